@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Xinyidai",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "xyd", targets: ["xyd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        // Pure domain: value types, catalog, validation, parsing, generation. No Vapor, no Fluent.
+        .target(
+            name: "Domain",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources")]
+        ),
+        // Fluent models (internal), portable migrations, stores returning domain values.
+        .target(
+            name: "Persistence",
+            dependencies: [
+                "Domain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        // Server-rendered pages: one folder per page (Model + View) and a shared layout.
+        .target(
+            name: "Views",
+            dependencies: ["Domain", .product(name: "Plot", package: "Plot")]
+        ),
+        // The only target importing Vapor: configuration, routes, controllers, commands, workers.
+        .target(
+            name: "App",
+            dependencies: [
+                "Domain", "Persistence", "Views",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ],
+            resources: [.copy("Public")]
+        ),
+        .executableTarget(name: "xyd", dependencies: ["App"]),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Domain", "Persistence", "App"]
+        ),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "Persistence", "TestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,253 @@
+import Crypto
+import Foundation
+
+/// One reason a row was rejected: which field, what it held, and why (in Chinese).
+public struct FieldProblem: Equatable, Sendable, Codable {
+    public var field: String
+    public var value: String
+    public var reason: String
+
+    public init(field: String, value: String, reason: String) {
+        self.field = field; self.value = value; self.reason = reason
+    }
+}
+
+/// A row that passed validation, normalised and hashed.
+public struct ValidRecord: Equatable, Sendable {
+    public var rowNumber: Int
+    public var recordID: String
+    public var uscc: String
+    /// Canonical JSON of the dataset fields (catalog order, empty fields left out).
+    public var content: String
+    /// SHA-256 of uscc and content, first 16 bytes in hex: equal hashes mean an identical record.
+    public var hash: String
+    /// The record's date on a timeline (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), from the dataset's dateField.
+    public var eventDate: String
+}
+
+/// A row that failed validation, with everything needed to show and export it.
+public struct RejectedRow: Equatable, Sendable {
+    public var rowNumber: Int
+    public var problems: [FieldProblem]
+    /// The row as submitted, column → value.
+    public var raw: [(String, String)]
+
+    public init(rowNumber: Int, problems: [FieldProblem], raw: [(String, String)]) {
+        self.rowNumber = rowNumber; self.problems = problems; self.raw = raw
+    }
+
+    public static func == (a: RejectedRow, b: RejectedRow) -> Bool {
+        a.rowNumber == b.rowNumber && a.problems == b.problems
+            && a.raw.map(\.0) == b.raw.map(\.0) && a.raw.map(\.1) == b.raw.map(\.1)
+    }
+}
+
+public enum RowOutcome: Equatable, Sendable {
+    case valid(ValidRecord)
+    case rejected(RejectedRow)
+}
+
+/// Validates the rows of one dataset against the catalog: required fields, types, enumerations, dates not
+/// in the future, amounts ≥ 0 with at most 2 decimals, the USCC check character.
+public struct RecordValidator: Sendable {
+    public let dataset: DatasetSpec
+    public let today: Day
+    /// For each dataset field, its position in the submitted columns (nil when the column is absent).
+    let fieldColumns: [Int?]
+    let recordIDColumn: Int?
+    let usccColumn: Int?
+    public let columns: [String]
+
+    /// Columns our own quarantine export adds; ignored on re-import so a fixed export can be resent.
+    public static let annotationColumns: Set<String> = ["_row", "_errors"]
+
+    /// Maps the submitted columns onto the dataset. An unknown column rejects the whole file.
+    public init(dataset: DatasetSpec, columns: [String], today: Day) throws(DomainError) {
+        let cleaned = columns.map { $0.trimmingSpaces() }
+        var seen = Set<String>()
+        for column in cleaned {
+            if column.isEmpty { throw .invalidFile(reason: "表头中有空列名") }
+            guard seen.insert(column).inserted else { throw .invalidFile(reason: "表头中列“\(column)”重复") }
+        }
+        let known = Set(Catalog.commonColumns + dataset.fields.map(\.name)).union(Self.annotationColumns)
+        let unknown = cleaned.filter { !known.contains($0) }
+        if !unknown.isEmpty {
+            throw .invalidFile(reason: "数据集 \(dataset.id) 中没有列 \(unknown.map { "“\($0)”" }.joined(separator: "、"))，请按数据目录核对表头")
+        }
+        for required in Catalog.commonColumns where !cleaned.contains(required) {
+            throw .invalidFile(reason: "缺少必需的列“\(required)”")
+        }
+        let missingRequired = dataset.fields.filter { $0.required && !cleaned.contains($0.name) }.map(\.name)
+        if !missingRequired.isEmpty {
+            throw .invalidFile(reason: "缺少必填列 \(missingRequired.map { "“\($0)”" }.joined(separator: "、"))")
+        }
+        self.dataset = dataset
+        self.today = today
+        self.columns = cleaned
+        self.fieldColumns = dataset.fields.map { field in cleaned.firstIndex(of: field.name) }
+        self.recordIDColumn = cleaned.firstIndex(of: "record_id")
+        self.usccColumn = cleaned.firstIndex(of: "uscc")
+    }
+
+    /// Validates one row of values in column order. A row with too many or too few cells is rejected.
+    public func validate(_ values: [String], rowNumber: Int) -> RowOutcome {
+        var problems: [FieldProblem] = []
+        if values.count != columns.count {
+            problems.append(FieldProblem(field: "(整行)", value: "", reason: "该行有 \(values.count) 列，表头有 \(columns.count) 列"))
+            return .rejected(RejectedRow(rowNumber: rowNumber, problems: problems, raw: raw(values)))
+        }
+        let recordID = recordIDColumn.map { values[$0].trimmingSpaces() } ?? ""
+        if recordID.isEmpty {
+            problems.append(FieldProblem(field: "record_id", value: "", reason: "必填字段为空"))
+        } else if recordID.count > 64 {
+            problems.append(FieldProblem(field: "record_id", value: recordID, reason: "长度不能超过64个字符"))
+        }
+        var uscc = ""
+        let rawUSCC = usccColumn.map { values[$0] } ?? ""
+        do {
+            uscc = try USCC(rawUSCC).value
+        } catch {
+            let value = rawUSCC.trimmingSpaces()
+            problems.append(FieldProblem(field: "uscc", value: value, reason: value.isEmpty ? "必填字段为空" : error.message))
+        }
+        var content = "{"
+        var first = true
+        var eventDate = ""
+        for (index, field) in dataset.fields.enumerated() {
+            let value = fieldColumns[index].map { values[$0].trimmingSpaces() } ?? ""
+            if value.isEmpty {
+                if field.required { problems.append(FieldProblem(field: field.name, value: "", reason: "必填字段为空")) }
+                continue
+            }
+            switch normalise(value, field) {
+            case .success(let normalised):
+                if field.name == dataset.dateField { eventDate = normalised }
+                if problems.isEmpty {
+                    if !first { content += "," }
+                    first = false
+                    content += JSONText.quoted(field.name) + ":" + JSONText.quoted(normalised)
+                }
+            case .failure(let problem):
+                problems.append(FieldProblem(field: field.name, value: value, reason: problem.reason))
+            }
+        }
+        guard problems.isEmpty else {
+            return .rejected(RejectedRow(rowNumber: rowNumber, problems: problems, raw: raw(values)))
+        }
+        content += "}"
+        return .valid(ValidRecord(rowNumber: rowNumber, recordID: recordID, uscc: uscc, content: content,
+                                  hash: Self.hash(uscc: uscc, content: content), eventDate: eventDate))
+    }
+
+    func raw(_ values: [String]) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for (index, column) in columns.enumerated() where !Self.annotationColumns.contains(column) {
+            pairs.append((column, index < values.count ? values[index] : ""))
+        }
+        return pairs
+    }
+
+    public static func hash(uscc: String, content: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(uscc.utf8))
+        hasher.update(data: [0x0A])
+        hasher.update(data: Array(content.utf8))
+        return hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    struct Problem: Error { let reason: String }
+
+    func normalise(_ value: String, _ field: FieldSpec) -> Result<String, Problem> {
+        switch field.type {
+        case .string:
+            if let max = field.maxLength, value.count > max { return .failure(Problem(reason: "长度不能超过\(max)个字符")) }
+            return .success(value)
+        case .enum:
+            let allowed = field.values ?? []
+            guard allowed.contains(value) else {
+                return .failure(Problem(reason: "取值应为 \(allowed.joined(separator: "/")) 之一"))
+            }
+            return .success(value)
+        case .date:
+            guard let day = Day(iso: value) else { return .failure(Problem(reason: "日期格式应为 YYYY-MM-DD 且为有效日期")) }
+            if !field.allowFuture, day > today { return .failure(Problem(reason: "日期 \(value) 晚于今天（\(today)）")) }
+            return .success(day.description)
+        case .month:
+            let b = Array(value.utf8)
+            guard b.count == 7, b[4] == 0x2D, let y = Day.digits(b, 0, 4), let m = Day.digits(b, 5, 2),
+                  (1...12).contains(m), y >= 1800 else {
+                return .failure(Problem(reason: "月份格式应为 YYYY-MM"))
+            }
+            if !field.allowFuture, (y, m) > (today.year, today.month) {
+                return .failure(Problem(reason: "月份 \(value) 晚于本月"))
+            }
+            return .success(value)
+        case .year:
+            let b = Array(value.utf8)
+            guard b.count == 4, let y = Day.digits(b, 0, 4), y >= 1800 else {
+                return .failure(Problem(reason: "年份应为4位数字"))
+            }
+            if !field.allowFuture, y > today.year { return .failure(Problem(reason: "年份 \(value) 晚于今年")) }
+            return .success(value)
+        case .amount:
+            return Amount.normalise(value).mapError { Problem(reason: $0.reason) }
+        case .integer:
+            guard let n = Int(value) else { return .failure(Problem(reason: "应为整数")) }
+            if let min = field.min, n < min { return .failure(Problem(reason: "不能小于\(min)")) }
+            return .success(String(n))
+        case .district:
+            let b = Array(value.utf8)
+            guard b.count == 6, Day.digits(b, 0, 6) != nil else {
+                return .failure(Problem(reason: "行政区划代码应为6位数字"))
+            }
+            return .success(value)
+        }
+    }
+}
+
+/// Yuan amounts: non-negative, at most two decimals, written canonically (`1200`, `1200.50`).
+public enum Amount {
+    public struct Problem: Error, Equatable { public let reason: String }
+
+    public static func normalise(_ text: String) -> Result<String, Problem> {
+        var b = Array(text.utf8)
+        if b.first == 0x2D {
+            return .failure(Problem(reason: "金额不能为负数"))
+        }
+        if b.first == 0x2B { b.removeFirst() }
+        guard !b.isEmpty else { return .failure(Problem(reason: "应为金额数字")) }
+        let dot = b.firstIndex(of: 0x2E)
+        let integerPart = dot.map { Array(b[..<$0]) } ?? b
+        let fraction = dot.map { Array(b[(b.index(after: $0))...]) } ?? []
+        guard !integerPart.isEmpty, integerPart.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              fraction.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), dot == nil || !fraction.isEmpty else {
+            return .failure(Problem(reason: "应为金额数字（元），如 1200.50"))
+        }
+        guard fraction.count <= 2 else { return .failure(Problem(reason: "金额最多保留两位小数")) }
+        guard integerPart.count <= 15 else { return .failure(Problem(reason: "金额过大")) }
+        var whole = String(decoding: integerPart.drop(while: { $0 == 0x30 }), as: UTF8.self)
+        if whole.isEmpty { whole = "0" }
+        var cents = String(decoding: fraction, as: UTF8.self)
+        while cents.count < 2 { cents += "0" }
+        return .success(cents == "00" ? whole : whole + "." + cents)
+    }
+}
+
+/// Minimal JSON string quoting for canonical content.
+public enum JSONText {
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

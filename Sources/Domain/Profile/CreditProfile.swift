@@ -1,0 +1,120 @@
+import Foundation
+
+/// Who is looking at a profile decides which publicity levels are shown and whether personal fields are
+/// masked. Banks' consent-based access arrives with the marketplace; until then they see public data only.
+public enum Viewer: Sendable, Equatable {
+    /// The credit center: every level, personal fields in clear.
+    case creditCenter
+    /// A government department: public and government-shared data, personal fields masked.
+    case department
+    /// Anyone else: public data only, personal fields masked.
+    case publicViewer
+
+    public func mayRead(_ level: PublicityLevel) -> Bool {
+        switch (self, level) {
+        case (.creditCenter, _): true
+        case (.department, .public), (.department, .government): true
+        case (.publicViewer, .public): true
+        default: false
+        }
+    }
+
+    public var seesPersonalFields: Bool { self == .creditCenter }
+}
+
+/// A stored record as the profile needs it.
+public struct StoredRecord: Sendable, Equatable {
+    public var dataset: String
+    public var recordID: String
+    public var uscc: String
+    public var content: [String: String]
+    public var eventDate: String
+    public var collectedAt: Date
+    public var version: Int
+    public var batchID: Int64
+    public var sourceDepartment: String?
+
+    public init(dataset: String, recordID: String, uscc: String, content: [String: String], eventDate: String,
+                collectedAt: Date, version: Int, batchID: Int64, sourceDepartment: String?) {
+        self.dataset = dataset; self.recordID = recordID; self.uscc = uscc; self.content = content
+        self.eventDate = eventDate; self.collectedAt = collectedAt; self.version = version
+        self.batchID = batchID; self.sourceDepartment = sourceDepartment
+    }
+}
+
+public struct ProfileField: Sendable, Equatable, Codable {
+    public var name: String
+    public var label: String
+    public var value: String
+    /// The value as shown to people (enumerations translated, e.g. `black` → 黑名单).
+    public var display: String
+}
+
+public struct ProfileRecord: Sendable, Equatable, Codable {
+    public var dataset: String
+    public var datasetName: String
+    public var recordID: String
+    public var date: String
+    public var level: PublicityLevel
+    /// The department that supplied it (the batch's sender), else the catalog's department.
+    public var source: String
+    public var collectedAt: Date
+    public var version: Int
+    public var fields: [ProfileField]
+    public var summary: String
+}
+
+public struct ProfileGroup: Sendable, Equatable, Codable {
+    public var category: String
+    public var name: String
+    public var records: [ProfileRecord]
+}
+
+/// A firm's credit profile (信用画像): its registration and every record it may see, grouped by catalog
+/// category in catalog order, newest first within a group.
+public struct CreditProfile: Sendable, Equatable, Codable {
+    public var uscc: String
+    public var registered: Bool
+    public var registration: [ProfileField]
+    public var groups: [ProfileGroup]
+    /// Datasets left out because the viewer may not read their level.
+    public var withheldDatasets: [String]
+
+    public var name: String? { registration.first { $0.name == "name" }?.value }
+    public var recordCount: Int { groups.reduce(0) { $0 + $1.records.count } }
+
+    public static func build(uscc: String, records: [StoredRecord], catalog: Catalog, viewer: Viewer) -> CreditProfile {
+        var byCategory: [String: [ProfileRecord]] = [:]
+        var withheld = Set<String>()
+        var registration: [ProfileField] = []
+        var registrationDate = ""
+        for record in records {
+            guard let spec = catalog.dataset(record.dataset) else { continue }
+            guard viewer.mayRead(spec.level) else { withheld.insert(spec.id); continue }
+            let fields = spec.fields.compactMap { field -> ProfileField? in
+                guard let value = record.content[field.name] else { return nil }
+                var shown = value
+                if let personal = field.personal, !viewer.seesPersonalFields { shown = Masking.mask(value, kind: personal) }
+                return ProfileField(name: field.name, label: field.label, value: shown, display: field.display(shown))
+            }
+            if spec.id == Catalog.registrationDataset, record.eventDate >= registrationDate {
+                registration = fields
+                registrationDate = record.eventDate
+            }
+            let summary = spec.summaryFields.compactMap { name in
+                fields.first { $0.name == name }.map { "\($0.label)：\($0.display)" }
+            }.joined(separator: "；")
+            byCategory[spec.category, default: []].append(ProfileRecord(
+                dataset: spec.id, datasetName: spec.name, recordID: record.recordID, date: record.eventDate,
+                level: spec.level, source: record.sourceDepartment ?? spec.department,
+                collectedAt: record.collectedAt, version: record.version, fields: fields, summary: summary))
+        }
+        let groups = catalog.categories.compactMap { category -> ProfileGroup? in
+            guard var records = byCategory[category.id], !records.isEmpty else { return nil }
+            records.sort { ($0.date, $0.collectedAt, $0.recordID) > ($1.date, $1.collectedAt, $1.recordID) }
+            return ProfileGroup(category: category.id, name: category.name, records: records)
+        }
+        return CreditProfile(uscc: uscc, registered: !registration.isEmpty, registration: registration,
+                             groups: groups, withheldDatasets: withheld.sorted())
+    }
+}

@@ -1,0 +1,137 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// The SQL of one batch load: looks up stored versions chunk by chunk, inserts new records in multi-row
+/// statements, moves changed records' previous versions to the history, and keeps the registry current.
+struct RecordWriter: Sendable {
+    let sql: any SQLDatabase
+    let kind: DatabaseKind
+    let dataset: DatasetSpec
+    let now: Int64
+
+    func openBatch(_ request: BatchRequest, startedAt: Date) async throws -> Int64 {
+        let row = try await sql.raw("""
+            INSERT INTO batches (dataset, department_id, source, file_name, format, encoding, columns, submitted,
+              inserted, updated, duplicates, rejected, digest, started_at, finished_at, submitted_by)
+            VALUES (\(bind: request.dataset.id), \(bind: request.departmentID), \(bind: request.source.rawValue),
+              \(bind: request.fileName), '', '', '[]', 0, 0, 0, 0, 0, '', \(bind: epochMillis(startedAt)), 0,
+              \(bind: request.submittedBy))
+            RETURNING id
+            """).first()
+        guard let row else { throw PersistenceError.missingRow("批次编号") }
+        return try row.decode(column: "id", as: Int64.self)
+    }
+
+    func closeBatch(_ summary: BatchSummary) async throws {
+        let columns = String(decoding: try JSONEncoder().encode(summary.columns), as: UTF8.self)
+        try await sql.raw("""
+            UPDATE batches SET format = \(bind: summary.format), encoding = \(bind: summary.encoding),
+              columns = \(bind: columns), submitted = \(bind: summary.submitted), inserted = \(bind: summary.inserted),
+              updated = \(bind: summary.updated), duplicates = \(bind: summary.duplicates),
+              rejected = \(bind: summary.rejected), digest = \(bind: summary.digest),
+              finished_at = \(bind: epochMillis(summary.finishedAt))
+            WHERE id = \(bind: summary.id)
+            """).run()
+    }
+
+    struct Stored: Decodable {
+        let id: Int64
+        let record_id: String
+        let hash: String
+    }
+
+    /// Writes the pending rows and clears them.
+    func write(_ pending: inout PendingRows, batchID: Int64, counts: inout WriteCounts) async throws {
+        defer { pending.clear() }
+        if !pending.rejected.isEmpty {
+            try await quarantine(pending.rejected, batchID: batchID)
+            counts.rejected += pending.rejected.count
+        }
+        guard !pending.records.isEmpty else { return }
+        var stored: [String: Stored] = [:]
+        let ids = pending.records.map(\.recordID)
+        let rows = try await sql.raw("""
+            SELECT id, record_id, hash FROM records
+            WHERE dataset = \(bind: dataset.id) AND record_id IN (\(binds: ids))
+            """).all(decoding: Stored.self)
+        for row in rows { stored[row.record_id] = row }
+
+        var fresh: [ValidRecord] = []
+        var changed: [(ValidRecord, Int64)] = []
+        for record in pending.records {
+            if let existing = stored[record.recordID] {
+                if existing.hash == record.hash { counts.duplicates += 1; continue }
+                changed.append((record, existing.id))
+            } else {
+                fresh.append(record)
+            }
+            counts.digest.update(data: Array(record.hash.utf8))
+        }
+        if !fresh.isEmpty {
+            var insert = sql.insert(into: "records")
+                .columns("dataset", "record_id", "uscc", "content", "hash", "event_date", "batch_id", "version", "collected_at")
+            for record in fresh {
+                insert = insert.values(dataset.id, record.recordID, record.uscc, record.content, record.hash,
+                                       record.eventDate, batchID, 1, now)
+            }
+            try await insert.run()
+            counts.inserted += fresh.count
+        }
+        if !changed.isEmpty {
+            try await sql.raw("""
+                INSERT INTO record_history (dataset, record_id, uscc, content, hash, event_date, batch_id, version,
+                  collected_at, superseded_at, superseded_by_batch)
+                SELECT dataset, record_id, uscc, content, hash, event_date, batch_id, version, collected_at,
+                  \(bind: now), \(bind: batchID)
+                FROM records WHERE id IN (\(binds: changed.map(\.1)))
+                """).run()
+            for (record, id) in changed {
+                try await sql.raw("""
+                    UPDATE records SET uscc = \(bind: record.uscc), content = \(bind: record.content),
+                      hash = \(bind: record.hash), event_date = \(bind: record.eventDate), batch_id = \(bind: batchID),
+                      version = version + 1, collected_at = \(bind: now)
+                    WHERE id = \(bind: id)
+                    """).run()
+            }
+            counts.updated += changed.count
+        }
+        if dataset.id == Catalog.registrationDataset {
+            try await upsertRegistry(fresh + changed.map(\.0))
+        }
+    }
+
+    func quarantine(_ rows: [RejectedRow], batchID: Int64) async throws {
+        let encoder = JSONEncoder()
+        var insert = sql.insert(into: "quarantine").columns("batch_id", "row_number", "problems", "raw")
+        for row in rows {
+            let problems = String(decoding: try encoder.encode(row.problems), as: UTF8.self)
+            let raw = String(decoding: try encoder.encode(row.raw.map { [$0.0, $0.1] }), as: UTF8.self)
+            insert = insert.values(batchID, row.rowNumber, problems, raw)
+        }
+        try await insert.run()
+    }
+
+    static let registryColumns = ["name", "entity_type", "legal_rep", "legal_rep_id", "reg_capital_wan",
+                                  "established_on", "industry", "district", "scale", "status", "address"]
+
+    /// Keeps `enterprises` equal to the latest registration of each USCC.
+    func upsertRegistry(_ records: [ValidRecord]) async throws {
+        guard !records.isEmpty else { return }
+        var latest: [String: ValidRecord] = [:]
+        for record in records { latest[record.uscc] = record }
+        var insert = sql.insert(into: "enterprises").columns(["uscc"] + Self.registryColumns + ["updated_at"])
+        for record in latest.values.sorted(by: { $0.uscc < $1.uscc }) {
+            let fields = (try? JSONDecoder().decode([String: String].self, from: Data(record.content.utf8))) ?? [:]
+            var values: [any Encodable & Sendable] = [record.uscc]
+            for column in Self.registryColumns { values.append(fields[column] ?? "") }
+            values.append(now)
+            insert = insert.values(values)
+        }
+        try await insert.onConflict(with: ["uscc"]) { update in
+            var update = update
+            for column in Self.registryColumns + ["updated_at"] { update = update.set(excludedValueOf: column) }
+            return update
+        }.run()
+    }
+}

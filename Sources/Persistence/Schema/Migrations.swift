@@ -1,0 +1,106 @@
+import FluentKit
+import SQLKit
+
+/// Every migration of the platform, in order. Each runs on SQLite and on PostgreSQL.
+public enum Schema {
+    public static let migrations: [any AsyncMigration] = [CreateCoreTables(), CreateJobTable()]
+}
+
+/// Departments, users, tokens, batches, records with their history, quarantine and the registry.
+struct CreateCoreTables: AsyncMigration {
+    var name: String { "001_core_tables" }
+
+    func prepare(on database: any Database) async throws {
+        let sql = try database.sql()
+        let id = DatabaseKind(sql).identity
+        let statements = [
+            """
+            CREATE TABLE departments (id \(id), code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+              datasets TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE users (id \(id), username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+              password_hash TEXT NOT NULL, role TEXT NOT NULL, department_id BIGINT REFERENCES departments(id),
+              created_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE api_tokens (id \(id), token_hash TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+              role TEXT NOT NULL, department_id BIGINT REFERENCES departments(id), created_at BIGINT NOT NULL,
+              revoked_at BIGINT)
+            """,
+            """
+            CREATE TABLE batches (id \(id), dataset TEXT NOT NULL, department_id BIGINT REFERENCES departments(id),
+              source TEXT NOT NULL, file_name TEXT NOT NULL, format TEXT NOT NULL, encoding TEXT NOT NULL,
+              columns TEXT NOT NULL, submitted BIGINT NOT NULL, inserted BIGINT NOT NULL, updated BIGINT NOT NULL,
+              duplicates BIGINT NOT NULL, rejected BIGINT NOT NULL, digest TEXT NOT NULL,
+              started_at BIGINT NOT NULL, finished_at BIGINT NOT NULL, submitted_by TEXT NOT NULL)
+            """,
+            "CREATE INDEX batches_department ON batches (department_id, id)",
+            "CREATE INDEX batches_dataset ON batches (dataset, id)",
+            """
+            CREATE TABLE records (id \(id), dataset TEXT NOT NULL, record_id TEXT NOT NULL, uscc TEXT NOT NULL,
+              content TEXT NOT NULL, hash TEXT NOT NULL, event_date TEXT NOT NULL, batch_id BIGINT NOT NULL,
+              version INTEGER NOT NULL, collected_at BIGINT NOT NULL)
+            """,
+            "CREATE UNIQUE INDEX records_identity ON records (dataset, record_id)",
+            "CREATE INDEX records_uscc ON records (uscc)",
+            "CREATE INDEX records_batch ON records (batch_id)",
+            """
+            CREATE TABLE record_history (id \(id), dataset TEXT NOT NULL, record_id TEXT NOT NULL,
+              uscc TEXT NOT NULL, content TEXT NOT NULL, hash TEXT NOT NULL, event_date TEXT NOT NULL,
+              batch_id BIGINT NOT NULL, version INTEGER NOT NULL, collected_at BIGINT NOT NULL,
+              superseded_at BIGINT NOT NULL, superseded_by_batch BIGINT NOT NULL)
+            """,
+            "CREATE INDEX record_history_identity ON record_history (dataset, record_id, version)",
+            """
+            CREATE TABLE quarantine (id \(id), batch_id BIGINT NOT NULL, row_number BIGINT NOT NULL,
+              problems TEXT NOT NULL, raw TEXT NOT NULL)
+            """,
+            "CREATE INDEX quarantine_batch ON quarantine (batch_id, row_number)",
+            """
+            CREATE TABLE enterprises (uscc TEXT PRIMARY KEY, name TEXT NOT NULL, entity_type TEXT NOT NULL,
+              legal_rep TEXT NOT NULL, legal_rep_id TEXT NOT NULL, reg_capital_wan TEXT NOT NULL,
+              established_on TEXT NOT NULL, industry TEXT NOT NULL, district TEXT NOT NULL, scale TEXT NOT NULL,
+              status TEXT NOT NULL, address TEXT NOT NULL, record_count BIGINT NOT NULL DEFAULT 0,
+              updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX enterprises_district ON enterprises (district)",
+            "CREATE INDEX enterprises_industry ON enterprises (industry)",
+        ]
+        for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = try database.sql()
+        for table in ["enterprises", "quarantine", "record_history", "records", "batches", "api_tokens", "users", "departments"] {
+            try await sql.raw(SQLQueryString("DROP TABLE IF EXISTS \(table)")).run()
+        }
+    }
+}
+
+/// The job table that background workers share (claimed with FOR UPDATE SKIP LOCKED on PostgreSQL).
+struct CreateJobTable: AsyncMigration {
+    var name: String { "002_jobs" }
+
+    func prepare(on database: any Database) async throws {
+        let sql = try database.sql()
+        let id = DatabaseKind(sql).identity
+        try await sql.raw(SQLQueryString("""
+            CREATE TABLE jobs (id \(id), kind TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL,
+              run_at BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL,
+              locked_by TEXT, locked_until BIGINT, last_error TEXT, unique_key TEXT UNIQUE,
+              created_at BIGINT NOT NULL, finished_at BIGINT)
+            """)).run()
+        try await sql.raw("CREATE INDEX jobs_ready ON jobs (status, run_at)").run()
+        try await sql.raw("""
+            CREATE TABLE job_runs (id \(unsafeRaw: id), job_id BIGINT NOT NULL, worker TEXT NOT NULL,
+              started_at BIGINT NOT NULL, outcome TEXT NOT NULL)
+            """).run()
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = try database.sql()
+        try await sql.raw("DROP TABLE IF EXISTS job_runs").run()
+        try await sql.raw("DROP TABLE IF EXISTS jobs").run()
+    }
+}

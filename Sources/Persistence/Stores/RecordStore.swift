@@ -1,0 +1,72 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Stored records: a firm's records for its profile, a record's history, figures for the dashboard.
+public struct RecordStore: Sendable {
+    let database: any Database
+    public init(database: any Database) { self.database = database }
+
+    struct Row: Decodable {
+        let dataset: String, record_id: String, uscc: String, content: String, event_date: String
+        let collected_at: Int64, version: Int, batch_id: Int64, department: String?
+    }
+
+    /// Every current record of a firm, with the department that sent it.
+    public func records(uscc: String) async throws -> [StoredRecord] {
+        let rows = try await database.sql().raw("""
+            SELECT r.dataset, r.record_id, r.uscc, r.content, r.event_date, r.collected_at, r.version, r.batch_id,
+              d.name AS department
+            FROM records r LEFT JOIN batches b ON b.id = r.batch_id LEFT JOIN departments d ON d.id = b.department_id
+            WHERE r.uscc = \(bind: uscc)
+            """).all(decoding: Row.self)
+        return rows.map { row in
+            StoredRecord(dataset: row.dataset, recordID: row.record_id, uscc: row.uscc,
+                         content: (try? JSONDecoder().decode([String: String].self, from: Data(row.content.utf8))) ?? [:],
+                         eventDate: row.event_date, collectedAt: Date(timeIntervalSince1970: Double(row.collected_at) / 1000),
+                         version: row.version, batchID: row.batch_id, sourceDepartment: row.department)
+        }
+    }
+
+    public struct Version: Sendable, Equatable, Codable {
+        public var version: Int
+        public var content: [String: String]
+        public var batchID: Int64
+        public var collectedAt: Date
+    }
+
+    /// All versions of one record, oldest first (the current one last).
+    public func history(dataset: String, recordID: String) async throws -> [Version] {
+        struct H: Decodable { let version: Int; let content: String; let batch_id: Int64; let collected_at: Int64 }
+        let sql = try database.sql()
+        let old = try await sql.raw("""
+            SELECT version, content, batch_id, collected_at FROM record_history
+            WHERE dataset = \(bind: dataset) AND record_id = \(bind: recordID) ORDER BY version
+            """).all(decoding: H.self)
+        let current = try await sql.raw("""
+            SELECT version, content, batch_id, collected_at FROM records
+            WHERE dataset = \(bind: dataset) AND record_id = \(bind: recordID)
+            """).all(decoding: H.self)
+        return (old + current).map {
+            Version(version: $0.version,
+                    content: (try? JSONDecoder().decode([String: String].self, from: Data($0.content.utf8))) ?? [:],
+                    batchID: $0.batch_id, collectedAt: Date(timeIntervalSince1970: Double($0.collected_at) / 1000))
+        }
+    }
+
+    /// Record counts per dataset.
+    public func countsByDataset() async throws -> [String: Int] {
+        struct C: Decodable { let dataset: String; let n: Int }
+        let rows = try await database.sql().raw("SELECT dataset, COUNT(*) AS n FROM records GROUP BY dataset")
+            .all(decoding: C.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.dataset, $0.n) })
+    }
+
+    /// Records whose firm has no registration yet (they are linked as soon as it arrives).
+    public func unlinkedCount() async throws -> Int {
+        try await database.sql().raw("""
+            SELECT COUNT(*) AS n FROM records r WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = r.uscc)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+}
