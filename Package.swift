@@ -48,14 +48,15 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ],
-            resources: [.copy("Public")]
+            resources: [.copy("Public"), .copy("Resources/openapi.json")]
         ),
         .executableTarget(name: "xyd", dependencies: ["App"]),
         .target(
             name: "TestSupport",
-            dependencies: ["Domain", "Persistence", "App"]
+            dependencies: ["Domain", "Persistence", "App", .product(name: "Fluent", package: "fluent")]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -1,1 +1,4 @@
-print("xyd")
+import App
+import Foundation
+
+exit(await Xyd.main())

@@ -35,6 +35,12 @@ public struct IngestReader {
 
     private var transcoder: Transcoder?
     private var sniffBuffer: [UInt8] = []
+    /// Whether the encoding was given by the caller or a byte-order mark (else it was guessed).
+    private var encodingIsCertain = false
+    /// Whether every byte so far was ASCII, which reads the same in UTF-8 and GB18030.
+    private var asciiSoFar = true
+    /// The start of a UTF-8 sequence cut off by the end of the previous chunk.
+    private var utf8Tail: [UInt8] = []
     private var csv = CSVParser()
     private var lineBuffer: [UInt8] = []
     private var rowNumber = 1
@@ -100,6 +106,7 @@ public struct IngestReader {
     private mutating func start(with bytes: [UInt8], into outcomes: inout [RowOutcome], isLast: Bool) throws(DomainError) {
         var body = bytes
         let sniffed = EncodingSniffer.sniff(bytes)
+        encodingIsCertain = encoding != nil || sniffed.bomLength > 0
         if encoding == nil { encoding = sniffed.encoding }
         if sniffed.bomLength > 0 { body.removeFirst(sniffed.bomLength) }
         if encoding == .gb18030 {
@@ -121,11 +128,28 @@ public struct IngestReader {
 
     private mutating func process(_ chunk: [UInt8], into outcomes: inout [RowOutcome], isLast: Bool) throws(DomainError) {
         var utf8 = chunk
+        if transcoder == nil {
+            // UTF-8 is checked across chunk boundaries: a cut-off sequence waits for the next chunk.
+            var data = utf8Tail + chunk
+            let tail = isLast ? 0 : EncodingSniffer.incompleteTailLength(data)
+            utf8Tail = Array(data.suffix(tail))
+            data.removeLast(tail)
+            if EncodingSniffer.isValidUTF8(data, allowTruncatedEnd: false) {
+                if asciiSoFar, data.contains(where: { $0 >= 0x80 }) { asciiSoFar = false }
+                utf8 = data
+            } else {
+                // A guessed UTF-8 file that was pure ASCII so far is GB18030 from here on.
+                guard asciiSoFar, !encodingIsCertain else {
+                    throw .invalidFile(reason: "文件不是有效的 UTF-8 编码（如为 GB18030 编码，请确认整个文件使用同一编码）")
+                }
+                encoding = .gb18030
+                do { transcoder = try Transcoder(from: .gb18030) } catch { throw .invalidFile(reason: error.message) }
+                utf8 = data + utf8Tail
+                utf8Tail = []
+            }
+        }
         if let transcoder {
-            do { utf8 = try transcoder.convert(chunk, isLast: isLast) } catch { throw .invalidFile(reason: error.message) }
-        } else if !EncodingSniffer.isValidUTF8(chunk, allowTruncatedEnd: true), !chunk.isEmpty {
-            // Checked per chunk; a sequence split across chunks is allowed at the end and decoded together.
-            throw .invalidFile(reason: "文件不是有效的 UTF-8 编码（如为 GB18030 编码，请确认整个文件使用同一编码）")
+            do { utf8 = try transcoder.convert(utf8, isLast: isLast) } catch { throw .invalidFile(reason: error.message) }
         }
         switch format {
         case .csv?:

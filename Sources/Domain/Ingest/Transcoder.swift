@@ -91,6 +91,19 @@ public enum EncodingSniffer {
         return (isValidUTF8(prefix, allowTruncatedEnd: true) ? .utf8 : .gb18030, 0)
     }
 
+    /// How many bytes at the end start a UTF-8 sequence that the buffer cuts off (0–3).
+    public static func incompleteTailLength(_ bytes: [UInt8]) -> Int {
+        let n = bytes.count
+        guard n > 0 else { return 0 }
+        for back in 1...min(3, n) {
+            let b = bytes[n - back]
+            if b & 0xC0 == 0x80 { continue }  // a continuation byte: look further back for the lead
+            let length = b & 0xE0 == 0xC0 ? 2 : b & 0xF0 == 0xE0 ? 3 : b & 0xF8 == 0xF0 ? 4 : 1
+            return length > back ? back : 0
+        }
+        return 0
+    }
+
     /// Validates UTF-8; a sequence cut off by the end of the buffer is allowed when `allowTruncatedEnd`.
     public static func isValidUTF8(_ bytes: [UInt8], allowTruncatedEnd: Bool) -> Bool {
         var i = 0

@@ -62,6 +62,7 @@ public struct ProfileRecord: Sendable, Equatable, Codable {
     public var version: Int
     public var fields: [ProfileField]
     public var summary: String
+    public var tone: RecordTone
 }
 
 public struct ProfileGroup: Sendable, Equatable, Codable {
@@ -107,7 +108,8 @@ public struct CreditProfile: Sendable, Equatable, Codable {
             byCategory[spec.category, default: []].append(ProfileRecord(
                 dataset: spec.id, datasetName: spec.name, recordID: record.recordID, date: record.eventDate,
                 level: spec.level, source: record.sourceDepartment ?? spec.department,
-                collectedAt: record.collectedAt, version: record.version, fields: fields, summary: summary))
+                collectedAt: record.collectedAt, version: record.version, fields: fields, summary: summary,
+                tone: RecordTone.of(dataset: spec.id, content: record.content)))
         }
         let groups = catalog.categories.compactMap { category -> ProfileGroup? in
             guard var records = byCategory[category.id], !records.isEmpty else { return nil }
@@ -116,5 +118,32 @@ public struct CreditProfile: Sendable, Equatable, Codable {
         }
         return CreditProfile(uscc: uscc, registered: !registration.isEmpty, registration: registration,
                              groups: groups, withheldDatasets: withheld.sorted())
+    }
+}
+
+/// Whether a record reads as good or bad news for the firm, for colouring a timeline.
+public enum RecordTone: String, Sendable, Codable {
+    case neutral, positive, negative
+
+    public static func of(dataset: String, content: [String: String]) -> RecordTone {
+        func positiveAmount(_ key: String) -> Bool { (Double(content[key] ?? "") ?? 0) > 0 }
+        switch dataset {
+        case "market.abnormal", "judicial.dishonest", "admin.penalty":
+            return content["removed_on"] == nil ? .negative : .neutral
+        case "credit.list":
+            switch content["list_type"] {
+            case "red": return .positive
+            case "black", "watch": return content["removed_on"] == nil ? .negative : .neutral
+            default: return .neutral
+            }
+        case "judicial.case": return content["role"] == "被告" ? .negative : .neutral
+        case "tax.rating": return ["A"].contains(content["grade"] ?? "") ? .positive : ["C", "D"].contains(content["grade"] ?? "") ? .negative : .neutral
+        case "env.rating": return content["grade"] == "环保诚信" ? .positive : ["警示", "不良"].contains(content["grade"] ?? "") ? .negative : .neutral
+        case "tax.payment", "social.insurance", "housing.fund": return positiveAmount("arrears") ? .negative : .neutral
+        case "utility.payment": return (Int(content["days_late"] ?? "") ?? 0) > 0 ? .negative : .neutral
+        case "credit.commitment": return content["breached_on"] != nil ? .negative : .positive
+        case "honor.award", "tech.qualification", "ip.patent": return .positive
+        default: return .neutral
+        }
     }
 }

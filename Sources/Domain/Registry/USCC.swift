@@ -59,17 +59,18 @@ public struct USCC: Hashable, Sendable, CustomStringConvertible, Comparable {
         let bytes = Array(code.utf8)
         guard bytes.count == 18 else { throw .wrongLength(code.count) }
         var sum = 0
-        for index in 0..<18 {
+        for index in 0..<17 {
             let value = Int(valueOfByte[Int(bytes[index])])
             guard value >= 0 else {
                 let character = Character(UnicodeScalar(bytes[index]))
                 throw .invalidCharacter(position: index + 1, character: character)
             }
-            if index < 17 { sum += value * weights[index] }
+            sum += value * weights[index]
         }
         for index in 2..<8 where !(0x30...0x39).contains(bytes[index]) {
             throw .districtNotDigits
         }
+        // A wrong or impossible last character is reported with the check character it should be.
         let expected = alphabet[(31 - sum % 31) % 31]
         let found = Character(UnicodeScalar(bytes[17]))
         guard expected == found else { throw .checkMismatch(expected: expected, found: found) }

@@ -68,7 +68,10 @@ struct RecordWriter: Sendable {
             }
             counts.digest.update(data: Array(record.hash.utf8))
         }
-        if !fresh.isEmpty {
+        if !fresh.isEmpty, kind == .postgres,
+           try await PostgresCopy.copyRecords(fresh, dataset: dataset.id, batchID: batchID, now: now, on: sql) {
+            counts.inserted += fresh.count
+        } else if !fresh.isEmpty {
             var insert = sql.insert(into: "records")
                 .columns("dataset", "record_id", "uscc", "content", "hash", "event_date", "batch_id", "version", "collected_at")
             for record in fresh {

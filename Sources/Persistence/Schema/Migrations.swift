@@ -73,7 +73,7 @@ struct CreateCoreTables: AsyncMigration {
     func revert(on database: any Database) async throws {
         let sql = try database.sql()
         for table in ["enterprises", "quarantine", "record_history", "records", "batches", "api_tokens", "users", "departments"] {
-            try await sql.raw(SQLQueryString("DROP TABLE IF EXISTS \(table)")).run()
+            try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run()
         }
     }
 }
@@ -85,12 +85,12 @@ struct CreateJobTable: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = try database.sql()
         let id = DatabaseKind(sql).identity
-        try await sql.raw(SQLQueryString("""
-            CREATE TABLE jobs (id \(id), kind TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL,
+        try await sql.raw("""
+            CREATE TABLE jobs (id \(unsafeRaw: id), kind TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL,
               run_at BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL,
               locked_by TEXT, locked_until BIGINT, last_error TEXT, unique_key TEXT UNIQUE,
               created_at BIGINT NOT NULL, finished_at BIGINT)
-            """)).run()
+            """).run()
         try await sql.raw("CREATE INDEX jobs_ready ON jobs (status, run_at)").run()
         try await sql.raw("""
             CREATE TABLE job_runs (id \(unsafeRaw: id), job_id BIGINT NOT NULL, worker TEXT NOT NULL,

@@ -120,7 +120,8 @@ public struct AccountStore: Sendable {
 }
 
 extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+    /// `map` with an async transform.
+    public func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         switch self {
         case .some(let value): try await transform(value)
         case .none: nil

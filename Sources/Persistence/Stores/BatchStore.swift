@@ -80,7 +80,7 @@ public struct BatchStore: Sendable {
 
     /// Totals for the dashboard.
     public func totals() async throws -> (batches: Int, rejected: Int) {
-        let row = try await database.sql().raw("SELECT COUNT(*) AS n, COALESCE(SUM(rejected), 0) AS r FROM batches").first()
+        let row = try await database.sql().raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(rejected), 0) AS BIGINT) AS r FROM batches").first()
         return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "r", as: Int.self) ?? 0)
     }
 }

@@ -1,0 +1,55 @@
+import Domain
+import Persistence
+import Vapor
+
+/// Resolves who is calling: a bearer API token (machine clients) or a signed-in web session.
+struct PrincipalMiddleware: AsyncMiddleware {
+    struct Key: StorageKey { typealias Value = Principal }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization {
+            guard let principal = try await request.accounts.principal(forToken: bearer.token) else {
+                throw DomainError.unauthenticated
+            }
+            request.storage[Key.self] = principal
+        } else if let id = request.session.data["uid"].flatMap(Int64.init),
+                  let user = try await request.accounts.user(id: id) {
+            request.storage[Key.self] = try await request.accounts.principal(for: user)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// The caller, or 401.
+    func principal() throws -> Principal {
+        guard let principal = storage[PrincipalMiddleware.Key.self] else { throw DomainError.unauthenticated }
+        return principal
+    }
+
+    var optionalPrincipal: Principal? { storage[PrincipalMiddleware.Key.self] }
+
+    /// The caller, who must hold one of the roles.
+    func principal(in roles: Set<Role>) throws -> Principal {
+        let principal = try principal()
+        guard roles.contains(principal.role) else { throw DomainError.forbidden("需要\(roles.map(\.label).sorted().joined(separator: "或"))权限") }
+        return principal
+    }
+
+    /// The session's CSRF token, made on first use.
+    var csrfToken: String {
+        if let token = session.data["csrf"] { return token }
+        let token = [UInt8].random(count: 24).base64String()
+        session.data["csrf"] = token
+        return token
+    }
+
+    /// Rejects a form post whose CSRF token does not match the session's.
+    func checkCSRF(_ submitted: String?) throws {
+        guard let expected = session.data["csrf"], let submitted, !submitted.isEmpty,
+              expected.utf8.count == submitted.utf8.count,
+              zip(expected.utf8, submitted.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+            throw DomainError.forbidden("表单已过期或来源不明，请刷新页面后重试")
+        }
+    }
+}

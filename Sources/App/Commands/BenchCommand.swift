@@ -1,0 +1,115 @@
+import Domain
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Persistence
+import Vapor
+
+/// `xyd bench ingest`: rows per second through the full ingest path on SQLite and PostgreSQL, beside the
+/// databases' own bulk loaders (`sqlite3 .import`, `COPY`) on the same file in the same run.
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "what", help: "ingest")
+        var what: String
+        @Option(name: "rows", help: "行数（默认 1000000）")
+        var rows: Int?
+        @Flag(name: "no-postgres", help: "跳过 PostgreSQL")
+        var noPostgres: Bool
+        init() {}
+    }
+
+    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.what == "ingest" else {
+            throw DomainError.invalidInput(field: "what", reason: "目前支持：ingest")
+        }
+        try await IngestBench(app: context.application, rows: signature.rows ?? 1_000_000,
+                              postgres: !signature.noPostgres).run()
+    }
+}
+
+struct IngestBench {
+    let app: Application
+    let rows: Int
+    let postgres: Bool
+
+    func say(_ text: String) { app.console.print(text) }
+
+    func run() async throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("xyd-bench-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("admin.penalty.csv")
+        let dataset = try app.platform.catalog.require("admin.penalty")
+        var started = Date()
+        let written = try CityGenerator.writeBulk(dataset: dataset.id, rows: rows, seed: 7, asOf: Date(), to: file)
+        let size = FileChunks(url: file).size
+        say(String(format: "生成 %d 行 %@（%.1f MB），用时 %.1f 秒", written, dataset.id, Double(size) / 1e6, Date().timeIntervalSince(started)))
+
+        var results: [(String, Double, Double)] = []
+        // SQLite: the database's own loader, then the full path.
+        let reference = work.appendingPathComponent("reference.sqlite")
+        started = Date()
+        try Subprocess.run("/usr/bin/sqlite3", [reference.path, ".mode csv", ".import \(file.path) plain"])
+        let sqliteReference = Date().timeIntervalSince(started)
+        let sqliteID = DatabaseID(string: "bench-sqlite")
+        app.databases.use(.sqlite(.file(work.appendingPathComponent("full.sqlite").path), maxConnectionsPerEventLoop: 1), as: sqliteID)
+        let sqliteFull = try await fullPath(database: app.db(sqliteID), file: file, dataset: dataset)
+        results.append(("SQLite", sqliteReference, sqliteFull))
+
+        if postgres {
+            let cluster = try ThrowawayPostgres.start(durable: true)
+            defer { cluster.stop() }
+            let url = try cluster.createDatabase("bench")
+            let columns = (Catalog.commonColumns + dataset.fields.map(\.name)).map { "\($0) TEXT" }.joined(separator: ", ")
+            try cluster.psql("bench", "CREATE TABLE plain (\(columns))")
+            started = Date()
+            try cluster.psql("bench", "\\copy plain FROM '\(file.path)' WITH (FORMAT csv, HEADER true)")
+            let copyReference = Date().timeIntervalSince(started)
+            let pgID = DatabaseID(string: "bench-pg")
+            try app.databases.use(.postgres(url: url), as: pgID)
+            let pgFull = try await fullPath(database: app.db(pgID), file: file, dataset: dataset)
+            results.append(("PostgreSQL", copyReference, pgFull))
+        }
+
+        say("")
+        say("数据库        自带批量导入(行/秒)   全流程导入(行/秒)   全流程/自带")
+        for (name, reference, full) in results {
+            let refRate = Double(rows) / reference
+            let fullRate = Double(rows) / full
+            say(String(format: "%@  %18.0f  %18.0f  %10.2f", name.padding(toLength: 12, withPad: " ", startingAt: 0),
+                       refRate, fullRate, fullRate / refRate))
+        }
+        say(String(format: "进程峰值内存（VmHWM）：%.0f MB", Double(peakMemoryKB()) / 1024))
+    }
+
+    /// Migrates an empty database and loads the file through the same path as `xyd ingest`.
+    func fullPath(database: any Database, file: URL, dataset: DatasetSpec) async throws -> Double {
+        for migration in Schema.migrations { try await migration.prepare(on: database) }
+        let principal = Principal(name: "bench", displayName: "基准测试", role: .creditCenter, department: nil)
+        let request = BatchRequest(dataset: dataset, departmentID: nil, source: .cli, fileName: file.lastPathComponent,
+                                   submittedBy: principal.name)
+        let chunks = FileChunks(url: file)
+        let bar = ProgressBar(total: chunks.size, label: "导入")
+        let started = Date()
+        let summary = try await BatchIngestor(database: database).ingest(request, chunks: chunks) {
+            bar.update(bytes: $0.bytesRead, rows: $0.rows)
+        }
+        bar.finish()
+        let elapsed = Date().timeIntervalSince(started)
+        say(String(format: "  全流程：提交 %d，接收 %d，拒收 %d，重复 %d，用时 %.2f 秒",
+                   summary.submitted, summary.accepted, summary.rejected, summary.duplicates, elapsed))
+        return elapsed
+    }
+}
+
+/// Peak resident memory of this process in KiB (Linux), 0 elsewhere.
+func peakMemoryKB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+    }
+    return 0
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Every setting the platform reads, read once at start. All problems are reported together, by name.
+public struct AppConfig: Sendable, Equatable {
+    public var dataDirectory: URL
+    /// PostgreSQL when set; otherwise SQLite at `<dataDirectory>/xyd.sqlite`.
+    public var databaseURL: String?
+    public var catalogPath: URL?
+    public var hostname: String
+    public var port: Int
+    /// Whether this process runs background jobs (several processes may share PostgreSQL).
+    public var runsJobs: Bool
+    public var jobPollInterval: Double
+    public var logFormat: LogFormat
+    public var logLevel: String
+
+    public enum LogFormat: String, Sendable { case text, json }
+
+    public struct Problems: Error, CustomStringConvertible, Equatable {
+        public var items: [String]
+        public var description: String {
+            "配置有误，请检查以下环境变量：\n" + items.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    public static let variables = [
+        "XYD_DATA_DIR": "数据目录（默认 ./data）",
+        "DATABASE_URL": "PostgreSQL 连接串 postgres://用户:密码@主机:端口/库名；不设置则使用 SQLite",
+        "XYD_CATALOG": "数据目录文件路径（默认使用内置目录）",
+        "XYD_HOST": "监听地址（默认 127.0.0.1）",
+        "XYD_PORT": "监听端口（默认 8080）",
+        "XYD_JOBS": "是否运行后台任务 true/false（默认 true）",
+        "XYD_JOB_POLL_SECONDS": "后台任务轮询间隔秒数（默认 1）",
+        "XYD_LOG_FORMAT": "日志格式 text/json（默认 text）",
+        "XYD_LOG_LEVEL": "日志级别 trace/debug/info/notice/warning/error/critical（默认 info）",
+    ]
+
+    /// Reads the environment, naming every missing or malformed setting.
+    public static func load(_ env: [String: String] = ProcessInfo.processInfo.environment) throws(Problems) -> AppConfig {
+        var problems: [String] = []
+        let dataDirectory = URL(fileURLWithPath: env["XYD_DATA_DIR"]?.nonEmpty ?? "data", isDirectory: true)
+        var databaseURL: String?
+        if let url = env["DATABASE_URL"]?.nonEmpty {
+            if let parsed = URLComponents(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""),
+               parsed.host?.isEmpty == false || parsed.queryItems?.contains(where: { $0.name == "host" }) == true {
+                databaseURL = url
+            } else {
+                problems.append("DATABASE_URL：应形如 postgres://用户:密码@主机:端口/库名，实际为“\(url)”")
+            }
+        }
+        var catalogPath: URL?
+        if let path = env["XYD_CATALOG"]?.nonEmpty {
+            if FileManager.default.fileExists(atPath: path) { catalogPath = URL(fileURLWithPath: path) } else {
+                problems.append("XYD_CATALOG：文件“\(path)”不存在")
+            }
+        }
+        let hostname = env["XYD_HOST"]?.nonEmpty ?? "127.0.0.1"
+        var port = 8080
+        if let text = env["XYD_PORT"]?.nonEmpty {
+            if let value = Int(text), (1...65535).contains(value) { port = value } else {
+                problems.append("XYD_PORT：应为 1–65535 的整数，实际为“\(text)”")
+            }
+        }
+        var runsJobs = true
+        if let text = env["XYD_JOBS"]?.nonEmpty {
+            switch text.lowercased() {
+            case "true", "1", "yes": runsJobs = true
+            case "false", "0", "no": runsJobs = false
+            default: problems.append("XYD_JOBS：应为 true 或 false，实际为“\(text)”")
+            }
+        }
+        var poll = 1.0
+        if let text = env["XYD_JOB_POLL_SECONDS"]?.nonEmpty {
+            if let value = Double(text), value > 0, value <= 3600 { poll = value } else {
+                problems.append("XYD_JOB_POLL_SECONDS：应为大于 0 的秒数，实际为“\(text)”")
+            }
+        }
+        var logFormat = LogFormat.text
+        if let text = env["XYD_LOG_FORMAT"]?.nonEmpty {
+            if let value = LogFormat(rawValue: text) { logFormat = value } else {
+                problems.append("XYD_LOG_FORMAT：应为 text 或 json，实际为“\(text)”")
+            }
+        }
+        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+        let logLevel = env["XYD_LOG_LEVEL"]?.nonEmpty ?? "info"
+        if !levels.contains(logLevel) { problems.append("XYD_LOG_LEVEL：应为 \(levels.joined(separator: "/")) 之一，实际为“\(logLevel)”") }
+        if !problems.isEmpty { throw Problems(items: problems) }
+        return AppConfig(dataDirectory: dataDirectory, databaseURL: databaseURL, catalogPath: catalogPath,
+                         hostname: hostname, port: port, runsJobs: runsJobs, jobPollInterval: poll,
+                         logFormat: logFormat, logLevel: logLevel)
+    }
+
+    public var sqlitePath: URL { dataDirectory.appendingPathComponent("xyd.sqlite") }
+    public var usesPostgres: Bool { databaseURL != nil }
+}
+
+extension String {
+    var nonEmpty: String? {
+        let trimmed = trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

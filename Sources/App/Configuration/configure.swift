@@ -1,0 +1,55 @@
+import Domain
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Persistence
+import Vapor
+
+/// Sets up an application from its configuration: database, migrations, sessions, middleware, routes,
+/// background jobs.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    let catalog: Catalog
+    if let path = config.catalogPath {
+        catalog = try CatalogLoader.load(from: path)
+    } else {
+        catalog = try CatalogLoader.bundled()
+    }
+    app.platform = Platform(config: config, catalog: catalog, metrics: Metrics())
+    app.logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
+
+    if let url = config.databaseURL {
+        try app.databases.use(.postgres(url: url), as: .psql)
+    } else {
+        try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(config.sqlitePath.path), maxConnectionsPerEventLoop: 1,
+                                  sqlLogLevel: .trace), as: .sqlite)
+    }
+    for migration in Schema.migrations { app.migrations.add(migration) }
+    app.migrations.add(SessionRecord.migration)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "xyd_session"
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: false, isHTTPOnly: true,
+                          sameSite: .lax)
+    }
+    app.passwords.use(.bcrypt(cost: 10))
+
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(ErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: publicDirectory(), defaultFile: nil))
+    app.middleware.use(app.sessions.middleware)
+    app.routes.defaultMaxBodySize = "8mb"
+
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+
+    try routes(app)
+    if config.runsJobs { app.lifecycle.use(JobWorker(pollInterval: config.jobPollInterval)) }
+}
+
+/// The static files shipped with the app (CSS, JavaScript).
+func publicDirectory() -> String {
+    (Bundle.module.resourceURL?.appendingPathComponent("Public").path ?? "Public") + "/"
+}

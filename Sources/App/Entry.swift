@@ -1,0 +1,73 @@
+import Domain
+import Fluent
+import Foundation
+import Logging
+import Persistence
+import Vapor
+
+/// The `xyd` executable: `serve`, `demo`, `ingest`, `catalog`, `uscc`, `batches`, `generate`, `token`,
+/// `bench`, `migrate`.
+public enum Xyd {
+    public static func main() async -> Int32 {
+        let config: AppConfig
+        do { config = try AppConfig.load() } catch {
+            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            return 2
+        }
+        var arguments = CommandLine.arguments
+        var demo: DemoCity.Options?
+        if arguments.count > 1, arguments[1] == "demo" {
+            demo = DemoCity.Options(arguments: Array(arguments.dropFirst(2)))
+            if demo?.fresh == true, !config.usesPostgres {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: config.sqlitePath.path + suffix) }
+            }
+            arguments = [arguments[0], "serve", "--hostname", config.hostname, "--port", String(config.port)]
+        }
+        var env = Environment(name: ProcessInfo.processInfo.environment["XYD_ENV"] ?? "production", arguments: arguments)
+        do {
+            if config.logFormat == .json {
+                let level = Logger.Level(rawValue: config.logLevel) ?? .info
+                LoggingSystem.bootstrap { label in var h = JSONLogHandler(label: label); h.logLevel = level; return h }
+            } else {
+                try LoggingSystem.bootstrap(from: &env)
+            }
+            let app = try await Application.make(env)
+            do {
+                try await configure(app, config: config)
+                registerCommands(app)
+                try await app.autoMigrate()
+                if let demo { try await DemoCity.prepare(app, options: demo) }
+                try await app.execute()
+            } catch let exit as ExitCode {
+                try await app.asyncShutdown()
+                return exit.code
+            } catch {
+                app.logger.report(error: error)
+                FileHandle.standardError.write(Data("错误：\(describe(error))\n".utf8))
+                try? await app.asyncShutdown()
+                return 1
+            }
+            try await app.asyncShutdown()
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("错误：\(describe(error))\n".utf8))
+            return 1
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DomainError { return error.message }
+        return ErrorMiddleware.describe(error).2 == "服务器内部错误，请稍后重试；如持续出现请联系信用中心"
+            ? String(describing: error) : ErrorMiddleware.describe(error).2
+    }
+
+    public static func registerCommands(_ app: Application) {
+        app.asyncCommands.use(IngestCommand(), as: "ingest")
+        app.asyncCommands.use(CatalogCommand(), as: "catalog")
+        app.asyncCommands.use(USCCCommand(), as: "uscc")
+        app.asyncCommands.use(BatchesCommand(), as: "batches")
+        app.asyncCommands.use(TokenCommand(), as: "token")
+        app.asyncCommands.use(GenerateCommand(), as: "generate")
+        app.asyncCommands.use(BenchCommand(), as: "bench")
+    }
+}

@@ -1,0 +1,79 @@
+import Domain
+import Vapor
+import Views
+
+/// The one place where errors become responses: JSON `{"error": code, "message": 中文说明}` for the API,
+/// an error page for the browser.
+struct ErrorMiddleware: AsyncMiddleware {
+    struct Body: Content { let error: String; let message: String }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, code, message) = Self.describe(error)
+            if status == .internalServerError {
+                request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.url.path)"])
+            }
+            if Self.wantsHTML(request) {
+                if status == .unauthorized {
+                    let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/console"
+                    return request.redirect(to: "/login?next=\(next)")
+                }
+                let html = ErrorPage.render(ErrorPage.Model(context: nil, statusCode: Int(status.code), title: Self.title(status), message: message))
+                let response = Response(status: status, body: .init(string: html))
+                response.headers.contentType = .html
+                return response
+            }
+            let response = Response(status: status)
+            try response.content.encode(Body(error: code, message: message), as: .json)
+            return response
+        }
+    }
+
+    static func wantsHTML(_ request: Request) -> Bool {
+        !request.url.path.hasPrefix("/api/") && request.headers.accept.contains { $0.mediaType == .html }
+    }
+
+    static func describe(_ error: any Error) -> (HTTPResponseStatus, String, String) {
+        switch error {
+        case let error as DomainError:
+            let status: HTTPResponseStatus = switch error {
+            case .unknownDataset, .notFound: .notFound
+            case .invalidCatalog: .internalServerError
+            case .invalidFile, .invalidUSCC, .invalidInput: .unprocessableEntity
+            case .unauthenticated: .unauthorized
+            case .forbidden: .forbidden
+            case .conflict: .conflict
+            }
+            return (status, error.code, error.message)
+        case let abort as any AbortError:
+            let code = abort.status == .notFound ? "not_found" : abort.status == .payloadTooLarge ? "too_large" : "http_error"
+            let message: String = switch abort.status {
+            case .notFound: "页面或接口不存在"
+            case .payloadTooLarge: "上传内容过大"
+            case .methodNotAllowed: "不支持该请求方法"
+            case .unsupportedMediaType: "不支持的内容类型"
+            default: abort.reason.isEmpty ? "请求有误" : abort.reason
+            }
+            return (abort.status, code, message)
+        case is DecodingError:
+            return (.badRequest, "bad_request", "请求内容格式有误")
+        default:
+            return (.internalServerError, "internal_error", "服务器内部错误，请稍后重试；如持续出现请联系信用中心")
+        }
+    }
+
+    static func title(_ status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 401: "请先登录"
+        case 403: "无权访问"
+        case 404: "未找到"
+        case 409: "操作冲突"
+        case 413: "文件过大"
+        case 422: "内容有误"
+        case 400..<500: "请求有误"
+        default: "服务器错误"
+        }
+    }
+}

@@ -1,0 +1,262 @@
+/*
+ * Xinyidai console script: progressive enhancements only; every page works without it.
+ *  - Upload form: shows the chosen file's name and size, posts with XMLHttpRequest to show
+ *    upload progress, then follows the server's redirect to the new batch.
+ *  - Filter selects marked data-autosubmit submit their form on change.
+ */
+(function () {
+  "use strict";
+
+  var ACCEPTED = [".csv", ".jsonl", ".txt"];
+
+  function formatSize(bytes) {
+    if (bytes < 1024) {
+      return bytes + " 字节";
+    }
+    if (bytes < 1024 * 1024) {
+      return (bytes / 1024).toFixed(1).replace(/\.0$/, "") + " KB";
+    }
+    if (bytes < 1024 * 1024 * 1024) {
+      return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "") + " MB";
+    }
+    return (bytes / 1024 / 1024 / 1024).toFixed(2) + " GB";
+  }
+
+  function hasAcceptedExtension(name) {
+    var lower = name.toLowerCase();
+    for (var i = 0; i < ACCEPTED.length; i++) {
+      if (lower.slice(-ACCEPTED[i].length) === ACCEPTED[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function withoutHash(url) {
+    var index = url.indexOf("#");
+    return index === -1 ? url : url.slice(0, index);
+  }
+
+  function initUpload(form) {
+    if (!form || form.getAttribute("data-upload-ready") === "true") {
+      return;
+    }
+    form.setAttribute("data-upload-ready", "true");
+
+    var fileInput = form.querySelector('input[type="file"]');
+    var info = form.querySelector(".file-info");
+    var progress = form.querySelector(".upload-progress");
+    var track = progress ? progress.querySelector(".progress") : null;
+    var bar = progress ? progress.querySelector(".progress-bar") : null;
+    var status = progress ? progress.querySelector(".upload-status") : null;
+    var submit = form.querySelector('button[type="submit"]');
+    var submitLabel = submit ? submit.textContent : "";
+    var busy = false;
+
+    function showFile() {
+      if (!info || !fileInput) {
+        return;
+      }
+      var file = fileInput.files && fileInput.files[0];
+      if (!file) {
+        info.hidden = true;
+        info.textContent = "";
+        return;
+      }
+      var text = "已选择：" + file.name + "（" + formatSize(file.size) + "）";
+      var ok = hasAcceptedExtension(file.name);
+      if (!ok) {
+        text += " — 文件扩展名应为 .csv、.jsonl 或 .txt";
+      }
+      info.textContent = text;
+      info.classList.toggle("is-warning", !ok);
+      info.hidden = false;
+    }
+
+    function setIndeterminate(on) {
+      if (!track) {
+        return;
+      }
+      track.classList.toggle("is-indeterminate", on);
+      if (on) {
+        track.removeAttribute("aria-valuenow");
+        if (bar) {
+          bar.style.width = "";
+        }
+      }
+    }
+
+    function setPercent(percent) {
+      setIndeterminate(false);
+      if (bar) {
+        bar.style.width = percent + "%";
+      }
+      if (track) {
+        track.setAttribute("aria-valuenow", String(percent));
+      }
+    }
+
+    function setStatus(text) {
+      if (status) {
+        status.textContent = text;
+      }
+    }
+
+    function start() {
+      busy = true;
+      if (submit) {
+        submit.disabled = true;
+        submit.textContent = "正在上传并校验…";
+      }
+      if (progress) {
+        progress.hidden = false;
+      }
+      setIndeterminate(true);
+      setStatus("正在上传并校验…");
+    }
+
+    function reset(message) {
+      busy = false;
+      if (submit) {
+        submit.disabled = false;
+        submit.textContent = submitLabel;
+      }
+      if (message) {
+        setIndeterminate(false);
+        if (bar) {
+          bar.style.width = "0";
+        }
+        setStatus(message);
+      } else if (progress) {
+        progress.hidden = true;
+      }
+    }
+
+    /* Shows a page the server rendered in answer to the POST (e.g. the form with an error). */
+    function showResponse(html) {
+      var doc = null;
+      try {
+        doc = new DOMParser().parseFromString(html, "text/html");
+      } catch (e) {
+        doc = null;
+      }
+      var incoming = doc ? doc.getElementById("main") : null;
+      var current = document.getElementById("main");
+      if (!incoming || !current) {
+        return false;
+      }
+      current.innerHTML = incoming.innerHTML;
+      if (doc.title) {
+        document.title = doc.title;
+      }
+      window.scrollTo(0, 0);
+      init(document);
+      return true;
+    }
+
+    if (fileInput) {
+      fileInput.addEventListener("change", showFile);
+      showFile();
+    }
+
+    form.addEventListener("submit", function (event) {
+      if (busy) {
+        event.preventDefault();
+        return;
+      }
+      if (typeof form.checkValidity === "function" && !form.checkValidity()) {
+        return;
+      }
+      if (!window.XMLHttpRequest || !window.FormData) {
+        start(); /* plain submission continues */
+        return;
+      }
+      event.preventDefault();
+      var data = new FormData(form);
+      start();
+
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.action);
+      xhr.setRequestHeader("Accept", "text/html");
+
+      if (xhr.upload) {
+        xhr.upload.addEventListener("progress", function (e) {
+          if (e.lengthComputable && e.total > 0) {
+            var percent = Math.min(100, Math.round((e.loaded / e.total) * 100));
+            setPercent(percent);
+            setStatus("正在上传… " + percent + "%");
+          }
+        });
+        xhr.upload.addEventListener("load", function () {
+          setIndeterminate(true);
+          setStatus("上传完成，正在校验…");
+        });
+      }
+
+      xhr.addEventListener("load", function () {
+        var target = xhr.responseURL || "";
+        var redirected = target !== "" && withoutHash(target) !== withoutHash(form.action);
+        if (xhr.status >= 200 && xhr.status < 300 && redirected) {
+          setStatus("校验完成，正在打开批次…");
+          window.location.assign(target);
+          return;
+        }
+        if (xhr.responseText && showResponse(xhr.responseText)) {
+          return;
+        }
+        reset("上传未成功（HTTP " + xhr.status + "），请重试。");
+      });
+      xhr.addEventListener("error", function () {
+        reset("网络错误，上传未完成，请检查网络后重试。");
+      });
+      xhr.addEventListener("abort", function () {
+        reset("上传已取消。");
+      });
+      xhr.send(data);
+    });
+
+    /* Coming back with the browser's back button must not leave the form locked. */
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) {
+        reset();
+      }
+    });
+  }
+
+  function initAutosubmit(root) {
+    var selects = root.querySelectorAll("select[data-autosubmit]");
+    for (var i = 0; i < selects.length; i++) {
+      if (selects[i].getAttribute("data-autosubmit-ready") === "true") {
+        continue;
+      }
+      selects[i].setAttribute("data-autosubmit-ready", "true");
+      selects[i].addEventListener("change", function (event) {
+        var form = event.target.form;
+        if (!form) {
+          return;
+        }
+        if (typeof form.requestSubmit === "function") {
+          form.requestSubmit();
+        } else {
+          form.submit();
+        }
+      });
+    }
+  }
+
+  function init(root) {
+    var forms = root.querySelectorAll("form[data-upload]");
+    for (var i = 0; i < forms.length; i++) {
+      initUpload(forms[i]);
+    }
+    initAutosubmit(root);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () {
+      init(document);
+    });
+  } else {
+    init(document);
+  }
+})();

@@ -1,0 +1,286 @@
+import Domain
+import Persistence
+import Vapor
+import Views
+
+/// The web console for credit-center staff and department clerks (server-rendered, Chinese).
+struct ConsoleController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get { req in req.redirect(to: "/console") }
+        routes.get("login", use: loginPage)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        let console = routes.grouped("console")
+        console.get(use: dashboard)
+        console.get("enterprises", use: enterprises)
+        console.get("enterprises", ":uscc", use: profile)
+        console.get("batches", use: batches)
+        console.get("batches", ":id", use: batch)
+        console.get("batches", ":id", "quarantine.csv", use: quarantineCSV)
+        console.get("upload", use: uploadPage)
+        console.on(.POST, "upload", body: .collect(maxSize: "256mb"), use: upload)
+        console.get("catalog", use: catalog)
+    }
+
+    // MARK: Sign-in
+
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var csrf: String?
+        var next: String?
+    }
+
+    func loginPage(_ req: Request) async throws -> Response {
+        html(LoginPage.render(LoginPage.Model(csrfToken: req.csrfToken, next: safeNext(req.query[String.self, at: "next"]))))
+    }
+
+    func login(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        try req.checkCSRF(form.csrf)
+        let username = (form.username ?? "").trimmingSpaces()
+        if let user = try await req.accounts.user(username: username),
+           try await req.password.async.verify(form.password ?? "", created: user.passwordHash) {
+            req.session.data["uid"] = String(user.id)
+            req.session.data["csrf"] = nil
+            req.logger.info("signed in", metadata: ["user": "\(user.username)"])
+            return req.redirect(to: safeNext(form.next) ?? (user.role == .creditCenter ? "/console" : "/console/batches"))
+        }
+        let model = LoginPage.Model(csrfToken: req.csrfToken, username: username, errorMessage: "用户名或密码不正确",
+                                    next: safeNext(form.next))
+        return html(LoginPage.render(model), status: .unauthorized)
+    }
+
+    func logout(_ req: Request) async throws -> Response {
+        struct Form: Content { var csrf: String? }
+        try req.checkCSRF(try req.content.decode(Form.self).csrf)
+        req.session.destroy()
+        return req.redirect(to: "/login")
+    }
+
+    /// Only same-site paths may be redirected to after sign-in.
+    func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
+        return next
+    }
+
+    // MARK: Pages
+
+    func dashboard(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        guard principal.role == .creditCenter else { return req.redirect(to: "/console/batches") }
+        let counts = try await req.recordStore.countsByDataset()
+        let totals = try await req.batchStore.totals()
+        let latest = try await req.batchStore.list(departmentID: nil, dataset: nil, page: 1, perPage: 10)
+        let model = DashboardPage.Model(
+            context: context(req, principal, title: "概览", active: .dashboard),
+            enterpriseCount: try await req.registry.count(), recordCount: counts.values.reduce(0, +),
+            batchCount: totals.batches, quarantinedRowCount: totals.rejected,
+            unlinkedRecordCount: try await req.recordStore.unlinkedCount(),
+            recordsByDataset: req.catalog.datasets.map {
+                DashboardPage.DatasetRecordCount(datasetID: $0.id, datasetName: $0.name, recordCount: counts[$0.id] ?? 0)
+            },
+            latestBatches: latest.items.map { row($0, req.catalog) })
+        return html(DashboardPage.render(model))
+    }
+
+    func enterprises(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.creditCenter])
+        let query = EnterpriseQuery(text: req.query[String.self, at: "q"], district: req.query[String.self, at: "district"],
+                                    industry: req.query[String.self, at: "industry"], page: req.query[Int.self, at: "page"] ?? 1)
+        let page = try await req.registry.search(query)
+        let model = EnterpriseListPage.Model(
+            context: context(req, principal, title: "企业", active: .enterprises), query: query.text ?? "",
+            districtOptions: Reference.districts.map { SelectOption(value: $0.0, label: $0.1, isSelected: $0.0 == query.district) },
+            industryOptions: Reference.industries.map { SelectOption(value: $0.0, label: "\($0.0) \($0.1)", isSelected: $0.0 == query.industry) },
+            rows: page.items.map {
+                EnterpriseListPage.Row(uscc: $0.uscc, name: $0.name, entityType: $0.entityType,
+                                       districtLabel: Reference.districtName($0.district),
+                                       industryLabel: Reference.industryName($0.industry), scale: $0.scale,
+                                       status: $0.status, recordCount: $0.recordCount)
+            },
+            pagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/console/enterprises",
+                                   query: [QueryItem(name: "q", value: query.text ?? ""),
+                                           QueryItem(name: "district", value: query.district ?? ""),
+                                           QueryItem(name: "industry", value: query.industry ?? "")]))
+        return html(EnterpriseListPage.render(model))
+    }
+
+    func profile(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.creditCenter])
+        let uscc = try EnterpriseController.uscc(req)
+        let records = try await req.recordStore.records(uscc: uscc)
+        guard !records.isEmpty else { throw DomainError.notFound("统一社会信用代码为 \(uscc) 的企业或其记录") }
+        let profile = CreditProfile.build(uscc: uscc, records: records, catalog: req.catalog, viewer: principal.role.viewer)
+        let reg = Dictionary(profile.registration.map { ($0.name, $0.display) }, uniquingKeysWith: { a, _ in a })
+        let registration = profile.registered ? EnterpriseProfilePage.Registration(
+            name: reg["name"] ?? "", uscc: uscc, entityType: reg["entity_type"] ?? "", legalRepresentative: reg["legal_rep"] ?? "",
+            legalRepresentativeID: reg["legal_rep_id"], registeredCapitalWan: reg["reg_capital_wan"],
+            establishedOn: reg["established_on"] ?? "", industryLabel: Reference.industryName(reg["industry"] ?? ""),
+            districtLabel: Reference.districtName(reg["district"] ?? ""), scale: reg["scale"] ?? "",
+            status: reg["status"] ?? "", address: reg["address"] ?? "") : nil
+        let groups = profile.groups.map { group in
+            EnterpriseProfilePage.RecordGroup(categoryName: group.name, records: group.records.map { record in
+                EnterpriseProfilePage.Record(
+                    date: record.date, datasetID: record.dataset, datasetName: record.datasetName,
+                    fields: record.fields.filter { $0.name != "legal_rep_id" || record.dataset != Catalog.registrationDataset }
+                        .map { EnterpriseProfilePage.Field(label: $0.label, value: $0.display) },
+                    sourceDepartment: record.source, collectedAt: record.collectedAt, versions: record.version,
+                    tone: EnterpriseProfilePage.RecordTone(rawValue: record.tone.rawValue) ?? .neutral)
+            })
+        }
+        let withheld = profile.withheldDatasets.compactMap { req.catalog.dataset($0)?.name }
+        let model = EnterpriseProfilePage.Model(context: context(req, principal, title: profile.name ?? uscc, active: .enterprises),
+                                                uscc: uscc, registration: registration, groups: groups,
+                                                withheldDatasetNames: withheld)
+        return html(EnterpriseProfilePage.render(model))
+    }
+
+    func batches(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let dataset = req.query[String.self, at: "dataset"]?.nonEmpty
+        let page = try await req.batchStore.list(departmentID: IngestController.scope(principal), dataset: dataset,
+                                                 page: req.query[Int.self, at: "page"] ?? 1)
+        let model = BatchListPage.Model(
+            context: context(req, principal, title: "批次", active: .batches), batches: page.items.map { row($0, req.catalog) },
+            datasetOptions: req.catalog.datasets.map { SelectOption(value: $0.id, label: "\($0.name)（\($0.id)）", isSelected: $0.id == dataset) },
+            pagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/console/batches",
+                                   query: [QueryItem(name: "dataset", value: dataset ?? "")]))
+        return html(BatchListPage.render(model))
+    }
+
+    func batch(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let batch = try await IngestController.visibleBatch(req)
+        let page = try await req.batchStore.quarantine(batchID: batch.id, page: req.query[Int.self, at: "page"] ?? 1)
+        let rows = page.items.flatMap { row in
+            row.problems.map { BatchDetailPage.QuarantineRow(lineNumber: row.rowNumber, field: $0.field, reason: $0.reason, rawValue: $0.value) }
+        }
+        let model = BatchDetailPage.Model(
+            context: context(req, principal, title: "批次 #\(batch.id)", active: .batches), batch: row(batch, req.catalog),
+            format: batch.format == "jsonl" ? "JSON Lines" : "CSV", encoding: batch.encoding,
+            durationMilliseconds: Int(batch.durationSeconds * 1000), uploadedBy: batch.submittedBy, quarantine: rows,
+            quarantinePagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total,
+                                             path: "/console/batches/\(batch.id)", fragment: "quarantine"))
+        return html(BatchDetailPage.render(model))
+    }
+
+    func quarantineCSV(_ req: Request) async throws -> Response {
+        try await IngestController().exportQuarantine(req)
+    }
+
+    func uploadPage(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        return html(UploadPage.render(uploadModel(req, principal, selected: req.query[String.self, at: "dataset"], error: nil)))
+    }
+
+    struct UploadForm: Content {
+        var dataset: String?
+        var csrf: String?
+        var file: File?
+    }
+
+    func upload(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let form = try req.content.decode(UploadForm.self)
+        try req.checkCSRF(form.csrf)
+        func fail(_ message: String) -> Response {
+            html(UploadPage.render(uploadModel(req, principal, selected: form.dataset, error: message)), status: .unprocessableEntity)
+        }
+        guard let id = form.dataset?.nonEmpty, let dataset = req.catalog.dataset(id) else { return fail("请选择数据集") }
+        guard principal.maySubmit(dataset) else { return fail("您所在部门无权报送数据集“\(dataset.name)”") }
+        guard let file = form.file, file.data.readableBytes > 0 else { return fail("请选择要上传的文件") }
+        let bytes = Array(file.data.readableBytesView)
+        let chunks = stride(from: 0, to: bytes.count, by: 1 << 20).map { Array(bytes[$0..<min(bytes.count, $0 + (1 << 20))]) }
+        do {
+            let summary = try await Ingestion.load(app: req.application, dataset: dataset, principal: principal, source: .web,
+                                                   fileName: file.filename, format: FileFormat.fromFileName(file.filename),
+                                                   chunks: chunks.async)
+            return req.redirect(to: "/console/batches/\(summary.id)")
+        } catch let error as DomainError {
+            return fail(error.message)
+        }
+    }
+
+    func catalog(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let catalog = req.catalog
+        let model = CatalogPage.Model(
+            context: context(req, principal, title: "数据目录", active: .catalog), version: "\(catalog.name) · 版本 \(catalog.version)",
+            datasets: catalog.datasets.map { d in
+                CatalogPage.Dataset(id: d.id, name: d.name, department: d.department,
+                                    publicity: CatalogPage.Publicity(rawValue: d.level.rawValue) ?? .public,
+                                    category: catalog.category(d.category)?.name ?? d.category,
+                                    fields: d.fields.map { f in
+                                        CatalogPage.Field(name: f.name, chineseName: f.label, type: Self.typeLabel(f.type),
+                                                          isRequired: f.required,
+                                                          note: f.values.map { $0.map(f.display).joined(separator: "/") } ?? (f.maxLength.map { "最长 \($0) 字" } ?? ""),
+                                                          isPersonal: f.personal != nil)
+                                    })
+            })
+        return html(CatalogPage.render(model))
+    }
+
+    // MARK: Helpers
+
+    static func typeLabel(_ type: FieldType) -> String {
+        switch type {
+        case .string: "文本"
+        case .date: "日期 YYYY-MM-DD"
+        case .month: "月份 YYYY-MM"
+        case .year: "年份 YYYY"
+        case .amount: "金额（元）"
+        case .integer: "整数"
+        case .enum: "枚举"
+        case .district: "行政区划代码"
+        }
+    }
+
+    func uploadModel(_ req: Request, _ principal: Principal, selected: String?, error: String?) -> UploadPage.Model {
+        UploadPage.Model(context: context(req, principal, title: "上传数据", active: .upload),
+                         datasets: req.catalog.datasets.filter { principal.maySubmit($0) }.map { UploadPage.DatasetChoice(id: $0.id, name: $0.name) },
+                         selectedDatasetID: selected, errorMessage: error, maxFileSizeBytes: 256 << 20)
+    }
+
+    func context(_ req: Request, _ principal: Principal, title: String, active: NavSection) -> PageContext {
+        let sections = principal.role == .creditCenter ? NavSection.operatorSections : NavSection.departmentSections
+        let role = principal.role == .creditCenter ? "信用中心" : "部门：\(principal.department?.name ?? "")"
+        return PageContext(title: title, userDisplayName: principal.displayName, roleLabel: role, csrfToken: req.csrfToken,
+                           navItems: NavItem.items(for: sections, active: active))
+    }
+
+    func row(_ b: BatchSummary, _ catalog: Catalog) -> BatchRow {
+        BatchRow(id: String(b.id), datasetID: b.dataset, datasetName: catalog.dataset(b.dataset)?.name ?? b.dataset,
+                 department: b.departmentName ?? "信用中心", fileName: b.fileName, submittedCount: b.submitted,
+                 acceptedCount: b.accepted, updatedCount: b.updated, duplicateCount: b.duplicates, rejectedCount: b.rejected,
+                 status: b.rejected > 0 ? .completedWithRejections : .completed, createdAt: b.startedAt)
+    }
+
+    func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(string: body))
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return response
+    }
+}
+
+/// An array of chunks as an async sequence.
+struct ChunkArray: AsyncSequence, Sendable {
+    typealias Element = [UInt8]
+    let chunks: [[UInt8]]
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var index = 0
+        let chunks: [[UInt8]]
+        mutating func next() async throws -> [UInt8]? {
+            guard index < chunks.count else { return nil }
+            defer { index += 1 }
+            return chunks[index]
+        }
+    }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(chunks: chunks) }
+}
+
+extension Array where Element == [UInt8] {
+    var async: ChunkArray { ChunkArray(chunks: self) }
+}

@@ -1,0 +1,80 @@
+import Domain
+import Persistence
+import Vapor
+
+/// Runs background jobs from the shared job table while the server runs.
+struct JobWorker: LifecycleHandler {
+    let pollInterval: Double
+    let task = TaskBox()
+
+    final class TaskBox: @unchecked Sendable {
+        // Set once at start and read once at shutdown, both on the application's boot thread.
+        var task: Task<Void, Never>?
+    }
+
+    func didBootAsync(_ app: Application) async throws {
+        let worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+        let queue = JobQueue(database: app.db, worker: worker)
+        let interval = pollInterval
+        task.task = Task {
+            app.logger.info("job worker started", metadata: ["worker": "\(worker)"])
+            var lastScheduled = Date.distantPast
+            while !Task.isCancelled {
+                do {
+                    if Date().timeIntervalSince(lastScheduled) > 60 {
+                        try await JobScheduler.scheduleDaily(queue)
+                        lastScheduled = Date()
+                    }
+                    if let job = try await queue.claim() {
+                        await JobRunner.run(job, queue: queue, app: app)
+                        continue
+                    }
+                } catch {
+                    app.logger.warning("job worker: \(error)")
+                }
+                try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        task.task?.cancel()
+        await task.task?.value
+    }
+}
+
+/// What each kind of job does.
+enum JobRunner {
+    static func run(_ job: Job, queue: JobQueue, app: Application) async {
+        let metrics = app.platform.metrics
+        do {
+            switch job.kind {
+            case JobKind.refreshAfterBatch:
+                try await app.registry.refreshRecordCounts(batchID: Int64(job.payload))
+            case JobKind.dailyRecount:
+                try await app.registry.refreshRecordCounts(batchID: nil)
+            case "test.sleep":
+                // Used by the multi-process test: holds the job briefly so that claims overlap.
+                try await Task.sleep(for: .milliseconds(Int(job.payload) ?? 10))
+            default:
+                throw DomainError.invalidInput(field: "kind", reason: "未知的任务类型 \(job.kind)")
+            }
+            try await queue.complete(job)
+            metrics.increment("xyd_jobs_total", labels: [("kind", job.kind), ("outcome", "done")])
+        } catch {
+            app.logger.error("job failed", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "error": "\(error)"])
+            try? await queue.fail(job, error: "\(error)")
+            metrics.increment("xyd_jobs_total", labels: [("kind", job.kind), ("outcome", "failed")])
+        }
+    }
+}
+
+/// Daily jobs are queued once per day, whichever process gets there first (a unique key per day).
+enum JobScheduler {
+    static func scheduleDaily(_ queue: JobQueue) async throws {
+        let day = Day.today()
+        try await queue.enqueue(kind: JobKind.dailyRecount, payload: day.description,
+                                runAt: day.adding(days: 1).date.addingTimeInterval(2 * 3600),
+                                uniqueKey: "\(JobKind.dailyRecount):\(day)")
+    }
+}

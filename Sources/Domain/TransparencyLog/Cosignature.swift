@@ -1,0 +1,120 @@
+import Crypto
+
+/// Ed25519 witness cosignatures, version 1 (c2sp.org/tlog-cosignature).
+///
+/// The signature line is `— <witness name> base64(keyID ‖ timestamp ‖ signature)` where the key ID uses
+/// signature type 0x04, the timestamp is a big-endian uint64 of POSIX seconds (at most 2^63 − 1), and
+/// the Ed25519 signature covers `cosignature/v1\ntime <timestamp>\n` followed by the checkpoint's
+/// whole note text.
+public enum CosignatureV1 {
+    /// The header line giving domain separation.
+    public static let header = "cosignature/v1"
+    /// The largest timestamp allowed.
+    public static let maxTimestamp = UInt64(Int64.max)
+
+    /// The message the cosigner's Ed25519 key signs.
+    public static func signedMessage(checkpointText: [UInt8], timestamp: UInt64) -> [UInt8] {
+        Array("\(header)\ntime \(timestamp)\n".utf8) + checkpointText
+    }
+
+    /// The timestamp carried by a cosignature, or nil if the signature has the wrong length.
+    public static func timestamp(of signature: NoteSignature) -> UInt64? {
+        guard signature.signature.count == 72 else { return nil }
+        return signature.signature[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
+}
+
+/// Verifies Ed25519 v1 cosignatures of one witness.
+public struct CosignatureV1Verifier: NoteVerifier {
+    public let name: String
+    public let keyID: UInt32
+    public let publicKey: Curve25519.Signing.PublicKey
+
+    public init(name: String, publicKey: Curve25519.Signing.PublicKey) throws(NoteError) {
+        self.init(try Ed25519NoteKey(name: name, type: NoteSignatureType.cosignatureV1, publicKey: publicKey))
+    }
+
+    /// Parses a verifier key with signature type 0x04, e.g. `witness.example/w1+1a2b3c4d+BN…`.
+    public init(verifierKey: String) throws(NoteError) {
+        self.init(try Ed25519NoteKey(verifierKey: verifierKey, type: NoteSignatureType.cosignatureV1))
+    }
+
+    init(_ key: Ed25519NoteKey) {
+        name = key.name
+        keyID = key.keyID
+        publicKey = key.publicKey
+    }
+
+    /// The verifier key text (signature type 0x04).
+    public var verifierKey: String {
+        NoteKeyText.format(
+            name: name, keyID: keyID, type: NoteSignatureType.cosignatureV1,
+            material: Array(publicKey.rawRepresentation))
+    }
+
+    public func verify(text: [UInt8], signature: [UInt8]) -> Bool {
+        guard signature.count == 72 else { return false }
+        let timestamp = signature[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard timestamp <= CosignatureV1.maxTimestamp else { return false }
+        let message = CosignatureV1.signedMessage(checkpointText: text, timestamp: timestamp)
+        return publicKey.isValidSignature(signature[8...], for: message)
+    }
+}
+
+/// Produces Ed25519 v1 cosignatures for one witness.
+public struct CosignatureV1Signer: Sendable {
+    private let key: Ed25519NoteKey
+    private let privateKey: Curve25519.Signing.PrivateKey
+
+    public var name: String { key.name }
+    public var keyID: UInt32 { key.keyID }
+
+    public init(name: String, privateKey: Curve25519.Signing.PrivateKey) throws(NoteError) {
+        self.key = try Ed25519NoteKey(
+            name: name, type: NoteSignatureType.cosignatureV1, publicKey: privateKey.publicKey)
+        self.privateKey = privateKey
+    }
+
+    /// Parses a signer key `PRIVATE+KEY+name+hexkeyid+base64(0x04 ‖ seed)`, checking its key ID.
+    public init(signerKey: String) throws(NoteError) {
+        let (name, keyID, privateKey) = try Ed25519NoteKey.privateKey(
+            signerKey: signerKey, type: NoteSignatureType.cosignatureV1)
+        try self.init(name: name, privateKey: privateKey)
+        guard self.keyID == keyID else { throw .keyIDMismatch(expected: keyID, computed: self.keyID) }
+    }
+
+    /// A new random witness key.
+    public static func generate(name: String) throws(NoteError) -> CosignatureV1Signer {
+        try CosignatureV1Signer(name: name, privateKey: Curve25519.Signing.PrivateKey())
+    }
+
+    /// The signer key text (secret).
+    public var signerKey: String {
+        Ed25519NoteKey.signerKey(
+            name: name, keyID: keyID, type: NoteSignatureType.cosignatureV1, privateKey: privateKey)
+    }
+
+    /// The matching verifier.
+    public var verifier: CosignatureV1Verifier { CosignatureV1Verifier(key) }
+
+    /// The cosignature line for a checkpoint note text at the given time (POSIX seconds).
+    public func cosign(checkpointText: String, timestamp: UInt64) throws(NoteError) -> NoteSignature {
+        guard timestamp <= CosignatureV1.maxTimestamp else { throw .timestampOutOfRange(timestamp) }
+        let text = Array(checkpointText.utf8)
+        try SignedNote.validateText(text)
+        let message = CosignatureV1.signedMessage(checkpointText: text, timestamp: timestamp)
+        let signature: [UInt8]
+        do {
+            signature = Array(try privateKey.signature(for: message))
+        } catch {
+            throw .signingFailed(String(describing: error))
+        }
+        let stamp = (0..<8).map { UInt8(timestamp >> UInt64(56 - 8 * $0) & 0xFF) }
+        return try NoteSignature(name: name, keyID: keyID, signature: stamp + signature)
+    }
+
+    /// The cosignature line for a checkpoint at the given time (POSIX seconds).
+    public func cosign(_ checkpoint: LogCheckpoint, timestamp: UInt64) throws(NoteError) -> NoteSignature {
+        try cosign(checkpointText: checkpoint.text, timestamp: timestamp)
+    }
+}

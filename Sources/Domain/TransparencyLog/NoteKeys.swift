@@ -1,0 +1,229 @@
+import Crypto
+import Foundation
+
+/// Checks signatures of one key on signed notes (as Go's `note.Verifier`).
+public protocol NoteVerifier: Sendable {
+    /// The key name shown in signature lines.
+    var name: String { get }
+    /// The 32-bit key ID that starts each signature.
+    var keyID: UInt32 { get }
+    /// Whether `signature` (without the 4-byte key ID) is valid for the note text.
+    func verify(text: [UInt8], signature: [UInt8]) -> Bool
+}
+
+/// Signs note texts with one key (as Go's `note.Signer`).
+public protocol NoteSigner: Sendable {
+    var name: String { get }
+    var keyID: UInt32 { get }
+    /// The signature of the note text, without the 4-byte key ID.
+    func sign(text: [UInt8]) throws(NoteError) -> [UInt8]
+}
+
+/// Signature type identifier bytes of C2SP signed-note.
+public enum NoteSignatureType {
+    /// Ed25519 signatures over the note text.
+    public static let ed25519: UInt8 = 0x01
+    /// Timestamped Ed25519 witness cosignatures (c2sp.org/tlog-cosignature).
+    public static let cosignatureV1: UInt8 = 0x04
+}
+
+/// Key IDs: the first four bytes, big-endian, of SHA-256(name ‖ 0x0A ‖ type ‖ public key).
+public enum NoteKeyID {
+    public static func compute(name: String, type: UInt8, publicKey: some DataProtocol) -> UInt32 {
+        var hasher = SHA256()
+        hasher.update(data: Array(name.utf8))
+        hasher.update(data: [UInt8(0x0A), type])
+        hasher.update(data: publicKey)
+        let digest = Array(hasher.finalize())
+        return UInt32(digest[0]) << 24 | UInt32(digest[1]) << 16 | UInt32(digest[2]) << 8 | UInt32(digest[3])
+    }
+
+    /// Eight lower-case hexadecimal digits.
+    public static func hex(_ keyID: UInt32) -> String {
+        TransparencyLogHex.encode(bigEndianBytes(keyID))
+    }
+
+    static func bigEndianBytes(_ keyID: UInt32) -> [UInt8] {
+        [UInt8(keyID >> 24), UInt8(keyID >> 16 & 0xFF), UInt8(keyID >> 8 & 0xFF), UInt8(keyID & 0xFF)]
+    }
+}
+
+/// Key names must be non-empty and contain neither Unicode white space nor "+".
+enum NoteKeyName {
+    static func isValid(_ name: String) -> Bool {
+        !name.isEmpty && !name.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "+" || $0.value < 0x20 }
+    }
+
+    static func validate(_ name: String) throws(NoteError) {
+        guard isValid(name) else { throw .invalidKeyName(name) }
+    }
+}
+
+/// The text forms of note keys, as Go's `sumdb/note`:
+/// verifier key `name+hexkeyid+base64(type ‖ public key)`,
+/// signer key `PRIVATE+KEY+name+hexkeyid+base64(type ‖ private key)`.
+struct NoteKeyText {
+    static let privatePrefix = "PRIVATE+KEY+"
+
+    let name: String
+    let keyID: UInt32
+    let type: UInt8
+    let material: [UInt8]
+
+    static func parse(_ text: String) throws(NoteError) -> NoteKeyText {
+        let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3 else { throw .malformedKey }
+        let name = String(parts[0])
+        try NoteKeyName.validate(name)
+        guard parts[1].utf8.count == 8, let idBytes = TransparencyLogHex.decode(parts[1]) else { throw .malformedKey }
+        let keyID = idBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        guard let key = TransparencyLogBase64.decodeCanonical(String(parts[2])), let type = key.first else {
+            throw .malformedKey
+        }
+        return NoteKeyText(name: name, keyID: keyID, type: type, material: Array(key.dropFirst()))
+    }
+
+    static func parsePrivate(_ text: String) throws(NoteError) -> NoteKeyText {
+        guard text.hasPrefix(privatePrefix) else { throw .malformedKey }
+        return try parse(String(text.dropFirst(privatePrefix.count)))
+    }
+
+    static func format(name: String, keyID: UInt32, type: UInt8, material: [UInt8]) -> String {
+        "\(name)+\(NoteKeyID.hex(keyID))+\(TransparencyLogBase64.encode([type] + material))"
+    }
+}
+
+/// An Ed25519 key pair's parts as used by note keys of a given signature type.
+struct Ed25519NoteKey: Sendable {
+    let name: String
+    let keyID: UInt32
+    let type: UInt8
+    let publicKey: Curve25519.Signing.PublicKey
+
+    init(name: String, type: UInt8, publicKey: Curve25519.Signing.PublicKey) throws(NoteError) {
+        try NoteKeyName.validate(name)
+        self.name = name
+        self.type = type
+        self.publicKey = publicKey
+        self.keyID = NoteKeyID.compute(name: name, type: type, publicKey: publicKey.rawRepresentation)
+    }
+
+    /// Parses and checks a verifier key text of the expected type.
+    init(verifierKey text: String, type: UInt8) throws(NoteError) {
+        let parsed = try NoteKeyText.parse(text)
+        guard parsed.type == type else { throw .unsupportedAlgorithm(parsed.type) }
+        guard parsed.material.count == 32 else { throw .wrongKeyLength(expected: 32, found: parsed.material.count) }
+        let publicKey: Curve25519.Signing.PublicKey
+        do {
+            publicKey = try Curve25519.Signing.PublicKey(rawRepresentation: parsed.material)
+        } catch {
+            throw .malformedKey
+        }
+        try self.init(name: parsed.name, type: type, publicKey: publicKey)
+        guard keyID == parsed.keyID else { throw .keyIDMismatch(expected: parsed.keyID, computed: keyID) }
+    }
+
+    static func privateKey(signerKey text: String, type: UInt8) throws(NoteError) -> (String, UInt32, Curve25519.Signing.PrivateKey) {
+        let parsed = try NoteKeyText.parsePrivate(text)
+        guard parsed.type == type else { throw .unsupportedAlgorithm(parsed.type) }
+        guard parsed.material.count == 32 else { throw .wrongKeyLength(expected: 32, found: parsed.material.count) }
+        do {
+            return (parsed.name, parsed.keyID, try Curve25519.Signing.PrivateKey(rawRepresentation: parsed.material))
+        } catch {
+            throw .malformedKey
+        }
+    }
+
+    static func signerKey(name: String, keyID: UInt32, type: UInt8, privateKey: Curve25519.Signing.PrivateKey) -> String {
+        NoteKeyText.privatePrefix
+            + NoteKeyText.format(name: name, keyID: keyID, type: type, material: Array(privateKey.rawRepresentation))
+    }
+}
+
+/// Verifies Ed25519 note signatures (signature type 0x01).
+public struct Ed25519NoteVerifier: NoteVerifier {
+    public let name: String
+    public let keyID: UInt32
+    public let publicKey: Curve25519.Signing.PublicKey
+
+    public init(name: String, publicKey: Curve25519.Signing.PublicKey) throws(NoteError) {
+        let key = try Ed25519NoteKey(name: name, type: NoteSignatureType.ed25519, publicKey: publicKey)
+        self.init(key)
+    }
+
+    /// Parses a verifier key such as `PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW`.
+    public init(verifierKey: String) throws(NoteError) {
+        self.init(try Ed25519NoteKey(verifierKey: verifierKey, type: NoteSignatureType.ed25519))
+    }
+
+    init(_ key: Ed25519NoteKey) {
+        name = key.name
+        keyID = key.keyID
+        publicKey = key.publicKey
+    }
+
+    /// The verifier key text.
+    public var verifierKey: String {
+        NoteKeyText.format(
+            name: name, keyID: keyID, type: NoteSignatureType.ed25519, material: Array(publicKey.rawRepresentation))
+    }
+
+    public func verify(text: [UInt8], signature: [UInt8]) -> Bool {
+        signature.count == 64 && publicKey.isValidSignature(signature, for: text)
+    }
+}
+
+/// Signs notes with Ed25519 (signature type 0x01).
+public struct Ed25519NoteSigner: NoteSigner {
+    private let key: Ed25519NoteKey
+    private let privateKey: Curve25519.Signing.PrivateKey
+
+    public var name: String { key.name }
+    public var keyID: UInt32 { key.keyID }
+
+    public init(name: String, privateKey: Curve25519.Signing.PrivateKey) throws(NoteError) {
+        self.key = try Ed25519NoteKey(name: name, type: NoteSignatureType.ed25519, publicKey: privateKey.publicKey)
+        self.privateKey = privateKey
+    }
+
+    /// Parses a signer key such as `PRIVATE+KEY+PeterNeumann+c74f20a3+AYEK…`, checking its key ID.
+    public init(signerKey: String) throws(NoteError) {
+        let (name, keyID, privateKey) = try Ed25519NoteKey.privateKey(
+            signerKey: signerKey, type: NoteSignatureType.ed25519)
+        try self.init(name: name, privateKey: privateKey)
+        guard self.keyID == keyID else { throw .keyIDMismatch(expected: keyID, computed: self.keyID) }
+    }
+
+    /// A new random key pair.
+    public static func generate(name: String) throws(NoteError) -> Ed25519NoteSigner {
+        try Ed25519NoteSigner(name: name, privateKey: Curve25519.Signing.PrivateKey())
+    }
+
+    /// The signer key text (secret).
+    public var signerKey: String {
+        Ed25519NoteKey.signerKey(name: name, keyID: keyID, type: NoteSignatureType.ed25519, privateKey: privateKey)
+    }
+
+    /// The matching verifier.
+    public var verifier: Ed25519NoteVerifier { Ed25519NoteVerifier(key) }
+
+    public func sign(text: [UInt8]) throws(NoteError) -> [UInt8] {
+        do {
+            return Array(try privateKey.signature(for: text))
+        } catch {
+            throw .signingFailed(String(describing: error))
+        }
+    }
+}
+
+/// Builds a verifier from any supported verifier key text (types 0x01 and 0x04).
+public enum NoteVerifierKeys {
+    public static func verifier(fromKey text: String) throws(NoteError) -> any NoteVerifier {
+        let parsed = try NoteKeyText.parse(text)
+        switch parsed.type {
+        case NoteSignatureType.ed25519: return try Ed25519NoteVerifier(verifierKey: text)
+        case NoteSignatureType.cosignatureV1: return try CosignatureV1Verifier(verifierKey: text)
+        default: throw .unsupportedAlgorithm(parsed.type)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Deterministic display formatting (no locale-dependent formatters, no shared mutable state).
+enum Format {
+    /// The platform shows times in China Standard Time (UTC+8, no daylight saving).
+    static let timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")
+        ?? TimeZone(secondsFromGMT: 8 * 3600)
+        ?? TimeZone.current
+
+    private static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// `1234567` → `1,234,567`.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 {
+                grouped.append(",")
+            }
+            grouped.append(character)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
+    /// Short Chinese magnitude for charts: `99,999`, `12.3 万`, `90 亿`.
+    static func compact(_ value: Int) -> String {
+        let magnitude = value.magnitude
+        if magnitude < 100_000 { return count(value) }
+        let sign = value < 0 ? "-" : ""
+        let (unit, divisor): (String, UInt) = magnitude >= 100_000_000 ? ("亿", 100_000_000) : ("万", 10_000)
+        let tenths = (magnitude * 10 + divisor / 2) / divisor
+        let text = tenths % 10 == 0 ? count(Int(tenths / 10)) : "\(count(Int(tenths / 10))).\(tenths % 10)"
+        return "\(sign)\(text) \(unit)"
+    }
+
+    /// `2025-03-01`.
+    static func date(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(pad(parts.year ?? 0, 4))-\(pad(parts.month ?? 0, 2))-\(pad(parts.day ?? 0, 2))"
+    }
+
+    /// `2025-03-01 14:05`.
+    static func dateTime(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return "\(Format.date(date)) \(pad(parts.hour ?? 0, 2)):\(pad(parts.minute ?? 0, 2))"
+    }
+
+    /// ISO 8601 with offset, for `<time datetime>`: `2025-03-01T14:05:09+08:00`.
+    static func machineDateTime(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        let hours = abs(offset) / 3600
+        let minutes = (abs(offset) % 3600) / 60
+        return "\(Format.date(date))T\(pad(parts.hour ?? 0, 2)):\(pad(parts.minute ?? 0, 2)):\(pad(parts.second ?? 0, 2))"
+            + "\(sign)\(pad(hours, 2)):\(pad(minutes, 2))"
+    }
+
+    /// A duration in milliseconds: `350 毫秒`, `1.2 秒`, `2 分 5 秒`, `1 小时 3 分`.
+    static func duration(milliseconds: Int) -> String {
+        let ms = max(0, milliseconds)
+        if ms < 1000 { return "\(ms) 毫秒" }
+        if ms < 60_000 {
+            let tenths = (ms + 50) / 100
+            return tenths % 10 == 0 ? "\(tenths / 10) 秒" : "\(tenths / 10).\(tenths % 10) 秒"
+        }
+        let seconds = (ms + 500) / 1000
+        if seconds < 3600 {
+            let rest = seconds % 60
+            return rest == 0 ? "\(seconds / 60) 分" : "\(seconds / 60) 分 \(rest) 秒"
+        }
+        let minutes = seconds / 60
+        let rest = minutes % 60
+        return rest == 0 ? "\(minutes / 60) 小时" : "\(minutes / 60) 小时 \(rest) 分"
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}

@@ -1,0 +1,120 @@
+import Plot
+
+typealias BodyNode = Node<HTML.BodyContext>
+
+/// The shared page frame: document head, header bar with navigation and sign-out, flash, footer.
+enum Layout {
+    static let siteName = "信易贷 · 公共信用信息平台"
+
+    /// A complete document. With a `context`, the header shows navigation and the user;
+    /// without one (login, anonymous errors) only the brand.
+    static func render(
+        title: String,
+        context: PageContext?,
+        bodyClass: String = "",
+        content: BodyNode
+    ) -> String {
+        let html = HTML(
+            .attr("lang", "zh-CN"),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .meta(.name("robots"), .content("noindex, nofollow")),
+                .meta(.name("color-scheme"), .content("light")),
+                .element(named: "title", text: title.isEmpty ? siteName : "\(title) · 信易贷"),
+                .link(.rel(.icon), .href("data:,")),
+                .link(.rel(.stylesheet), .href("/static/app.css")),
+                .script(.attr("src", "/static/app.js"), .attribute(named: "defer"))
+            ),
+            .body(
+                .cls(bodyClass.isEmpty ? "app" : "app \(bodyClass)"),
+                .a(.cls("skip-link"), .href("#main"), .text("跳到主要内容")),
+                header(context),
+                .main(
+                    .id("main"),
+                    .cls("app-main"),
+                    .unwrap(context?.flash) { flash($0) },
+                    content
+                ),
+                footer()
+            )
+        )
+        return html.render()
+    }
+
+    private static func header(_ context: PageContext?) -> BodyNode {
+        let homeHref = context?.navItems.first?.href ?? "/console"
+        return .header(
+            .cls("app-header"),
+            .div(
+                .cls("app-header-inner"),
+                .a(
+                    .cls("brand"),
+                    .attr("href", homeHref),
+                    .span(.cls("brand-mark"), .attribute(named: "aria-hidden", value: "true"), .text("信")),
+                    .span(
+                        .cls("brand-name"),
+                        .text("信易贷"),
+                        .span(.cls("brand-sub"), .text(" · 公共信用信息平台"))
+                    )
+                ),
+                .unwrap(context) { context in
+                    .group(
+                        navigation(context.navItems),
+                        userBox(context)
+                    )
+                }
+            )
+        )
+    }
+
+    private static func navigation(_ items: [NavItem]) -> BodyNode {
+        guard !items.isEmpty else { return .empty }
+        return .nav(
+            .cls("app-nav"),
+            .attr("aria-label", "主导航"),
+            .ul(.forEach(items) { item in
+                .li(.a(
+                    .attr("href", item.href),
+                    .if(item.isActive, .cls("is-active")),
+                    .if(item.isActive, .attribute(named: "aria-current", value: "page")),
+                    .text(item.label)
+                ))
+            })
+        )
+    }
+
+    private static func userBox(_ context: PageContext) -> BodyNode {
+        .div(
+            .cls("app-user"),
+            .span(
+                .cls("user-identity"),
+                .span(.cls("user-name"), .text(context.userDisplayName)),
+                .span(.cls("user-role"), .text(context.roleLabel))
+            ),
+            .form(
+                .cls("logout-form"),
+                .method(.post),
+                .action("/logout"),
+                Forms.csrfField(context.csrfToken),
+                .button(.type(.submit), .cls("btn btn-ghost btn-sm"), .text("退出登录"))
+            )
+        )
+    }
+
+    static func flash(_ flash: FlashMessage) -> BodyNode {
+        .div(
+            .cls("flash flash-\(flash.kind.rawValue)"),
+            .attr("role", flash.kind == .error ? "alert" : "status"),
+            .text(flash.text)
+        )
+    }
+
+    private static func footer() -> BodyNode {
+        .footer(
+            .cls("app-footer"),
+            .p(.text("信易贷 · 公共信用信息平台 — 由市信用中心运营。")),
+            .p(.text("非公开信息仅在企业授权范围内使用，所有访问均记录留痕。"))
+        )
+    }
+}

@@ -1,0 +1,101 @@
+/// Everything the shared layout needs about the signed-in user and the current page.
+public struct PageContext: Sendable, Equatable {
+    /// The page title (without the site name), e.g. `企业`.
+    public var title: String
+    /// The signed-in user's display name, e.g. `王敏`.
+    public var userDisplayName: String
+    /// The role label shown next to the name, e.g. `信用中心` or `部门：市场监管局`.
+    public var roleLabel: String
+    /// The session's CSRF token; every POST form carries it as `csrf`.
+    public var csrfToken: String
+    /// The navigation, in display order; the app decides which items a role sees.
+    public var navItems: [NavItem]
+    /// A one-off message shown above the page content.
+    public var flash: FlashMessage?
+
+    public init(
+        title: String,
+        userDisplayName: String,
+        roleLabel: String,
+        csrfToken: String,
+        navItems: [NavItem],
+        flash: FlashMessage? = nil
+    ) {
+        self.title = title
+        self.userDisplayName = userDisplayName
+        self.roleLabel = roleLabel
+        self.csrfToken = csrfToken
+        self.navItems = navItems
+        self.flash = flash
+    }
+}
+
+/// One entry of the main navigation.
+public struct NavItem: Sendable, Equatable {
+    public var label: String
+    public var href: String
+    public var isActive: Bool
+
+    public init(label: String, href: String, isActive: Bool = false) {
+        self.label = label
+        self.href = href
+        self.isActive = isActive
+    }
+}
+
+/// The console's sections, to build the standard navigation.
+public enum NavSection: String, Sendable, CaseIterable {
+    case dashboard
+    case enterprises
+    case batches
+    case upload
+    case catalog
+
+    /// The sections an operator of the credit center sees.
+    public static let operatorSections: [NavSection] = [.dashboard, .enterprises, .batches, .upload, .catalog]
+    /// The sections a department user sees.
+    public static let departmentSections: [NavSection] = [.batches, .upload, .catalog]
+
+    public var label: String {
+        switch self {
+        case .dashboard: "概览"
+        case .enterprises: "企业"
+        case .batches: "批次"
+        case .upload: "上传数据"
+        case .catalog: "数据目录"
+        }
+    }
+
+    public var href: String {
+        switch self {
+        case .dashboard: "/console"
+        case .enterprises: "/console/enterprises"
+        case .batches: "/console/batches"
+        case .upload: "/console/upload"
+        case .catalog: "/console/catalog"
+        }
+    }
+}
+
+extension NavItem {
+    /// The standard navigation for the given sections with `active` highlighted.
+    public static func items(for sections: [NavSection], active: NavSection?) -> [NavItem] {
+        sections.map { NavItem(label: $0.label, href: $0.href, isActive: $0 == active) }
+    }
+}
+
+/// A message shown once after a redirect (e.g. `已退出登录`).
+public struct FlashMessage: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case success
+        case error
+    }
+
+    public var kind: Kind
+    public var text: String
+
+    public init(kind: Kind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}

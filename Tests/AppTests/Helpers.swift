@@ -1,0 +1,46 @@
+import App
+import Domain
+import Foundation
+import Testing
+import TestSupport
+import VaporTesting
+
+/// One HTTP exchange with the in-memory application.
+struct Reply {
+    let status: HTTPStatus
+    let headers: HTTPHeaders
+    let body: String
+
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+    }
+}
+
+@discardableResult
+func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil,
+          bytes: [UInt8]? = nil, contentType: String? = nil, headers extra: HTTPHeaders = [:]) async throws -> Reply {
+    var headers = extra
+    if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+    if let contentType { headers.replaceOrAdd(name: .contentType, value: contentType) }
+    var buffer: ByteBuffer?
+    if let body { buffer = ByteBuffer(string: body) }
+    if let bytes { buffer = ByteBuffer(bytes: bytes) }
+    var reply: Reply?
+    try await app.testing().test(method, path, headers: headers, body: buffer) { response in
+        reply = Reply(status: response.status, headers: response.headers, body: response.body.string)
+    }
+    return try #require(reply)
+}
+
+func upload(_ app: Application, _ dataset: String, _ text: String, token: String, name: String = "file.csv") async throws -> Reply {
+    try await send(app, .POST, "/api/v1/datasets/\(dataset)/batches?file_name=\(name)", token: token, body: text, contentType: "text/csv")
+}
+
+/// The batch part of an upload's reply.
+func batch(_ reply: Reply) throws -> [String: Any] {
+    try #require(try reply.json()["batch"] as? [String: Any])
+}
+
+func count(_ app: Application, _ table: String) async throws -> Int {
+    try await app.rawCount(table)
+}

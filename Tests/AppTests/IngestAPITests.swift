@@ -1,0 +1,193 @@
+import App
+import Domain
+import Foundation
+import Persistence
+import Testing
+import TestSupport
+import VaporTesting
+
+@Suite struct IngestAPITests {
+    @Test(arguments: Backend.allCases)
+    func batchCountsQuarantineAndIdempotentResend(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            let first = try await upload(app, "admin.penalty", SampleFiles.penaltiesWithErrors, token: f.marketToken)
+            #expect(first.status == .created)
+            let b = try batch(first)
+            #expect(b["submitted"] as? Int == 5)
+            #expect(b["inserted"] as? Int == 2)
+            #expect(b["rejected"] as? Int == 3)
+            #expect(b["duplicates"] as? Int == 0)
+            #expect(try first.json()["accepted"] as? Int == 2)
+            let id = try #require(b["id"] as? Int)
+
+            let detail = try await send(app, .GET, "/api/v1/batches/\(id)", token: f.marketToken)
+            let quarantine = try #require(try detail.json()["quarantine"] as? [String: Any])
+            let rows = try #require(quarantine["rows"] as? [[String: Any]])
+            #expect(rows.compactMap { $0["rowNumber"] as? Int } == [4, 5, 6])
+            let problems = rows.compactMap { ($0["problems"] as? [[String: Any]])?.first }
+            #expect(problems.compactMap { $0["field"] as? String } == ["uscc", "decided_on", "decision_no"])
+            #expect((problems[1]["reason"] as? String)?.contains("晚于今天") == true)
+
+            // The same file again changes nothing: the valid rows are duplicates now.
+            let again = try batch(try await upload(app, "admin.penalty", SampleFiles.penaltiesWithErrors, token: f.marketToken))
+            #expect(again["inserted"] as? Int == 0)
+            #expect(again["updated"] as? Int == 0)
+            #expect(again["duplicates"] as? Int == 2)
+            #expect(again["rejected"] as? Int == 3)
+            #expect(try await count(app, "records") == 2)
+            #expect(try await count(app, "record_history") == 0)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func changedRecordIsAnUpdateWithHistory(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            try await upload(app, "admin.penalty", SampleFiles.penaltiesWithErrors, token: f.marketToken)
+            let corrected = SampleFiles.penaltiesWithErrors.replacingOccurrences(of: "虚假宣传,5000", with: "虚假宣传,6000")
+            let b = try batch(try await upload(app, "admin.penalty", corrected, token: f.marketToken))
+            #expect(b["updated"] as? Int == 1)
+            #expect(b["duplicates"] as? Int == 1)
+            #expect(try await count(app, "records") == 2)
+            let history = try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmA)/records/admin.penalty/P1/history", token: f.centerToken)
+            let versions = try #require(try JSONSerialization.jsonObject(with: Data(history.body.utf8)) as? [[String: Any]])
+            #expect(versions.compactMap { $0["version"] as? Int } == [1, 2])
+            #expect(versions.compactMap { ($0["content"] as? [String: String])?["amount"] } == ["5000", "6000"])
+        }
+    }
+
+    /// Within one file, a repeated record_id with the same content is a duplicate, with new content an update.
+    @Test(arguments: Backend.allCases)
+    func repeatsWithinOneFile(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            let lines = SampleFiles.penaltiesWithErrors.split(separator: "\n").map(String.init)
+            let text = ([lines[0], lines[1], lines[1], lines[1].replacingOccurrences(of: ",5000", with: ",7000")]).joined(separator: "\n") + "\n"
+            let b = try batch(try await upload(app, "admin.penalty", text, token: f.marketToken))
+            #expect(b["submitted"] as? Int == 3)
+            #expect(b["inserted"] as? Int == 1)
+            #expect(b["duplicates"] as? Int == 1)
+            #expect(b["updated"] as? Int == 1)
+            #expect(try await count(app, "record_history") == 1)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func unknownColumnRejectsTheFileAndStoresNothing(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            let text = SampleFiles.penaltiesWithErrors.replacingOccurrences(of: "violation,amount", with: "violation,fine")
+            let reply = try await upload(app, "admin.penalty", text, token: f.marketToken)
+            #expect(reply.status == .unprocessableEntity)
+            #expect(try reply.json()["error"] as? String == "invalid_file")
+            #expect((try reply.json()["message"] as? String)?.contains("“fine”") == true)
+            #expect(try await count(app, "batches") == 0)
+            #expect(try await count(app, "records") == 0)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func gb18030AndJSONLines(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            let crlf = SampleFiles.registrations.replacingOccurrences(of: "\n", with: "\r\n")
+            let gb = try Transcoder.convert(Array(crlf.utf8), from: .utf8, to: .gb18030)
+            let reply = try await send(app, .POST, "/api/v1/datasets/market.registration/batches?file_name=reg.csv",
+                                       token: f.marketToken, bytes: gb, contentType: "text/csv")
+            let b = try batch(reply)
+            #expect(b["encoding"] as? String == "GB18030")
+            #expect(b["inserted"] as? Int == 2)
+            let search = try await send(app, .GET, "/api/v1/enterprises?q=海韵", token: f.centerToken)
+            #expect(search.body.contains("大连海韵科技有限公司"))
+
+            let jsonl = #"{"record_id":"D1","uscc":"\#(SampleFiles.firmB)","case_no":"(2025)辽02执123号","listed_on":"2025-06-01","obligation":"支付货款"}"# + "\n"
+            let court = try batch(try await send(app, .POST, "/api/v1/datasets/judicial.dishonest/batches", token: f.courtToken,
+                                                 body: jsonl, contentType: "application/x-ndjson"))
+            #expect(court["format"] as? String == "jsonl")
+            #expect(court["inserted"] as? Int == 1)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func exportedQuarantineCanBeFixedAndResent(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            let id = try #require(try batch(try await upload(app, "admin.penalty", SampleFiles.penaltiesWithErrors, token: f.marketToken))["id"] as? Int)
+            let export = try await send(app, .GET, "/api/v1/batches/\(id)/quarantine.csv", token: f.marketToken)
+            #expect(export.headers.contentType?.subType == "csv")
+            let lines = export.body.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\n").map(String.init)
+            #expect(lines[0] == "_row,_errors,record_id,uscc,decision_no,decided_on,authority,severity,violation,amount")
+            #expect(lines.count == 4)
+            #expect(lines[1].hasPrefix("4,uscc："))
+            // The department fixes the three rows and sends the file back as it is.
+            let fixed = export.body
+                .replacingOccurrences(of: "91210202MA0000001Z", with: SampleFiles.firmA)
+                .replacingOccurrences(of: "2099-01-01", with: "2025-01-01")
+                .replacingOccurrences(of: "P5,\(SampleFiles.firmB),,", with: "P5,\(SampleFiles.firmB),大市监罚〔2025〕15号,")
+            let resent = try batch(try await upload(app, "admin.penalty", fixed, token: f.marketToken, name: "fixed.csv"))
+            #expect(resent["inserted"] as? Int == 3)
+            #expect(resent["rejected"] as? Int == 0)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func tokensAndDepartmentsAreChecked(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            let anonymous = try await upload(app, "admin.penalty", SampleFiles.penaltiesWithErrors, token: "xyd_wrong")
+            #expect(anonymous.status == .unauthorized)
+            #expect(try anonymous.json()["error"] as? String == "unauthenticated")
+            let none = try await send(app, .POST, "/api/v1/datasets/admin.penalty/batches", body: "x")
+            #expect(none.status == .unauthorized)
+            let court = try await upload(app, "market.registration", SampleFiles.registrations, token: f.courtToken)
+            #expect(court.status == .forbidden)
+            #expect((try court.json()["message"] as? String)?.contains("无权报送") == true)
+            let unknown = try await upload(app, "nope.data", "a", token: f.centerToken)
+            #expect(unknown.status == .notFound)
+            #expect(try unknown.json()["error"] as? String == "unknown_dataset")
+            // A department sees only its own batches.
+            let id = try #require(try batch(try await upload(app, "admin.penalty", SampleFiles.penaltiesWithErrors, token: f.marketToken))["id"] as? Int)
+            #expect(try await send(app, .GET, "/api/v1/batches/\(id)", token: f.courtToken).status == .notFound)
+            #expect(try await send(app, .GET, "/api/v1/batches/\(id)", token: f.centerToken).status == .ok)
+        }
+    }
+
+    /// A failure in the middle of a batch leaves nothing: no batch, no records, no quarantine rows.
+    @Test(arguments: Backend.allCases)
+    func batchIsAtomic(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            struct Injected: Error {}
+            var ingestor = BatchIngestor(database: app.db)
+            ingestor.chunkSize = 2
+            ingestor.afterChunk = { n in if n == 2 { throw Injected() } }
+            let catalog = try CatalogLoader.bundled()
+            let request = BatchRequest(dataset: try catalog.require("admin.penalty"), departmentID: nil, source: .cli,
+                                       fileName: "p.csv", submittedBy: "test")
+            await #expect(throws: Injected.self) {
+                try await ingestor.ingest(request, chunks: [Array(SampleFiles.penaltiesWithErrors.utf8)].async)
+            }
+            for table in ["batches", "records", "quarantine", "record_history", "jobs"] {
+                #expect(try await count(app, table) == 0, "\(table) should be empty")
+            }
+            ingestor.afterChunk = nil
+            let summary = try await ingestor.ingest(request, chunks: [Array(SampleFiles.penaltiesWithErrors.utf8)].async)
+            #expect(summary.isBalanced)
+            #expect(try await count(app, "records") == 2)
+        }
+    }
+}
+
+extension Array where Element == [UInt8] {
+    var async: TestChunks { TestChunks(chunks: self) }
+}
+
+struct TestChunks: AsyncSequence, Sendable {
+    typealias Element = [UInt8]
+    let chunks: [[UInt8]]
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var rest: ArraySlice<[UInt8]>
+        mutating func next() async throws -> [UInt8]? { rest.popFirst() }
+    }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(rest: chunks[...]) }
+}
