@@ -33,17 +33,19 @@ public enum Xyd {
             }
             let app = try await Application.make(env)
             do {
-                try await configure(app, config: config)
+                try await configure(app, config: config, runJobs: arguments.count > 1 && arguments[1] == "serve")
                 registerCommands(app)
                 try await app.autoMigrate()
                 if let demo { try await DemoCity.prepare(app, options: demo) }
-                try await app.execute()
-            } catch let exit as ExitCode {
-                try await app.asyncShutdown()
-                return exit.code
             } catch {
-                app.logger.report(error: error)
                 FileHandle.standardError.write(Data("错误：\(describe(error))\n".utf8))
+                try? await app.asyncShutdown()
+                return 1
+            }
+            do {
+                try await app.execute()
+            } catch {
+                // Vapor has already written the command's error to the log.
                 try? await app.asyncShutdown()
                 return 1
             }
@@ -69,5 +71,6 @@ public enum Xyd {
         app.asyncCommands.use(TokenCommand(), as: "token")
         app.asyncCommands.use(GenerateCommand(), as: "generate")
         app.asyncCommands.use(BenchCommand(), as: "bench")
+        app.asyncCommands.use(ModelCommand(), as: "model")
     }
 }

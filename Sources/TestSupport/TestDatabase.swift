@@ -49,7 +49,7 @@ public func withTestApp(_ backend: Backend, runsJobs: Bool = false,
     let config = try AppConfig.load(env)
     let app = try await Application.make(.testing)
     do {
-        try await configure(app, config: config)
+        try await configure(app, config: config, runJobs: runsJobs)
         try await app.autoMigrate()
         if runsJobs { try await app.asyncBoot() }
         try await body(app)

@@ -17,6 +17,18 @@ import VaporTesting
             return reply
         }
 
+        mutating func upload(_ path: String, fields: [String: String], fileName: String, file: String) async throws -> Reply {
+            let boundary = "xydboundary7MA4YWxk"
+            var body = ""
+            for (name, value) in fields {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+            let reply = try await send(app, .POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)", headers: headers)
+            remember(reply)
+            return reply
+        }
+
         mutating func post(_ path: String, form: [String: String]) async throws -> Reply {
             let body = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                 .joined(separator: "&")
@@ -68,6 +80,36 @@ import VaporTesting
             #expect(profile.body.contains("市场监管局"))
             let dashboard = try await browser.get("/console")
             #expect(dashboard.body.contains("<svg"))
+        }
+    }
+
+    /// A clerk uploads a file with errors in the browser and lands on the batch page with its quarantine.
+    @Test(arguments: Backend.allCases)
+    func clerkUploadsAFileAndReadsTheQuarantine(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            _ = try await Fixtures.seed(app)
+            var browser = Browser(app: app)
+            _ = try await browser.signIn("scjgj")
+            let form = try await browser.get("/console/upload")
+            #expect(form.body.contains("market.registration"))
+            #expect(!form.body.contains("value=\"judicial.case\""), "only datasets the department may send are offered")
+            let csrf = Browser.csrf(in: form.body)
+            let forged = try await browser.upload("/console/upload", fields: ["dataset": "admin.penalty", "csrf": "x"],
+                                                  fileName: "p.csv", file: SampleFiles.penaltiesWithErrors)
+            #expect(forged.status == .forbidden)
+            #expect(try await count(app, "batches") == 0)
+            let sent = try await browser.upload("/console/upload", fields: ["dataset": "admin.penalty", "csrf": csrf],
+                                                fileName: "处罚.csv", file: SampleFiles.penaltiesWithErrors)
+            #expect(sent.status == .seeOther)
+            let location = try #require(sent.headers.first(name: .location))
+            let detail = try await browser.get(location)
+            #expect(detail.body.contains("处罚.csv"))
+            #expect(detail.body.contains("晚于今天"))
+            #expect(detail.body.contains("quarantine.csv"))
+            let refused = try await browser.upload("/console/upload", fields: ["dataset": "judicial.case", "csrf": csrf],
+                                                   fileName: "j.csv", file: "record_id,uscc\n")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("无权报送"))
         }
     }
 

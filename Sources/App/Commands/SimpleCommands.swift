@@ -20,16 +20,9 @@ struct USCCCommand: AsyncCommand {
         } else if result.valid {
             context.console.print("\(result.code) 有效（行政区划 \(result.district ?? "")）")
         } else {
-            context.console.print("\(result.code) 无效：\(result.reason ?? "")")
-            throw ExitCode(1)
+            throw DomainError.invalidUSCC(result.code, reason: result.reason ?? "")
         }
     }
-}
-
-struct ExitCode: Error, CustomStringConvertible {
-    let code: Int32
-    init(_ code: Int32) { self.code = code }
-    var description: String { "exit \(code)" }
 }
 
 /// `xyd catalog`: datasets, fields and publicity levels; `--export` prints the catalog file for editing.

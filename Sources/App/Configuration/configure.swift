@@ -7,7 +7,9 @@ import Vapor
 
 /// Sets up an application from its configuration: database, migrations, sessions, middleware, routes,
 /// background jobs.
-public func configure(_ app: Application, config: AppConfig) async throws {
+/// `runJobs` starts the background worker (for `xyd serve` and tests that need it), if the
+/// configuration allows it.
+public func configure(_ app: Application, config: AppConfig, runJobs: Bool = false) async throws {
     let catalog: Catalog
     if let path = config.catalogPath {
         catalog = try CatalogLoader.load(from: path)
@@ -46,7 +48,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.http.server.configuration.port = config.port
 
     try routes(app)
-    if config.runsJobs { app.lifecycle.use(JobWorker(pollInterval: config.jobPollInterval)) }
+    if runJobs, config.runsJobs { app.lifecycle.use(JobWorker(pollInterval: config.jobPollInterval)) }
 }
 
 /// The static files shipped with the app (CSS, JavaScript).

@@ -1,6 +1,6 @@
 /// Errors the domain reports to users. Each has a stable code for machines and a Chinese message for
 /// people; the App layer maps them to HTTP statuses in one place.
-public enum DomainError: Error, Equatable, Sendable {
+public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownDataset(String)
     case invalidCatalog(entry: String, reason: String)
     /// A problem of the whole file (unknown column, missing header, bad encoding): nothing is stored.
@@ -25,6 +25,8 @@ public enum DomainError: Error, Equatable, Sendable {
         case .conflict: "conflict"
         }
     }
+
+    public var description: String { message }
 
     public var message: String {
         switch self {

@@ -13,10 +13,16 @@ enum GeneratorFixture {
     /// 2026-03-15 10:00 in Shanghai.
     static let asOf = Date(timeIntervalSince1970: 1_773_540_000)
 
-    static func temporaryDirectory(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory
+    /// This test process's folder, removed when the process exits.
+    static let root: URL = {
+        let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("xyd-generator-tests-\(ProcessInfo.processInfo.processIdentifier)")
-            .appendingPathComponent(name)
+        atexit { try? FileManager.default.removeItem(at: GeneratorFixture.root) }
+        return root
+    }()
+
+    static func temporaryDirectory(_ name: String) -> URL {
+        root.appendingPathComponent(name)
     }
 
     static func generate(_ name: String, enterprises: Int, months: Int = 24, seed: UInt64 = 2_026,
@@ -46,37 +52,12 @@ enum GeneratorFixture {
         return String(decoding: raw, as: UTF8.self)
     }
 
-    /// Parses RFC 4180 CSV (LF or CRLF); the first row is the header.
+    /// Parses CSV with the platform's own parser; the first row is the header.
     static func parse(_ text: String) -> [[String]] {
+        var parser = CSVParser()
         var rows: [[String]] = []
-        var row: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        let bytes = Array(text.utf8)
-        var i = 0
-        func endField() { row.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
-        while i < bytes.count {
-            let b = bytes[i]
-            if quoted {
-                if b == 0x22 {
-                    if i + 1 < bytes.count, bytes[i + 1] == 0x22 { field.append(0x22); i += 1 } else { quoted = false }
-                } else {
-                    field.append(b)
-                }
-            } else if b == 0x22, field.isEmpty {
-                quoted = true
-            } else if b == 0x2C {
-                endField()
-            } else if b == 0x0A {
-                endField()
-                rows.append(row)
-                row = []
-            } else if b != 0x0D {
-                field.append(b)
-            }
-            i += 1
-        }
-        if !field.isEmpty || !row.isEmpty { endField(); rows.append(row) }
+        parser.feed(Array(text.utf8), into: &rows)
+        parser.finish(into: &rows)
         return rows
     }
 

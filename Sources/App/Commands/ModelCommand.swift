@@ -1,0 +1,87 @@
+import Domain
+import Foundation
+import Vapor
+
+/// `xyd model train|score|cv`: the scorecard engine for banks' default-probability models.
+struct ModelCommand: AsyncCommandGroup {
+    var help: String { "评分卡模型：训练（train）、评分（score）、交叉验证（cv）" }
+    var commands: [String: any AnyAsyncCommand] {
+        ["train": ModelTrainCommand(), "score": ModelScoreCommand(), "cv": ModelCVCommand()]
+    }
+}
+
+struct ModelTrainCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "data", help: "训练数据 CSV（含目标列）") var data: String?
+        @Option(name: "target", help: "目标列名（1 = 违约，0 = 正常）") var target: String?
+        @Option(name: "out", help: "模型文件输出路径（JSON）") var out: String?
+        init() {}
+    }
+
+    var help: String { "从带目标列的 CSV 训练评分卡，保存为可读的模型文件" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let data = signature.data, let target = signature.target, let out = signature.out else {
+            throw DomainError.invalidInput(field: "--data/--target/--out", reason: "用法：xyd model train --data 数据.csv --target bad --out 模型.json")
+        }
+        do {
+            let model = try ScorecardModel.train(table: try ScorecardTable(contentsOfFile: data), target: target)
+            try model.write(toFile: out)
+            context.console.print("模型已保存：\(out)")
+        } catch {
+            throw DomainError.invalidInput(field: "--data", reason: error.message)
+        }
+    }
+}
+
+struct ModelScoreCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "model", help: "模型文件") var model: String?
+        @Option(name: "data", help: "待评分 CSV") var data: String?
+        init() {}
+    }
+
+    var help: String { "用模型为文件中的每一行评分，输出分数、违约概率和主要扣分原因（CSV）" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let modelPath = signature.model, let data = signature.data else {
+            throw DomainError.invalidInput(field: "--model/--data", reason: "用法：xyd model score --model 模型.json --data 申请.csv")
+        }
+        do {
+            let model = try ScorecardModel(contentsOfFile: modelPath)
+            let scores = try model.score(table: try ScorecardTable(contentsOfFile: data))
+            var out = CSVWriting.line(["row", "score", "probability_of_bad", "reasons"])
+            for (row, score) in scores.enumerated() {
+                out += CSVWriting.line([String(row), String(format: "%.1f", score.score), String(format: "%.4f", score.probabilityOfBad),
+                                        score.reasons.map { "\($0.variable)=\($0.binLabel)" }.joined(separator: "; ")])
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        } catch {
+            throw DomainError.invalidInput(field: "--model/--data", reason: error.message)
+        }
+    }
+}
+
+struct ModelCVCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "data", help: "数据 CSV") var data: String?
+        @Option(name: "target", help: "目标列名") var target: String?
+        @Option(name: "folds", help: "分折文件（row,fold）") var folds: String?
+        init() {}
+    }
+
+    var help: String { "按给定分折做交叉验证；最后一行输出各折及平均 AUC、KS 的 JSON" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let data = signature.data, let target = signature.target, let folds = signature.folds else {
+            throw DomainError.invalidInput(field: "--data/--target/--folds", reason: "用法：xyd model cv --data 数据.csv --target bad --folds 分折.csv")
+        }
+        do {
+            let report = try CrossValidation.run(dataFile: data, target: target, foldsFile: folds)
+            for line in report.summaryLines { context.console.print(line) }
+            context.console.print(report.jsonLine)
+        } catch {
+            throw DomainError.invalidInput(field: "--data/--folds", reason: error.message)
+        }
+    }
+}
