@@ -89,14 +89,15 @@ struct ConsoleController {
         let query = EnterpriseQuery(text: req.query[String.self, at: "q"], district: req.query[String.self, at: "district"],
                                     industry: req.query[String.self, at: "industry"], page: req.query[Int.self, at: "page"] ?? 1)
         let page = try await req.registry.search(query)
+        let industry = req.catalog.dataset(Catalog.registrationDataset)?.field(named: "industry")
         let model = EnterpriseListPage.Model(
             context: context(req, principal, title: "企业", active: .enterprises), query: query.text ?? "",
             districtOptions: Reference.districts.map { SelectOption(value: $0.0, label: $0.1, isSelected: $0.0 == query.district) },
-            industryOptions: Reference.industries.map { SelectOption(value: $0.0, label: "\($0.0) \($0.1)", isSelected: $0.0 == query.industry) },
+            industryOptions: Reference.industries(in: req.catalog).map { SelectOption(value: $0.0, label: "\($0.0) \($0.1)", isSelected: $0.0 == query.industry) },
             rows: page.items.map {
                 EnterpriseListPage.Row(uscc: $0.uscc, name: $0.name, entityType: $0.entityType,
                                        districtLabel: Reference.districtName($0.district),
-                                       industryLabel: Reference.industryName($0.industry), scale: $0.scale,
+                                       industryLabel: industry?.display($0.industry) ?? $0.industry, scale: $0.scale,
                                        status: $0.status, recordCount: $0.recordCount)
             },
             pagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/console/enterprises",
@@ -116,8 +117,8 @@ struct ConsoleController {
         let registration = profile.registered ? EnterpriseProfilePage.Registration(
             name: reg["name"] ?? "", uscc: uscc, entityType: reg["entity_type"] ?? "", legalRepresentative: reg["legal_rep"] ?? "",
             legalRepresentativeID: reg["legal_rep_id"], registeredCapitalWan: reg["reg_capital_wan"],
-            establishedOn: reg["established_on"] ?? "", industryLabel: Reference.industryName(reg["industry"] ?? ""),
-            districtLabel: Reference.districtName(reg["district"] ?? ""), scale: reg["scale"] ?? "",
+            establishedOn: reg["established_on"] ?? "", industryLabel: reg["industry"] ?? "",
+            districtLabel: reg["district"] ?? "", scale: reg["scale"] ?? "",
             status: reg["status"] ?? "", address: reg["address"] ?? "") : nil
         let groups = profile.groups.map { group in
             EnterpriseProfilePage.RecordGroup(categoryName: group.name, records: group.records.map { record in

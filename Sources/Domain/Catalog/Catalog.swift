@@ -62,8 +62,11 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         personal = try c.decodeIfPresent(PersonalKind.self, forKey: .personal)
     }
 
-    /// The Chinese label of an enumerated value, or the value itself.
-    public func display(_ value: String) -> String { valueLabels?[value] ?? value }
+    /// The Chinese label of an enumerated value or a district code, or the value itself.
+    public func display(_ value: String) -> String {
+        if type == .district { return Reference.districtName(value) }
+        return valueLabels?[value] ?? value
+    }
 }
 
 public struct DatasetSpec: Codable, Sendable, Equatable, Identifiable {

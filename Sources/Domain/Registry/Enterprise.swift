@@ -53,26 +53,19 @@ public struct ResultPage<Item: Sendable>: Sendable {
 extension ResultPage: Equatable where Item: Equatable {}
 extension ResultPage: Encodable where Item: Encodable {}
 
-/// GB/T 4754 industry sections and the demo city's districts (GB/T 2260), for labels and filters.
+/// Industry sections (GB/T 4754) and the demo city's districts (GB/T 2260), for labels and filters.
 public enum Reference {
-    public static let industries: [(String, String)] = [
-        ("A", "农、林、牧、渔业"), ("B", "采矿业"), ("C", "制造业"), ("D", "电力、热力、燃气及水生产和供应业"),
-        ("E", "建筑业"), ("F", "批发和零售业"), ("G", "交通运输、仓储和邮政业"), ("H", "住宿和餐饮业"),
-        ("I", "信息传输、软件和信息技术服务业"), ("J", "金融业"), ("K", "房地产业"), ("L", "租赁和商务服务业"),
-        ("M", "科学研究和技术服务业"), ("N", "水利、环境和公共设施管理业"), ("O", "居民服务、修理和其他服务业"),
-        ("P", "教育"), ("Q", "卫生和社会工作"), ("R", "文化、体育和娱乐业"), ("S", "公共管理、社会保障和社会组织"),
-        ("T", "国际组织"),
-    ]
+    /// Industry sections with their names, from the catalog's `industry` field.
+    public static func industries(in catalog: Catalog) -> [(String, String)] {
+        guard let field = catalog.dataset(Catalog.registrationDataset)?.field(named: "industry") else { return [] }
+        return (field.values ?? []).map { ($0, field.display($0)) }
+    }
 
     public static let districts: [(String, String)] = [
         ("210202", "中山区"), ("210203", "西岗区"), ("210204", "沙河口区"), ("210211", "甘井子区"),
         ("210212", "旅顺口区"), ("210213", "金州区"), ("210214", "普兰店区"), ("210224", "长海县"),
         ("210281", "瓦房店市"), ("210283", "庄河市"),
     ]
-
-    public static func industryName(_ code: String) -> String {
-        industries.first { $0.0 == code }?.1 ?? code
-    }
 
     public static func districtName(_ code: String) -> String {
         districts.first { $0.0 == code }?.1 ?? code
