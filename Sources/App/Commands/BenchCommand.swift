@@ -4,6 +4,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Persistence
+import SQLKit
 import Vapor
 
 /// `xyd bench ingest`: rows per second through the full ingest path on SQLite and PostgreSQL, beside the
@@ -48,6 +49,17 @@ struct IngestBench {
         let size = FileChunks(url: file).size
         say(String(format: "生成 %d 行 %@（%.1f MB），用时 %.1f 秒", written, dataset.id, Double(size) / 1e6, Date().timeIntervalSince(started)))
 
+        // Parsing and validation alone, without a database: the ceiling of the full path.
+        started = Date()
+        var reader = IngestReader(dataset: dataset, format: .csv, today: .today())
+        var valid = 0
+        for try await chunk in FileChunks(url: file) {
+            for outcome in try reader.feed(chunk) { if case .valid = outcome { valid += 1 } }
+        }
+        for outcome in try reader.finish() { if case .valid = outcome { valid += 1 } }
+        let parseSeconds = Date().timeIntervalSince(started)
+        say(String(format: "解析与校验（不写库）：%d 行有效，%.2f 秒，%.0f 行/秒", valid, parseSeconds, Double(rows) / parseSeconds))
+
         var results: [(String, Double, Double)] = []
         // SQLite: the database's own loader, then the full path.
         let reference = work.appendingPathComponent("reference.sqlite")
@@ -88,6 +100,11 @@ struct IngestBench {
     /// Migrates an empty database and loads the file through the same path as `xyd ingest`.
     func fullPath(database: any Database, file: URL, dataset: DatasetSpec) async throws -> Double {
         for migration in Schema.migrations { try await migration.prepare(on: database) }
+        if let sql = database as? any SQLDatabase {
+            let started = Date()
+            for _ in 0..<200 { _ = try await sql.raw("SELECT 1 AS one").first() }
+            say(String(format: "  数据库往返：%.2f 毫秒/次", Date().timeIntervalSince(started) / 200 * 1000))
+        }
         let principal = Principal(name: "bench", displayName: "基准测试", role: .creditCenter, department: nil)
         let request = BatchRequest(dataset: dataset, departmentID: nil, source: .cli, fileName: file.lastPathComponent,
                                    submittedBy: principal.name)

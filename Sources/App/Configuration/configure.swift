@@ -3,6 +3,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Persistence
+import SQLKit
 import Vapor
 
 /// Sets up an application from its configuration: database, migrations, sessions, middleware, routes,
@@ -25,6 +26,10 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(config.sqlitePath.path), maxConnectionsPerEventLoop: 1,
                                   sqlLogLevel: .trace), as: .sqlite)
+    }
+    if !config.usesPostgres, let sql = app.db as? any SQLDatabase {
+        // Write-ahead logging: pages keep being read while a batch is written.
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
     for migration in Schema.migrations { app.migrations.add(migration) }
     app.migrations.add(SessionRecord.migration)

@@ -101,6 +101,8 @@ public struct RecordValidator: Sendable {
             problems.append(FieldProblem(field: "record_id", value: "", reason: "必填字段为空"))
         } else if recordID.count > 64 {
             problems.append(FieldProblem(field: "record_id", value: recordID, reason: "长度不能超过64个字符"))
+        } else if recordID.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+            problems.append(FieldProblem(field: "record_id", value: recordID, reason: "不能包含控制字符"))
         }
         var uscc = ""
         let rawUSCC = usccColumn.map { values[$0] } ?? ""
@@ -125,7 +127,9 @@ public struct RecordValidator: Sendable {
                 if problems.isEmpty {
                     if !first { content += "," }
                     first = false
-                    content += JSONText.quoted(field.name) + ":" + JSONText.quoted(normalised)
+                    JSONText.appendQuoted(field.name, to: &content)
+                    content.append(":")
+                    JSONText.appendQuoted(normalised, to: &content)
                 }
             case .failure(let problem):
                 problems.append(FieldProblem(field: field.name, value: value, reason: problem.reason))
@@ -149,10 +153,11 @@ public struct RecordValidator: Sendable {
 
     public static func hash(uscc: String, content: String) -> String {
         var hasher = SHA256()
-        hasher.update(data: Array(uscc.utf8))
+        var uscc = uscc, content = content
+        uscc.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         hasher.update(data: [0x0A])
-        hasher.update(data: Array(content.utf8))
-        return hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+        content.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return Hex.encode(hasher.finalize().prefix(16))
     }
 
     struct Problem: Error { let reason: String }
@@ -160,7 +165,10 @@ public struct RecordValidator: Sendable {
     func normalise(_ value: String, _ field: FieldSpec) -> Result<String, Problem> {
         switch field.type {
         case .string:
-            if let max = field.maxLength, value.count > max { return .failure(Problem(reason: "长度不能超过\(max)个字符")) }
+            // Characters never outnumber UTF-8 bytes, so the character count is only needed for long values.
+            if let max = field.maxLength, value.utf8.count > max, value.count > max {
+                return .failure(Problem(reason: "长度不能超过\(max)个字符"))
+            }
             return .success(value)
         case .enum:
             let allowed = field.values ?? []
@@ -171,7 +179,7 @@ public struct RecordValidator: Sendable {
         case .date:
             guard let day = Day(iso: value) else { return .failure(Problem(reason: "日期格式应为 YYYY-MM-DD 且为有效日期")) }
             if !field.allowFuture, day > today { return .failure(Problem(reason: "日期 \(value) 晚于今天（\(today)）")) }
-            return .success(day.description)
+            return .success(value)  // already in the canonical YYYY-MM-DD form
         case .month:
             let b = Array(value.utf8)
             guard b.count == 7, b[4] == 0x2D, let y = Day.digits(b, 0, 4), let m = Day.digits(b, 5, 2),
@@ -233,8 +241,33 @@ public enum Amount {
     }
 }
 
+/// Lower-case hexadecimal text of bytes.
+public enum Hex {
+    static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
 /// Minimal JSON string quoting for canonical content.
 public enum JSONText {
+    public static func appendQuoted(_ s: String, to out: inout String) {
+        if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(quoted(s))
+        } else {
+            out.append("\"")
+            out.append(s)
+            out.append("\"")
+        }
+    }
+
     public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {

@@ -61,11 +61,8 @@ public enum Reference {
         return (field.values ?? []).map { ($0, field.display($0)) }
     }
 
-    public static let districts: [(String, String)] = [
-        ("210202", "中山区"), ("210203", "西岗区"), ("210204", "沙河口区"), ("210211", "甘井子区"),
-        ("210212", "旅顺口区"), ("210213", "金州区"), ("210214", "普兰店区"), ("210224", "长海县"),
-        ("210281", "瓦房店市"), ("210283", "庄河市"),
-    ]
+    /// The demo city's districts (code, name), from the generator's description of Dalian.
+    public static let districts: [(String, String)] = CityGenerator.Dalian.districts.map { ($0.code, $0.name) }
 
     public static func districtName(_ code: String) -> String {
         districts.first { $0.0 == code }?.1 ?? code

@@ -37,7 +37,9 @@ public struct USCC: Hashable, Sendable, CustomStringConvertible, Comparable {
 
     /// Parses a code, trimming surrounding spaces and upper-casing lower case, as the catalog requires.
     public init(_ raw: some StringProtocol) throws(Problem) {
-        let normalized = String(raw).trimmingSpaces().uppercased()
+        let trimmed = raw.trimmingSpaces()
+        // Upper-case only when needed: codes are ASCII, and most arrive upper case already.
+        let normalized = trimmed.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? trimmed.uppercased() : trimmed
         try USCC.validate(normalized)
         self.value = normalized
     }
@@ -101,6 +103,10 @@ public struct USCC: Hashable, Sendable, CustomStringConvertible, Comparable {
 extension StringProtocol {
     /// Trims ASCII and ideographic spaces, tabs and line breaks from both ends.
     public func trimmingSpaces() -> String {
+        // Fast path: nothing to trim when neither end is a space (an ideographic space starts with 0xE3).
+        let string = String(self)
+        if let first = string.utf8.first, let last = string.utf8.last,
+           first > 0x20, last > 0x20, first != 0xE3, last != 0x80 { return string }
         var start = startIndex
         var end = endIndex
         func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\r" || c == "\n" || c == "\u{3000}" }

@@ -9,8 +9,8 @@ import SQLKit
 /// single transaction, so a failure at any point leaves nothing behind.
 public struct BatchIngestor: Sendable {
     let database: any Database
-    /// Rows per write statement.
-    public var chunkSize = 500
+    /// Rows per write statement; nil picks per database (SQLite's parameter limit, PostgreSQL's COPY).
+    public var chunkSize: Int?
     /// Called after each chunk is written, before commit; tests use it to inject a failure mid-batch.
     public var afterChunk: (@Sendable (Int) throws -> Void)?
 
@@ -20,12 +20,13 @@ public struct BatchIngestor: Sendable {
         _ request: BatchRequest, chunks: Chunks, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) async throws -> BatchSummary where Chunks.Element == [UInt8] {
         let started = Date()
-        let chunkSize = chunkSize
+        let configuredChunkSize = chunkSize
         let afterChunk = afterChunk
         return try await database.transaction { tx in
             let sql = try tx.sql()
-            let writer = RecordWriter(sql: sql, kind: DatabaseKind(sql), dataset: request.dataset,
-                                      now: epochMillis(started))
+            let kind = DatabaseKind(sql)
+            let writer = RecordWriter(database: tx, sql: sql, kind: kind, dataset: request.dataset, now: epochMillis(started))
+            let chunkSize = configuredChunkSize ?? (kind == .postgres ? 5000 : 500)
             let batchID = try await writer.openBatch(request, startedAt: started)
             var reader = IngestReader(dataset: request.dataset, format: request.format,
                                       encoding: request.encoding, today: request.today)
@@ -65,7 +66,7 @@ public struct BatchIngestor: Sendable {
                 format: (reader.format ?? .csv).rawValue, encoding: (reader.encoding ?? .utf8).rawValue,
                 columns: reader.columns, submitted: reader.submitted, inserted: counts.inserted,
                 updated: counts.updated, duplicates: counts.duplicates, rejected: counts.rejected,
-                digest: counts.digest.finalize().map { String(format: "%02x", $0) }.joined(),
+                digest: Hex.encode(counts.digest.finalize()),
                 startedAt: started, finishedAt: Date(), submittedBy: request.submittedBy)
             try await writer.closeBatch(summary)
             try await JobQueue.enqueue(on: sql, kind: JobKind.refreshAfterBatch, payload: String(batchID))

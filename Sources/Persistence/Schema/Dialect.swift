@@ -24,7 +24,7 @@ enum PersistenceError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .notSQL: "数据库驱动不支持 SQL"
+        case .notSQL: "数据库驱动不是预期的 SQLite 或 PostgreSQL 驱动"
         case .missingRow(let what): "数据库未返回\(what)"
         }
     }

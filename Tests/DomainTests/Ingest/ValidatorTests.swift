@@ -67,6 +67,8 @@ import Testing
         (["P", ValidatorTests.firm, "N", "2026-01-01", "局", "一般", "5.123"], "amount", "金额最多保留两位小数"),
         (["P", ValidatorTests.firm, "N", "2026-01-01", "局", "一般", "五百"], "amount", "应为金额数字（元），如 1200.50"),
         ([String(repeating: "x", count: 65), ValidatorTests.firm, "N", "2026-01-01", "局", "一般", ""], "record_id", "长度不能超过64个字符"),
+        (["P", ValidatorTests.firm, "N", "2026-01-01", String(repeating: "局", count: 201), "一般", ""], "authority", "长度不能超过200个字符"),
+        (["P\u{1F}1", ValidatorTests.firm, "N", "2026-01-01", "局", "一般", ""], "record_id", "不能包含控制字符"),
     ])
     func rejectsEachRuleWithTheFieldAndAReason(values: [String], field: String, reason: String) throws {
         let found = try problems(values)
