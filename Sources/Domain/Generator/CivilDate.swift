@@ -9,32 +9,14 @@ extension CityGenerator {
 
         init(number: Int) { self.number = number }
 
-        /// Days from civil (H. Hinnant's algorithm).
         init(year: Int, month: Int, day: Int) {
-            let y = month <= 2 ? year - 1 : year
-            let era = (y >= 0 ? y : y - 399) / 400
-            let yoe = y - era * 400
-            let mp = (month + 9) % 12
-            let doy = (153 * mp + 2) / 5 + day - 1
-            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-            number = era * 146_097 + doe - 719_468
+            number = CivilCalendar.days(year: year, month: month, day: day)
         }
 
         /// The platform's calendar day (Gregorian, Asia/Shanghai) as a day number.
         init(_ day: Day) { self.init(year: day.year, month: day.month, day: day.day) }
 
-        /// Civil from days.
-        var components: (year: Int, month: Int, day: Int) {
-            let z = number + 719_468
-            let era = (z >= 0 ? z : z - 146_096) / 146_097
-            let doe = z - era * 146_097
-            let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-            let mp = (5 * doy + 2) / 153
-            let day = doy - (153 * mp + 2) / 5 + 1
-            let month = mp < 10 ? mp + 3 : mp - 9
-            return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-        }
+        var components: (year: Int, month: Int, day: Int) { CivilCalendar.date(days: number) }
 
         var year: Int { components.year }
         var month: Month { let c = components; return Month(year: c.year, month: c.month) }
