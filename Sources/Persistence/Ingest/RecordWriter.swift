@@ -65,13 +65,21 @@ struct RecordWriter: Sendable {
         guard !pending.records.isEmpty else { return }
         var stored: [String: Stored] = [:]
         let ids = pending.records.map(\.recordID)
-        // PostgreSQL gets the ids as one text parameter split on the unit separator (which record ids may not
-        // contain): the driver encodes hundreds of separate parameters far slower than the server looks them up.
-        let match: SQLQueryString = kind == .postgres
-            ? "record_id = ANY(string_to_array(\(bind: ids.joined(separator: "\u{1F}")), chr(31)))"
-            : "record_id IN (\(binds: ids))"
-        let rows = try await sql.raw("SELECT id, record_id, hash FROM records WHERE dataset = \(bind: dataset.id) AND " + match)
-            .all(decoding: Stored.self)
+        let lookup: SQLQueryString
+        switch kind {
+        case .postgres:
+            // The ids travel as one text parameter split on the unit separator (which record ids may not contain):
+            // the driver encodes thousands of separate parameters slowly. Joining the unnested ids makes one index
+            // probe per id; `record_id = ANY(…)` would filter the whole dataset on every chunk.
+            lookup = """
+                SELECT r.id, r.record_id, r.hash
+                FROM unnest(string_to_array(\(bind: ids.joined(separator: "\u{1F}")), chr(31))) AS k(record_id)
+                JOIN records r ON r.dataset = \(bind: dataset.id) AND r.record_id = k.record_id
+                """
+        case .sqlite:
+            lookup = "SELECT id, record_id, hash FROM records WHERE dataset = \(bind: dataset.id) AND record_id IN (\(binds: ids))"
+        }
+        let rows = try await sql.raw(lookup).all(decoding: Stored.self)
         for row in rows { stored[row.record_id] = row }
 
         var fresh: [ValidRecord] = []
