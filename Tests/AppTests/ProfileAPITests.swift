@@ -66,6 +66,25 @@ import VaporTesting
         }
     }
 
+    /// A record's history is reachable only through the firm it belongs to, and is masked like the profile.
+    @Test(arguments: Backend.allCases)
+    func historyBelongsToItsFirm(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            try await upload(app, "market.registration", SampleFiles.registrations, token: f.marketToken)
+            try await upload(app, "market.registration", SampleFiles.registrations.replacingOccurrences(of: "500,2015", with: "800,2015"),
+                             token: f.marketToken)
+            let own = try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmA)/records/market.registration/R1/history",
+                                     token: f.marketToken)
+            #expect(own.status == .ok)
+            #expect(own.body.contains("2102**********1234"))
+            #expect(!own.body.contains("210202198001011234"))
+            let other = try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmB)/records/market.registration/R1/history",
+                                       token: f.centerToken)
+            #expect(other.status == .notFound)
+        }
+    }
+
     @Test func badAndUnknownCodes() async throws {
         try await withTestApp(.sqlite) { app in
             let f = try await Fixtures.seed(app)

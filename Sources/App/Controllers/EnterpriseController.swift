@@ -27,20 +27,19 @@ struct EnterpriseController {
         return CreditProfile.build(uscc: uscc, records: records, catalog: req.catalog, viewer: principal.role.viewer)
     }
 
+    /// Every version of one of the firm's records, masked like the profile.
     func history(_ req: Request) async throws -> [RecordStore.Version] {
         let principal = try req.principal()
-        _ = try Self.uscc(req)
+        let uscc = try Self.uscc(req)
         let dataset = try req.catalog.require(req.parameters.get("dataset") ?? "")
         guard principal.role.viewer.mayRead(dataset.level) else { throw DomainError.forbidden("无权查看该数据集") }
-        let versions = try await req.recordStore.history(dataset: dataset.id, recordID: req.parameters.get("record") ?? "")
-        guard !versions.isEmpty else { throw DomainError.notFound("该记录") }
-        let masked = dataset.fields.compactMap { f in f.personal.map { (f.name, $0) } }
+        let versions = try await req.recordStore.history(dataset: dataset.id, recordID: req.parameters.get("record") ?? "",
+                                                         uscc: uscc)
+        guard !versions.isEmpty else { throw DomainError.notFound("该企业的这条记录") }
         return versions.map { version in
-            var v = version
-            if !principal.role.viewer.seesPersonalFields {
-                for (name, kind) in masked { if let value = v.content[name] { v.content[name] = Masking.mask(value, kind: kind) } }
-            }
-            return v
+            var masked = version
+            masked.content = dataset.masked(version.content, for: principal.role.viewer)
+            return masked
         }
     }
 

@@ -92,11 +92,9 @@ public struct CreditProfile: Sendable, Equatable, Codable {
         for record in records {
             guard let spec = catalog.dataset(record.dataset) else { continue }
             guard viewer.mayRead(spec.level) else { withheld.insert(spec.id); continue }
+            let content = spec.masked(record.content, for: viewer)
             let fields = spec.fields.compactMap { field -> ProfileField? in
-                guard let value = record.content[field.name] else { return nil }
-                var shown = value
-                if let personal = field.personal, !viewer.seesPersonalFields { shown = Masking.mask(value, kind: personal) }
-                return ProfileField(name: field.name, label: field.label, value: shown, display: field.display(shown))
+                content[field.name].map { ProfileField(name: field.name, label: field.label, value: $0, display: field.display($0)) }
             }
             if spec.id == Catalog.registrationDataset, record.eventDate >= registrationDate {
                 registration = fields

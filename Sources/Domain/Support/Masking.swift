@@ -13,3 +13,15 @@ public enum Masking {
         }
     }
 }
+
+extension DatasetSpec {
+    /// A record's fields as a viewer may see them: personal fields masked unless the viewer is the credit center.
+    public func masked(_ content: [String: String], for viewer: Viewer) -> [String: String] {
+        guard !viewer.seesPersonalFields else { return content }
+        var shown = content
+        for field in fields {
+            if let kind = field.personal, let value = content[field.name] { shown[field.name] = Masking.mask(value, kind: kind) }
+        }
+        return shown
+    }
+}

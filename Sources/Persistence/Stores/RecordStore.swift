@@ -36,17 +36,17 @@ public struct RecordStore: Sendable {
         public var collectedAt: Date
     }
 
-    /// All versions of one record, oldest first (the current one last).
-    public func history(dataset: String, recordID: String) async throws -> [Version] {
+    /// All versions of one of a firm's records, oldest first (the current one last).
+    public func history(dataset: String, recordID: String, uscc: String) async throws -> [Version] {
         struct H: Decodable { let version: Int; let content: String; let batch_id: Int64; let collected_at: Int64 }
         let sql = try database.sql()
         let old = try await sql.raw("""
             SELECT version, content, batch_id, collected_at FROM record_history
-            WHERE dataset = \(bind: dataset) AND record_id = \(bind: recordID) ORDER BY version
+            WHERE dataset = \(bind: dataset) AND record_id = \(bind: recordID) AND uscc = \(bind: uscc) ORDER BY version
             """).all(decoding: H.self)
         let current = try await sql.raw("""
             SELECT version, content, batch_id, collected_at FROM records
-            WHERE dataset = \(bind: dataset) AND record_id = \(bind: recordID)
+            WHERE dataset = \(bind: dataset) AND record_id = \(bind: recordID) AND uscc = \(bind: uscc)
             """).all(decoding: H.self)
         return (old + current).map {
             Version(version: $0.version,
