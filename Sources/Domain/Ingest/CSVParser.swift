@@ -73,8 +73,11 @@ public struct CSVParser: Sendable {
         endField()
         state = .fieldStart
         rowHasContent = false
+        // Hand the row over and start a fresh one of the same size (keeping capacity would copy the shared buffer).
+        let width = row.count
         rows.append(row)
-        row.removeAll(keepingCapacity: true)
+        row = []
+        row.reserveCapacity(width)
     }
 }
 

@@ -55,6 +55,7 @@ public struct RecordValidator: Sendable {
     /// For each dataset field, its position in the submitted columns (nil when the column is absent).
     let fieldColumns: [Int?]
     let recordIDColumn: Int?
+    let dateFieldIndex: Int?
     let usccColumn: Int?
     public let columns: [String]
 
@@ -85,6 +86,7 @@ public struct RecordValidator: Sendable {
         self.today = today
         self.columns = cleaned
         self.fieldColumns = dataset.fields.map { field in cleaned.firstIndex(of: field.name) }
+        self.dateFieldIndex = dataset.fields.firstIndex { $0.name == dataset.dateField }
         self.recordIDColumn = cleaned.firstIndex(of: "record_id")
         self.usccColumn = cleaned.firstIndex(of: "uscc")
     }
@@ -99,7 +101,7 @@ public struct RecordValidator: Sendable {
         let recordID = recordIDColumn.map { values[$0].trimmingSpaces() } ?? ""
         if recordID.isEmpty {
             problems.append(FieldProblem(field: "record_id", value: "", reason: "必填字段为空"))
-        } else if recordID.count > 64 {
+        } else if recordID.utf8.count > 64, recordID.count > 64 {
             problems.append(FieldProblem(field: "record_id", value: recordID, reason: "长度不能超过64个字符"))
         } else if recordID.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             problems.append(FieldProblem(field: "record_id", value: recordID, reason: "不能包含控制字符"))
@@ -113,6 +115,7 @@ public struct RecordValidator: Sendable {
             problems.append(FieldProblem(field: "uscc", value: value, reason: value.isEmpty ? "必填字段为空" : error.message))
         }
         var content = "{"
+        content.reserveCapacity(256)
         var first = true
         var eventDate = ""
         for (index, field) in dataset.fields.enumerated() {
@@ -123,7 +126,7 @@ public struct RecordValidator: Sendable {
             }
             switch normalise(value, field) {
             case .success(let normalised):
-                if field.name == dataset.dateField { eventDate = normalised }
+                if index == dateFieldIndex { eventDate = normalised }
                 if problems.isEmpty {
                     if !first { content += "," }
                     first = false
