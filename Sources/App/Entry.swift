@@ -72,5 +72,6 @@ public enum Xyd {
         app.asyncCommands.use(GenerateCommand(), as: "generate")
         app.asyncCommands.use(BenchCommand(), as: "bench")
         app.asyncCommands.use(ModelCommand(), as: "model")
+        app.asyncCommands.use(EvaluateCommand(), as: "evaluate")
     }
 }

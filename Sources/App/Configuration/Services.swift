@@ -7,10 +7,11 @@ import Vapor
 public struct Platform: Sendable {
     public let config: AppConfig
     public let catalog: Catalog
+    public let evaluationModel: EvaluationModel
     public let metrics: Metrics
 
-    public init(config: AppConfig, catalog: Catalog, metrics: Metrics) {
-        self.config = config; self.catalog = catalog; self.metrics = metrics
+    public init(config: AppConfig, catalog: Catalog, evaluationModel: EvaluationModel, metrics: Metrics) {
+        self.config = config; self.catalog = catalog; self.evaluationModel = evaluationModel; self.metrics = metrics
     }
 }
 
@@ -31,6 +32,7 @@ extension Application {
     public var registry: RegistryStore { RegistryStore(database: db) }
     public var recordStore: RecordStore { RecordStore(database: db) }
     public var batchStore: BatchStore { BatchStore(database: db) }
+    public var evaluationStore: EvaluationStore { EvaluationStore(database: db) }
     public var ingestor: BatchIngestor { BatchIngestor(database: db) }
 }
 
@@ -41,4 +43,5 @@ extension Request {
     public var registry: RegistryStore { RegistryStore(database: db) }
     public var recordStore: RecordStore { RecordStore(database: db) }
     public var batchStore: BatchStore { BatchStore(database: db) }
+    public var evaluationStore: EvaluationStore { EvaluationStore(database: db) }
 }

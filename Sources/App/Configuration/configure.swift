@@ -17,7 +17,11 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     } else {
         catalog = try CatalogLoader.bundled()
     }
-    app.platform = Platform(config: config, catalog: catalog, metrics: Metrics())
+    let evaluationModel: EvaluationModel
+    do { evaluationModel = try EvaluationModelLoader.bundled(catalog: catalog) } catch {
+        throw DomainError.invalidInput(field: "evaluation-model.json", reason: error.message)
+    }
+    app.platform = Platform(config: config, catalog: catalog, evaluationModel: evaluationModel, metrics: Metrics())
     app.logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
 
     if let url = config.databaseURL {

@@ -8,6 +8,7 @@ struct EnterpriseController {
         api.get("enterprises", use: search)
         api.get("enterprises", ":uscc", use: profile)
         api.get("enterprises", ":uscc", "records", ":dataset", ":record", "history", use: history)
+        api.get("evaluations", "distribution", use: distribution)
     }
 
     func search(_ req: Request) async throws -> PageResponse<EnterpriseSummary> {
@@ -18,13 +19,44 @@ struct EnterpriseController {
         return PageResponse(try await req.registry.search(query))
     }
 
-    /// The profile, with what the caller may see: personal fields masked for everyone but the credit center.
-    func profile(_ req: Request) async throws -> CreditProfile {
+    /// The profile as the API returns it: the credit profile, the current evaluation and its history.
+    struct ProfileResponse: Content {
+        let uscc: String
+        let registered: Bool
+        let registration: [ProfileField]
+        let groups: [ProfileGroup]
+        let withheldDatasets: [String]
+        let evaluation: Evaluation?
+        let gradeHistory: [EvaluationStore.Change]
+    }
+
+    /// The profile, with what the caller may see: personal fields masked for everyone but the credit center,
+    /// and evaluation reasons drawn from data the caller may not read left out.
+    func profile(_ req: Request) async throws -> ProfileResponse {
         let principal = try req.principal()
         let uscc = try Self.uscc(req)
         let records = try await req.recordStore.records(uscc: uscc)
         guard !records.isEmpty else { throw DomainError.notFound("统一社会信用代码为 \(uscc) 的企业或其记录") }
-        return CreditProfile.build(uscc: uscc, records: records, catalog: req.catalog, viewer: principal.role.viewer)
+        let viewer = principal.role.viewer
+        let profile = CreditProfile.build(uscc: uscc, records: records, catalog: req.catalog, viewer: viewer)
+        let evaluation = try await req.evaluationStore.current(uscc).map {
+            Evaluations.visible($0, model: req.platform.evaluationModel, catalog: req.catalog, viewer: viewer)
+        }
+        return ProfileResponse(uscc: uscc, registered: profile.registered, registration: profile.registration,
+                               groups: profile.groups, withheldDatasets: profile.withheldDatasets, evaluation: evaluation,
+                               gradeHistory: try await req.evaluationStore.history(uscc))
+    }
+
+    struct GradeShare: Content { let grade: String; let count: Int; let share: Double }
+
+    /// How the city's firms are spread over the grades, in the model's grade order.
+    func distribution(_ req: Request) async throws -> [GradeShare] {
+        _ = try req.principal()
+        let counts = try await req.evaluationStore.gradeCounts()
+        let total = max(1, counts.values.reduce(0, +))
+        return req.platform.evaluationModel.grades.map {
+            GradeShare(grade: $0.grade, count: counts[$0.grade] ?? 0, share: Double(counts[$0.grade] ?? 0) / Double(total))
+        }
     }
 
     /// Every version of one of the firm's records, masked like the profile.
@@ -49,6 +81,7 @@ struct EnterpriseController {
     }
 }
 
-extension CreditProfile: Content {}
+extension Evaluation: Content {}
+extension EvaluationStore.Change: Content {}
 extension EnterpriseSummary: Content {}
 extension RecordStore.Version: Content {}

@@ -50,7 +50,11 @@ enum JobRunner {
         do {
             switch job.kind {
             case JobKind.refreshAfterBatch:
-                try await app.registry.refreshRecordCounts(batchID: Int64(job.payload))
+                let batchID = Int64(job.payload)
+                try await app.registry.refreshRecordCounts(batchID: batchID)
+                if let batchID {
+                    try await Evaluations.refresh(app, firms: try await app.evaluationStore.firms(touchedBy: batchID))
+                }
             case JobKind.dailyRecount:
                 try await app.registry.refreshRecordCounts(batchID: nil)
             case "test.sleep":

@@ -1,0 +1,59 @@
+import App
+import Domain
+import Foundation
+import Testing
+import TestSupport
+import VaporTesting
+
+/// A batch's firms are re-evaluated by the job worker; the profile shows the score, its reasons (only those
+/// the caller may read) and the grade history; the city's distribution is served.
+@Suite struct EvaluationAPITests {
+    @Test(arguments: Backend.allCases)
+    func batchesReevaluateTheirFirms(backend: Backend) async throws {
+        try await withTestApp(backend, runsJobs: true) { app in
+            let f = try await Fixtures.seed(app)
+            try await upload(app, "market.registration", SampleFiles.registrations, token: f.marketToken)
+            // An old penalty (past its publication period) and a recent one: only the recent one counts.
+            try await upload(app, "admin.penalty", SampleFiles.penaltiesWithErrors, token: f.marketToken)
+            let recent = Day.today().adding(days: -60).description
+            try await upload(app, "admin.penalty", "record_id,uscc,decision_no,decided_on,authority,severity\n"
+                             + "P9,\(SampleFiles.firmA),大市监罚〔2026〕9号,\(recent),大连市市场监督管理局,一般\n", token: f.marketToken)
+            let month = Day.today().adding(days: -40).monthText
+            try await upload(app, "tax.payment", "record_id,uscc,period,tax_paid,arrears\nT1,\(SampleFiles.firmA),\(month),1000,2500\n",
+                             token: f.centerToken)
+            var evaluation: [String: Any]?
+            var lines: [[String: Any]] = []
+            for _ in 0..<200 {
+                let profile = try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmA)", token: f.centerToken).json()
+                evaluation = profile["evaluation"] as? [String: Any]
+                lines = evaluation?["explanation"] as? [[String: Any]] ?? []
+                if lines.contains(where: { $0["itemID"] as? String == "tax.arrears" }) { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let score = try #require(evaluation?["score"] as? Int)
+            #expect((0...1000).contains(score))
+            #expect(evaluation?["grade"] as? String != nil)
+            let penalty = try #require(lines.first { $0["itemID"] as? String == "admin.penalty" })
+            #expect((penalty["points"] as? Int ?? 0) < 0)
+            #expect((penalty["text"] as? String)?.contains("行政处罚") == true)
+            #expect(penalty["recordIDs"] as? [String] == ["P9"])
+            #expect(lines.contains { $0["itemID"] as? String == "tax.arrears" })
+
+            // A department may not read tax payments, so that reason is left out for it; the score is the same.
+            let department = try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmA)", token: f.courtToken).json()
+            let seen = (department["evaluation"] as? [String: Any])?["explanation"] as? [[String: Any]] ?? []
+            #expect(!seen.contains { $0["itemID"] as? String == "tax.arrears" })
+            #expect((department["evaluation"] as? [String: Any])?["score"] as? Int == score)
+
+            let history = try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmA)", token: f.centerToken)
+                .json()["gradeHistory"] as? [[String: Any]] ?? []
+            #expect(history.count >= 2, "the score changed after the penalty and again after the arrears")
+            #expect(history.last?["score"] as? Int == score)
+
+            let distribution = try JSONSerialization.jsonObject(with: Data(try await send(
+                app, .GET, "/api/v1/evaluations/distribution", token: f.centerToken).body.utf8)) as? [[String: Any]] ?? []
+            #expect(distribution.compactMap { $0["count"] as? Int }.reduce(0, +) == 2)
+            #expect(distribution.first?["grade"] as? String == "A+")
+        }
+    }
+}
