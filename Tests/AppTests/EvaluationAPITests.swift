@@ -54,6 +54,14 @@ import VaporTesting
                 app, .GET, "/api/v1/evaluations/distribution", token: f.centerToken).body.utf8)) as? [[String: Any]] ?? []
             #expect(distribution.compactMap { $0["count"] as? Int }.reduce(0, +) == 2)
             #expect(distribution.first?["grade"] as? String == "A+")
+
+            // The console profile shows the same score with its reasons.
+            var browser = ConsoleTests.Browser(app: app)
+            _ = try await browser.signIn("admin")
+            let page = try await browser.get("/console/enterprises/\(SampleFiles.firmA)").body
+            #expect(page.contains("公共信用综合评价"))
+            #expect(page.contains("得分 \(score)"))
+            #expect(page.contains("大市监罚〔2026〕9号") || page.contains("行政处罚"))
         }
     }
 }

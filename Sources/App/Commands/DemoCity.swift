@@ -86,6 +86,13 @@ enum DemoCity {
             app.console.print("  \(dataset.id.padding(toLength: 20, withPad: " ", startingAt: 0)) 提交 \(summary.submitted)  接收 \(summary.accepted)  拒收 \(summary.rejected)  重复 \(summary.duplicates)")
         }
         try await app.registry.refreshRecordCounts(batchID: nil)
+        let firms = try await app.evaluationStore.allFirms()
+        let bar = ProgressBar(total: Int64(firms.count), label: "信用评价")
+        try await Evaluations.refresh(app, firms: firms) { bar.update(bytes: Int64($0), rows: $0) }
+        bar.finish()
+        let counts = try await app.evaluationStore.gradeCounts()
+        let shares = app.platform.evaluationModel.grades.map { "\($0.grade) \(counts[$0.grade] ?? 0)" }
+        app.console.print("  信用评价：\(firms.count) 家企业（\(shares.joined(separator: "，"))）")
     }
 
     static func printLogins(_ app: Application) async throws {

@@ -131,9 +131,18 @@ struct ConsoleController {
             })
         }
         let withheld = profile.withheldDatasets.compactMap { req.catalog.dataset($0)?.name }
+        let history = try await req.evaluationStore.history(uscc)
+        let evaluation = try await req.evaluationStore.current(uscc).map { current in
+            let shown = Evaluations.visible(current, model: req.platform.evaluationModel, catalog: req.catalog,
+                                            viewer: principal.role.viewer)
+            return EnterpriseProfilePage.EvaluationCard(
+                score: shown.score, grade: shown.grade, baseScore: shown.baseScore, asOf: shown.asOf,
+                reasons: shown.explanation.map { .init(text: $0.text, points: $0.points) },
+                history: history.map { .init(date: $0.evaluatedAt, grade: $0.grade, score: $0.score) })
+        }
         let model = EnterpriseProfilePage.Model(context: context(req, principal, title: profile.name ?? uscc, active: .enterprises),
                                                 uscc: uscc, registration: registration, groups: groups,
-                                                withheldDatasetNames: withheld)
+                                                withheldDatasetNames: withheld, evaluation: evaluation)
         return html(EnterpriseProfilePage.render(model))
     }
 

@@ -20,13 +20,15 @@ public struct EvaluationStore: Sendable {
     /// Saves evaluations; a history entry is added only when the score or grade changed.
     public func save(_ evaluations: [Evaluation], at now: Date = Date()) async throws {
         guard !evaluations.isEmpty else { return }
+        // Read before the transaction: on SQLite a transaction that reads first cannot start writing once
+        // another connection (a batch) has committed in between.
+        struct Current: Decodable { let uscc: String; let score: Int; let grade: String }
+        let existing = try await database.sql().raw("""
+            SELECT uscc, score, grade FROM evaluations WHERE uscc IN (\(binds: evaluations.map(\.uscc)))
+            """).all(decoding: Current.self)
+        let current = Dictionary(existing.map { ($0.uscc, $0) }, uniquingKeysWith: { a, _ in a })
         try await database.transaction { tx in
             let sql = try tx.sql()
-            struct Current: Decodable { let uscc: String; let score: Int; let grade: String }
-            let existing = try await sql.raw("""
-                SELECT uscc, score, grade FROM evaluations WHERE uscc IN (\(binds: evaluations.map(\.uscc)))
-                """).all(decoding: Current.self)
-            let current = Dictionary(existing.map { ($0.uscc, $0) }, uniquingKeysWith: { a, _ in a })
             let millis = epochMillis(now)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -12,19 +12,23 @@ extension EnterpriseProfilePage {
         /// Names of datasets that hold records for this firm but are hidden from this viewer
         /// (授权查询 data without the firm's authorisation); listed in a notice.
         public var withheldDatasetNames: [String]
+        /// The current public credit evaluation, once the firm has been evaluated.
+        public var evaluation: EvaluationCard?
 
         public init(
             context: PageContext,
             uscc: String,
             registration: Registration?,
             groups: [RecordGroup],
-            withheldDatasetNames: [String] = []
+            withheldDatasetNames: [String] = [],
+            evaluation: EvaluationCard? = nil
         ) {
             self.context = context
             self.uscc = uscc
             self.registration = registration
             self.groups = groups
             self.withheldDatasetNames = withheldDatasetNames
+            self.evaluation = evaluation
         }
 
         public var recordCount: Int { groups.reduce(0) { $0 + $1.records.count } }

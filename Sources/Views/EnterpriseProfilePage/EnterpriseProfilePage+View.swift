@@ -19,6 +19,7 @@ public enum EnterpriseProfilePage {
                 .attr("role", "note"),
                 .text("尚未归集到登记信息，以下为已归集的其他记录")
             )),
+            .unwrap(model.evaluation) { evaluationCard($0) },
             .if(!model.withheldDatasetNames.isEmpty, .div(
                 .cls("notice notice-warning"),
                 .attr("role", "note"),
