@@ -30,7 +30,7 @@ public struct AppConfig: Sendable, Equatable {
         "XYD_HOST": "监听地址（默认 127.0.0.1）",
         "XYD_PORT": "监听端口（默认 8080）",
         "XYD_JOBS": "是否运行后台任务 true/false（默认 true）",
-        "XYD_JOB_POLL_SECONDS": "后台任务轮询间隔秒数（默认 1）",
+        "XYD_JOB_POLL_SECONDS": "后台任务轮询间隔秒数（默认 0.25）",
         "XYD_LOG_FORMAT": "日志格式 text/json（默认 text）",
         "XYD_LOG_LEVEL": "日志级别 trace/debug/info/notice/warning/error/critical（默认 info）",
     ]
@@ -69,7 +69,7 @@ public struct AppConfig: Sendable, Equatable {
             default: problems.append("XYD_JOBS：应为 true 或 false，实际为“\(text)”")
             }
         }
-        var poll = 1.0
+        var poll = 0.25
         if let text = env["XYD_JOB_POLL_SECONDS"]?.nonEmpty {
             if let value = Double(text), value > 0, value <= 3600 { poll = value } else {
                 problems.append("XYD_JOB_POLL_SECONDS：应为大于 0 的秒数，实际为“\(text)”")
