@@ -62,6 +62,9 @@ import VaporTesting
             #expect(page.contains("公共信用综合评价"))
             #expect(page.contains("得分 \(score)"))
             #expect(page.contains("大市监罚〔2026〕9号") || page.contains("行政处罚"))
+            let dashboard = try await browser.get("/console").body
+            #expect(dashboard.contains("公共信用综合评价等级分布"))
+            #expect(dashboard.contains("chart-grades"))
         }
     }
 }

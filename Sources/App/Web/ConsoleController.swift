@@ -80,7 +80,8 @@ struct ConsoleController {
             recordsByDataset: req.catalog.datasets.map {
                 DashboardPage.DatasetRecordCount(datasetID: $0.id, datasetName: $0.name, recordCount: counts[$0.id] ?? 0)
             },
-            latestBatches: latest.items.map { row($0, req.catalog) })
+            latestBatches: latest.items.map { row($0, req.catalog) },
+            gradeDistribution: try await gradeDistribution(req))
         return html(DashboardPage.render(model))
     }
 
@@ -232,6 +233,13 @@ struct ConsoleController {
     }
 
     // MARK: Helpers
+
+    /// Firms per grade in the model's order; empty until firms have been evaluated.
+    func gradeDistribution(_ req: Request) async throws -> [DashboardPage.GradeCount] {
+        let counts = try await req.evaluationStore.gradeCounts()
+        guard !counts.isEmpty else { return [] }
+        return req.platform.evaluationModel.grades.map { DashboardPage.GradeCount(grade: $0.grade, count: counts[$0.grade] ?? 0) }
+    }
 
     static func typeLabel(_ type: FieldType) -> String {
         switch type {

@@ -15,6 +15,8 @@ extension DashboardPage {
         public var recordsByDataset: [DatasetRecordCount]
         /// The latest (up to 10) batches, newest first.
         public var latestBatches: [BatchRow]
+        /// Firms per public credit evaluation grade, in the model's grade order (empty before any evaluation).
+        public var gradeDistribution: [GradeCount]
 
         public init(
             context: PageContext,
@@ -24,8 +26,10 @@ extension DashboardPage {
             quarantinedRowCount: Int,
             unlinkedRecordCount: Int,
             recordsByDataset: [DatasetRecordCount],
-            latestBatches: [BatchRow]
+            latestBatches: [BatchRow],
+            gradeDistribution: [GradeCount] = []
         ) {
+            self.gradeDistribution = gradeDistribution
             self.context = context
             self.enterpriseCount = enterpriseCount
             self.recordCount = recordCount
@@ -38,6 +42,13 @@ extension DashboardPage {
     }
 
     /// The number of records of one dataset.
+    /// Firms in one evaluation grade.
+    public struct GradeCount: Sendable, Equatable {
+        public var grade: String
+        public var count: Int
+        public init(grade: String, count: Int) { self.grade = grade; self.count = count }
+    }
+
     public struct DatasetRecordCount: Sendable, Equatable {
         public var datasetID: String
         public var datasetName: String

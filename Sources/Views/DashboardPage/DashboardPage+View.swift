@@ -40,6 +40,16 @@ public enum DashboardPage {
                     else: .div(.cls("chart"), chart.node())
                 )
             ),
+            .if(!model.gradeDistribution.isEmpty, .section(
+                .cls("card"),
+                .attr("aria-labelledby", "grade-distribution"),
+                .h2(.cls("card-title"), .id("grade-distribution"), .text("公共信用综合评价等级分布")),
+                .div(.cls("chart"), BarChart(
+                    title: "各评价等级的企业数",
+                    items: model.gradeDistribution.map { BarChart.Item(label: $0.grade, value: $0.count) },
+                    unit: "家", id: "chart-grades"
+                ).node())
+            )),
             .section(
                 .cls("card"),
                 .attr("aria-labelledby", "latest-batches"),
