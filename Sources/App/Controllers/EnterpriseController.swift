@@ -52,11 +52,9 @@ struct EnterpriseController {
     /// How the city's firms are spread over the grades, in the model's grade order.
     func distribution(_ req: Request) async throws -> [GradeShare] {
         _ = try req.principal()
-        let counts = try await req.evaluationStore.gradeCounts()
-        let total = max(1, counts.values.reduce(0, +))
-        return req.platform.evaluationModel.grades.map {
-            GradeShare(grade: $0.grade, count: counts[$0.grade] ?? 0, share: Double(counts[$0.grade] ?? 0) / Double(total))
-        }
+        let grades = try await Evaluations.distribution(req)
+        let total = max(1, grades.reduce(0) { $0 + $1.count })
+        return grades.map { GradeShare(grade: $0.grade, count: $0.count, share: Double($0.count) / Double(total)) }
     }
 
     /// Every version of one of the firm's records, masked like the profile.

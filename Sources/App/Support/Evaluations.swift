@@ -23,6 +23,12 @@ enum Evaluations {
         }
     }
 
+    /// Firms per grade, in the model's grade order.
+    static func distribution(_ req: Request) async throws -> [(grade: String, count: Int)] {
+        let counts = try await req.evaluationStore.gradeCounts()
+        return req.platform.evaluationModel.grades.map { ($0.grade, counts[$0.grade] ?? 0) }
+    }
+
     /// The explanation lines a viewer may read: lines drawn from datasets above its level are left out.
     static func visible(_ evaluation: Evaluation, model: EvaluationModel, catalog: Catalog, viewer: Viewer) -> Evaluation {
         var shown = evaluation

@@ -236,9 +236,9 @@ struct ConsoleController {
 
     /// Firms per grade in the model's order; empty until firms have been evaluated.
     func gradeDistribution(_ req: Request) async throws -> [DashboardPage.GradeCount] {
-        let counts = try await req.evaluationStore.gradeCounts()
-        guard !counts.isEmpty else { return [] }
-        return req.platform.evaluationModel.grades.map { DashboardPage.GradeCount(grade: $0.grade, count: counts[$0.grade] ?? 0) }
+        let grades = try await Evaluations.distribution(req)
+        guard grades.contains(where: { $0.count > 0 }) else { return [] }
+        return grades.map { DashboardPage.GradeCount(grade: $0.grade, count: $0.count) }
     }
 
     static func typeLabel(_ type: FieldType) -> String {
