@@ -32,9 +32,10 @@ public final class Transcoder {
 
     /// A converter from `source` to UTF-8 (or from UTF-8 to `target` with `encoding: true`).
     public init(from source: TextEncoding, to target: TextEncoding = .utf8) throws(TranscodingError) {
-        let h = iconv_open(target.rawValue, source.rawValue)
-        if h == iconv_t(bitPattern: -1) { throw .unsupported(source.rawValue) }
-        self.handle = h!
+        guard let h = iconv_open(target.rawValue, source.rawValue), h != iconv_t(bitPattern: -1) else {
+            throw .unsupported(source.rawValue)
+        }
+        self.handle = h
         self.source = source
     }
 
