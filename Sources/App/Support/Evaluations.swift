@@ -11,11 +11,11 @@ enum Evaluations {
         let records = app.recordStore
         let store = app.evaluationStore
         var done = 0
-        for group in stride(from: 0, to: firms.count, by: 200).map({ Array(firms[$0..<min(firms.count, $0 + 200)]) }) {
-            var evaluations: [Evaluation] = []
-            for uscc in group {
-                evaluations.append(Evaluator.evaluate(uscc: uscc, records: try await records.records(uscc: uscc),
-                                                      asOf: asOf, model: model))
+        // One records query per group of firms: a query per firm dominates for a whole city.
+        for group in stride(from: 0, to: firms.count, by: 500).map({ Array(firms[$0..<min(firms.count, $0 + 500)]) }) {
+            let byFirm = try await records.records(usccs: group)
+            let evaluations = group.map { uscc in
+                Evaluator.evaluate(uscc: uscc, records: byFirm[uscc] ?? [], asOf: asOf, model: model)
             }
             try await store.save(evaluations)
             done += group.count

@@ -13,20 +13,28 @@ public struct RecordStore: Sendable {
         let collected_at: Int64, version: Int, batch_id: Int64, department: String?
     }
 
+    static let select: SQLQueryString = """
+        SELECT r.dataset, r.record_id, r.uscc, r.content, r.event_date, r.collected_at, r.version, r.batch_id,
+          d.name AS department
+        FROM records r LEFT JOIN batches b ON b.id = r.batch_id LEFT JOIN departments d ON d.id = b.department_id
+        """
+
     /// Every current record of a firm, with the department that sent it.
     public func records(uscc: String) async throws -> [StoredRecord] {
-        let rows = try await database.sql().raw("""
-            SELECT r.dataset, r.record_id, r.uscc, r.content, r.event_date, r.collected_at, r.version, r.batch_id,
-              d.name AS department
-            FROM records r LEFT JOIN batches b ON b.id = r.batch_id LEFT JOIN departments d ON d.id = b.department_id
-            WHERE r.uscc = \(bind: uscc)
-            """).all(decoding: Row.self)
-        return rows.map { row in
-            StoredRecord(dataset: row.dataset, recordID: row.record_id, uscc: row.uscc,
-                         content: (try? JSONDecoder().decode([String: String].self, from: Data(row.content.utf8))) ?? [:],
-                         eventDate: row.event_date, collectedAt: Date(timeIntervalSince1970: Double(row.collected_at) / 1000),
-                         version: row.version, batchID: row.batch_id, sourceDepartment: row.department)
-        }
+        try await database.sql().raw(Self.select + " WHERE r.uscc = \(bind: uscc)").all(decoding: Row.self).map(Self.record)
+    }
+
+    /// The current records of several firms in one query, by firm.
+    public func records(usccs: [String]) async throws -> [String: [StoredRecord]] {
+        guard !usccs.isEmpty else { return [:] }
+        let rows = try await database.sql().raw(Self.select + " WHERE r.uscc IN (\(binds: usccs))").all(decoding: Row.self)
+        return Dictionary(grouping: rows.map(Self.record), by: \.uscc)
+    }
+
+    static func record(_ row: Row) -> StoredRecord {
+        StoredRecord(dataset: row.dataset, recordID: row.record_id, uscc: row.uscc, content: CanonicalContent.decode(row.content),
+                     eventDate: row.event_date, collectedAt: Date(timeIntervalSince1970: Double(row.collected_at) / 1000),
+                     version: row.version, batchID: row.batch_id, sourceDepartment: row.department)
     }
 
     public struct Version: Sendable, Equatable, Codable {
@@ -50,7 +58,7 @@ public struct RecordStore: Sendable {
             """).all(decoding: H.self)
         return (old + current).map {
             Version(version: $0.version,
-                    content: (try? JSONDecoder().decode([String: String].self, from: Data($0.content.utf8))) ?? [:],
+                    content: CanonicalContent.decode($0.content),
                     batchID: $0.batch_id, collectedAt: Date(timeIntervalSince1970: Double($0.collected_at) / 1000))
         }
     }
