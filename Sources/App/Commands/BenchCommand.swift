@@ -17,17 +17,23 @@ struct BenchCommand: AsyncCommand {
         var rows: Int?
         @Flag(name: "no-postgres", help: "跳过 PostgreSQL")
         var noPostgres: Bool
+        @Option(name: "enterprises", help: "evaluate：企业数量（默认 100000）")
+        var enterprises: Int?
         init() {}
     }
 
-    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）" }
+    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "ingest" else {
-            throw DomainError.invalidInput(field: "what", reason: "目前支持：ingest")
+        switch signature.what {
+        case "ingest":
+            try await IngestBench(app: context.application, rows: signature.rows ?? 1_000_000,
+                                  postgres: !signature.noPostgres).run()
+        case "evaluate":
+            try await EvaluateBench(app: context.application, enterprises: signature.enterprises ?? 100_000).run()
+        default:
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest 或 evaluate")
         }
-        try await IngestBench(app: context.application, rows: signature.rows ?? 1_000_000,
-                              postgres: !signature.noPostgres).run()
     }
 }
 
@@ -129,4 +135,51 @@ func peakMemoryKB() -> Int {
         return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
     }
     return 0
+}
+
+/// `xyd bench evaluate`: a generated city loaded into a fresh SQLite database, then every firm evaluated
+/// from the database, timed.
+struct EvaluateBench {
+    let app: Application
+    let enterprises: Int
+
+    func run() async throws {
+        let console = app.console
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("xyd-bench-eval-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        var started = Date()
+        let city = work.appendingPathComponent("city", isDirectory: true)
+        _ = try CityGenerator(config: .init(asOf: Date(), enterprises: enterprises, months: 24, seed: 2026)).write(to: city)
+        console.print(String(format: "生成 %d 家企业的城市，用时 %.1f 秒", enterprises, Date().timeIntervalSince(started)))
+
+        let id = DatabaseID(string: "bench-evaluate")
+        app.databases.use(.sqlite(.file(work.appendingPathComponent("city.sqlite").path), maxConnectionsPerEventLoop: 1), as: id)
+        let database = app.db(id)
+        for migration in Schema.migrations { try await migration.prepare(on: database) }
+        started = Date()
+        var rows = 0
+        for dataset in app.platform.catalog.datasets {
+            let file = city.appendingPathComponent("\(dataset.id).csv")
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            let request = BatchRequest(dataset: dataset, departmentID: nil, source: .cli, fileName: file.lastPathComponent,
+                                       submittedBy: "bench")
+            rows += try await BatchIngestor(database: database).ingest(request, chunks: FileChunks(url: file)).submitted
+        }
+        let loadSeconds = Date().timeIntervalSince(started)
+        console.print(String(format: "导入 %d 行，用时 %.1f 秒", rows, loadSeconds))
+
+        let firms = try await EvaluationStore(database: database).allFirms()
+        let records = try await RecordStore(database: database).countsByDataset().values.reduce(0, +)
+        let bar = ProgressBar(total: Int64(firms.count), label: "评价")
+        started = Date()
+        try await Evaluations.refresh(database: database, model: app.platform.evaluationModel, firms: firms) {
+            bar.update(bytes: Int64($0), rows: $0)
+        }
+        bar.finish()
+        let seconds = Date().timeIntervalSince(started)
+        console.print(String(format: "评价 %d 家企业（%d 条记录），用时 %.1f 秒：%.0f 家/秒，%.0f 条记录/秒",
+                             firms.count, records, seconds, Double(firms.count) / seconds, Double(records) / seconds))
+        console.print(String(format: "进程峰值内存（VmHWM）：%.0f MB", Double(peakMemoryKB()) / 1024))
+    }
 }

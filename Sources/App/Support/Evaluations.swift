@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Fluent
 import Vapor
 
 /// Recomputes firms' public credit evaluations from their stored records and saves them.
@@ -7,9 +8,13 @@ enum Evaluations {
     /// Evaluates the firms in groups, reporting how many are done.
     static func refresh(_ app: Application, firms: [String], asOf: Day = .today(),
                         progress: (@Sendable (Int) -> Void)? = nil) async throws {
-        let model = app.platform.evaluationModel
-        let records = app.recordStore
-        let store = app.evaluationStore
+        try await refresh(database: app.db, model: app.platform.evaluationModel, firms: firms, asOf: asOf, progress: progress)
+    }
+
+    static func refresh(database: any Database, model: EvaluationModel, firms: [String], asOf: Day = .today(),
+                        progress: (@Sendable (Int) -> Void)? = nil) async throws {
+        let records = RecordStore(database: database)
+        let store = EvaluationStore(database: database)
         var done = 0
         // One records query per group of firms: a query per firm dominates for a whole city.
         for group in stride(from: 0, to: firms.count, by: 500).map({ Array(firms[$0..<min(firms.count, $0 + 500)]) }) {
