@@ -63,24 +63,18 @@ public struct CosignatureV1Verifier: NoteVerifier {
 
 /// Produces Ed25519 v1 cosignatures for one witness.
 public struct CosignatureV1Signer: Sendable {
-    private let key: Ed25519NoteKey
-    private let privateKey: Curve25519.Signing.PrivateKey
+    private let signing: Ed25519SigningKey
 
-    public var name: String { key.name }
-    public var keyID: UInt32 { key.keyID }
+    public var name: String { signing.key.name }
+    public var keyID: UInt32 { signing.key.keyID }
 
     public init(name: String, privateKey: Curve25519.Signing.PrivateKey) throws(NoteError) {
-        self.key = try Ed25519NoteKey(
-            name: name, type: NoteSignatureType.cosignatureV1, publicKey: privateKey.publicKey)
-        self.privateKey = privateKey
+        signing = try Ed25519SigningKey(name: name, type: NoteSignatureType.cosignatureV1, privateKey: privateKey)
     }
 
     /// Parses a signer key `PRIVATE+KEY+name+hexkeyid+base64(0x04 ‖ seed)`, checking its key ID.
     public init(signerKey: String) throws(NoteError) {
-        let (name, keyID, privateKey) = try Ed25519NoteKey.privateKey(
-            signerKey: signerKey, type: NoteSignatureType.cosignatureV1)
-        try self.init(name: name, privateKey: privateKey)
-        guard self.keyID == keyID else { throw .keyIDMismatch(expected: keyID, computed: self.keyID) }
+        signing = try Ed25519SigningKey(signerKey: signerKey, type: NoteSignatureType.cosignatureV1)
     }
 
     /// A new random witness key.
@@ -89,13 +83,10 @@ public struct CosignatureV1Signer: Sendable {
     }
 
     /// The signer key text (secret).
-    public var signerKey: String {
-        Ed25519NoteKey.signerKey(
-            name: name, keyID: keyID, type: NoteSignatureType.cosignatureV1, privateKey: privateKey)
-    }
+    public var signerKey: String { signing.signerKey }
 
     /// The matching verifier.
-    public var verifier: CosignatureV1Verifier { CosignatureV1Verifier(key) }
+    public var verifier: CosignatureV1Verifier { CosignatureV1Verifier(signing.key) }
 
     /// The cosignature line for a checkpoint note text at the given time (POSIX seconds).
     public func cosign(checkpointText: String, timestamp: UInt64) throws(NoteError) -> NoteSignature {
@@ -103,12 +94,7 @@ public struct CosignatureV1Signer: Sendable {
         let text = Array(checkpointText.utf8)
         try SignedNote.validateText(text)
         let message = CosignatureV1.signedMessage(checkpointText: text, timestamp: timestamp)
-        let signature: [UInt8]
-        do {
-            signature = Array(try privateKey.signature(for: message))
-        } catch {
-            throw .signingFailed(String(describing: error))
-        }
+        let signature = try signing.signature(for: message)
         let stamp = (0..<8).map { UInt8(timestamp >> UInt64(56 - 8 * $0) & 0xFF) }
         return try NoteSignature(name: name, keyID: keyID, signature: stamp + signature)
     }

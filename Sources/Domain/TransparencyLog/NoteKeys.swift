@@ -122,21 +122,45 @@ struct Ed25519NoteKey: Sendable {
         try self.init(name: parsed.name, type: type, publicKey: publicKey)
         guard keyID == parsed.keyID else { throw .keyIDMismatch(expected: parsed.keyID, computed: keyID) }
     }
+}
 
-    static func privateKey(signerKey text: String, type: UInt8) throws(NoteError) -> (String, UInt32, Curve25519.Signing.PrivateKey) {
+/// A named Ed25519 private key of one signature type: what a note signer and a witness cosigner both hold.
+struct Ed25519SigningKey: Sendable {
+    let key: Ed25519NoteKey
+    let privateKey: Curve25519.Signing.PrivateKey
+
+    init(name: String, type: UInt8, privateKey: Curve25519.Signing.PrivateKey) throws(NoteError) {
+        self.key = try Ed25519NoteKey(name: name, type: type, publicKey: privateKey.publicKey)
+        self.privateKey = privateKey
+    }
+
+    /// Parses a signer key `PRIVATE+KEY+name+hexkeyid+base64(type ‖ seed)`, checking its type and key ID.
+    init(signerKey text: String, type: UInt8) throws(NoteError) {
         let parsed = try NoteKeyText.parsePrivate(text)
         guard parsed.type == type else { throw .unsupportedAlgorithm(parsed.type) }
         guard parsed.material.count == 32 else { throw .wrongKeyLength(expected: 32, found: parsed.material.count) }
+        let privateKey: Curve25519.Signing.PrivateKey
         do {
-            return (parsed.name, parsed.keyID, try Curve25519.Signing.PrivateKey(rawRepresentation: parsed.material))
+            privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: parsed.material)
         } catch {
             throw .malformedKey
         }
+        try self.init(name: parsed.name, type: type, privateKey: privateKey)
+        guard key.keyID == parsed.keyID else { throw .keyIDMismatch(expected: parsed.keyID, computed: key.keyID) }
     }
 
-    static func signerKey(name: String, keyID: UInt32, type: UInt8, privateKey: Curve25519.Signing.PrivateKey) -> String {
+    /// The signer key text (secret).
+    var signerKey: String {
         NoteKeyText.privatePrefix
-            + NoteKeyText.format(name: name, keyID: keyID, type: type, material: Array(privateKey.rawRepresentation))
+            + NoteKeyText.format(name: key.name, keyID: key.keyID, type: key.type, material: Array(privateKey.rawRepresentation))
+    }
+
+    func signature(for message: [UInt8]) throws(NoteError) -> [UInt8] {
+        do {
+            return Array(try privateKey.signature(for: message))
+        } catch {
+            throw .signingFailed(String(describing: error))
+        }
     }
 }
 
@@ -175,23 +199,18 @@ public struct Ed25519NoteVerifier: NoteVerifier {
 
 /// Signs notes with Ed25519 (signature type 0x01).
 public struct Ed25519NoteSigner: NoteSigner {
-    private let key: Ed25519NoteKey
-    private let privateKey: Curve25519.Signing.PrivateKey
+    private let signing: Ed25519SigningKey
 
-    public var name: String { key.name }
-    public var keyID: UInt32 { key.keyID }
+    public var name: String { signing.key.name }
+    public var keyID: UInt32 { signing.key.keyID }
 
     public init(name: String, privateKey: Curve25519.Signing.PrivateKey) throws(NoteError) {
-        self.key = try Ed25519NoteKey(name: name, type: NoteSignatureType.ed25519, publicKey: privateKey.publicKey)
-        self.privateKey = privateKey
+        signing = try Ed25519SigningKey(name: name, type: NoteSignatureType.ed25519, privateKey: privateKey)
     }
 
     /// Parses a signer key such as `PRIVATE+KEY+PeterNeumann+c74f20a3+AYEK…`, checking its key ID.
     public init(signerKey: String) throws(NoteError) {
-        let (name, keyID, privateKey) = try Ed25519NoteKey.privateKey(
-            signerKey: signerKey, type: NoteSignatureType.ed25519)
-        try self.init(name: name, privateKey: privateKey)
-        guard self.keyID == keyID else { throw .keyIDMismatch(expected: keyID, computed: self.keyID) }
+        signing = try Ed25519SigningKey(signerKey: signerKey, type: NoteSignatureType.ed25519)
     }
 
     /// A new random key pair.
@@ -200,19 +219,13 @@ public struct Ed25519NoteSigner: NoteSigner {
     }
 
     /// The signer key text (secret).
-    public var signerKey: String {
-        Ed25519NoteKey.signerKey(name: name, keyID: keyID, type: NoteSignatureType.ed25519, privateKey: privateKey)
-    }
+    public var signerKey: String { signing.signerKey }
 
     /// The matching verifier.
-    public var verifier: Ed25519NoteVerifier { Ed25519NoteVerifier(key) }
+    public var verifier: Ed25519NoteVerifier { Ed25519NoteVerifier(signing.key) }
 
     public func sign(text: [UInt8]) throws(NoteError) -> [UInt8] {
-        do {
-            return Array(try privateKey.signature(for: text))
-        } catch {
-            throw .signingFailed(String(describing: error))
-        }
+        try signing.signature(for: text)
     }
 }
 
