@@ -58,9 +58,8 @@ public enum Xyd {
     }
 
     static func describe(_ error: any Error) -> String {
-        if let error = error as? DomainError { return error.message }
-        return ErrorMiddleware.describe(error).2 == "服务器内部错误，请稍后重试；如持续出现请联系信用中心"
-            ? String(describing: error) : ErrorMiddleware.describe(error).2
+        if let error = error as? any AbortError { return error.reason }
+        return String(describing: error)
     }
 
     public static func registerCommands(_ app: Application) {

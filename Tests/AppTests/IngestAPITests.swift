@@ -165,29 +165,15 @@ import VaporTesting
             let request = BatchRequest(dataset: try catalog.require("admin.penalty"), departmentID: nil, source: .cli,
                                        fileName: "p.csv", submittedBy: "test")
             await #expect(throws: Injected.self) {
-                try await ingestor.ingest(request, chunks: [Array(SampleFiles.penaltiesWithErrors.utf8)].async)
+                try await ingestor.ingest(request, chunks: MemoryChunks(chunks: [Array(SampleFiles.penaltiesWithErrors.utf8)]))
             }
             for table in ["batches", "records", "quarantine", "record_history", "jobs"] {
                 #expect(try await count(app, table) == 0, "\(table) should be empty")
             }
             ingestor.afterChunk = nil
-            let summary = try await ingestor.ingest(request, chunks: [Array(SampleFiles.penaltiesWithErrors.utf8)].async)
+            let summary = try await ingestor.ingest(request, chunks: MemoryChunks(chunks: [Array(SampleFiles.penaltiesWithErrors.utf8)]))
             #expect(summary.isBalanced)
             #expect(try await count(app, "records") == 2)
         }
     }
-}
-
-extension Array where Element == [UInt8] {
-    var async: TestChunks { TestChunks(chunks: self) }
-}
-
-struct TestChunks: AsyncSequence, Sendable {
-    typealias Element = [UInt8]
-    let chunks: [[UInt8]]
-    struct AsyncIterator: AsyncIteratorProtocol {
-        var rest: ArraySlice<[UInt8]>
-        mutating func next() async throws -> [UInt8]? { rest.popFirst() }
-    }
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(rest: chunks[...]) }
 }

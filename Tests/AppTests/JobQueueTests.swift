@@ -108,7 +108,7 @@ import VaporTesting
     static func startServer(_ binary: URL, databaseURL: String) throws -> Subprocess {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xyd-proc-\(UUID().uuidString.prefix(8))")
         let environment = ProcessInfo.processInfo.environment.merging([
-            "DATABASE_URL": databaseURL, "XYD_PORT": String(try ThrowawayPostgres.freePortForTests()),
+            "DATABASE_URL": databaseURL, "XYD_PORT": String(try ThrowawayPostgres.freePort()),
             "XYD_JOB_POLL_SECONDS": "0.05", "XYD_DATA_DIR": directory.path, "XYD_LOG_LEVEL": "warning",
         ]) { $1 }
         return try Subprocess.spawn(binary.path, ["serve"], environment: environment)

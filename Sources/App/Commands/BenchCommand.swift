@@ -169,7 +169,7 @@ struct EvaluateBench {
         let loadSeconds = Date().timeIntervalSince(started)
         console.print(String(format: "导入 %d 行，用时 %.1f 秒", rows, loadSeconds))
 
-        let firms = try await EvaluationStore(database: database).allFirms()
+        let firms = try await RecordStore(database: database).allFirms()
         let records = try await RecordStore(database: database).countsByDataset().values.reduce(0, +)
         let bar = ProgressBar(total: Int64(firms.count), label: "评价")
         started = Date()

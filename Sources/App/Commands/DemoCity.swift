@@ -86,7 +86,7 @@ enum DemoCity {
             app.console.print("  \(dataset.id.padding(toLength: 20, withPad: " ", startingAt: 0)) 提交 \(summary.submitted)  接收 \(summary.accepted)  拒收 \(summary.rejected)  重复 \(summary.duplicates)")
         }
         try await app.registry.refreshRecordCounts(batchID: nil)
-        let firms = try await app.evaluationStore.allFirms()
+        let firms = try await app.recordStore.allFirms()
         let bar = ProgressBar(total: Int64(firms.count), label: "信用评价")
         try await Evaluations.refresh(app, firms: firms) { bar.update(bytes: Int64($0), rows: $0) }
         bar.finish()

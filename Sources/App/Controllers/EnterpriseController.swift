@@ -35,16 +35,11 @@ struct EnterpriseController {
     func profile(_ req: Request) async throws -> ProfileResponse {
         let principal = try req.principal()
         let uscc = try Self.uscc(req)
-        let records = try await req.recordStore.records(uscc: uscc)
-        guard !records.isEmpty else { throw DomainError.notFound("统一社会信用代码为 \(uscc) 的企业或其记录") }
-        let viewer = principal.role.viewer
-        let profile = CreditProfile.build(uscc: uscc, records: records, catalog: req.catalog, viewer: viewer)
-        let evaluation = try await req.evaluationStore.current(uscc).map {
-            Evaluations.visible($0, model: req.platform.evaluationModel, catalog: req.catalog, viewer: viewer)
-        }
+        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: principal.role.viewer)
+        let profile = loaded.profile
         return ProfileResponse(uscc: uscc, registered: profile.registered, registration: profile.registration,
-                               groups: profile.groups, withheldDatasets: profile.withheldDatasets, evaluation: evaluation,
-                               gradeHistory: try await req.evaluationStore.history(uscc))
+                               groups: profile.groups, withheldDatasets: profile.withheldDatasets,
+                               evaluation: loaded.evaluation, gradeHistory: loaded.history)
     }
 
     struct GradeShare: Content { let grade: String; let count: Int; let share: Double }

@@ -20,7 +20,9 @@ struct ErrorMiddleware: AsyncMiddleware {
                     let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/console"
                     return request.redirect(to: "/login?next=\(next)")
                 }
-                let html = ErrorPage.render(ErrorPage.Model(context: nil, statusCode: Int(status.code), title: Self.title(status), message: message))
+                let html = ErrorPage.render(ErrorPage.Model(context: nil, statusCode: Int(status.code),
+                                                             title: ErrorPage.Model.standardText(for: Int(status.code)).title,
+                                                             message: message))
                 let response = Response(status: status, body: .init(string: html))
                 response.headers.contentType = .html
                 return response
@@ -61,19 +63,6 @@ struct ErrorMiddleware: AsyncMiddleware {
             return (.badRequest, "bad_request", "请求内容格式有误")
         default:
             return (.internalServerError, "internal_error", "服务器内部错误，请稍后重试；如持续出现请联系信用中心")
-        }
-    }
-
-    static func title(_ status: HTTPResponseStatus) -> String {
-        switch status.code {
-        case 401: "请先登录"
-        case 403: "无权访问"
-        case 404: "未找到"
-        case 409: "操作冲突"
-        case 413: "文件过大"
-        case 422: "内容有误"
-        case 400..<500: "请求有误"
-        default: "服务器错误"
         }
     }
 }

@@ -60,7 +60,7 @@ struct EvaluateCommand: AsyncCommand {
         let app = context.application
         let firms: [String]
         if signature.all {
-            firms = try await app.evaluationStore.allFirms()
+            firms = try await app.recordStore.allFirms()
         } else if let code = signature.uscc {
             do { firms = [try USCC(code).value] } catch { throw DomainError.invalidUSCC(code, reason: error.message) }
         } else {

@@ -84,11 +84,8 @@ public final class ThrowawayPostgres: Sendable {
         return try Subprocess.run(executable, arguments)
     }
 
-    /// A free port for a server a test starts.
-    public static func freePortForTests() throws -> Int { try freePort() }
-
-    /// Asks the kernel for a free TCP port on 127.0.0.1.
-    static func freePort() throws -> Int {
+    /// Asks the kernel for a free TCP port on 127.0.0.1 (for this cluster, and for servers tests start).
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()

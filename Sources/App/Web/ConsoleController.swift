@@ -111,9 +111,8 @@ struct ConsoleController {
     func profile(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter])
         let uscc = try EnterpriseController.uscc(req)
-        let records = try await req.recordStore.records(uscc: uscc)
-        guard !records.isEmpty else { throw DomainError.notFound("统一社会信用代码为 \(uscc) 的企业或其记录") }
-        let profile = CreditProfile.build(uscc: uscc, records: records, catalog: req.catalog, viewer: principal.role.viewer)
+        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: principal.role.viewer)
+        let profile = loaded.profile
         let reg = Dictionary(profile.registration.map { ($0.name, $0.display) }, uniquingKeysWith: { a, _ in a })
         let registration = profile.registered ? EnterpriseProfilePage.Registration(
             name: reg["name"] ?? "", uscc: uscc, entityType: reg["entity_type"] ?? "", legalRepresentative: reg["legal_rep"] ?? "",
@@ -132,14 +131,11 @@ struct ConsoleController {
             })
         }
         let withheld = profile.withheldDatasets.compactMap { req.catalog.dataset($0)?.name }
-        let history = try await req.evaluationStore.history(uscc)
-        let evaluation = try await req.evaluationStore.current(uscc).map { current in
-            let shown = Evaluations.visible(current, model: req.platform.evaluationModel, catalog: req.catalog,
-                                            viewer: principal.role.viewer)
-            return EnterpriseProfilePage.EvaluationCard(
+        let evaluation = loaded.evaluation.map { shown in
+            EnterpriseProfilePage.EvaluationCard(
                 score: shown.score, grade: shown.grade, baseScore: shown.baseScore, asOf: shown.asOf,
                 reasons: shown.explanation.map { .init(text: $0.text, points: $0.points) },
-                history: history.map { .init(date: $0.evaluatedAt, grade: $0.grade, score: $0.score) })
+                history: loaded.history.map { .init(date: $0.evaluatedAt, grade: $0.grade, score: $0.score) })
         }
         let model = EnterpriseProfilePage.Model(context: context(req, principal, title: profile.name ?? uscc, active: .enterprises),
                                                 uscc: uscc, registration: registration, groups: groups,
@@ -201,12 +197,10 @@ struct ConsoleController {
         guard let id = form.dataset?.nonEmpty, let dataset = req.catalog.dataset(id) else { return fail("请选择数据集") }
         guard principal.maySubmit(dataset) else { return fail("您所在部门无权报送数据集“\(dataset.name)”") }
         guard let file = form.file, file.data.readableBytes > 0 else { return fail("请选择要上传的文件") }
-        let bytes = Array(file.data.readableBytesView)
-        let chunks = stride(from: 0, to: bytes.count, by: 1 << 20).map { Array(bytes[$0..<min(bytes.count, $0 + (1 << 20))]) }
         do {
             let summary = try await Ingestion.load(app: req.application, dataset: dataset, principal: principal, source: .web,
                                                    fileName: file.filename, format: FileFormat.fromFileName(file.filename),
-                                                   chunks: chunks.async)
+                                                   chunks: MemoryChunks(bytes: Array(file.data.readableBytesView)))
             return req.redirect(to: "/console/batches/\(summary.id)")
         } catch let error as DomainError {
             return fail(error.message)
@@ -281,24 +275,4 @@ struct ConsoleController {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return response
     }
-}
-
-/// An array of chunks as an async sequence.
-struct ChunkArray: AsyncSequence, Sendable {
-    typealias Element = [UInt8]
-    let chunks: [[UInt8]]
-    struct AsyncIterator: AsyncIteratorProtocol {
-        var index = 0
-        let chunks: [[UInt8]]
-        mutating func next() async throws -> [UInt8]? {
-            guard index < chunks.count else { return nil }
-            defer { index += 1 }
-            return chunks[index]
-        }
-    }
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(chunks: chunks) }
-}
-
-extension Array where Element == [UInt8] {
-    var async: ChunkArray { ChunkArray(chunks: self) }
 }

@@ -53,7 +53,7 @@ enum JobRunner {
                 let batchID = Int64(job.payload)
                 try await app.registry.refreshRecordCounts(batchID: batchID)
                 if let batchID {
-                    try await Evaluations.refresh(app, firms: try await app.evaluationStore.firms(touchedBy: batchID))
+                    try await Evaluations.refresh(app, firms: try await app.recordStore.firms(touchedBy: batchID))
                 }
             case JobKind.dailyRecount:
                 try await app.registry.refreshRecordCounts(batchID: nil)

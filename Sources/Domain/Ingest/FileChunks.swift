@@ -40,3 +40,22 @@ public struct FileChunks: AsyncSequence, Sendable {
         ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.int64Value ?? 0
     }
 }
+
+/// Bytes already in memory (a web upload), read in the same chunks as a file.
+public struct MemoryChunks: AsyncSequence, Sendable {
+    public typealias Element = [UInt8]
+    public let chunks: [[UInt8]]
+
+    public init(chunks: [[UInt8]]) { self.chunks = chunks }
+
+    public init(bytes: [UInt8], chunkSize: Int = 1 << 20) {
+        chunks = stride(from: 0, to: bytes.count, by: chunkSize).map { Array(bytes[$0..<Swift.min(bytes.count, $0 + chunkSize)]) }
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var rest: ArraySlice<[UInt8]>
+        public mutating func next() async throws -> [UInt8]? { rest.popFirst() }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(rest: chunks[...]) }
+}

@@ -144,7 +144,7 @@ struct RecordWriter: Sendable {
         for record in records { latest[record.uscc] = record }
         var insert = sql.insert(into: "enterprises").columns(["uscc"] + Self.registryColumns + ["updated_at"])
         for record in latest.values.sorted(by: { $0.uscc < $1.uscc }) {
-            let fields = (try? JSONDecoder().decode([String: String].self, from: Data(record.content.utf8))) ?? [:]
+            let fields = CanonicalContent.decode(record.content)
             var values: [any Encodable & Sendable] = [record.uscc]
             for column in Self.registryColumns { values.append(fields[column] ?? "") }
             values.append(now)

@@ -79,17 +79,4 @@ public struct EvaluationStore: Sendable {
             .all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.grade, $0.n) })
     }
-
-    /// Firms whose records a batch touched.
-    public func firms(touchedBy batchID: Int64) async throws -> [String] {
-        struct Row: Decodable { let uscc: String }
-        return try await database.sql().raw("SELECT DISTINCT uscc FROM records WHERE batch_id = \(bind: batchID) ORDER BY uscc")
-            .all(decoding: Row.self).map(\.uscc)
-    }
-
-    /// Every firm with records, in code order.
-    public func allFirms() async throws -> [String] {
-        struct Row: Decodable { let uscc: String }
-        return try await database.sql().raw("SELECT DISTINCT uscc FROM records ORDER BY uscc").all(decoding: Row.self).map(\.uscc)
-    }
 }

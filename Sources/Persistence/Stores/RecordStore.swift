@@ -77,4 +77,17 @@ public struct RecordStore: Sendable {
             SELECT COUNT(*) AS n FROM records r WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = r.uscc)
             """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
+
+    /// Firms whose records a batch touched.
+    public func firms(touchedBy batchID: Int64) async throws -> [String] {
+        struct Row: Decodable { let uscc: String }
+        return try await database.sql().raw("SELECT DISTINCT uscc FROM records WHERE batch_id = \(bind: batchID) ORDER BY uscc")
+            .all(decoding: Row.self).map(\.uscc)
+    }
+
+    /// Every firm with records, in code order.
+    public func allFirms() async throws -> [String] {
+        struct Row: Decodable { let uscc: String }
+        return try await database.sql().raw("SELECT DISTINCT uscc FROM records ORDER BY uscc").all(decoding: Row.self).map(\.uscc)
+    }
 }
