@@ -46,7 +46,7 @@ struct ErrorMiddleware: AsyncMiddleware {
             case .invalidFile, .invalidUSCC, .invalidInput: .unprocessableEntity
             case .unauthenticated: .unauthorized
             case .forbidden: .forbidden
-            case .conflict: .conflict
+            case .conflict, .illegalTransition: .conflict
             }
             return (status, error.code, error.message)
         case let abort as any AbortError:

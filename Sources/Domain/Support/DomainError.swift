@@ -11,6 +11,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case unauthenticated
     case forbidden(String)
     case conflict(String)
+    /// An action a state machine does not allow from the current state (e.g. disbursing a rejected loan).
+    case illegalTransition(entity: String, from: String, action: String)
 
     public var code: String {
         switch self {
@@ -23,6 +25,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unauthenticated: "unauthenticated"
         case .forbidden: "forbidden"
         case .conflict: "conflict"
+        case .illegalTransition: "illegal_transition"
         }
     }
 
@@ -39,6 +42,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unauthenticated: "请先登录或提供有效的访问令牌"
         case .forbidden(let reason): "无权访问：\(reason)"
         case .conflict(let reason): "操作冲突：\(reason)"
+        case .illegalTransition(let entity, let from, let action): "\(entity)当前状态为“\(from)”，不能\(action)"
         }
     }
 }
