@@ -11,9 +11,12 @@ struct PrincipalMiddleware: AsyncMiddleware {
             guard let principal = try await request.accounts.principal(forToken: bearer.token) else {
                 throw DomainError.unauthenticated
             }
+            if principal.scope == .read, request.method != .GET, request.method != .HEAD {
+                throw DomainError.forbidden("该访问令牌为只读令牌，不能执行写操作")
+            }
             request.storage[Key.self] = principal
         } else if let id = request.session.data["uid"].flatMap(Int64.init),
-                  let user = try await request.accounts.user(id: id) {
+                  let user = try await request.accounts.user(id: id), user.status == .active {
             request.storage[Key.self] = try await request.accounts.principal(for: user)
         }
         return try await next.respond(to: request)

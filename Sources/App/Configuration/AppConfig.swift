@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Every setting the platform reads, read once at start. All problems are reported together, by name.
@@ -13,6 +14,7 @@ public struct AppConfig: Sendable, Equatable {
     public var jobPollInterval: Double
     public var logFormat: LogFormat
     public var logLevel: String
+    public var loginThrottle = LoginThrottle()
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -33,6 +35,8 @@ public struct AppConfig: Sendable, Equatable {
         "XYD_JOB_POLL_SECONDS": "后台任务轮询间隔秒数（默认 0.25）",
         "XYD_LOG_FORMAT": "日志格式 text/json（默认 text）",
         "XYD_LOG_LEVEL": "日志级别 trace/debug/info/notice/warning/error/critical（默认 info）",
+        "XYD_LOGIN_MAX_FAILURES": "连续登录失败多少次后临时锁定账号（默认 5）",
+        "XYD_LOGIN_LOCK_MINUTES": "锁定分钟数（默认 15）",
     ]
 
     /// Reads the environment, naming every missing or malformed setting.
@@ -84,10 +88,18 @@ public struct AppConfig: Sendable, Equatable {
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         let logLevel = env["XYD_LOG_LEVEL"]?.nonEmpty ?? "info"
         if !levels.contains(logLevel) { problems.append("XYD_LOG_LEVEL：应为 \(levels.joined(separator: "/")) 之一，实际为“\(logLevel)”") }
+        func positive(_ name: String, default value: Int) -> Int {
+            guard let text = env[name]?.nonEmpty else { return value }
+            if let parsed = Int(text), parsed > 0 { return parsed }
+            problems.append("\(name)：应为正整数，实际为“\(text)”")
+            return value
+        }
+        let throttle = LoginThrottle(maxFailures: positive("XYD_LOGIN_MAX_FAILURES", default: 5),
+                                     lockMinutes: positive("XYD_LOGIN_LOCK_MINUTES", default: 15))
         if !problems.isEmpty { throw Problems(items: problems) }
         return AppConfig(dataDirectory: dataDirectory, databaseURL: databaseURL, catalogPath: catalogPath,
                          hostname: hostname, port: port, runsJobs: runsJobs, jobPollInterval: poll,
-                         logFormat: logFormat, logLevel: logLevel)
+                         logFormat: logFormat, logLevel: logLevel, loginThrottle: throttle)
     }
 
     public var sqlitePath: URL { dataDirectory.appendingPathComponent("xyd.sqlite") }

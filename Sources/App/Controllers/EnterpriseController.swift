@@ -57,7 +57,7 @@ struct EnterpriseController {
         let principal = try req.principal()
         let uscc = try Self.uscc(req)
         let dataset = try req.catalog.require(req.parameters.get("dataset") ?? "")
-        guard principal.role.viewer.mayRead(dataset.level) else { throw DomainError.forbidden("无权查看该数据集") }
+        guard principal.role.viewer.mayRead(dataset) else { throw DomainError.forbidden("无权查看该数据集") }
         let versions = try await req.recordStore.history(dataset: dataset.id, recordID: req.parameters.get("record") ?? "",
                                                          uscc: uscc)
         guard !versions.isEmpty else { throw DomainError.notFound("该企业的这条记录") }

@@ -39,8 +39,8 @@ enum Evaluations {
         var shown = evaluation
         shown.explanation = evaluation.explanation.filter { line in
             guard let dataset = model.items.first(where: { $0.id == line.itemID })?.dataset,
-                  let level = catalog.dataset(dataset)?.level else { return true }
-            return viewer.mayRead(level)
+                  let spec = catalog.dataset(dataset) else { return true }
+            return viewer.mayRead(spec)
         }
         return shown
     }

@@ -39,14 +39,26 @@ struct ConsoleController {
         let form = try req.content.decode(LoginForm.self)
         try req.checkCSRF(form.csrf)
         let username = (form.username ?? "").trimmingSpaces()
-        if let user = try await req.accounts.user(username: username),
-           try await req.password.async.verify(form.password ?? "", created: user.passwordHash) {
-            req.session.data["uid"] = String(user.id)
-            req.session.data["csrf"] = nil
-            req.logger.info("signed in", metadata: ["user": "\(user.username)"])
-            return req.redirect(to: safeNext(form.next) ?? (user.role == .creditCenter ? "/console" : "/console/batches"))
+        var message = "用户名或密码不正确"
+        if let user = try await req.accounts.user(username: username) {
+            let now = epochMillis()
+            let throttle = req.platform.config.loginThrottle
+            if let refusal = throttle.refusal(user, nowMillis: now) {
+                message = refusal
+            } else if try await req.password.async.verify(form.password ?? "", created: user.passwordHash) {
+                try await req.accounts.recordLogin(userID: user.id, failures: 0, lockedUntil: nil)
+                req.session.data["uid"] = String(user.id)
+                req.session.data["csrf"] = nil
+                req.logger.info("signed in", metadata: ["user": "\(user.username)"])
+                return req.redirect(to: safeNext(form.next) ?? user.role.homePath)
+            } else {
+                let after = throttle.afterFailure(user, nowMillis: now)
+                try await req.accounts.recordLogin(userID: user.id, failures: after.failures, lockedUntil: after.lockedUntil)
+                req.logger.notice("failed sign-in", metadata: ["user": "\(user.username)", "failures": "\(after.failures)"])
+                if after.lockedUntil != nil { message = "连续登录失败次数过多，账号已临时锁定 \(throttle.lockMinutes) 分钟" }
+            }
         }
-        let model = LoginPage.Model(csrfToken: req.csrfToken, username: username, errorMessage: "用户名或密码不正确",
+        let model = LoginPage.Model(csrfToken: req.csrfToken, username: username, errorMessage: message,
                                     next: safeNext(form.next))
         return html(LoginPage.render(model), status: .unauthorized)
     }

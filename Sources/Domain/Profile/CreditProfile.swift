@@ -9,12 +9,19 @@ public enum Viewer: Sendable, Equatable {
     case department
     /// Anyone else: public data only, personal fields masked.
     case publicViewer
+    /// The firm itself: everything held about it except government-internal data, personal fields masked.
+    case enterprise
+    /// A financial institution: public data, plus authorised data of the catalog categories a valid
+    /// authorisation of the firm covers.
+    case institution(authorisedCategories: Set<String>)
 
-    public func mayRead(_ level: PublicityLevel) -> Bool {
-        switch (self, level) {
+    public func mayRead(_ dataset: DatasetSpec) -> Bool {
+        switch (self, dataset.level) {
         case (.creditCenter, _): true
-        case (.department, .public), (.department, .government): true
-        case (.publicViewer, .public): true
+        case (_, .public): true
+        case (.department, .government): true
+        case (.enterprise, .authorised): true
+        case (.institution(let categories), .authorised): categories.contains(dataset.category)
         default: false
         }
     }
@@ -91,7 +98,7 @@ public struct CreditProfile: Sendable, Equatable, Codable {
         var registrationDate = ""
         for record in records {
             guard let spec = catalog.dataset(record.dataset) else { continue }
-            guard viewer.mayRead(spec.level) else { withheld.insert(spec.id); continue }
+            guard viewer.mayRead(spec) else { withheld.insert(spec.id); continue }
             let content = spec.masked(record.content, for: viewer)
             let fields = spec.fields.compactMap { field -> ProfileField? in
                 content[field.name].map { ProfileField(name: field.name, label: field.label, value: $0, display: field.display($0)) }

@@ -4,7 +4,9 @@ import SQLKit
 
 /// Every migration of the platform, in order. Each runs on SQLite and on PostgreSQL.
 public enum Schema {
-    public static let migrations: [any AsyncMigration] = [CreateCoreTables(), CreateJobTable(), CreateEvaluationTables()]
+    public static let migrations: [any AsyncMigration] = [
+        CreateCoreTables(), CreateJobTable(), CreateEvaluationTables(), CreateMarketplaceTables(),
+    ]
 
     /// Runs a migration's statements in one transaction, each harmless when repeated (`IF NOT EXISTS`):
     /// Fluent records a migration only after it ran, so a process killed in between must be able to rerun it.

@@ -44,16 +44,26 @@ public struct AccountStore: Sendable {
 
     struct URow: Decodable {
         let id: Int64; let username: String; let display_name: String; let password_hash: String
-        let role: String; let department_id: Int64?
+        let role: String; let department_id: Int64?; let institution_id: Int64?; let uscc: String?
+        let phone: String?; let status: String; let failed_logins: Int; let locked_until: Int64?
     }
+
+    static let userColumns = """
+        id, username, display_name, password_hash, role, department_id, institution_id, uscc, phone, status,
+        failed_logins, locked_until
+        """
 
     @discardableResult
     public func createUser(username: String, displayName: String, passwordHash: String, role: Role,
-                           departmentID: Int64?) async throws -> Int64 {
+                           departmentID: Int64?, institutionID: Int64? = nil, uscc: String? = nil,
+                           phone: String? = nil, status: AccountStatus = .active) async throws -> Int64 {
+        if try await user(username: username) != nil { throw DomainError.conflict("用户名“\(username)”已被使用") }
         let row = try await database.sql().raw("""
-            INSERT INTO users (username, display_name, password_hash, role, department_id, created_at)
+            INSERT INTO users (username, display_name, password_hash, role, department_id, institution_id, uscc, phone,
+              status, created_at)
             VALUES (\(bind: username), \(bind: displayName), \(bind: passwordHash), \(bind: role.rawValue),
-              \(bind: departmentID), \(bind: epochMillis()))
+              \(bind: departmentID), \(bind: institutionID), \(bind: uscc), \(bind: phone), \(bind: status.rawValue),
+              \(bind: epochMillis()))
             RETURNING id
             """).first()
         guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.missingRow("用户编号") }
@@ -61,51 +71,117 @@ public struct AccountStore: Sendable {
     }
 
     public func user(username: String) async throws -> UserAccount? {
-        try await user(where: "username = \(bind: username)")
+        try await users(where: "username = \(bind: username)").first
     }
 
     public func user(id: Int64) async throws -> UserAccount? {
-        try await user(where: "id = \(bind: id)")
+        try await users(where: "id = \(bind: id)").first
     }
 
-    func user(where condition: SQLQueryString) async throws -> UserAccount? {
-        guard let row = try await database.sql().raw("""
-            SELECT id, username, display_name, password_hash, role, department_id FROM users WHERE
-            """ + " " + condition).first(decoding: URow.self), let role = Role(rawValue: row.role) else { return nil }
-        return UserAccount(id: row.id, username: row.username, displayName: row.display_name,
-                           passwordHash: row.password_hash, role: role, departmentID: row.department_id)
+    /// Accounts of a role, optionally of one status or one institution, newest first.
+    public func users(role: Role, status: AccountStatus? = nil, institutionID: Int64? = nil) async throws -> [UserAccount] {
+        var condition: SQLQueryString = "role = \(bind: role.rawValue)"
+        if let status { condition = condition + " AND status = \(bind: status.rawValue)" }
+        if let institutionID { condition = condition + " AND institution_id = \(bind: institutionID)" }
+        return try await users(where: condition + " ORDER BY id DESC")
+    }
+
+    func users(where condition: SQLQueryString) async throws -> [UserAccount] {
+        try await database.sql().raw(SQLQueryString("SELECT \(Self.userColumns) FROM users WHERE ") + condition)
+            .all(decoding: URow.self).compactMap { row in
+                guard let role = Role(rawValue: row.role) else { return nil }
+                return UserAccount(id: row.id, username: row.username, displayName: row.display_name,
+                                   passwordHash: row.password_hash, role: role, departmentID: row.department_id,
+                                   institutionID: row.institution_id, uscc: row.uscc, phone: row.phone,
+                                   status: AccountStatus(rawValue: row.status) ?? .disabled,
+                                   failedLogins: row.failed_logins, lockedUntil: row.locked_until)
+            }
+    }
+
+    public func setStatus(userID: Int64, _ status: AccountStatus) async throws {
+        try await database.sql().raw("UPDATE users SET status = \(bind: status.rawValue) WHERE id = \(bind: userID)").run()
+    }
+
+    /// Records a sign-in attempt's outcome for throttling.
+    public func recordLogin(userID: Int64, failures: Int, lockedUntil: Int64?) async throws {
+        try await database.sql().raw("""
+            UPDATE users SET failed_logins = \(bind: failures), locked_until = \(bind: lockedUntil) WHERE id = \(bind: userID)
+            """).run()
     }
 
     /// The principal behind a user account.
     public func principal(for user: UserAccount) async throws -> Principal {
         let department = try await user.departmentID.asyncMap { try await self.department(id: $0) } ?? nil
-        return Principal(name: user.username, displayName: user.displayName, role: user.role, department: department)
+        let institution = try await user.institutionID.asyncMap { try await self.institution(id: $0) } ?? nil
+        return Principal(name: user.username, displayName: user.displayName, role: user.role, department: department,
+                         institution: institution, uscc: user.uscc, userID: user.id)
+    }
+
+    // MARK: Institutions
+
+    struct IRow: Decodable { let id: Int64; let code: String; let name: String; let kind: String }
+
+    static func institution(_ row: IRow) -> Institution {
+        Institution(id: row.id, code: row.code, name: row.name, kind: Institution.Kind(rawValue: row.kind) ?? .bank)
+    }
+
+    @discardableResult
+    public func createInstitution(code: String, name: String, kind: Institution.Kind) async throws -> Institution {
+        if try await institution(code: code) != nil { throw DomainError.conflict("机构代码“\(code)”已存在") }
+        let row = try await database.sql().raw("""
+            INSERT INTO institutions (code, name, kind, created_at)
+            VALUES (\(bind: code), \(bind: name), \(bind: kind.rawValue), \(bind: epochMillis()))
+            RETURNING id
+            """).first()
+        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.missingRow("机构编号") }
+        return Institution(id: id, code: code, name: name, kind: kind)
+    }
+
+    public func institutions() async throws -> [Institution] {
+        try await database.sql().raw("SELECT id, code, name, kind FROM institutions ORDER BY id")
+            .all(decoding: IRow.self).map(Self.institution)
+    }
+
+    public func institution(id: Int64) async throws -> Institution? {
+        try await database.sql().raw("SELECT id, code, name, kind FROM institutions WHERE id = \(bind: id)")
+            .first(decoding: IRow.self).map(Self.institution)
+    }
+
+    public func institution(code: String) async throws -> Institution? {
+        try await database.sql().raw("SELECT id, code, name, kind FROM institutions WHERE code = \(bind: code)")
+            .first(decoding: IRow.self).map(Self.institution)
     }
 
     /// Makes a new API token; the clear text is returned once and only its hash is kept.
-    public func createToken(name: String, role: Role, departmentID: Int64?) async throws -> String {
+    public func createToken(name: String, role: Role, departmentID: Int64?, institutionID: Int64? = nil,
+                            uscc: String? = nil, scope: TokenScope = .write) async throws -> String {
         var bytes = [UInt8](repeating: 0, count: 24)
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
         let token = "xyd_" + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         try await database.sql().raw("""
-            INSERT INTO api_tokens (token_hash, name, role, department_id, created_at)
+            INSERT INTO api_tokens (token_hash, name, role, department_id, institution_id, uscc, scope, created_at)
             VALUES (\(bind: Self.hash(token)), \(bind: name), \(bind: role.rawValue), \(bind: departmentID),
-              \(bind: epochMillis()))
+              \(bind: institutionID), \(bind: uscc), \(bind: scope.rawValue), \(bind: epochMillis()))
             """).run()
         return token
     }
 
     /// The principal holding a token, unless the token is unknown or revoked.
     public func principal(forToken token: String) async throws -> Principal? {
-        struct T: Decodable { let name: String; let role: String; let department_id: Int64? }
+        struct T: Decodable {
+            let name: String; let role: String; let department_id: Int64?; let institution_id: Int64?
+            let uscc: String?; let scope: String
+        }
         guard let row = try await database.sql().raw("""
-            SELECT name, role, department_id FROM api_tokens
+            SELECT name, role, department_id, institution_id, uscc, scope FROM api_tokens
             WHERE token_hash = \(bind: Self.hash(token)) AND revoked_at IS NULL
             """).first(decoding: T.self), let role = Role(rawValue: row.role) else { return nil }
         let department = try await row.department_id.asyncMap { try await self.department(id: $0) } ?? nil
-        return Principal(name: "token:\(row.name)", displayName: row.name, role: role, department: department)
+        let institution = try await row.institution_id.asyncMap { try await self.institution(id: $0) } ?? nil
+        return Principal(name: "token:\(row.name)", displayName: row.name, role: role, department: department,
+                         institution: institution, uscc: row.uscc, scope: TokenScope(rawValue: row.scope) ?? .read)
     }
 
     public func revokeToken(name: String) async throws {
