@@ -18,6 +18,13 @@ import VaporTesting
             let recent = Day.today().adding(days: -60).description
             try await upload(app, "admin.penalty", "record_id,uscc,decision_no,decided_on,authority,severity\n"
                              + "P9,\(SampleFiles.firmA),大市监罚〔2026〕9号,\(recent),大连市市场监督管理局,一般\n", token: f.marketToken)
+            // Wait for the penalty's re-evaluation, so that the arrears below make a second, separate change.
+            for _ in 0..<200 {
+                let profile = try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmA)", token: f.centerToken).json()
+                let shown = (profile["evaluation"] as? [String: Any])?["explanation"] as? [[String: Any]] ?? []
+                if shown.contains(where: { $0["itemID"] as? String == "admin.penalty" }) { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
             let month = Day.today().adding(days: -40).monthText
             try await upload(app, "tax.payment", "record_id,uscc,period,tax_paid,arrears\nT1,\(SampleFiles.firmA),\(month),1000,2500\n",
                              token: f.centerToken)

@@ -11,7 +11,7 @@ import Vapor
 /// databases' own bulk loaders (`sqlite3 .import`, `COPY`) on the same file in the same run.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "ingest")
+        @Argument(name: "what", help: "ingest、evaluate 或 scorecard")
         var what: String
         @Option(name: "rows", help: "行数（默认 1000000）")
         var rows: Int?
@@ -19,10 +19,12 @@ struct BenchCommand: AsyncCommand {
         var noPostgres: Bool
         @Option(name: "enterprises", help: "evaluate：企业数量（默认 100000）")
         var enterprises: Int?
+        @Option(name: "python", help: "scorecard：装有 scikit-learn/optbinning/toad/lightgbm 的 Python 解释器（默认取 XYD_BENCH_PYTHON，都没有则跳过 Python 对照）")
+        var python: String?
         init() {}
     }
 
-    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）" }
+    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -31,8 +33,10 @@ struct BenchCommand: AsyncCommand {
                                   postgres: !signature.noPostgres).run()
         case "evaluate":
             try await EvaluateBench(app: context.application, enterprises: signature.enterprises ?? 100_000).run()
+        case "scorecard":
+            try await ScorecardBench(app: context.application, rows: signature.rows ?? 100_000, python: signature.python).run()
         default:
-            throw DomainError.invalidInput(field: "what", reason: "应为 ingest 或 evaluate")
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate 或 scorecard")
         }
     }
 }

@@ -15,6 +15,11 @@ public struct AppConfig: Sendable, Equatable {
     public var logFormat: LogFormat
     public var logLevel: String
     public var loginThrottle = LoginThrottle()
+    /// The reference rate products are capped against (basis points: 435 = 4.35 %) and the markup allowed.
+    public var rateReferenceBasisPoints = 435
+    public var rateMarkupPercent = 30
+    /// Overdue-day limits of the five-tier loan classification.
+    public var classification = ClassificationThresholds.default
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -37,6 +42,9 @@ public struct AppConfig: Sendable, Equatable {
         "XYD_LOG_LEVEL": "日志级别 trace/debug/info/notice/warning/error/critical（默认 info）",
         "XYD_LOGIN_MAX_FAILURES": "连续登录失败多少次后临时锁定账号（默认 5）",
         "XYD_LOGIN_LOCK_MINUTES": "锁定分钟数（默认 15）",
+        "XYD_RATE_REFERENCE_BP": "产品利率上限的参照利率，基点（默认 435，即 4.35%）",
+        "XYD_RATE_MARKUP_PERCENT": "产品利率最多高于参照利率的百分比（默认 30）",
+        "XYD_CLASSIFY_DAYS": "五级分类逾期天数界限：关注,次级,可疑,损失（默认 0,90,270,360）",
     ]
 
     /// Reads the environment, naming every missing or malformed setting.
@@ -96,10 +104,23 @@ public struct AppConfig: Sendable, Equatable {
         }
         let throttle = LoginThrottle(maxFailures: positive("XYD_LOGIN_MAX_FAILURES", default: 5),
                                      lockMinutes: positive("XYD_LOGIN_LOCK_MINUTES", default: 15))
+        let reference = positive("XYD_RATE_REFERENCE_BP", default: 435)
+        let markup = positive("XYD_RATE_MARKUP_PERCENT", default: 30)
+        var classification = ClassificationThresholds.default
+        if let text = env["XYD_CLASSIFY_DAYS"]?.nonEmpty {
+            let days = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            if days.count == 4, let parsed = try? ClassificationThresholds(
+                specialMentionAfterDays: days[0], substandardAfterDays: days[1], doubtfulAfterDays: days[2], lossAfterDays: days[3]) {
+                classification = parsed
+            } else {
+                problems.append("XYD_CLASSIFY_DAYS：应为四个递增的天数，如 0,90,270,360，实际为“\(text)”")
+            }
+        }
         if !problems.isEmpty { throw Problems(items: problems) }
         return AppConfig(dataDirectory: dataDirectory, databaseURL: databaseURL, catalogPath: catalogPath,
                          hostname: hostname, port: port, runsJobs: runsJobs, jobPollInterval: poll,
-                         logFormat: logFormat, logLevel: logLevel, loginThrottle: throttle)
+                         logFormat: logFormat, logLevel: logLevel, loginThrottle: throttle,
+                         rateReferenceBasisPoints: reference, rateMarkupPercent: markup, classification: classification)
     }
 
     public var sqlitePath: URL { dataDirectory.appendingPathComponent("xyd.sqlite") }

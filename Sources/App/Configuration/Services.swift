@@ -13,6 +13,16 @@ public struct Platform: Sendable {
     public init(config: AppConfig, catalog: Catalog, evaluationModel: EvaluationModel, metrics: Metrics) {
         self.config = config; self.catalog = catalog; self.evaluationModel = evaluationModel; self.metrics = metrics
     }
+
+    /// The grade scale of the evaluation model, best first.
+    public var grades: GradeScale { GradeScale(evaluationModel.grades.map(\.grade)) }
+
+    /// The city's limits for products: the rate cap and the grades products may require.
+    public var productPolicy: ProductPolicy {
+        ProductPolicy(rateCapBasisPoints: ProductPolicy.capped(referenceBasisPoints: config.rateReferenceBasisPoints,
+                                                               markupPercent: config.rateMarkupPercent),
+                      grades: grades)
+    }
 }
 
 extension Application {
@@ -33,6 +43,9 @@ extension Application {
     public var recordStore: RecordStore { RecordStore(database: db) }
     public var batchStore: BatchStore { BatchStore(database: db) }
     public var evaluationStore: EvaluationStore { EvaluationStore(database: db) }
+    public var productStore: ProductStore { ProductStore(database: db) }
+    public var applicationStore: ApplicationStore { ApplicationStore(database: db) }
+    public var loanStore: LoanStore { LoanStore(database: db) }
     public var ingestor: BatchIngestor { BatchIngestor(database: db) }
 }
 
@@ -44,4 +57,10 @@ extension Request {
     public var recordStore: RecordStore { RecordStore(database: db) }
     public var batchStore: BatchStore { BatchStore(database: db) }
     public var evaluationStore: EvaluationStore { EvaluationStore(database: db) }
+    public var commitmentStore: CommitmentStore { CommitmentStore(database: db) }
+    public var authorisationStore: AuthorisationStore { AuthorisationStore(database: db) }
+    public var productStore: ProductStore { ProductStore(database: db) }
+    public var demandStore: DemandStore { DemandStore(database: db) }
+    public var applicationStore: ApplicationStore { ApplicationStore(database: db) }
+    public var loanStore: LoanStore { LoanStore(database: db) }
 }

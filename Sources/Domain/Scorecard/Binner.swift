@@ -43,8 +43,8 @@ struct Binner: Sendable {
             }
         }
         let totalBads = badValues.count + missing.bads
-        badValues.sort()
-        goodValues.sort()
+        Binner.sortAscending(&badValues)
+        Binner.sortAscending(&goodValues)
         var atoms: [Atom] = []
         var atomValues: [Double] = []
         var ib = 0, ig = 0
@@ -82,7 +82,10 @@ struct Binner: Sendable {
         applyWOE(&binning)
         var assignment: [Int32] = []
         assignment.reserveCapacity(rows.count)
-        for r in rows { assignment.append(Int32(binning.binIndex(forNumber: column.numbers[r]) ?? -1)) }
+        let lookup = NumberBinLookup(binning)
+        column.numbers.withUnsafeBufferPointer { numbers in
+            for r in rows { assignment.append(Int32(lookup.bin(numbers[r]) ?? -1)) }
+        }
         return Output(binning: binning, assignment: assignment)
     }
 
@@ -365,6 +368,71 @@ struct Binner: Sendable {
             splits.insert(bestSplit(right), at: chosen + 1)
         }
         return leaves
+    }
+
+    /// Sorts numbers (no NaN) ascending, like `sort()` but by an LSD radix sort on order-preserving
+    /// 64-bit keys, 11 bits a pass; passes in which every key has the same digit are skipped (e.g. the
+    /// low mantissa bits of whole numbers). Equal values are indistinguishable, so the result is the
+    /// same as `sort()`'s (up to the order of -0.0 and +0.0).
+    static func sortAscending(_ values: inout [Double]) {
+        let n = values.count
+        guard n >= 512 else {
+            values.sort()
+            return
+        }
+        let sign: UInt64 = 1 << 63
+        var keys = [UInt64](repeating: 0, count: n)
+        var spare = [UInt64](repeating: 0, count: n)
+        let radix = 2048, passes = 6
+        var histogram = [Int](repeating: 0, count: radix * passes)
+        values.withUnsafeBufferPointer { vs in
+            keys.withUnsafeMutableBufferPointer { ks in
+                histogram.withUnsafeMutableBufferPointer { hs in
+                    for i in 0..<n {
+                        let bits = vs[i].bitPattern
+                        let key = bits & sign != 0 ? ~bits : bits | sign
+                        ks[i] = key
+                        for pass in 0..<passes {
+                            hs[pass * radix + Int((key >> UInt64(pass * 11)) & 2047)] += 1
+                        }
+                    }
+                }
+            }
+        }
+        for pass in 0..<passes {
+            let shift = UInt64(pass * 11)
+            let offset = pass * radix
+            // Skip a pass whose digit is the same in every key.
+            let first = Int((keys[0] >> shift) & 2047)
+            if histogram[offset + first] == n { continue }
+            var total = 0
+            for d in 0..<radix {
+                let count = histogram[offset + d]
+                histogram[offset + d] = total
+                total += count
+            }
+            keys.withUnsafeBufferPointer { ks in
+                spare.withUnsafeMutableBufferPointer { ss in
+                    histogram.withUnsafeMutableBufferPointer { hs in
+                        for i in 0..<n {
+                            let key = ks[i]
+                            let slot = offset + Int((key >> shift) & 2047)
+                            ss[hs[slot]] = key
+                            hs[slot] += 1
+                        }
+                    }
+                }
+            }
+            swap(&keys, &spare)
+        }
+        values.withUnsafeMutableBufferPointer { vs in
+            keys.withUnsafeBufferPointer { ks in
+                for i in 0..<n {
+                    let key = ks[i]
+                    vs[i] = Double(bitPattern: key & sign != 0 ? key ^ sign : ~key)
+                }
+            }
+        }
     }
 
     static func intervalLabel(_ lower: Double?, _ upper: Double?) -> String {

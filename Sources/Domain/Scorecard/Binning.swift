@@ -235,3 +235,37 @@ public struct VariableBinning: Codable, Sendable, Equatable {
         return bins[index].woe
     }
 }
+
+/// `VariableBinning.binIndex(forNumber:)` with the missing bin and the value-bin count looked up once,
+/// for binning many values of one variable.
+struct NumberBinLookup {
+    let cuts: [Double]
+    let missingBin: Int?
+    let hasValueBins: Bool
+
+    init(_ binning: VariableBinning) {
+        cuts = binning.cuts
+        missingBin = binning.missingBin
+        hasValueBins = binning.valueBinCount > 0
+    }
+
+    @inline(__always)
+    func bin(_ value: Double) -> Int? {
+        if value.isNaN { return missingBin }
+        guard hasValueBins else { return nil }
+        return cuts.withUnsafeBufferPointer { cuts in
+            // Few cuts: count those ≤ value without branches (cuts ascend, so the same index).
+            if cuts.count <= 16 {
+                var count = 0
+                for cut in cuts { count &+= Int(unsafeBitCast(cut <= value, to: UInt8.self)) }
+                return count
+            }
+            var low = 0, high = cuts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if cuts[mid] <= value { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+    }
+}

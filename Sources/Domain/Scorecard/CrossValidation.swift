@@ -164,16 +164,19 @@ extension ScorecardModel {
             let binning = variable.binning
             var levelBins: [Int?] = []
             if column.kind == .categorical { levelBins = column.levels.map { binning.binIndex(forCategory: $0) } }
+            let lookup = NumberBinLookup(binning), missingBin = binning.missingBin
+            let woes = binning.bins.map(\.woe)
             for (k, r) in rows.enumerated() {
                 let bin: Int?
                 switch column.kind {
                 case .numeric:
-                    bin = binning.kind == .numeric ? binning.binIndex(forNumber: column.numbers[r]) : nil
+                    bin = binning.kind == .numeric ? lookup.bin(column.numbers[r]) : nil
                 case .categorical:
                     let code = Int(column.codes[r])
-                    bin = code < 0 ? binning.missingBin : levelBins[code]
+                    bin = code < 0 ? missingBin : levelBins[code]
                 }
-                logits[k] += variable.coefficient * binning.woe(ofBin: bin)
+                // binning.woe(ofBin:): 0 for no bin.
+                logits[k] += variable.coefficient * (bin.map { woes.indices.contains($0) ? woes[$0] : 0 } ?? 0)
             }
         }
         return logits.map(LogisticRegression.sigmoid)

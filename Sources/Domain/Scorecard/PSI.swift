@@ -83,7 +83,8 @@ public struct ScoreReference: Codable, Sendable, Equatable {
 
     /// Bins at the quantiles of training scores (at most `bins` bins, fewer when scores tie).
     init(scores: [Double], bins: Int = 10) {
-        let sorted = scores.filter(\.isFinite).sorted()
+        var sorted = scores.filter(\.isFinite)
+        Binner.sortAscending(&sorted)
         var edges: [Double] = []
         if sorted.count > 1 {
             for q in 1..<max(bins, 1) {

@@ -1,0 +1,56 @@
+import Domain
+import Persistence
+import Vapor
+
+/// The authorised credit report an institution reads: the profile with the authorised categories' data,
+/// the evaluation and its explanation. Every read is logged with the authorisation that allowed it; without
+/// a valid authorisation the answer is 403 with the reasons.
+enum CreditReports {
+    struct Report {
+        let loaded: LoadedProfile
+        let authorisation: Authorisation
+        let categories: [String]
+    }
+
+    static func load(_ req: Request, institution: Institution, actor: String, uscc: String,
+                     purpose: AuthorisationPurpose, action: String) async throws -> Report {
+        let authorisations = try await req.authorisationStore.authorisations(uscc: uscc)
+        let today = Day.today()
+        // Only categories holding non-public data need an authorisation.
+        let categories = Set(req.catalog.datasets.filter { $0.level == .authorised }.map(\.category)).sorted()
+        var allowed: [String] = []
+        var used: Authorisation?
+        var failure: AuthorisationLookupFailure?
+        for category in categories {
+            switch Authorisation.covering(authorisations, uscc: uscc, institutionID: String(institution.id),
+                                          category: category, purpose: purpose, on: today) {
+            case .success(let authorisation):
+                allowed.append(category)
+                if used.map({ authorisation.signedAt > $0.signedAt }) ?? true { used = authorisation }
+            case .failure(let reason):
+                failure = failure ?? reason
+            }
+        }
+        guard let used else {
+            throw DomainError.forbidden("该企业未授权贵机构查询其非公开信用信息（\(failure?.message ?? "没有授权书")）")
+        }
+        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
+        try await req.authorisationStore.log(.init(
+            uscc: uscc, institutionID: institution.id, actor: actor, categories: allowed,
+            authorisationID: Int64(used.id), purpose: purpose.rawValue, action: action))
+        return Report(loaded: loaded, authorisation: used, categories: allowed)
+    }
+
+    /// Whether the firm has an authorisation that lets the institution read at least one category for the purpose.
+    static func authorisation(_ req: Request, uscc: String, institutionID: Int64,
+                              purpose: AuthorisationPurpose) async throws -> Authorisation? {
+        let authorisations = try await req.authorisationStore.authorisations(uscc: uscc)
+        for category in Set(req.catalog.datasets.map(\.category)) {
+            if case .success(let a) = Authorisation.covering(authorisations, uscc: uscc, institutionID: String(institutionID),
+                                                              category: category, purpose: purpose, on: .today()) {
+                return a
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,161 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Loan applications, every step taken on them, and the loans they became.
+public struct ApplicationStore: Sendable {
+    let database: any Database
+    public init(database: any Database) { self.database = database }
+
+    /// An application as stored: who applied for what, and the state machine's state.
+    public struct Stored: Sendable, Equatable, Codable {
+        public var id: Int64
+        public var uscc: String
+        public var firmName: String
+        public var productID: Int64
+        public var productName: String
+        public var institutionID: Int64
+        public var authorisationID: Int64?
+        public var requestedAmount: Cents
+        public var requestedTermMonths: Int
+        public var requestedMethod: RepaymentMethod
+        public var purpose: String
+        public var state: LoanApplication
+        public var createdAt: Date
+        public var updatedAt: Date
+
+        public init(id: Int64 = 0, uscc: String, firmName: String, productID: Int64, productName: String,
+                    institutionID: Int64, authorisationID: Int64?, requestedAmount: Cents, requestedTermMonths: Int,
+                    requestedMethod: RepaymentMethod, purpose: String, state: LoanApplication = .submitted,
+                    createdAt: Date = Date(), updatedAt: Date = Date()) {
+            self.id = id; self.uscc = uscc; self.firmName = firmName; self.productID = productID
+            self.productName = productName; self.institutionID = institutionID; self.authorisationID = authorisationID
+            self.requestedAmount = requestedAmount; self.requestedTermMonths = requestedTermMonths
+            self.requestedMethod = requestedMethod; self.purpose = purpose; self.state = state
+            self.createdAt = createdAt; self.updatedAt = updatedAt
+        }
+    }
+
+    /// One step on an application, for its timeline.
+    public struct Step: Sendable, Equatable, Codable {
+        public var at: Date
+        public var actor: String
+        public var action: String
+        public var from: String
+        public var to: String
+        public var note: String
+    }
+
+    @discardableResult
+    public func create(_ application: Stored, actor: String) async throws -> Stored {
+        try await database.transaction { tx in
+            let sql = try tx.sql()
+            var stored = application
+            let now = Date()
+            stored.createdAt = now; stored.updatedAt = now
+            let id = try await sql.insertReturningID("""
+                INSERT INTO applications (uscc, product_id, institution_id, authorisation_id, status, detail, created_at, updated_at)
+                VALUES (\(bind: application.uscc), \(bind: application.productID), \(bind: application.institutionID),
+                  \(bind: application.authorisationID), \(bind: application.state.status.rawValue), '{}',
+                  \(bind: epochMillis(now)), \(bind: epochMillis(now)))
+                RETURNING id
+                """, what: "申请编号")
+            stored.id = id
+            try await sql.raw("UPDATE applications SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
+            try await Self.addStep(sql, id: id, Step(at: now, actor: actor, action: "提交申请", from: "", to: stored.state.status.label,
+                                                     note: ""))
+            return stored
+        }
+    }
+
+    struct Row: Decodable { let detail: String }
+
+    public func application(id: Int64) async throws -> Stored? {
+        try await database.sql().raw("SELECT detail FROM applications WHERE id = \(bind: id)")
+            .first(decoding: Row.self).map { try DetailCoding.decode(Stored.self, $0.detail) }
+    }
+
+    /// An institution's applications, optionally of one status, newest first.
+    public func applications(institutionID: Int64, status: ApplicationStatus? = nil, page: Int,
+                             perPage: Int = 20) async throws -> ResultPage<Stored> {
+        var condition: SQLQueryString = "institution_id = \(bind: institutionID)"
+        if let status { condition = condition + " AND status = \(bind: status.rawValue)" }
+        return try await self.page(condition, page: page, perPage: perPage)
+    }
+
+    public func applications(uscc: String, page: Int = 1, perPage: Int = 50) async throws -> ResultPage<Stored> {
+        try await self.page("uscc = \(bind: uscc)", page: page, perPage: perPage)
+    }
+
+    func page(_ condition: SQLQueryString, page: Int, perPage: Int) async throws -> ResultPage<Stored> {
+        struct Count: Decodable { let n: Int }
+        let page = max(1, page)
+        let sql = try database.sql()
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM applications WHERE " + condition).first(decoding: Count.self)?.n ?? 0
+        let rows = try await sql.raw("SELECT detail FROM applications WHERE " + condition
+            + " ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)").all(decoding: Row.self)
+        return ResultPage(items: try rows.map { try DetailCoding.decode(Stored.self, $0.detail) }, page: page,
+                          perPage: perPage, total: total)
+    }
+
+    /// Counts by status for an institution's inbox.
+    public func statusCounts(institutionID: Int64) async throws -> [ApplicationStatus: Int] {
+        struct Row: Decodable { let status: String; let n: Int }
+        let rows = try await database.sql().raw("""
+            SELECT status, COUNT(*) AS n FROM applications WHERE institution_id = \(bind: institutionID) GROUP BY status
+            """).all(decoding: Row.self)
+        return Dictionary(rows.compactMap { row in ApplicationStatus(rawValue: row.status).map { ($0, row.n) } },
+                          uniquingKeysWith: +)
+    }
+
+    /// Applies an event: the new state is saved only if nobody moved the application meanwhile (else 409),
+    /// and the step is kept. `then` runs in the same transaction (e.g. to open the loan on disbursement).
+    @discardableResult
+    public func apply(_ event: ApplicationEvent, to id: Int64, actor: String, note: String = "",
+                      then: (@Sendable (any Database, Stored) async throws -> Void)? = nil) async throws -> Stored {
+        try await database.transaction { tx in
+            let sql = try tx.sql()
+            guard let current = try await sql.raw("SELECT detail FROM applications WHERE id = \(bind: id)")
+                .first(decoding: Row.self).map({ try DetailCoding.decode(Stored.self, $0.detail) }) else {
+                throw DomainError.notFound("该申请")
+            }
+            var next = current
+            next.state = try current.state.applying(event)
+            next.updatedAt = Date()
+            let row = try await sql.raw("""
+                UPDATE applications SET status = \(bind: next.state.status.rawValue), detail = \(bind: try DetailCoding.encode(next)),
+                  updated_at = \(bind: epochMillis(next.updatedAt))
+                WHERE id = \(bind: id) AND status = \(bind: current.state.status.rawValue)
+                RETURNING id
+                """).first()
+            guard row != nil else { throw DomainError.conflict("该申请刚被他人处理，请刷新后重试") }
+            try await Self.addStep(sql, id: id, Step(at: next.updatedAt, actor: actor, action: event.label,
+                                                     from: current.state.status.label, to: next.state.status.label,
+                                                     note: note))
+            try await then?(tx, next)
+            return next
+        }
+    }
+
+    static func addStep(_ sql: any SQLDatabase, id: Int64, _ step: Step) async throws {
+        try await sql.raw("""
+            INSERT INTO application_events (application_id, at, actor, action, from_status, to_status, note)
+            VALUES (\(bind: id), \(bind: epochMillis(step.at)), \(bind: step.actor), \(bind: step.action),
+              \(bind: step.from), \(bind: step.to), \(bind: step.note))
+            """).run()
+    }
+
+    public func steps(applicationID: Int64) async throws -> [Step] {
+        struct Row: Decodable {
+            let at: Int64; let actor: String; let action: String; let from_status: String; let to_status: String; let note: String
+        }
+        return try await database.sql().raw("""
+            SELECT at, actor, action, from_status, to_status, note FROM application_events
+            WHERE application_id = \(bind: applicationID) ORDER BY id
+            """).all(decoding: Row.self).map {
+            Step(at: Date(timeIntervalSince1970: Double($0.at) / 1000), actor: $0.actor, action: $0.action,
+                 from: $0.from_status, to: $0.to_status, note: $0.note)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Firms' authorisations (授权书) and the log of every access to a firm's data.
+public struct AuthorisationStore: Sendable {
+    let database: any Database
+    public init(database: any Database) { self.database = database }
+
+    /// Stores a new authorisation; its `id` is replaced by the stored one.
+    @discardableResult
+    public func create(_ authorisation: Authorisation, by user: String) async throws -> Authorisation {
+        var stored = authorisation
+        let sql = try database.sql()
+        let id = try await sql.insertReturningID("""
+            INSERT INTO authorisations (uscc, detail, valid_until, created_by, created_at)
+            VALUES (\(bind: authorisation.uscc), '{}', \(bind: authorisation.validUntil.description), \(bind: user),
+              \(bind: epochMillis()))
+            RETURNING id
+            """, what: "授权书编号")
+        stored.id = String(id)
+        try await sql.raw("UPDATE authorisations SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
+        return stored
+    }
+
+    struct Row: Decodable { let detail: String }
+
+    /// Every authorisation the firm has given, newest first.
+    public func authorisations(uscc: String) async throws -> [Authorisation] {
+        try await database.sql().raw("SELECT detail FROM authorisations WHERE uscc = \(bind: uscc) ORDER BY id DESC")
+            .all(decoding: Row.self).map { try DetailCoding.decode(Authorisation.self, $0.detail) }
+    }
+
+    public func authorisation(id: Int64) async throws -> Authorisation? {
+        try await database.sql().raw("SELECT detail FROM authorisations WHERE id = \(bind: id)")
+            .first(decoding: Row.self).map { try DetailCoding.decode(Authorisation.self, $0.detail) }
+    }
+
+    /// Revokes one of the firm's authorisations; revoking twice, or another firm's, is an error.
+    public func revoke(id: Int64, uscc: String, at time: Date = Date()) async throws -> Authorisation {
+        guard var authorisation = try await authorisation(id: id), authorisation.uscc == uscc else {
+            throw DomainError.notFound("该授权书")
+        }
+        guard authorisation.revokedAt == nil else {
+            throw DomainError.illegalTransition(entity: "授权书", from: "已撤销", action: "撤销")
+        }
+        authorisation.revokedAt = time
+        try await database.sql().raw("""
+            UPDATE authorisations SET detail = \(bind: try DetailCoding.encode(authorisation)), revoked_at = \(bind: epochMillis(time))
+            WHERE id = \(bind: id)
+            """).run()
+        return authorisation
+    }
+
+    // MARK: Access log
+
+    /// One access to a firm's data: who, for which institution, what, under which authorisation, why.
+    public struct Access: Sendable, Equatable, Codable {
+        public var id: Int64
+        public var at: Date
+        public var uscc: String
+        public var institutionID: Int64?
+        public var actor: String
+        public var categories: [String]
+        public var authorisationID: Int64?
+        public var purpose: String
+        public var action: String
+
+        public init(id: Int64 = 0, at: Date = Date(), uscc: String, institutionID: Int64?, actor: String,
+                    categories: [String], authorisationID: Int64?, purpose: String, action: String) {
+            self.id = id; self.at = at; self.uscc = uscc; self.institutionID = institutionID; self.actor = actor
+            self.categories = categories; self.authorisationID = authorisationID; self.purpose = purpose
+            self.action = action
+        }
+    }
+
+    @discardableResult
+    public func log(_ access: Access) async throws -> Int64 {
+        try await database.sql().insertReturningID("""
+            INSERT INTO access_log (at, uscc, institution_id, actor, categories, authorisation_id, purpose, action)
+            VALUES (\(bind: epochMillis(access.at)), \(bind: access.uscc), \(bind: access.institutionID), \(bind: access.actor),
+              \(bind: access.categories.joined(separator: ",")), \(bind: access.authorisationID), \(bind: access.purpose),
+              \(bind: access.action))
+            RETURNING id
+            """, what: "访问记录编号")
+    }
+
+    /// The accesses to a firm's data, newest first.
+    public func accesses(uscc: String, page: Int, perPage: Int = 20) async throws -> ResultPage<Access> {
+        struct Row: Decodable {
+            let id: Int64; let at: Int64; let uscc: String; let institution_id: Int64?; let actor: String
+            let categories: String; let authorisation_id: Int64?; let purpose: String; let action: String
+        }
+        struct Count: Decodable { let n: Int }
+        let page = max(1, page)
+        let sql = try database.sql()
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM access_log WHERE uscc = \(bind: uscc)")
+            .first(decoding: Count.self)?.n ?? 0
+        let rows = try await sql.raw("""
+            SELECT id, at, uscc, institution_id, actor, categories, authorisation_id, purpose, action FROM access_log
+            WHERE uscc = \(bind: uscc) ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
+            """).all(decoding: Row.self)
+        return ResultPage(items: rows.map {
+            Access(id: $0.id, at: Date(timeIntervalSince1970: Double($0.at) / 1000), uscc: $0.uscc,
+                   institutionID: $0.institution_id, actor: $0.actor,
+                   categories: $0.categories.split(separator: ",").map(String.init),
+                   authorisationID: $0.authorisation_id, purpose: $0.purpose, action: $0.action)
+        }, page: page, perPage: perPage, total: total)
+    }
+}

@@ -1,0 +1,131 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Loans with their schedule and repayments; classification, overdue days and outstanding principal are
+/// kept in columns so lists and the daily job can filter on them.
+public struct LoanStore: Sendable {
+    let database: any Database
+    public init(database: any Database) { self.database = database }
+
+    public struct Stored: Sendable, Equatable, Codable {
+        public var id: Int64
+        public var applicationID: Int64
+        public var institutionID: Int64
+        public var uscc: String
+        public var firmName: String
+        public var productName: String
+        public var ledger: LoanLedger
+        public var classification: LoanClass
+        public var overdueDays: Int
+        public var outstanding: Cents
+        public var settled: Bool
+    }
+
+    struct Row: Decodable {
+        let id: Int64; let detail: String; let classification: String; let overdue_days: Int; let outstanding: Int64
+        let settled: Int
+    }
+
+    struct Detail: Codable { var applicationID: Int64; var institutionID: Int64; var uscc: String; var firmName: String
+        var productName: String; var ledger: LoanLedger }
+
+    func stored(_ row: Row) throws -> Stored {
+        let d = try DetailCoding.decode(Detail.self, row.detail)
+        return Stored(id: row.id, applicationID: d.applicationID, institutionID: d.institutionID, uscc: d.uscc,
+                      firmName: d.firmName, productName: d.productName, ledger: d.ledger,
+                      classification: LoanClass(rawValue: row.classification) ?? .normal,
+                      overdueDays: row.overdue_days, outstanding: Cents(row.outstanding), settled: row.settled != 0)
+    }
+
+    static let columns = "id, detail, classification, overdue_days, outstanding, settled"
+
+    /// Opens the loan of a disbursed application (inside the application's transaction).
+    @discardableResult
+    public static func open(on database: any Database, application: ApplicationStore.Stored, ledger: LoanLedger,
+                            asOf day: Day, thresholds: ClassificationThresholds) async throws -> Int64 {
+        let detail = Detail(applicationID: application.id, institutionID: application.institutionID, uscc: application.uscc,
+                            firmName: application.firmName, productName: application.productName, ledger: ledger)
+        let position = ledger.position(asOf: day)
+        return try await database.sql().insertReturningID("""
+            INSERT INTO loans (application_id, institution_id, uscc, detail, classification, overdue_days, outstanding, settled, updated_at)
+            VALUES (\(bind: application.id), \(bind: application.institutionID), \(bind: application.uscc),
+              \(bind: try DetailCoding.encode(detail)), \(bind: position.classification(thresholds: thresholds).rawValue),
+              \(bind: position.overdueDays), \(bind: position.outstandingPrincipal.value), \(bind: position.isSettled ? 1 : 0),
+              \(bind: epochMillis()))
+            RETURNING id
+            """, what: "贷款编号")
+    }
+
+    public func loan(id: Int64) async throws -> Stored? {
+        try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM loans WHERE id = ") + "\(bind: id)")
+            .first(decoding: Row.self).map(stored)
+    }
+
+    public func loan(applicationID: Int64) async throws -> Stored? {
+        try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM loans WHERE application_id = ") + "\(bind: applicationID)")
+            .first(decoding: Row.self).map(stored)
+    }
+
+    /// An institution's loans; `overdueOnly` keeps those with overdue days.
+    public func loans(institutionID: Int64, overdueOnly: Bool = false) async throws -> [Stored] {
+        try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM loans WHERE institution_id = ")
+            + "\(bind: institutionID)" + (overdueOnly ? " AND overdue_days > 0" : "") + " ORDER BY id DESC")
+            .all(decoding: Row.self).map(stored)
+    }
+
+    public func loans(uscc: String) async throws -> [Stored] {
+        try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM loans WHERE uscc = ") + "\(bind: uscc) ORDER BY id DESC")
+            .all(decoding: Row.self).map(stored)
+    }
+
+    /// Ids of loans not yet settled, for the daily reclassification.
+    public func openLoanIDs() async throws -> [Int64] {
+        struct R: Decodable { let id: Int64 }
+        return try await database.sql().raw("SELECT id FROM loans WHERE settled = 0 ORDER BY id").all(decoding: R.self).map(\.id)
+    }
+
+    /// Records a repayment and reclassifies the loan, atomically.
+    @discardableResult
+    public func recordRepayment(loanID: Int64, _ repayment: Repayment, reportedBy: String, asOf day: Day,
+                                thresholds: ClassificationThresholds) async throws -> Stored {
+        try await database.transaction { tx in
+            let store = LoanStore(database: tx)
+            guard var loan = try await store.loan(id: loanID) else { throw DomainError.notFound("该贷款") }
+            try loan.ledger.record(repayment)
+            try await tx.sql().raw("""
+                INSERT INTO repayments (loan_id, paid_on, amount, reported_by, created_at)
+                VALUES (\(bind: loanID), \(bind: repayment.day.description), \(bind: repayment.amount.value), \(bind: reportedBy),
+                  \(bind: epochMillis()))
+                """).run()
+            return try await store.save(&loan, asOf: day, thresholds: thresholds)
+        }
+    }
+
+    /// Recomputes classification, overdue days and outstanding principal as of `day` and saves the loan.
+    @discardableResult
+    public func reclassify(loanID: Int64, asOf day: Day, thresholds: ClassificationThresholds) async throws -> Stored? {
+        guard var loan = try await loan(id: loanID) else { return nil }
+        return try await save(&loan, asOf: day, thresholds: thresholds)
+    }
+
+    func save(_ loan: inout Stored, asOf day: Day, thresholds: ClassificationThresholds) async throws -> Stored {
+        let position = loan.ledger.position(asOf: day)
+        // An institution may have classified the loan worse than its days imply; never better.
+        let computed = position.classification(thresholds: thresholds)
+        loan.classification = computed
+        loan.overdueDays = position.overdueDays
+        loan.outstanding = position.outstandingPrincipal
+        loan.settled = position.isSettled
+        let detail = Detail(applicationID: loan.applicationID, institutionID: loan.institutionID, uscc: loan.uscc,
+                            firmName: loan.firmName, productName: loan.productName, ledger: loan.ledger)
+        try await database.sql().raw("""
+            UPDATE loans SET detail = \(bind: try DetailCoding.encode(detail)), classification = \(bind: computed.rawValue),
+              overdue_days = \(bind: loan.overdueDays), outstanding = \(bind: loan.outstanding.value),
+              settled = \(bind: loan.settled ? 1 : 0), updated_at = \(bind: epochMillis())
+            WHERE id = \(bind: loan.id)
+            """).run()
+        return loan
+    }
+}

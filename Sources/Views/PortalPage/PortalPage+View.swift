@@ -1,0 +1,137 @@
+import Plot
+
+extension PortalPage {
+    public static func render(_ model: Model) -> String {
+        Layout.render(title: model.context.title, context: model.context, bodyClass: "page-portal", content: .group(
+            pageHeader(model.context.title, subtitle: model.subtitle, actions: .group(model.actions.map { link in
+                .a(.cls("btn btn-secondary"), .href(link.href), .text(link.label))
+            })),
+            .group(model.blocks.map { block(model.context.csrfToken, $0) })
+        ))
+    }
+
+    static func block(_ csrf: String, _ block: Block) -> BodyNode {
+        switch block {
+        case .stats(let stats):
+            return .div(.cls("stats"), .group(stats.map(stat)))
+        case .facts(let title, let facts):
+            return .section(.cls("card"), .h2(.cls("card-title"), .text(title)), .dl(
+                .cls("kv-grid"),
+                .forEach(facts) { fact in .div(.cls("kv"), .dt(.text(fact.label)), .dd(cell(csrf, fact.value))) }
+            ))
+        case .table(let table):
+            return .section(
+                .cls("card card-flush"), .id(table.id),
+                .div(.cls("card-header"), .h2(.cls("card-title"), .text(table.title)),
+                     .unwrap(table.link) { .a(.cls("card-link"), .href($0.href), .text($0.label)) }),
+                .if(table.rows.isEmpty, emptyState(table.emptyText), else: .div(.cls("table-wrap"), .table(
+                    .cls("table"),
+                    .thead(.tr(.forEach(table.headers) { .th(.attr("scope", "col"), .text($0)) })),
+                    .tbody(.forEach(table.rows) { row in .tr(.forEach(row) { .td(cell(csrf, $0)) }) })
+                )))
+            )
+        case .form(let form):
+            return .section(.cls("card"), .h2(.cls("card-title"), .text(form.title)), formNode(csrf, form))
+        case .notice(let text, let tone):
+            let kind = tone == .danger ? "error" : (tone == .warning ? "warning" : "info")
+            return .div(.cls("notice notice-\(kind)"), .attr("role", tone == .danger ? "alert" : "status"), .text(text))
+        case .text(let title, let paragraphs):
+            return .section(.cls("card"), .h2(.cls("card-title"), .text(title)),
+                            .forEach(paragraphs) { .p(.cls("prose"), .text($0)) })
+        case .pagination(let pagination):
+            return PaginationView.node(pagination)
+        case .chart(let title, let items, let unit):
+            return .section(.cls("card"), .h2(.cls("card-title"), .text(title)), .div(.cls("chart"), BarChart(
+                title: title, items: items.map { BarChart.Item(label: $0.label, value: $0.value) }, unit: unit,
+                id: "chart-\(abs(title.hashValue))"
+            ).node()))
+        }
+    }
+
+    static func stat(_ stat: Stat) -> BodyNode {
+        let classes = "stat" + (stat.tone == .neutral ? "" : " stat-\(stat.tone.rawValue)")
+        if let href = stat.href { return .a(.cls(classes + " stat-link"), .href(href), statBody(stat)) }
+        return .div(.cls(classes), statBody(stat))
+    }
+
+    static func statBody<C: HTML.BodyContext>(_ stat: Stat) -> Node<C> {
+        .group(
+            .p(.cls("stat-label"), .text(stat.label)),
+            .p(.cls("stat-value"), .text(stat.value)),
+            .unwrap(stat.hint) { .p(.cls("stat-hint"), .text($0)) }
+        )
+    }
+
+    static func cell(_ csrf: String, _ cell: Cell) -> BodyNode {
+        switch cell {
+        case .text(let text): return .text(text.isEmpty ? "—" : text)
+        case .mono(let text): return .span(.cls("mono"), .text(text))
+        case .link(let text, let href): return .a(.href(href), .text(text))
+        case .badge(let text, let tone): return Badge.node(text, tone: BadgeTone(rawValue: tone.rawValue) ?? .neutral)
+        case .twoLines(let main, let sub):
+            return .group(.span(.cls("cell-title"), .text(main)), .span(.cls("cell-sub"), .text(sub)))
+        case .actions(let actions):
+            return .div(.cls("row-actions"), .forEach(actions) { action in
+                .form(
+                    .method(.post), .action(action.path), .cls("inline-form"),
+                    .unwrap(action.confirm) { .data(named: "confirm", value: $0) },
+                    Forms.csrfField(csrf),
+                    .forEach(action.fields.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name($0.key), .value($0.value)) },
+                    .button(.type(.submit), .cls(action.isPrimary ? "btn btn-primary btn-sm" : "btn btn-secondary btn-sm"),
+                            .text(action.label))
+                )
+            })
+        }
+    }
+
+    static func formNode(_ csrf: String, _ form: Form) -> BodyNode {
+        .form(
+            .id(form.id), .cls("portal-form"),
+            .attr("method", form.method.rawValue), .action(form.action),
+            .if(form.method == .post, Forms.csrfField(csrf)),
+            .forEach(form.fields) { fieldNode(form.id, $0) },
+            .unwrap(form.note) { .p(.cls("field-hint"), .text($0)) },
+            .div(.cls("form-actions"), .button(.type(.submit), .cls("btn btn-primary"), .text(form.submitLabel)))
+        )
+    }
+
+    static func fieldNode<C: HTML.BodyContext>(_ formID: String, _ field: Field) -> Node<C> {
+        let id = "\(formID)-\(field.name)"
+        let label = field.label + (field.isRequired ? " *" : "")
+        switch field.kind {
+        case .hidden:
+            return .input(.type(.hidden), .name(field.name), .value(field.value))
+        case .textarea:
+            return Forms.field(label: label, for: id, control: .textarea(
+                .id(id), .name(field.name), .attr("rows", "5"), .flag("required", field.isRequired), .text(field.value)
+            ), hint: field.hint)
+        case .select(let options):
+            return Forms.field(label: label, for: id, control: Forms.select(
+                name: field.name, id: id, options: options, isRequired: field.isRequired
+            ), hint: field.hint)
+        case .checkboxes(let options):
+            return .fieldset(
+                .cls("field checkbox-group"), .id(id),
+                .element(named: "legend", text: label),
+                .forEach(options) { option in
+                    .label(.cls("checkbox"), .input(
+                        .type(.checkbox), .name("\(field.name)[]"), .value(option.value), .flag("checked", option.isSelected)
+                    ), .text(" " + option.label))
+                },
+                .unwrap(field.hint) { .p(.cls("field-hint"), .text($0)) }
+            )
+        case .text, .password, .number, .date, .tel:
+            let type: HTMLInputType = switch field.kind {
+            case .password: .password
+            case .number: .number
+            case .date: .date
+            case .tel: .tel
+            default: .text
+            }
+            return Forms.field(label: label, for: id, control: .input(
+                .id(id), .type(type), .name(field.name), .value(field.value), .flag("required", field.isRequired),
+                .attribute(named: "step", value: field.kind == .number ? "any" : nil)
+            ), hint: field.hint)
+        }
+    }
+}
