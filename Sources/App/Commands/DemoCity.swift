@@ -55,7 +55,8 @@ enum DemoCity {
             _ = try CityGenerator(config: config).write(to: directory)
             try await load(app, directory: directory)
         }
-        try await printLogins(app)
+        let market = try await DemoMarket.seed(app)
+        try await printLogins(app, market: market)
     }
 
     static func seedAccounts(_ app: Application) async throws {
@@ -95,7 +96,7 @@ enum DemoCity {
         app.console.print("  信用评价：\(firms.count) 家企业（\(shares.joined(separator: "，"))）")
     }
 
-    static func printLogins(_ app: Application) async throws {
+    static func printLogins(_ app: Application, market: [String]) async throws {
         let config = app.platform.config
         let token = try await app.accounts.createToken(name: "demo-\(Int(Date().timeIntervalSince1970))",
                                                        role: .creditCenter, departmentID: nil)
@@ -109,6 +110,9 @@ enum DemoCity {
           数据库：\(config.usesPostgres ? "PostgreSQL" : config.sqlitePath.path)
           信用中心登录：admin / \(password)
           部门登录：scjgj（市场监管局）、swj（税务局）、fy（法院）等，密码同上
+          金融机构登录：dlbank-admin、dlbank-staff、ccbdl-admin、dlguarantee-admin 等，密码同上
+          \(market.isEmpty ? "企业登录：firm-demo，密码同上（企业也可在 \(address)/register 自助注册）" : market.joined(separator: "\n  "))
+          产品超市：\(address)/public/products
           API 令牌（信用中心）：\(token)
           API 令牌（市场监管局）：\(penaltyToken ?? "")
           示例：curl -H 'Authorization: Bearer \(token)' \(address)/api/v1/enterprises?q=大连

@@ -6,5 +6,11 @@ func routes(_ app: Application) throws {
     OpsController().register(app, api: api)
     IngestController().register(api)
     EnterpriseController().register(api)
+    MarketAPI().register(api)
     ConsoleController().register(authenticated)
+    OperatorAccounts().register(authenticated)
+    OperatorMarket().register(authenticated)
+    PublicPages().register(authenticated)
+    FirmPortal().register(authenticated)
+    BankPortal().register(authenticated)
 }

@@ -12,7 +12,7 @@ struct EnterpriseController {
     }
 
     func search(_ req: Request) async throws -> PageResponse<EnterpriseSummary> {
-        _ = try req.principal()
+        _ = try req.principal(in: [.creditCenter, .department, .institutionAdmin, .institutionStaff])
         let query = EnterpriseQuery(text: req.query[String.self, at: "q"], district: req.query[String.self, at: "district"],
                                     industry: req.query[String.self, at: "industry"],
                                     page: req.query[Int.self, at: "page"] ?? 1, perPage: req.query[Int.self, at: "per_page"] ?? 20)
@@ -35,7 +35,7 @@ struct EnterpriseController {
     func profile(_ req: Request) async throws -> ProfileResponse {
         let principal = try req.principal()
         let uscc = try Self.uscc(req)
-        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: principal.role.viewer)
+        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: try Self.viewer(principal, uscc: uscc))
         let profile = loaded.profile
         return ProfileResponse(uscc: uscc, registered: profile.registered, registration: profile.registration,
                                groups: profile.groups, withheldDatasets: profile.withheldDatasets,
@@ -56,21 +56,32 @@ struct EnterpriseController {
     func history(_ req: Request) async throws -> [RecordStore.Version] {
         let principal = try req.principal()
         let uscc = try Self.uscc(req)
+        let viewer = try Self.viewer(principal, uscc: uscc)
         let dataset = try req.catalog.require(req.parameters.get("dataset") ?? "")
-        guard principal.role.viewer.mayRead(dataset) else { throw DomainError.forbidden("无权查看该数据集") }
+        guard viewer.mayRead(dataset) else { throw DomainError.forbidden("无权查看该数据集") }
         let versions = try await req.recordStore.history(dataset: dataset.id, recordID: req.parameters.get("record") ?? "",
                                                          uscc: uscc)
         guard !versions.isEmpty else { throw DomainError.notFound("该企业的这条记录") }
         return versions.map { version in
             var masked = version
-            masked.content = dataset.masked(version.content, for: principal.role.viewer)
+            masked.content = dataset.masked(version.content, for: viewer)
             return masked
         }
     }
 
+    /// What the caller sees of this firm without an authorisation: an enterprise user sees only its own firm;
+    /// institutions read the authorised report through `/report`, which checks and logs the authorisation.
+    static func viewer(_ principal: Principal, uscc: String) throws -> Viewer {
+        if principal.role == .enterprise {
+            guard principal.uscc == uscc else { throw DomainError.notFound("该企业") }
+            return .enterprise
+        }
+        return principal.role.viewer
+    }
+
     static func uscc(_ req: Request) throws -> String {
         let raw = req.parameters.get("uscc") ?? ""
-        do { return try USCC(raw).value } catch { throw DomainError.invalidUSCC(raw, reason: error.message) }
+        return try USCC.validated(raw)
     }
 }
 

@@ -44,7 +44,7 @@ struct IngestController {
     }
 
     func list(_ req: Request) async throws -> PageResponse<BatchSummary> {
-        let principal = try req.principal()
+        let principal = try req.principal(in: [.creditCenter, .department])
         let page = req.query[Int.self, at: "page"] ?? 1
         let dataset = req.query[String.self, at: "dataset"]?.nonEmpty
         return PageResponse(try await req.batchStore.list(departmentID: Self.scope(principal), dataset: dataset, page: page))
@@ -74,7 +74,7 @@ struct IngestController {
     }
 
     static func visibleBatch(_ req: Request) async throws -> BatchSummary {
-        let principal = try req.principal()
+        let principal = try req.principal(in: [.creditCenter, .department])
         guard let id = req.parameters.get("id", as: Int64.self), let batch = try await req.batchStore.batch(id),
               Self.scope(principal) == nil || batch.departmentID == Self.scope(principal) else {
             throw DomainError.notFound("该批次")

@@ -86,3 +86,12 @@ struct EvaluateCommand: AsyncCommand {
         }
     }
 }
+
+extension Application {
+    /// Re-evaluates the given firms now (all firms with records when nil), as `xyd evaluate` does.
+    public func reevaluate(firms: [String]? = nil) async throws {
+        let list: [String]
+        if let firms { list = firms } else { list = try await recordStore.allFirms() }
+        try await Evaluations.refresh(self, firms: list)
+    }
+}

@@ -6,7 +6,7 @@ import Views
 /// The web console for credit-center staff and department clerks (server-rendered, Chinese).
 struct ConsoleController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get { req in req.redirect(to: "/console") }
+        routes.get { req in req.redirect(to: req.optionalPrincipal?.role.homePath ?? "/public/products") }
         routes.get("login", use: loginPage)
         routes.post("login", use: login)
         routes.post("logout", use: logout)
@@ -79,8 +79,8 @@ struct ConsoleController {
     // MARK: Pages
 
     func dashboard(_ req: Request) async throws -> Response {
-        let principal = try req.principal()
-        guard principal.role == .creditCenter else { return req.redirect(to: "/console/batches") }
+        let principal = try req.principal(in: [.creditCenter, .department])
+        guard principal.role == .creditCenter else { return req.redirect(to: principal.role.homePath) }
         let counts = try await req.recordStore.countsByDataset()
         let totals = try await req.batchStore.totals()
         let latest = try await req.batchStore.list(departmentID: nil, dataset: nil, page: 1, perPage: 10)
@@ -124,39 +124,12 @@ struct ConsoleController {
         let principal = try req.principal(in: [.creditCenter])
         let uscc = try EnterpriseController.uscc(req)
         let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: principal.role.viewer)
-        let profile = loaded.profile
-        let reg = Dictionary(profile.registration.map { ($0.name, $0.display) }, uniquingKeysWith: { a, _ in a })
-        let registration = profile.registered ? EnterpriseProfilePage.Registration(
-            name: reg["name"] ?? "", uscc: uscc, entityType: reg["entity_type"] ?? "", legalRepresentative: reg["legal_rep"] ?? "",
-            legalRepresentativeID: reg["legal_rep_id"], registeredCapitalWan: reg["reg_capital_wan"],
-            establishedOn: reg["established_on"] ?? "", industryLabel: reg["industry"] ?? "",
-            districtLabel: reg["district"] ?? "", scale: reg["scale"] ?? "",
-            status: reg["status"] ?? "", address: reg["address"] ?? "") : nil
-        let groups = profile.groups.map { group in
-            EnterpriseProfilePage.RecordGroup(categoryName: group.name, records: group.records.map { record in
-                EnterpriseProfilePage.Record(
-                    date: record.date, datasetID: record.dataset, datasetName: record.datasetName,
-                    fields: record.fields.filter { $0.name != "legal_rep_id" || record.dataset != Catalog.registrationDataset }
-                        .map { EnterpriseProfilePage.Field(label: $0.label, value: $0.display) },
-                    sourceDepartment: record.source, collectedAt: record.collectedAt, versions: record.version,
-                    tone: EnterpriseProfilePage.RecordTone(rawValue: record.tone.rawValue) ?? .neutral)
-            })
-        }
-        let withheld = profile.withheldDatasets.compactMap { req.catalog.dataset($0)?.name }
-        let evaluation = loaded.evaluation.map { shown in
-            EnterpriseProfilePage.EvaluationCard(
-                score: shown.score, grade: shown.grade, baseScore: shown.baseScore, asOf: shown.asOf,
-                reasons: shown.explanation.map { .init(text: $0.text, points: $0.points) },
-                history: loaded.history.map { .init(date: $0.evaluatedAt, grade: $0.grade, score: $0.score) })
-        }
-        let model = EnterpriseProfilePage.Model(context: context(req, principal, title: profile.name ?? uscc, active: .enterprises),
-                                                uscc: uscc, registration: registration, groups: groups,
-                                                withheldDatasetNames: withheld, evaluation: evaluation)
-        return html(EnterpriseProfilePage.render(model))
+        let context = context(req, principal, title: loaded.profile.name ?? uscc, active: .enterprises)
+        return html(EnterpriseProfilePage.render(loaded.pageModel(uscc: uscc, context: context, catalog: req.catalog)))
     }
 
     func batches(_ req: Request) async throws -> Response {
-        let principal = try req.principal()
+        let principal = try req.principal(in: [.creditCenter, .department])
         let dataset = req.query[String.self, at: "dataset"]?.nonEmpty
         let page = try await req.batchStore.list(departmentID: IngestController.scope(principal), dataset: dataset,
                                                  page: req.query[Int.self, at: "page"] ?? 1)
@@ -169,7 +142,7 @@ struct ConsoleController {
     }
 
     func batch(_ req: Request) async throws -> Response {
-        let principal = try req.principal()
+        let principal = try req.principal(in: [.creditCenter, .department])
         let batch = try await IngestController.visibleBatch(req)
         let page = try await req.batchStore.quarantine(batchID: batch.id, page: req.query[Int.self, at: "page"] ?? 1)
         let rows = page.items.flatMap { row in
@@ -189,7 +162,7 @@ struct ConsoleController {
     }
 
     func uploadPage(_ req: Request) async throws -> Response {
-        let principal = try req.principal()
+        let principal = try req.principal(in: [.creditCenter, .department])
         return html(UploadPage.render(uploadModel(req, principal, selected: req.query[String.self, at: "dataset"], error: nil)))
     }
 
@@ -200,7 +173,7 @@ struct ConsoleController {
     }
 
     func upload(_ req: Request) async throws -> Response {
-        let principal = try req.principal()
+        let principal = try req.principal(in: [.creditCenter, .department])
         let form = try req.content.decode(UploadForm.self)
         try req.checkCSRF(form.csrf)
         func fail(_ message: String) -> Response {
@@ -220,7 +193,7 @@ struct ConsoleController {
     }
 
     func catalog(_ req: Request) async throws -> Response {
-        let principal = try req.principal()
+        let principal = try req.principal(in: [.creditCenter, .department])
         let catalog = req.catalog
         let model = CatalogPage.Model(
             context: context(req, principal, title: "数据目录", active: .catalog), version: "\(catalog.name) · 版本 \(catalog.version)",
@@ -267,10 +240,9 @@ struct ConsoleController {
     }
 
     func context(_ req: Request, _ principal: Principal, title: String, active: NavSection) -> PageContext {
-        let sections = principal.role == .creditCenter ? NavSection.operatorSections : NavSection.departmentSections
-        let role = principal.role == .creditCenter ? "信用中心" : "部门：\(principal.department?.name ?? "")"
-        return PageContext(title: title, userDisplayName: principal.displayName, roleLabel: role, csrfToken: req.csrfToken,
-                           navItems: NavItem.items(for: sections, active: active))
+        PageContext(title: title, userDisplayName: principal.displayName, roleLabel: Portal.roleLabel(principal),
+                    csrfToken: req.csrfToken, navItems: Portal.navigation(for: principal, active: active.href),
+                    flash: Portal.takeFlash(req))
     }
 
     func row(_ b: BatchSummary, _ catalog: Catalog) -> BatchRow {

@@ -115,3 +115,11 @@ extension StringProtocol {
         return String(self[start..<end])
     }
 }
+
+extension USCC {
+    /// The canonical code typed by a person (spaces trimmed, letters upper-cased), or `invalidUSCC` with why.
+    public static func validated(_ raw: String) throws(DomainError) -> String {
+        let text = raw.trimmingSpaces().uppercased()
+        do { return try USCC(text).value } catch { throw DomainError.invalidUSCC(text, reason: error.message) }
+    }
+}

@@ -184,6 +184,25 @@ public struct AccountStore: Sendable {
                          institution: institution, uscc: row.uscc, scope: TokenScope(rawValue: row.scope) ?? .read)
     }
 
+    /// An API token as listed to its owner (never the token itself).
+    public struct TokenInfo: Sendable, Equatable {
+        public var name: String
+        public var scope: TokenScope
+        public var createdAt: Date
+        public var revokedAt: Date?
+    }
+
+    public func tokens(institutionID: Int64) async throws -> [TokenInfo] {
+        struct Row: Decodable { let name: String; let scope: String; let created_at: Int64; let revoked_at: Int64? }
+        return try await database.sql().raw("""
+            SELECT name, scope, created_at, revoked_at FROM api_tokens WHERE institution_id = \(bind: institutionID) ORDER BY id DESC
+            """).all(decoding: Row.self).map {
+            TokenInfo(name: $0.name, scope: TokenScope(rawValue: $0.scope) ?? .read,
+                      createdAt: Date(timeIntervalSince1970: Double($0.created_at) / 1000),
+                      revokedAt: $0.revoked_at.map { Date(timeIntervalSince1970: Double($0) / 1000) })
+        }
+    }
+
     public func revokeToken(name: String) async throws {
         try await database.sql().raw("""
             UPDATE api_tokens SET revoked_at = \(bind: epochMillis()) WHERE name = \(bind: name) AND revoked_at IS NULL

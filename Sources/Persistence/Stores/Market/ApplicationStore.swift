@@ -45,6 +45,15 @@ public struct ApplicationStore: Sendable {
         public var from: String
         public var to: String
         public var note: String
+
+        public init(at: Date, actor: String, action: String, from: String, to: String, note: String) {
+            self.at = at; self.actor = actor; self.action = action; self.from = from; self.to = to; self.note = note
+        }
+    }
+
+    /// Adds a step to the timeline without changing the application.
+    public func addNote(applicationID: Int64, _ step: Step) async throws {
+        try await Self.addStep(try database.sql(), id: applicationID, step)
     }
 
     @discardableResult

@@ -112,7 +112,6 @@ public struct LoanStore: Sendable {
 
     func save(_ loan: inout Stored, asOf day: Day, thresholds: ClassificationThresholds) async throws -> Stored {
         let position = loan.ledger.position(asOf: day)
-        // An institution may have classified the loan worse than its days imply; never better.
         let computed = position.classification(thresholds: thresholds)
         loan.classification = computed
         loan.overdueDays = position.overdueDays

@@ -1,0 +1,292 @@
+import Domain
+import Persistence
+import Vapor
+
+/// The marketplace over the API, for banks' loan systems and firms' own tools: products, the authorised
+/// credit report, applications and their decisions, loans and repayment reports (one by one or as a CSV
+/// batch), demands, authorisations and the access log. Same actions as the portals (`MarketActions`).
+struct MarketAPI {
+    func register(_ api: any RoutesBuilder) {
+        api.get("products", use: products)
+        api.get("enterprises", ":uscc", "report", use: report)
+        api.get("applications", use: applications)
+        api.post("applications", use: apply)
+        api.get("applications", ":id", use: application)
+        api.post("applications", ":id", "events", use: event)
+        api.get("loans", use: loans)
+        api.get("loans", ":id", use: loan)
+        api.post("loans", ":id", "repayments", use: repay)
+        api.on(.POST, "loans", "repayments", body: .collect(maxSize: "32mb"), use: repaymentBatch)
+        api.get("demands", use: demands)
+        api.post("demands", ":id", "take", use: take)
+        api.get("authorisations", use: authorisations)
+        api.post("authorisations", use: authorise)
+        api.post("authorisations", ":id", "revoke", use: revoke)
+        api.get("access-log", use: accessLog)
+        api.get("commitments", use: commitments)
+        api.post("commitments", use: signCommitment)
+    }
+
+    /// The firm's commitments, newest first (only the latest may be in force).
+    func commitments(_ req: Request) async throws -> [CommitmentStore.Signed] {
+        try await req.commitmentStore.commitments(uscc: try req.principal().requireEnterprise())
+    }
+
+    struct SignBody: Content { var signer: String; var templateVersion: Int? }
+
+    /// Signs the current commitment template for the firm.
+    func signCommitment(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let body = try req.content.decode(SignBody.self)
+        try await Commitments.sign(req, principal, signer: body.signer, version: body.templateVersion)
+        guard let signed = try await req.commitmentStore.commitments(uscc: try principal.requireEnterprise()).first else {
+            throw DomainError.notFound("刚签署的承诺书")
+        }
+        return try await signed.encodeResponse(status: .created, for: req)
+    }
+
+    func products(_ req: Request) async throws -> [LoanProduct] {
+        _ = try req.principal()
+        return try await req.productStore.products(status: .online)
+    }
+
+    struct ReportResponse: Content {
+        let uscc: String
+        let authorisationID: String
+        let authorisedCategories: [String]
+        let profile: EnterpriseController.ProfileResponse
+    }
+
+    /// The authorised credit report; 403 with the reasons when no valid authorisation covers the caller.
+    func report(_ req: Request) async throws -> ReportResponse {
+        let principal = try req.principal()
+        let institution = try principal.requireInstitution()
+        let uscc = try EnterpriseController.uscc(req)
+        let purpose = AuthorisationPurpose(rawValue: req.query[String.self, at: "purpose"] ?? "") ?? .loanApplication
+        let report = try await CreditReports.load(req, institution: institution, actor: principal.displayName, uscc: uscc,
+                                                  purpose: purpose, action: "接口查询信用报告")
+        let p = report.loaded.profile
+        return ReportResponse(uscc: uscc, authorisationID: report.authorisation.id, authorisedCategories: report.categories,
+                              profile: .init(uscc: uscc, registered: p.registered, registration: p.registration, groups: p.groups,
+                                             withheldDatasets: p.withheldDatasets, evaluation: report.loaded.evaluation,
+                                             gradeHistory: report.loaded.history))
+    }
+
+    struct ApplicationResponse: Content {
+        let application: ApplicationStore.Stored
+        let steps: [ApplicationStore.Step]
+    }
+
+    func applications(_ req: Request) async throws -> PageResponse<ApplicationStore.Stored> {
+        let principal = try req.principal()
+        let page = req.query[Int.self, at: "page"] ?? 1
+        switch principal.role {
+        case .institutionAdmin, .institutionStaff:
+            let status = ApplicationStatus(rawValue: req.query[String.self, at: "status"] ?? "")
+            return PageResponse(try await req.applicationStore.applications(
+                institutionID: try principal.requireInstitution().id, status: status, page: page))
+        case .enterprise:
+            return PageResponse(try await req.applicationStore.applications(uscc: try principal.requireEnterprise(), page: page))
+        default:
+            throw DomainError.forbidden("仅金融机构和企业用户可查看贷款申请")
+        }
+    }
+
+    struct ApplyBody: Content {
+        var productID: Int64
+        var amountCents: Int64
+        var termMonths: Int
+        var method: RepaymentMethod?
+        var purpose: String
+    }
+
+    func apply(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let body = try req.content.decode(ApplyBody.self)
+        try await Commitments.requireInForce(req, uscc: try principal.requireEnterprise())
+        let stored = try await MarketActions.apply(req, principal, .init(
+            productID: body.productID, amount: Cents(body.amountCents), termMonths: body.termMonths, method: body.method,
+            purpose: body.purpose))
+        let response = ApplicationResponse(application: stored, steps: try await req.applicationStore.steps(applicationID: stored.id))
+        return try await response.encodeResponse(status: .created, for: req)
+    }
+
+    func application(_ req: Request) async throws -> ApplicationResponse {
+        let principal = try req.principal()
+        let stored = try await MarketActions.application(req, principal, id: req.parameters.get("id", as: Int64.self))
+        return ApplicationResponse(application: stored, steps: try await req.applicationStore.steps(applicationID: stored.id))
+    }
+
+    struct EventBody: Content {
+        var action: ApplicationAction
+        var amountCents: Int64?
+        var rateBasisPoints: Int?
+        var termMonths: Int?
+        var method: RepaymentMethod?
+        var reason: String?
+        /// The disbursement day, `YYYY-MM-DD` (default today).
+        var day: String?
+    }
+
+    /// One step of the application's state machine; an illegal step is 409 with the state and the action.
+    func event(_ req: Request) async throws -> ApplicationResponse {
+        let principal = try req.principal()
+        let body = try req.content.decode(EventBody.self)
+        func terms() throws -> LoanTerms {
+            guard let amount = body.amountCents, let rate = body.rateBasisPoints, let term = body.termMonths, let method = body.method else {
+                throw DomainError.invalidInput(field: "amountCents/rateBasisPoints/termMonths/method", reason: "批准须给出金额、利率、期限和还款方式")
+            }
+            return LoanTerms(amount: Cents(amount), rate: AnnualRate(basisPoints: rate), termMonths: term, method: method)
+        }
+        let event: ApplicationEvent = switch body.action {
+        case .accept: .accept
+        case .approve: .approve(try terms())
+        case .reject: .reject(reason: body.reason ?? "")
+        case .withdraw: .withdraw
+        case .cancel: .cancel(reason: body.reason ?? "")
+        case .signContract: .signContract
+        case .disburse: .disburse
+        case .settle, .autoApprove: throw DomainError.forbidden("该步骤由平台自动完成")
+        }
+        var day = Day.today()
+        if let text = body.day { day = try Validate.day(text, field: "day") }
+        let stored = try await MarketActions.act(req, principal, id: req.parameters.get("id", as: Int64.self), event: event,
+                                                 disbursedOn: day, note: body.reason ?? "")
+        return ApplicationResponse(application: stored, steps: try await req.applicationStore.steps(applicationID: stored.id))
+    }
+
+    struct LoanResponse: Content {
+        let loan: LoanStore.Stored
+        let amountDue: Cents
+        let payoffAmount: Cents
+    }
+
+    func loanResponse(_ loan: LoanStore.Stored) -> LoanResponse {
+        let position = loan.ledger.position(asOf: .today())
+        return LoanResponse(loan: loan, amountDue: position.amountDue, payoffAmount: position.payoffAmount)
+    }
+
+    func loans(_ req: Request) async throws -> [LoanStore.Stored] {
+        let principal = try req.principal()
+        switch principal.role {
+        case .institutionAdmin, .institutionStaff:
+            return try await req.loanStore.loans(institutionID: try principal.requireInstitution().id,
+                                                 overdueOnly: req.query[Bool.self, at: "overdue"] ?? false)
+        case .enterprise: return try await req.loanStore.loans(uscc: try principal.requireEnterprise())
+        default: throw DomainError.forbidden("仅金融机构和企业用户可查看贷款")
+        }
+    }
+
+    func loan(_ req: Request) async throws -> LoanResponse {
+        loanResponse(try await MarketActions.loan(req, try req.principal(), id: req.parameters.get("id", as: Int64.self)))
+    }
+
+    struct RepaymentBody: Content { var day: String; var amountCents: Int64 }
+
+    func repay(_ req: Request) async throws -> LoanResponse {
+        let principal = try req.principal()
+        let body = try req.content.decode(RepaymentBody.self)
+        guard body.amountCents > 0 else { throw DomainError.invalidInput(field: "amountCents", reason: "须大于 0") }
+        return loanResponse(try await MarketActions.repay(req, principal, loanID: req.parameters.get("id", as: Int64.self),
+                                                          day: try Validate.day(body.day, field: "day"), amount: Cents(body.amountCents)))
+    }
+
+    struct BatchResult: Content {
+        struct Problem: Content { let row: Int; let loanID: String; let reason: String }
+        let submitted: Int
+        let accepted: Int
+        let rejected: [Problem]
+    }
+
+    /// A CSV of repayments (`loan_id,day,amount_cents`, header first): each row is recorded on its own; the
+    /// rejected rows come back with their row number and reason, and accepted + rejected = submitted.
+    func repaymentBatch(_ req: Request) async throws -> BatchResult {
+        let principal = try req.principal()
+        _ = try principal.requireInstitution()
+        let text = (req.body.string ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        guard let header = lines.first?.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: ",")
+            .map({ $0.trimmingCharacters(in: .whitespaces) }), header == ["loan_id", "day", "amount_cents"] else {
+            throw DomainError.invalidFile(reason: "首行应为 loan_id,day,amount_cents")
+        }
+        lines.removeFirst()
+        var accepted = 0
+        var problems: [BatchResult.Problem] = []
+        for (index, line) in lines.enumerated() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let row = index + 2
+            do {
+                guard cells.count == 3 else { throw DomainError.invalidInput(field: "行", reason: "应有 3 列，实际 \(cells.count) 列") }
+                guard let id = Int64(cells[0]) else { throw DomainError.invalidInput(field: "loan_id", reason: "应为贷款编号") }
+                guard let cents = Int64(cells[2]), cents > 0 else { throw DomainError.invalidInput(field: "amount_cents", reason: "应为正整数（分）") }
+                _ = try await MarketActions.repay(req, principal, loanID: id, day: try Validate.day(cells[1], field: "day"), amount: Cents(cents))
+                accepted += 1
+            } catch let error as DomainError {
+                problems.append(.init(row: row, loanID: cells.first ?? "", reason: error.message))
+            } catch {
+                req.logger.error("repayment row failed", metadata: ["row": "\(row)", "error": "\(error)"])
+                problems.append(.init(row: row, loanID: cells.first ?? "", reason: "处理该行时发生内部错误，未登记"))
+            }
+        }
+        return BatchResult(submitted: lines.count, accepted: accepted, rejected: problems)
+    }
+
+    func demands(_ req: Request) async throws -> [FinancingDemand] {
+        let principal = try req.principal()
+        switch principal.role {
+        case .institutionAdmin, .institutionStaff: return try await req.demandStore.pool(institutionID: try principal.requireInstitution().id)
+        case .enterprise: return try await req.demandStore.demands(uscc: try principal.requireEnterprise())
+        default: throw DomainError.forbidden("仅金融机构和企业用户可查看融资需求")
+        }
+    }
+
+    func take(_ req: Request) async throws -> FinancingDemand {
+        try await MarketActions.take(req, try req.principal(), demandID: req.parameters.get("id", as: Int64.self))
+    }
+
+    func authorisations(_ req: Request) async throws -> [Authorisation] {
+        try await req.authorisationStore.authorisations(uscc: try req.principal().requireEnterprise())
+    }
+
+    struct AuthoriseBody: Content {
+        var institutions: [String]?
+        var categories: [String]
+        var purposes: [String]
+        var validUntil: String
+    }
+
+    func authorise(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let uscc = try principal.requireEnterprise()
+        let body = try req.content.decode(AuthoriseBody.self)
+        let authorisation = try Authorisations.make(uscc: uscc, institutions: body.institutions ?? ["all"], categories: body.categories,
+                                                    purposes: body.purposes, validUntil: try Validate.day(body.validUntil, field: "validUntil"))
+        let stored = try await req.authorisationStore.create(authorisation, by: principal.displayName)
+        return try await stored.encodeResponse(status: .created, for: req)
+    }
+
+    func revoke(_ req: Request) async throws -> Authorisation {
+        let principal = try req.principal()
+        guard let id = req.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该授权书") }
+        return try await req.authorisationStore.revoke(id: id, uscc: try principal.requireEnterprise())
+    }
+
+    func accessLog(_ req: Request) async throws -> PageResponse<AuthorisationStore.Access> {
+        let principal = try req.principal()
+        let uscc: String
+        if principal.role == .creditCenter, let asked = req.query[String.self, at: "uscc"] { uscc = asked } else {
+            uscc = try principal.requireEnterprise()
+        }
+        return PageResponse(try await req.authorisationStore.accesses(uscc: uscc, page: req.query[Int.self, at: "page"] ?? 1))
+    }
+}
+
+extension LoanProduct: Content {}
+extension CommitmentStore.Signed: Content {}
+extension FinancingDemand: Content {}
+extension Authorisation: Content {}
+extension ApplicationStore.Stored: Content {}
+extension ApplicationStore.Step: Content {}
+extension LoanStore.Stored: Content {}
+extension AuthorisationStore.Access: Content {}

@@ -1,0 +1,156 @@
+import Domain
+import Persistence
+import Vapor
+
+/// Every marketplace action, once, for the portals and the API alike: check who may do it, call the domain,
+/// store the result. Controllers only decode input and render output.
+enum MarketActions {
+    // MARK: Applications
+
+    struct ApplyInput {
+        var productID: Int64
+        var amount: Cents
+        var termMonths: Int
+        var method: RepaymentMethod?
+        var purpose: String
+    }
+
+    /// A firm applies to an online product under an authorisation covering the institution; products with
+    /// auto-approval rules decide at once and the rules that decided are recorded.
+    static func apply(_ req: Request, _ principal: Principal, _ input: ApplyInput) async throws -> ApplicationStore.Stored {
+        let uscc = try principal.requireEnterprise()
+        guard let product = try await req.productStore.product(id: input.productID), product.status == .online,
+              let institutionID = Int64(product.institutionID) else { throw DomainError.notFound("该在售产品") }
+        guard let authorisation = try await CreditReports.authorisation(req, uscc: uscc, institutionID: institutionID,
+                                                                         purpose: .loanApplication) else {
+            throw DomainError.conflict("申请前请先授权该金融机构查询贵企业的信用信息（用途：贷款申请）")
+        }
+        let purpose = try Validate.text(input.purpose, field: "资金用途")
+        guard product.amountRange.contains(input.amount.value) else {
+            throw DomainError.invalidInput(field: "申请金额", reason: "应在产品额度 \(product.amountRange.text) 内")
+        }
+        guard product.termRange.contains(months: input.termMonths) else {
+            throw DomainError.invalidInput(field: "期限", reason: "应在产品期限 \(product.termRange.text) 内")
+        }
+        if let method = input.method, !product.repaymentMethods.contains(method) {
+            throw DomainError.invalidInput(field: "还款方式", reason: "该产品不支持\(method.label)")
+        }
+        let firm = try await req.registry.enterprise(uscc)
+        let method = input.method ?? product.repaymentMethods.first ?? .equalInstallment
+        let stored = try await req.applicationStore.create(.init(
+            uscc: uscc, firmName: firm?.name ?? uscc, productID: input.productID, productName: product.name,
+            institutionID: institutionID, authorisationID: Int64(authorisation.id), requestedAmount: input.amount,
+            requestedTermMonths: input.termMonths, requestedMethod: method, purpose: purpose), actor: principal.displayName)
+        let facts = try await FirmFactsLoader.load(req, uscc: uscc)
+        let decision = AutoApproval.decide(product, facts, request: .init(amountCents: input.amount.value,
+                                                                          termMonths: input.termMonths, repaymentMethod: method),
+                                           today: .today(), grades: req.platform.grades)
+        switch decision {
+        case .approve(let terms, let rules):
+            let loanTerms = LoanTerms(amount: Cents(terms.amountCents), rate: AnnualRate(basisPoints: terms.rateBasisPoints),
+                                      termMonths: terms.termMonths, method: terms.repaymentMethod)
+            let texts = rules.compactMap { id in product.autoApproval?.rules.first { $0.id == id }?.text ?? id }
+            return try await req.applicationStore.apply(.autoApprove(loanTerms, rules: rules), to: stored.id,
+                                                        actor: "系统自动审批", note: texts.joined(separator: "；"))
+        case .manualReview(let reasons):
+            if product.autoApproval?.rules.isEmpty == false {
+                try await req.applicationStore.note(applicationID: stored.id, actor: "系统自动审批", action: "转人工审批",
+                                                    status: stored.state.status.label,
+                                                    note: reasons.map(\.text).joined(separator: "；"))
+            }
+            return stored
+        }
+    }
+
+    /// An application the caller may act on: an institution's own, or the firm's own (404 otherwise, so
+    /// nobody learns that another tenant's application exists).
+    static func application(_ req: Request, _ principal: Principal, id: Int64?) async throws -> ApplicationStore.Stored {
+        guard let id, let application = try await req.applicationStore.application(id: id) else {
+            throw DomainError.notFound("该申请")
+        }
+        switch principal.role {
+        case .institutionAdmin, .institutionStaff:
+            guard application.institutionID == principal.institution?.id else { throw DomainError.notFound("该申请") }
+        case .enterprise:
+            guard application.uscc == principal.uscc else { throw DomainError.notFound("该申请") }
+        case .creditCenter:
+            break
+        case .department:
+            throw DomainError.forbidden("政府部门不能查看贷款申请")
+        }
+        return application
+    }
+
+    /// What an institution does to an application (accept, approve, reject, disburse, …) or a firm does
+    /// (withdraw, sign, cancel). Disbursement opens the loan with its schedule in the same transaction.
+    static func act(_ req: Request, _ principal: Principal, id: Int64?, event: ApplicationEvent,
+                    disbursedOn: Day = .today(), note: String = "") async throws -> ApplicationStore.Stored {
+        let application = try await application(req, principal, id: id)
+        let firmActions: Set<ApplicationAction> = [.withdraw, .signContract, .cancel]
+        let isFirmAction = firmActions.contains(event.action)
+        if isFirmAction { _ = try principal.requireEnterprise() } else { _ = try principal.requireInstitution() }
+        if case .approve(let terms) = event {
+            try terms.validate(rateCap: AnnualRate(basisPoints: req.platform.productPolicy.rateCapBasisPoints))
+        }
+        let thresholds = req.platform.config.classification
+        return try await req.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note) { tx, next in
+            guard event.action == .disburse else { return }
+            guard let terms = next.state.terms else { throw DomainError.conflict("该申请没有批准条件，不能放款") }
+            let schedule = try terms.schedule(start: disbursedOn)
+            try await LoanStore.open(on: tx, application: next, ledger: LoanLedger(schedule: schedule), asOf: .today(),
+                                     thresholds: thresholds)
+        }
+    }
+
+    // MARK: Loans
+
+    static func loan(_ req: Request, _ principal: Principal, id: Int64?) async throws -> LoanStore.Stored {
+        guard let id, let loan = try await req.loanStore.loan(id: id) else { throw DomainError.notFound("该贷款") }
+        switch principal.role {
+        case .institutionAdmin, .institutionStaff:
+            guard loan.institutionID == principal.institution?.id else { throw DomainError.notFound("该贷款") }
+        case .enterprise:
+            guard loan.uscc == principal.uscc else { throw DomainError.notFound("该贷款") }
+        case .creditCenter: break
+        case .department: throw DomainError.forbidden("政府部门不能查看贷款")
+        }
+        return loan
+    }
+
+    /// The lending institution reports a repayment; the loan is reclassified at once, and settling it
+    /// settles the application.
+    static func repay(_ req: Request, _ principal: Principal, loanID: Int64?, day: Day, amount: Cents) async throws -> LoanStore.Stored {
+        _ = try principal.requireInstitution()
+        let loan = try await loan(req, principal, id: loanID)
+        guard day <= .today() else { throw DomainError.invalidInput(field: "还款日期", reason: "不能晚于今天") }
+        let updated = try await req.loanStore.recordRepayment(loanID: loan.id, Repayment(day: day, amount: amount),
+                                                              reportedBy: principal.displayName, asOf: .today(),
+                                                              thresholds: req.platform.config.classification)
+        if updated.settled {
+            try await req.applicationStore.apply(.settle, to: loan.applicationID, actor: principal.displayName, note: "贷款已结清")
+        }
+        return updated
+    }
+
+    // MARK: Demands
+
+    static func take(_ req: Request, _ principal: Principal, demandID: Int64?) async throws -> FinancingDemand {
+        let institution = try principal.requireInstitution()
+        guard let demandID, var demand = try await req.demandStore.demand(id: demandID) else {
+            throw DomainError.notFound("该融资需求")
+        }
+        try demand.take(by: String(institution.id), at: Date())
+        guard try await req.demandStore.update(demand, expecting: .open) else {
+            throw DomainError.illegalTransition(entity: "融资需求", from: DemandStatus.taken.label, action: "接单")
+        }
+        return demand
+    }
+}
+
+extension ApplicationStore {
+    /// A note on the application's timeline without a change of status (e.g. why auto-approval passed it on).
+    func note(applicationID: Int64, actor: String, action: String, status: String, note: String) async throws {
+        try await addNote(applicationID: applicationID, Step(at: Date(), actor: actor, action: action, from: status, to: status,
+                                                             note: note))
+    }
+}

@@ -1,0 +1,114 @@
+import Domain
+import Persistence
+import Vapor
+import Views
+
+/// The operator's side of the marketplace: product review, the commitment template and signed commitments,
+/// paper authorisations, and the marketplace at a glance.
+struct OperatorMarket {
+    func register(_ routes: any RoutesBuilder) {
+        let console = routes.grouped("console")
+        console.get("products", use: products)
+        console.post("products", ":id", ":action", use: review)
+        console.get("commitments", use: commitments)
+        console.post("commitments", "template", use: publishTemplate)
+        console.post("authorisations", use: recordOffline)
+    }
+
+    func products(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.creditCenter])
+        let names = Dictionary(uniqueKeysWithValues: try await req.accounts.institutions().map { (String($0.id), $0.name) })
+        let pending = try await req.productStore.products(status: .pendingReview)
+        let online = try await req.productStore.products(status: .online)
+        var blocks: [PortalPage.Block] = []
+        for p in pending {
+            blocks += Products.blocks(p, institutionName: names[p.institutionID]).map { block in
+                if case .facts(_, let facts) = block { return .facts(title: "待审核：\(p.name)", facts) }
+                return block
+            }
+            blocks.append(.facts(title: "审核 \(p.name)", [.init("审核", cell: .actions([
+                .init("通过并上架", path: "/console/products/\(p.id)/approve", isPrimary: true)]))]))
+            blocks.append(.form(.init(title: "退回 \(p.name)", id: "reject-\(p.id)", action: "/console/products/\(p.id)/reject",
+                                      fields: [.init("reason", "退回理由", isRequired: true)], submitLabel: "退回修改")))
+        }
+        if pending.isEmpty { blocks.append(.notice("没有待审核的产品。", tone: .info)) }
+        blocks.append(.table(.init(title: "在售产品（\(online.count)）", id: "online", headers: ["产品", "金融机构", "类型", "额度", "年利率"],
+                                   rows: online.map { p in
+            [.text(p.name), .text(names[p.institutionID] ?? ""), .text(p.type.label), .text(p.amountRange.text), .text(p.rateRange.text)]
+        }, emptyText: "暂无在售产品")))
+        return Portal.page(req, principal, title: "产品审核", subtitle: "金融机构提交的产品经审核后在产品超市上架", blocks)
+    }
+
+    func review(_ req: Request) async throws -> Response {
+        try await Portal.form(req, back: "/console/products") { principal in
+            guard principal.role == .creditCenter else { throw DomainError.forbidden("仅信用中心可审核产品") }
+            guard let id = req.parameters.get("id", as: Int64.self), let product = try await req.productStore.product(id: id) else {
+                throw DomainError.notFound("该产品")
+            }
+            struct Form: Content { var reason: String? }
+            let action: ProductAction = switch req.parameters.get("action") ?? "" {
+            case "approve": .approve
+            case "reject": .reject(reason: (try? req.content.decode(Form.self).reason) ?? "")
+            default: throw DomainError.notFound("该操作")
+            }
+            let next = try product.applying(action, policy: req.platform.productPolicy)
+            try await req.productStore.save(next)
+            return Portal.done(req, to: "/console/products", "产品“\(next.name)”：\(next.status.label)")
+        }
+    }
+
+    func commitments(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.creditCenter])
+        let template = try await req.commitmentStore.latestTemplate()
+        let signed = try await req.commitmentStore.inForce(page: req.query[Int.self, at: "page"] ?? 1)
+        let categories = Set(req.catalog.datasets.filter { $0.level == .authorised }.map(\.category))
+        return Portal.page(req, principal, title: "信用承诺书与线下授权", [
+            .form(.init(title: template.map { "承诺书模板（现行第 \($0.version) 版）" } ?? "承诺书模板（尚未发布）", id: "template",
+                        action: "/console/commitments/template", fields: [
+                .init("title", "标题", value: template?.title ?? "信用承诺书", isRequired: true),
+                .init("body", "正文", kind: .textarea, value: template?.body ?? "", isRequired: true),
+            ], submitLabel: "发布新版本", note: "发布后企业签署新版本；已签署的承诺书保留其签署时的版本。")),
+            .table(.init(title: "已签署（\(signed.total)）", id: "signed", headers: ["企业", "统一社会信用代码", "签署人", "签署时间", "版本"],
+                         rows: signed.items.map { s in
+                [.text(s.commitment.firmName), .mono(s.commitment.uscc), .text(s.commitment.signerName),
+                 .text(Format.time(s.commitment.signedAt)), .text("第 \(s.commitment.templateVersion) 版")]
+            }, emptyText: "暂无")),
+            .pagination(Pagination(page: signed.page, pageSize: signed.perPage, totalCount: signed.total, path: "/console/commitments")),
+            .form(.init(title: "登记线下（纸质）授权书", id: "offline", action: "/console/authorisations", fields: [
+                .init("uscc", "统一社会信用代码", isRequired: true),
+                .init("scan_ref", "扫描件编号", isRequired: true, hint: "纸质授权书扫描件的存档编号"),
+                .init("categories", "数据类别", kind: .checkboxes(req.catalog.categories.filter { categories.contains($0.id) }
+                    .map { SelectOption(value: $0.id, label: $0.name, isSelected: true) })),
+                .init("valid_until", "有效期至", kind: .date, value: Day.today().adding(days: 365).description, isRequired: true),
+            ], submitLabel: "登记", note: "授权范围为全部入驻金融机构，用途为贷款申请和贷后管理。")),
+        ])
+    }
+
+    func publishTemplate(_ req: Request) async throws -> Response {
+        try await Portal.form(req, back: "/console/commitments") { principal in
+            guard principal.role == .creditCenter else { throw DomainError.forbidden("仅信用中心可维护承诺书模板") }
+            struct Form: Content { var title: String?; var body: String? }
+            let form = try req.content.decode(Form.self)
+            let template = try await req.commitmentStore.publishTemplate(
+                title: try Validate.text(form.title, field: "标题", max: 60), body: try Validate.text(form.body, field: "正文", max: 20_000),
+                by: principal.name)
+            return Portal.done(req, to: "/console/commitments", "已发布第 \(template.version) 版承诺书")
+        }
+    }
+
+    func recordOffline(_ req: Request) async throws -> Response {
+        try await Portal.form(req, back: "/console/commitments") { principal in
+            guard principal.role == .creditCenter else { throw DomainError.forbidden("仅信用中心可登记线下授权") }
+            struct Form: Content { var uscc: String?; var scan_ref: String?; var categories: [String]?; var valid_until: String? }
+            let form = try req.content.decode(Form.self)
+            let uscc = try USCC.validated(form.uscc ?? "")
+            guard try await req.registry.enterprise(uscc) != nil else { throw DomainError.notFound("该企业的登记信息") }
+            let authorisation = try Authorisations.make(
+                uscc: uscc, institutions: ["all"], categories: form.categories ?? [],
+                purposes: AuthorisationPurpose.allCases.map(\.rawValue), validUntil: try Validate.day(form.valid_until, field: "有效期至"),
+                offline: true, scanReference: form.scan_ref)
+            let stored = try await req.authorisationStore.create(authorisation, by: principal.displayName)
+            return Portal.done(req, to: "/console/commitments", "已登记线下授权书 #\(stored.id)")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Domain
+import Persistence
+import Vapor
+import Views
+
+/// Pieces of the product pages: the product form, its facts, its status badge.
+enum Products {
+    struct Form: Content {
+        var name: String?; var type: String?; var min_amount: String?; var max_amount: String?
+        var min_rate: String?; var max_rate: String?; var min_term: String?; var max_term: String?
+        var methods: [String]?; var min_grade: String?; var min_years: String?; var industries: String?
+        var districts: String?; var auto_grade: String?; var auto_max_amount: String?
+    }
+
+    static func fromForm(_ form: Form, institutionID: Int64) throws -> LoanProduct {
+        func list(_ text: String?) -> [String] {
+            (text ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }).map(String.init)
+        }
+        var auto: AutoApprovalRules?
+        if let grade = form.auto_grade?.nonEmpty {
+            auto = AutoApprovalRules([.minimumGrade(grade), .maximumAmount(cents: try Money.cents(form.auto_max_amount, field: "自动审批单笔上限").value),
+                                      .noDishonestRecord, .noOverdueLoans, .noPenaltyWithin(months: 12), .withinEstimatedQuota])
+        }
+        let minYears = (form.min_years?.nonEmpty).map { Int($0) } ?? 0
+        guard let years = minYears, years >= 0 else { throw DomainError.invalidInput(field: "最低成立年限", reason: "应为不小于 0 的整数") }
+        return LoanProduct(
+            id: "", institutionID: String(institutionID), name: try Validate.text(form.name, field: "产品名称", max: 60),
+            type: ProductType(rawValue: form.type ?? "") ?? .pureCredit,
+            amountRange: AmountRange(minCents: try Money.cents(form.min_amount, field: "最低额度").value,
+                                     maxCents: try Money.cents(form.max_amount, field: "最高额度").value),
+            rateRange: RateRange(minBasisPoints: try Money.basisPoints(form.min_rate, field: "最低年利率"),
+                                 maxBasisPoints: try Money.basisPoints(form.max_rate, field: "最高年利率")),
+            termRange: TermRange(minMonths: try Validate.int(form.min_term, field: "最短期限", range: 1...360),
+                                 maxMonths: try Validate.int(form.max_term, field: "最长期限", range: 1...360)),
+            repaymentMethods: (form.methods ?? []).compactMap(RepaymentMethod.init(rawValue:)),
+            eligibility: EligibilityRules(minimumGrade: form.min_grade?.nonEmpty, industries: list(form.industries),
+                                          districts: list(form.districts), minimumYearsInBusiness: years),
+            autoApproval: auto)
+    }
+
+    static func badge(_ status: ProductStatus) -> PortalPage.Cell {
+        let tone: PortalPage.Tone = switch status {
+        case .draft: .neutral
+        case .pendingReview: .warning
+        case .online: .success
+        case .offline: .neutral
+        }
+        return .badge(status.label, tone: tone)
+    }
+
+    static func blocks(_ p: LoanProduct, institutionName: String? = nil) -> [PortalPage.Block] {
+        var facts: [PortalPage.Fact] = [
+            .init("类型", p.type.label), .init("额度", p.amountRange.text), .init("年利率", p.rateRange.text),
+            .init("期限", p.termRange.text), .init("还款方式", p.repaymentMethods.map(\.label).joined(separator: "、")),
+            .init("最低信用等级", p.eligibility.minimumGrade.map { "\($0) 及以上" } ?? "不限"),
+            .init("最低成立年限", p.eligibility.minimumYearsInBusiness > 0 ? "\(p.eligibility.minimumYearsInBusiness) 年" : "不限"),
+            .init("适用行业", p.eligibility.industries.isEmpty ? "不限" : p.eligibility.industries.joined(separator: "、")),
+            .init("适用区县", p.eligibility.districts.isEmpty ? "不限" : p.eligibility.districts.joined(separator: "、")),
+            .init("失信企业", p.eligibility.excludeDishonest ? "不受理" : "不限"),
+            .init("状态", cell: badge(p.status)),
+        ]
+        if let institutionName { facts.insert(.init("金融机构", institutionName), at: 0) }
+        if let note = p.reviewNote { facts.append(.init("审核意见", note)) }
+        var blocks: [PortalPage.Block] = [.facts(title: "产品要素", facts)]
+        if let rules = p.autoApproval?.rules, !rules.isEmpty {
+            blocks.append(.text(title: "系统自动审批规则（全部满足时即时批准）", paragraphs: rules.map { "· \($0.text)" }))
+        }
+        return blocks
+    }
+}
