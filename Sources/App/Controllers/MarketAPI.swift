@@ -37,6 +37,7 @@ struct MarketAPI {
     /// Signs the current commitment template for the firm.
     func signCommitment(_ req: Request) async throws -> Response {
         let principal = try req.principal()
+        _ = try principal.requireEnterprise()
         let body = try req.content.decode(SignBody.self)
         try await Commitments.sign(req, principal, signer: body.signer, version: body.templateVersion)
         guard let signed = try await req.commitmentStore.commitments(uscc: try principal.requireEnterprise()).first else {
@@ -102,8 +103,9 @@ struct MarketAPI {
 
     func apply(_ req: Request) async throws -> Response {
         let principal = try req.principal()
+        let uscc = try principal.requireEnterprise()
         let body = try req.content.decode(ApplyBody.self)
-        try await Commitments.requireInForce(req, uscc: try principal.requireEnterprise())
+        try await Commitments.requireInForce(req, uscc: uscc)
         let stored = try await MarketActions.apply(req, principal, .init(
             productID: body.productID, amount: Cents(body.amountCents), termMonths: body.termMonths, method: body.method,
             purpose: body.purpose))
@@ -130,7 +132,7 @@ struct MarketAPI {
 
     /// One step of the application's state machine; an illegal step is 409 with the state and the action.
     func event(_ req: Request) async throws -> ApplicationResponse {
-        let principal = try req.principal()
+        let principal = try req.principal(in: [.institutionAdmin, .institutionStaff, .enterprise])
         let body = try req.content.decode(EventBody.self)
         func terms() throws -> LoanTerms {
             guard let amount = body.amountCents, let rate = body.rateBasisPoints, let term = body.termMonths, let method = body.method else {
@@ -185,6 +187,7 @@ struct MarketAPI {
 
     func repay(_ req: Request) async throws -> LoanResponse {
         let principal = try req.principal()
+        _ = try principal.requireInstitution()
         let body = try req.content.decode(RepaymentBody.self)
         guard body.amountCents > 0 else { throw DomainError.invalidInput(field: "amountCents", reason: "须大于 0") }
         return loanResponse(try await MarketActions.repay(req, principal, loanID: req.parameters.get("id", as: Int64.self),

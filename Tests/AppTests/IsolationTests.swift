@@ -1,0 +1,176 @@
+import App
+import Domain
+import Foundation
+import Persistence
+import Testing
+import TestSupport
+import VaporTesting
+
+/// Walks every route of the application with every role, the path's ids pointing at another tenant's
+/// objects (bank B's product, firm B's application, loan, demand and authorisation). Each answer must be
+/// either allowed for that role, or 401/403/404 — and an allowed answer must not carry the other tenant's
+/// data (bank B's or firm B's names), except where that data is public.
+@Suite struct IsolationTests {
+    enum Caller: String, CaseIterable {
+        case anonymous, creditCenter, department, bankAdmin, bankStaff, firm
+    }
+
+    /// Who may use a route (method + path with `:name` parameters), by the path's area.
+    static func allowed(_ method: String, _ path: String) -> Set<Caller> {
+        let everyone = Set(Caller.allCases)
+        let signedIn = everyone.subtracting([.anonymous])
+        let bank: Set<Caller> = [.bankAdmin, .bankStaff]
+        let government: Set<Caller> = [.creditCenter, .department]
+        switch path {
+        case "/", "/login", "/register", "/healthz", "/metrics", "/openapi.json", "/public/products", "/public/commitments",
+             "/api/v1/catalog", "/api/v1/uscc/:code":
+            return everyone
+        case "/logout": return signedIn
+        default: break
+        }
+        if path.hasPrefix("/bank/staff") || path.hasPrefix("/bank/tokens") { return [.bankAdmin] }
+        if path.hasPrefix("/bank") { return bank }
+        if path.hasPrefix("/firm") { return [.firm] }
+        if ["/console/institutions", "/console/accounts", "/console/products", "/console/commitments", "/console/authorisations",
+            "/console/enterprises"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
+            return [.creditCenter]
+        }
+        if path.hasPrefix("/console") { return government }
+        // The API.
+        let api = String(path.dropFirst("/api/v1".count))
+        if api.hasPrefix("/datasets") || api.hasPrefix("/batches") { return government }
+        if api == "/enterprises/:uscc/report" { return bank }
+        if api.hasPrefix("/enterprises") && api != "/enterprises/:uscc" && api != "/enterprises/:uscc/records/:dataset/:record/history" {
+            return government.union(bank)
+        }
+        if api.hasPrefix("/enterprises") { return signedIn.subtracting([.firm]) } // the firm only for itself: see below
+        if ["/applications", "/loans"].contains(where: { api.hasPrefix($0) }) {
+            if method == "POST" && api == "/applications" { return [.firm] }
+            if method == "POST" && api.hasSuffix("/repayments") { return bank }
+            if method == "POST" { return bank.union([.firm]) }
+            // The credit center oversees every application and loan.
+            return bank.union([.firm, .creditCenter])
+        }
+        if api.hasPrefix("/demands") { return method == "POST" ? bank : bank.union([.firm]) }
+        if api.hasPrefix("/authorisations") || api.hasPrefix("/commitments") { return [.firm] }
+        if api == "/access-log" { return [.firm, .creditCenter] }
+        if api.hasPrefix("/catalog") || api.hasPrefix("/uscc") || api == "/products" || api.hasPrefix("/evaluations") { return signedIn }
+        return []
+    }
+
+    /// Routes that may show firm B's or bank B's public data (registry, public lists, online products).
+    static let showsPublicData: Set<String> = [
+        "/public/products", "/public/commitments", "/api/v1/enterprises", "/api/v1/enterprises/:uscc", "/api/v1/products",
+        "/api/v1/enterprises/:uscc/records/:dataset/:record/history", "/console/institutions", "/console/accounts",
+        "/console/products", "/console/commitments", "/console/enterprises", "/console/enterprises/:uscc", "/bank/demands",
+    ]
+
+    @Test(arguments: Backend.allCases)
+    func everyRouteWithEveryRole(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let base = try await Fixtures.seed(app)
+            try await upload(app, "market.registration", SampleFiles.registrations, token: base.marketToken)
+            try await app.reevaluate()
+            let f = try await MarketFixtures.seed(app, base: base)
+            let other = try await Self.otherTenantObjects(app, f)
+            let tokens: [Caller: String] = [
+                .creditCenter: base.centerToken, .department: base.courtToken,
+                .bankAdmin: try await app.accounts.createToken(name: "a-admin", role: .institutionAdmin, departmentID: nil,
+                                                                institutionID: f.bankA.id),
+                .bankStaff: f.bankAToken, .firm: f.firmAToken,
+            ]
+            var walked = 0
+            for route in app.routes.all {
+                let method = route.method.rawValue
+                let pattern = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return ":" + name }
+                    return component.description
+                }.joined(separator: "/")
+                if pattern.hasPrefix("/static") || pattern.contains("**") { continue }
+                let path = Self.fill(pattern, other)
+                let allowed = Self.allowed(method, pattern)
+                for caller in Caller.allCases {
+                    let reply = try await send(app, route.method, path, token: tokens[caller], body: method == "POST" ? "{}" : nil,
+                                               contentType: method == "POST" ? "application/json" : nil)
+                    walked += 1
+                    let code = reply.status.code
+                    if !allowed.contains(caller) {
+                        // Refused, or (web pages) sent to sign in / to the caller's own home page.
+                        let redirected = code == 303 && !pattern.hasPrefix("/api")
+                        #expect([401, 403, 404].contains(code) || redirected, "\(caller) \(method) \(pattern) → \(code)")
+                    }
+                    guard (200..<300).contains(code), caller != .creditCenter else { continue }
+                    if !Self.showsPublicData.contains(pattern) || caller == .firm {
+                        #expect(!reply.body.contains("大连北港物流"), "\(caller) \(method) \(pattern) shows firm B")
+                    }
+                    // Bank B's draft product is seen by bank B and the credit center only.
+                    #expect(!reply.body.contains("乙行草稿产品"), "\(caller) \(method) \(pattern) shows bank B's draft")
+                }
+            }
+            #expect(walked >= 6 * 80)
+        }
+    }
+
+    struct Other { let application: Int64; let loan: Int64; let product: String; let demand: String; let authorisation: String }
+
+    /// Bank B's and firm B's objects: an application of firm B at bank B that became a loan, bank B's draft
+    /// product, a demand taken by bank B and firm B's authorisation.
+    static func otherTenantObjects(_ app: Application, _ f: MarketFixtures) async throws -> Other {
+        let products = ProductStore(database: app.db)
+        let online = try await products.save(LoanProduct(
+            id: "", institutionID: String(f.bankB.id), name: "乙行在售产品", type: .pureCredit,
+            amountRange: AmountRange(minYuan: 10_000, maxYuan: 1_000_000), rateRange: RateRange(minBasisPoints: 350, maxBasisPoints: 500),
+            termRange: TermRange(minMonths: 3, maxMonths: 36), repaymentMethods: RepaymentMethod.allCases, status: .online))
+        let authorisation = try await AuthorisationStore(database: app.db).create(Authorisation(
+            id: "", uscc: SampleFiles.firmB, scope: .institutions([String(f.bankB.id)]), categories: ["tax"],
+            purposes: [.loanApplication], validFrom: .today(), validUntil: Day.today().adding(days: 30), signedAt: Date()), by: "李娜")
+        let applications = ApplicationStore(database: app.db)
+        let stored = try await applications.create(.init(
+            uscc: SampleFiles.firmB, firmName: "大连北港物流有限公司", productID: Int64(online.id) ?? 0, productName: "乙行在售产品",
+            institutionID: f.bankB.id, authorisationID: Int64(authorisation.id), requestedAmount: Cents(10_000_000),
+            requestedTermMonths: 12, requestedMethod: .equalInstallment, purpose: "周转"), actor: "李娜")
+        let terms = LoanTerms(amount: Cents(10_000_000), rate: AnnualRate(basisPoints: 400), termMonths: 12, method: .equalInstallment)
+        for event: ApplicationEvent in [.accept, .approve(terms), .signContract] {
+            try await applications.apply(event, to: stored.id, actor: "乙银行")
+        }
+        try await applications.apply(.disburse, to: stored.id, actor: "乙银行") { tx, next in
+            try await LoanStore.open(on: tx, application: next, ledger: LoanLedger(schedule: try terms.schedule(start: .today())),
+                                     asOf: .today(), thresholds: .default)
+        }
+        let loan = try #require(try await LoanStore(database: app.db).loan(applicationID: stored.id))
+        var demand = try FinancingDemand(id: "", uscc: SampleFiles.firmB, amountCents: 100_000, termMonths: 6, purpose: "周转",
+                                         urgency: .withinWeek, publishedAt: Date())
+        let demands = DemandStore(database: app.db)
+        demand = try await demands.create(demand)
+        try demand.take(by: String(f.bankB.id), at: Date())
+        _ = try await demands.update(demand, expecting: .open)
+        return Other(application: stored.id, loan: loan.id, product: String(f.draftProductID), demand: demand.id,
+                     authorisation: authorisation.id)
+    }
+
+    static func fill(_ pattern: String, _ other: Other) -> String {
+        var parts: [String] = []
+        let components = pattern.split(separator: "/").map(String.init)
+        for (index, part) in components.enumerated() {
+            guard part.hasPrefix(":") else { parts.append(part); continue }
+            let area = index > 0 ? components[index - 1] : ""
+            let value: String = switch (part, area) {
+            case (":uscc", _): SampleFiles.firmB
+            case (":id", "applications"): String(other.application)
+            case (":id", "loans"): String(other.loan)
+            case (":id", "products"): other.product
+            case (":id", "demands"): other.demand
+            case (":id", "authorisations"): other.authorisation
+            case (":id", "batches"): "1"
+            case (":id", "accounts"): "1"
+            case (":action", _): "accept"
+            case (":dataset", _): "market.registration"
+            case (":record", _): "R2"
+            case (":code", _): SampleFiles.firmB
+            default: "1"
+            }
+            parts.append(value)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
