@@ -20,7 +20,7 @@ public struct MarketFixtures: Sendable {
     public let manualProductID: Int64
     public let draftProductID: Int64
 
-    public static func seed(_ app: Application, base: Fixtures) async throws -> MarketFixtures {
+    public static func seed(_ app: Application, base: Fixtures, enterpriseAccounts: Bool = true) async throws -> MarketFixtures {
         let accounts = app.accounts
         let hash = try await app.password.async.hash(Fixtures.password)
         let bankA = try await accounts.createInstitution(code: "banka", name: "甲银行", kind: .bank)
@@ -32,10 +32,12 @@ public struct MarketFixtures: Sendable {
                                           role: .institutionStaff, departmentID: nil, institutionID: bank.id)
         }
         let firmA = SampleFiles.firmA, firmB = SampleFiles.firmB
-        try await accounts.createUser(username: "firm-a", displayName: "王伟", passwordHash: hash, role: .enterprise,
-                                      departmentID: nil, uscc: firmA, phone: "13800000001")
-        try await accounts.createUser(username: "firm-b", displayName: "李娜", passwordHash: hash, role: .enterprise,
-                                      departmentID: nil, uscc: firmB, phone: "13800000002")
+        if enterpriseAccounts {
+            try await accounts.createUser(username: "firm-a", displayName: "王伟", passwordHash: hash, role: .enterprise,
+                                          departmentID: nil, uscc: firmA, phone: "13800000001")
+            try await accounts.createUser(username: "firm-b", displayName: "李娜", passwordHash: hash, role: .enterprise,
+                                          departmentID: nil, uscc: firmB, phone: "13800000002")
+        }
         let products = ProductStore(database: app.db)
         let all = RepaymentMethod.allCases
         let auto = try await products.save(LoanProduct(

@@ -11,7 +11,7 @@ import Vapor
 /// databases' own bulk loaders (`sqlite3 .import`, `COPY`) on the same file in the same run.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "ingest、evaluate 或 scorecard")
+        @Argument(name: "what", help: "ingest、evaluate、scorecard 或 api")
         var what: String
         @Option(name: "rows", help: "行数（默认 1000000）")
         var rows: Int?
@@ -21,10 +21,14 @@ struct BenchCommand: AsyncCommand {
         var enterprises: Int?
         @Option(name: "python", help: "scorecard：装有 scikit-learn/optbinning/toad/lightgbm 的 Python 解释器（默认取 XYD_BENCH_PYTHON，都没有则跳过 Python 对照）")
         var python: String?
+        @Option(name: "concurrency", help: "api：并发客户端数（默认 64）")
+        var concurrency: Int?
+        @Option(name: "seconds", help: "api：每项持续秒数（默认 10）")
+        var seconds: Double?
         init() {}
     }
 
-    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）" }
+    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -33,10 +37,13 @@ struct BenchCommand: AsyncCommand {
                                   postgres: !signature.noPostgres).run()
         case "evaluate":
             try await EvaluateBench(app: context.application, enterprises: signature.enterprises ?? 100_000).run()
+        case "api":
+            try await APIBench(app: context.application, enterprises: signature.enterprises ?? 300,
+                               concurrency: signature.concurrency ?? 64, seconds: signature.seconds ?? 10).run()
         case "scorecard":
             try await ScorecardBench(app: context.application, rows: signature.rows ?? 100_000, python: signature.python).run()
         default:
-            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate 或 scorecard")
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard 或 api")
         }
     }
 }

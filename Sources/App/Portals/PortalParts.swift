@@ -125,6 +125,16 @@ enum Loans {
     }
 }
 
+extension Loans {
+    /// The daily job: every open loan's overdue days and classification as of `day`.
+    static func reclassifyAll(_ app: Application, asOf day: Day) async throws {
+        let store = app.loanStore
+        for id in try await store.openLoanIDs() {
+            try await store.reclassify(loanID: id, asOf: day, thresholds: app.platform.config.classification)
+        }
+    }
+}
+
 /// Building an authorisation from form or API input.
 enum Authorisations {
     static func make(uscc: String, institutions: [String], categories: [String], purposes: [String], validUntil: Day,
@@ -157,6 +167,20 @@ enum Commitments {
                                                    legalRepresentative: identity.legalRepresentative,
                                                    signerName: signer, at: Date())
         try await req.commitmentStore.save(commitment)
+    }
+
+    /// After registration data changed: commitments whose firm name or legal representative no longer match
+    /// are invalidated with the reason (the firm is asked to sign again).
+    static func revalidate(_ app: Application, firms: [String]) async throws {
+        let store = CommitmentStore(database: app.db)
+        for uscc in firms {
+            guard let current = try await store.commitments(uscc: uscc).first(where: \.isInForce),
+                  let firm = try await app.registry.enterprise(uscc) else { continue }
+            let identity = RegisteredIdentity(name: firm.name, legalRepresentative: firm.legalRep)
+            if case .mustResign(let reasons) = current.commitment.validity(forCurrent: identity) {
+                try await store.invalidate(id: current.id, reason: reasons.joined(separator: "；"))
+            }
+        }
     }
 
     /// A commitment is in force and still matches the registration; a changed name or legal representative

@@ -47,9 +47,16 @@ public struct Subprocess: Sendable {
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
-    /// Asks the process to stop (SIGTERM) and reaps it.
-    public func terminate() {
+    /// Asks the process to stop (SIGTERM), kills it if it is still there after `grace` seconds, and reaps it.
+    public func terminate(grace: Double = 3) {
         kill(pid, SIGTERM)
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(grace)
+        while Date() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid { return }
+            usleep(20_000)
+        }
+        kill(pid, SIGKILL)
         wait()
     }
 

@@ -32,7 +32,8 @@ struct ConsoleController {
     }
 
     func loginPage(_ req: Request) async throws -> Response {
-        html(LoginPage.render(LoginPage.Model(csrfToken: req.csrfToken, next: safeNext(req.query[String.self, at: "next"]))))
+        html(LoginPage.render(LoginPage.Model(csrfToken: req.csrfToken, next: safeNext(req.query[String.self, at: "next"]),
+                                              flash: Portal.takeFlash(req))))
     }
 
     func login(_ req: Request) async throws -> Response {

@@ -53,10 +53,14 @@ enum JobRunner {
                 let batchID = Int64(job.payload)
                 try await app.registry.refreshRecordCounts(batchID: batchID)
                 if let batchID {
-                    try await Evaluations.refresh(app, firms: try await app.recordStore.firms(touchedBy: batchID))
+                    let firms = try await app.recordStore.firms(touchedBy: batchID)
+                    try await Evaluations.refresh(app, firms: firms)
+                    try await Commitments.revalidate(app, firms: firms)
                 }
             case JobKind.dailyRecount:
                 try await app.registry.refreshRecordCounts(batchID: nil)
+            case JobKind.dailyReclassify:
+                try await Loans.reclassifyAll(app, asOf: Day(iso: job.payload) ?? .today())
             case "test.sleep":
                 // Used by the multi-process test: holds the job briefly so that claims overlap.
                 try await Task.sleep(for: .milliseconds(Int(job.payload) ?? 10))
@@ -80,5 +84,8 @@ enum JobScheduler {
         try await queue.enqueue(kind: JobKind.dailyRecount, payload: day.description,
                                 runAt: day.adding(days: 1).date.addingTimeInterval(2 * 3600),
                                 uniqueKey: "\(JobKind.dailyRecount):\(day)")
+        // Reclassification runs as soon as a worker sees the new day.
+        try await queue.enqueue(kind: JobKind.dailyReclassify, payload: day.description, runAt: Date(),
+                                uniqueKey: "\(JobKind.dailyReclassify):\(day)")
     }
 }

@@ -8,6 +8,8 @@ public enum JobKind {
     public static let refreshAfterBatch = "batch.refresh"
     /// Once a day: recount every firm's records and re-link records that arrived before their registration.
     public static let dailyRecount = "daily.recount"
+    /// Once a day: recompute every open loan's overdue days and five-tier classification.
+    public static let dailyReclassify = "daily.reclassify"
 }
 
 /// A claimed job.

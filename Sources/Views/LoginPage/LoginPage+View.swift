@@ -54,7 +54,9 @@ public enum LoginPage {
                     ),
                     .button(.type(.submit), .cls("btn btn-primary btn-block"), .text("登录"))
                 ),
-                .p(.cls("login-note"), .text("账号由市信用中心统一分配。忘记密码请联系平台管理员。"))
+                .p(.cls("login-note"), .text("企业用户请先"), .a(.href("/register"), .text("自助注册")),
+                   .text("；政府部门和金融机构的账号由信用中心分配。也可先逛逛"), .a(.href("/public/products"), .text("产品超市")),
+                   .text("。"))
             )
         )
     }

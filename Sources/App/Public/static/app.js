@@ -250,6 +250,19 @@
       initUpload(forms[i]);
     }
     initAutosubmit(root);
+    initConfirm(root);
+  }
+
+  // Forms with data-confirm ask before submitting (e.g. revoking an authorisation, signing a contract).
+  function initConfirm(root) {
+    var forms = root.querySelectorAll("form[data-confirm]");
+    for (var i = 0; i < forms.length; i++) {
+      forms[i].addEventListener("submit", function (event) {
+        if (!window.confirm(this.getAttribute("data-confirm"))) {
+          event.preventDefault();
+        }
+      });
+    }
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,138 @@
+import Domain
+import FluentSQLiteDriver
+import Foundation
+import Persistence
+import Vapor
+
+/// `xyd bench api`: starts a demo server (`xyd demo`) in a scratch data directory as a child process, then
+/// drives it over loopback with many concurrent clients and reports throughput and p50/p99 latency for
+/// the authorised credit report, an auto-approved application and a static file (the ceiling), in one run.
+struct APIBench {
+    let app: Application
+    let enterprises: Int
+    let concurrency: Int
+    let seconds: Double
+
+    func say(_ text: String) { app.console.print(text) }
+
+    struct Outcome {
+        let name: String
+        let requests: Int
+        let errors: Int
+        let seconds: Double
+        let latencies: [Double]
+        var throughput: Double { Double(requests) / seconds }
+        func percentile(_ p: Double) -> Double {
+            guard !latencies.isEmpty else { return 0 }
+            let sorted = latencies.sorted()
+            return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+        }
+    }
+
+    func run() async throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("xyd-bench-api-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let port = try ThrowawayPostgres.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        var environment = ProcessInfo.processInfo.environment
+        environment["XYD_DATA_DIR"] = work.path
+        environment["XYD_PORT"] = String(port)
+        environment["XYD_LOG_LEVEL"] = "warning"
+        environment.removeValue(forKey: "DATABASE_URL")
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        say("启动演示服务器（\(enterprises) 家企业）：\(base)")
+        let server = try Subprocess.spawn(executable, ["demo", "--enterprises", String(enterprises)], environment: environment,
+                                          outputPath: work.appendingPathComponent("server.log").path)
+        defer { server.terminate() }
+        var ready = false
+        for _ in 0..<1200 where !ready {
+            if let response = try? await app.client.get(URI(string: base + "/healthz")), response.status == .ok { ready = true } else {
+                try await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        guard ready else { throw DomainError.conflict("演示服务器未能启动，见 \(work.path)/server.log") }
+
+        // Tokens for a bank and for the demo firm (signed, authorised, grade A), made in the server's database.
+        let id = DatabaseID(string: "bench-api")
+        app.databases.use(.sqlite(.file(work.appendingPathComponent("xyd.sqlite").path), maxConnectionsPerEventLoop: 1), as: id)
+        let accounts = AccountStore(database: app.db(id))
+        guard let bank = try await accounts.institution(code: "dlbank"), let firm = try await accounts.user(username: "firm-demo"),
+              let uscc = firm.uscc else { throw DomainError.notFound("演示数据中的银行或企业账户") }
+        let bankToken = try await accounts.createToken(name: "bench-bank", role: .institutionStaff, departmentID: nil, institutionID: bank.id)
+        let firmToken = try await accounts.createToken(name: "bench-firm", role: .enterprise, departmentID: nil, uscc: uscc)
+        guard let product = try await ProductStore(database: app.db(id)).products(institutionID: bank.id)
+            .first(where: { $0.autoApproval?.rules.isEmpty == false && $0.status == .online }) else {
+            throw DomainError.notFound("带自动审批规则的在售产品")
+        }
+        let applyBody = #"{"productID":\#(product.id),"amountCents":\#(product.amountRange.minCents),"termMonths":12,"method":"equal_installment","purpose":"压测"}"#
+
+        // Each scenario checks its first answer, then runs for the same time with the same clients.
+        let staticRoute = try await measure("静态文件 /static/app.css（上限）", base + "/static/app.css", method: .GET, token: nil, body: nil)
+        let report = try await measure("授权信用报告 GET /api/v1/enterprises/{uscc}/report", base + "/api/v1/enterprises/\(uscc)/report",
+                                       method: .GET, token: bankToken, body: nil)
+        let decision = try await measure("自动审批申请 POST /api/v1/applications", base + "/api/v1/applications",
+                                         method: .POST, token: firmToken, body: applyBody, expect: .created,
+                                         check: { $0.contains("\"status\":\"approved\"") })
+        say("")
+        say("并发客户端 \(concurrency)，每项 \(Int(seconds)) 秒：")
+        say("项目                                                   请求数     请求/秒    p50(ms)   p99(ms)  错误")
+        for o in [staticRoute, report, decision] {
+            say(String(format: "%@ %8d %10.0f %9.2f %9.2f %5d", o.name.padding(toLength: 52, withPad: " ", startingAt: 0),
+                       o.requests, o.throughput, o.percentile(0.5) * 1000, o.percentile(0.99) * 1000, o.errors))
+        }
+        say(String(format: "信用报告吞吐 / 上限 = %.2f（目标 ≥ 0.5）；自动审批 p99 = %.1f ms（目标 < 50 ms）",
+                   report.throughput / staticRoute.throughput, decision.percentile(0.99) * 1000))
+        let json = """
+            {"concurrency":\(concurrency),"seconds":\(seconds),"static_rps":\(Int(staticRoute.throughput)),\
+            "report_rps":\(Int(report.throughput)),"report_ratio":\(String(format: "%.3f", report.throughput / staticRoute.throughput)),\
+            "report_p50_ms":\(String(format: "%.2f", report.percentile(0.5) * 1000)),"report_p99_ms":\(String(format: "%.2f", report.percentile(0.99) * 1000)),\
+            "decision_rps":\(Int(decision.throughput)),"decision_p50_ms":\(String(format: "%.2f", decision.percentile(0.5) * 1000)),\
+            "decision_p99_ms":\(String(format: "%.2f", decision.percentile(0.99) * 1000))}
+            """
+        say(json)
+    }
+
+    /// `concurrency` clients sending the request back to back for `seconds`.
+    func measure(_ name: String, _ url: String, method: HTTPMethod, token: String?, body: String?,
+                 expect: HTTPStatus = .ok, check: @escaping @Sendable (String) -> Bool = { _ in true }) async throws -> Outcome {
+        var prepared = HTTPHeaders()
+        if let token { prepared.bearerAuthorization = BearerAuthorization(token: token) }
+        if body != nil { prepared.contentType = .json }
+        let headers = prepared
+        let client = app.client
+        let uri = URI(string: url)
+        @Sendable func once() async -> (Bool, String) {
+            guard let response = try? await client.send(method, headers: headers, to: uri, beforeSend: { request in
+                if let body { request.body = ByteBuffer(string: body) }
+            }) else { return (false, "") }
+            return (response.status == expect, response.body.map { String(buffer: $0) } ?? "")
+        }
+        let (ok, text) = await once()
+        guard ok, check(text) else { throw DomainError.conflict("\(name) 的应答不符合预期：\(text.prefix(300))") }
+        let deadline = Date().addingTimeInterval(seconds)
+        let started = Date()
+        let results = await withTaskGroup(of: ([Double], Int).self) { group in
+            for _ in 0..<concurrency {
+                group.addTask {
+                    var latencies: [Double] = []
+                    var errors = 0
+                    while Date() < deadline {
+                        let t = Date()
+                        let (ok, _) = await once()
+                        latencies.append(Date().timeIntervalSince(t))
+                        if !ok { errors += 1 }
+                    }
+                    return (latencies, errors)
+                }
+            }
+            var all: [([Double], Int)] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        let latencies = results.flatMap(\.0)
+        return Outcome(name: name, requests: latencies.count, errors: results.reduce(0) { $0 + $1.1 }, seconds: elapsed,
+                       latencies: latencies)
+    }
+}

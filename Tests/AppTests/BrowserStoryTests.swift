@@ -1,0 +1,160 @@
+import App
+import Domain
+import Foundation
+import Persistence
+import Testing
+import TestSupport
+import Vapor
+
+/// The whole marketplace story in a real headless Chromium (Debian's `chromium` + `chromium-driver`): a firm
+/// registers, the operator confirms it, it signs the commitment, authorises, sees its quota and applies; a
+/// bank accepts, reads the report and approves; the firm signs; the bank disburses and records a repayment;
+/// the firm sees the schedule updated. A screenshot of each step is kept in `.build/artefacts/browser-story`.
+@Suite(.serialized) struct BrowserStoryTests {
+    @Test func firmAndBankWalkTheWholeStory() async throws {
+        try await withTestApp(.sqlite) { app in
+            let base = try await Fixtures.seed(app)
+            try await upload(app, "market.registration", SampleFiles.registrations, token: base.marketToken)
+            try await app.reevaluate()
+            let market = try await MarketFixtures.seed(app, base: base, enterpriseAccounts: false)
+            let port = try ThrowawayPostgres.freePort()
+            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            let site = "http://127.0.0.1:\(port)"
+            let artefacts = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                .appendingPathComponent(".build/artefacts/browser-story", isDirectory: true)
+            try? FileManager.default.removeItem(at: artefacts)
+            let browser = try await WebDriver.start(client: app.client, artefacts: artefacts)
+            do {
+                try await story(browser, site: site, market: market)
+            } catch {
+                _ = try? await browser.screenshot("failure")
+                await browser.quit()
+                await app.server.shutdown()
+                throw error
+            }
+            await browser.quit()
+            await app.server.shutdown()
+        }
+    }
+
+    /// Signs in and waits for the landing page (its sign-out button), unless refusal is expected.
+    func signIn(_ b: WebDriver, _ site: String, _ username: String, refused: Bool = false) async throws {
+        try await b.open("\(site)/login")
+        try await b.fill("#login-username", username)
+        try await b.fill("#login-password", Fixtures.password)
+        try await b.click("form.login-form button[type=submit]")
+        if !refused { try await b.waitForText("退出登录") }
+    }
+
+    func signOut(_ b: WebDriver) async throws {
+        try await b.click(".logout-form button")
+        try await b.waitForText("登录")
+    }
+
+    func story(_ b: WebDriver, site: String, market: MarketFixtures) async throws {
+        // 1. The firm registers with its USCC and legal representative.
+        try await b.open("\(site)/register")
+        try await b.fill("#register-uscc", SampleFiles.firmA)
+        try await b.fill("#register-legal_rep", "王伟")
+        try await b.fill("#register-phone", "13912345678")
+        try await b.fill("#register-username", "haiyun")
+        try await b.fill("#register-password", Fixtures.password)
+        try await b.screenshot("register-form")
+        try await b.click("#register button[type=submit]")
+        try await b.waitForText("注册已提交")
+        try await b.screenshot("registered-pending")
+        // Pending accounts cannot sign in yet.
+        try await signIn(b, site, "haiyun", refused: true)
+        try await b.waitForText("账号尚在审核中")
+
+        // 2. The operator confirms the account.
+        try await signIn(b, site, "admin")
+        try await b.open("\(site)/console/accounts")
+        try await b.click("#pending button", containing: "通过")
+        try await b.waitForText("已设为“正常”")
+        try await b.screenshot("operator-confirms")
+        try await signOut(b)
+
+        // 3. The firm signs the commitment and authorises all institutions.
+        try await signIn(b, site, "haiyun")
+        try await b.waitForText("请先签署信用承诺书")
+        try await b.screenshot("firm-home")
+        try await b.open("\(site)/firm/commitment")
+        try await b.click("#sign-commitment button[type=submit]")
+        try await b.waitForText("信用承诺书已签署并公示")
+        try await b.screenshot("commitment-signed")
+        try await b.open("\(site)/firm/authorisations")
+        try await b.click("#new-authorisation button[type=submit]")
+        try await b.waitForText("立即生效")
+        try await b.screenshot("authorised")
+
+        // 4. The quota estimate lists both online products; the firm applies to the manual one.
+        try await b.open("\(site)/firm/products")
+        try await b.waitForText("甲行经营贷")
+        try await b.screenshot("quota-estimate")
+        try await b.select("#apply-product_id", value: String(market.manualProductID))
+        try await b.fill("#apply-amount_yuan", "120000")
+        try await b.fill("#apply-term_months", "12")
+        try await b.select("#apply-method", value: "equal_principal")
+        try await b.click("#apply button[type=submit]")
+        try await b.waitForText("申请已提交，等待金融机构受理")
+        try await b.screenshot("applied")
+        let applicationURL = try await b.currentURL()
+        let applicationID = String(applicationURL.split(separator: "/").last ?? "")
+        try await signOut(b)
+
+        // 5. The bank accepts, reads the authorised report (logged), approves.
+        try await signIn(b, site, "banka-staff")
+        try await b.open("\(site)/bank/applications?status=submitted")
+        try await b.click("#applications a", containing: "#\(applicationID)")
+        try await b.click("button", containing: "受理")
+        try await b.waitForText("已受理")
+        try await b.screenshot("bank-accepted")
+        try await b.open("\(site)/bank/applications/\(applicationID)/report")
+        try await b.waitForText("大连海韵科技有限公司")
+        try await b.waitForText("本次查询已记录")
+        try await b.screenshot("credit-report")
+        try await b.open("\(site)/bank/applications/\(applicationID)")
+        try await b.fill("#approve-rate", "4.35")
+        try await b.click("#approve button[type=submit]")
+        try await b.waitForText("已批准")
+        try await b.screenshot("bank-approved")
+        try await signOut(b)
+
+        // 6. The firm signs the contract (confirming the dialog) and sees who read its data.
+        try await signIn(b, site, "haiyun")
+        try await b.open("\(site)/firm/applications/\(applicationID)")
+        try await b.click("button", containing: "同意并签约")
+        try await b.acceptDialog()
+        try await b.waitForText("已签约")
+        try await b.screenshot("firm-signed")
+        try await b.open("\(site)/firm/authorisations")
+        try await b.waitForText("查阅信用报告（申请 #\(applicationID)）")
+        try await b.screenshot("access-log")
+        try await signOut(b)
+
+        // 7. The bank disburses 40 days ago (so the first installment is due) and records that repayment.
+        try await signIn(b, site, "banka-staff")
+        try await b.open("\(site)/bank/applications/\(applicationID)")
+        try await b.setValue("#disburse-day", Day.today().adding(days: -40).description)
+        try await b.click("#disburse button[type=submit]")
+        try await b.waitForText("已放款")
+        try await b.click("a", containing: "还款计划与还款登记")
+        try await b.waitForText("逾期天数")
+        try await b.screenshot("loan-overdue")
+        try await b.click("#repay button[type=submit]")
+        try await b.waitForText("还款已登记，剩余本金 ¥110,000.00")
+        try await b.screenshot("repayment-recorded")
+        try await signOut(b)
+
+        // 8. The firm sees the schedule with the first installment paid.
+        try await signIn(b, site, "haiyun")
+        try await b.open("\(site)/firm/loans")
+        try await b.click("#loans a", containing: "#")
+        try await b.waitForText("已还清")
+        let text = try await b.pageText()
+        #expect(text.contains("¥110,000.00"))
+        #expect(text.contains("正常"))
+        try await b.screenshot("firm-schedule")
+    }
+}
