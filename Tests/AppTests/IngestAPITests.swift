@@ -176,4 +176,38 @@ import VaporTesting
             #expect(try await count(app, "records") == 2)
         }
     }
+
+    /// A chunk is first inserted as if all its ids were new; one known id undoes that insert and the chunk is
+    /// redone after a lookup, and chunks after one with known ids are looked up first until none turn up.
+    @Test(arguments: Backend.allCases)
+    func chunksMixingNewAndKnownIDs(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let catalog = try CatalogLoader.bundled()
+            let dataset = try catalog.require("admin.penalty")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("mixed-\(UUID().uuidString).csv")
+            defer { try? FileManager.default.removeItem(at: file) }
+            _ = try CityGenerator.writeBulk(dataset: dataset.id, rows: 12, seed: 3, asOf: Date(), to: file)
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+            #expect(lines.count == 13)
+            func csv(_ rows: [String]) -> [UInt8] { Array(([lines[0]] + rows).joined(separator: "\n").utf8) + [0x0A] }
+            var ingestor = BatchIngestor(database: app.db)
+            ingestor.chunkSize = 3
+            let request = BatchRequest(dataset: dataset, departmentID: nil, source: .cli, fileName: "p.csv", submittedBy: "test")
+            let first = try await ingestor.ingest(request, chunks: MemoryChunks(chunks: [csv([lines[2], lines[4]])]))
+            #expect(first.inserted == 2)
+            var all = Array(lines[1...])
+            all[1] = all[1].replacingOccurrences(of: "号,", with: "补号,")
+            #expect(all[1] != lines[2])
+            let second = try await ingestor.ingest(request, chunks: MemoryChunks(chunks: [csv(all)]))
+            #expect(second.inserted == 10)
+            #expect(second.updated == 1)
+            #expect(second.duplicates == 1)
+            #expect(second.isBalanced)
+            #expect(try await count(app, "records") == 12)
+            #expect(try await count(app, "record_history") == 1)
+            let again = try await ingestor.ingest(request, chunks: MemoryChunks(chunks: [csv(all)]))
+            #expect(again.duplicates == 12)
+            #expect(try await count(app, "records") == 12)
+        }
+    }
 }

@@ -221,6 +221,7 @@ public enum Amount {
     public struct Problem: Error, Equatable { public let reason: String }
 
     public static func normalise(_ text: String) -> Result<String, Problem> {
+        if isCanonical(text) { return .success(text) }
         var b = Array(text.utf8)
         if b.first == 0x2D {
             return .failure(Problem(reason: "金额不能为负数"))
@@ -241,6 +242,27 @@ public enum Amount {
         var cents = String(decoding: fraction, as: UTF8.self)
         while cents.count < 2 { cents += "0" }
         return .success(cents == "00" ? whole : whole + "." + cents)
+    }
+}
+
+extension Amount {
+    /// Whether the text is already canonical (`0`, `1200`, `1200.05`), checked without copying: most amounts
+    /// arrive that way and are kept as they are.
+    static func isCanonical(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            let n = b.count
+            guard n > 0 else { return false }
+            var i = 0
+            while i < n, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            let whole = i
+            guard whole >= 1, whole <= 15, b[0] != 0x30 || whole == 1 else { return false }
+            if i == n { return true }
+            guard n == whole + 3, b[whole] == 0x2E else { return false }
+            let c1 = b[whole + 1], c2 = b[whole + 2]
+            guard c1 >= 0x30, c1 <= 0x39, c2 >= 0x30, c2 <= 0x39 else { return false }
+            return !(c1 == 0x30 && c2 == 0x30)
+        }
     }
 }
 

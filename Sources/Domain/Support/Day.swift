@@ -23,11 +23,27 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let b = Array(text.utf8)
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
-              let y = Day.digits(b, 0, 4), let m = Day.digits(b, 5, 2), let d = Day.digits(b, 8, 2),
-              (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m), y >= 1800 else { return nil }
+        // Read in place when the text is contiguous (a native String), else from a copy.
+        let parsed = text.utf8.withContiguousStorageIfAvailable { Day.parseISO($0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { Day.parseISO($0) }
+        guard let (y, m, d) = parsed else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            var value = 0
+            for i in start..<(start + count) {
+                let c = b[i]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                value = value * 10 + Int(c - 0x30)
+            }
+            return value
+        }
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
+              let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2),
+              (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m), y >= 1800 else { return nil }
+        return (y, m, d)
     }
 
     public var description: String {

@@ -13,18 +13,21 @@ import SQLiteNIO
 enum BulkPaths {
     static let columns = ["dataset", "record_id", "uscc", "content", "hash", "event_date", "batch_id", "version", "collected_at"]
 
-    /// SQLite: one multi-row INSERT with native bindings.
+    /// SQLite: one multi-row INSERT with native bindings. The values shared by every row (dataset, batch,
+    /// time) are bound once as ?1–?3: binding a text copies it twice in the driver, and there are 9 columns.
     static func insertRecords(_ records: [ValidRecord], dataset: String, batchID: Int64, now: Int64,
                               on database: any Database) async throws {
         guard let sqlite = database as? any SQLiteDatabase else { throw PersistenceError.notSQL }
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-        let statement = "INSERT INTO records (\(columns.joined(separator: ", "))) VALUES "
-            + Array(repeating: row, count: records.count).joined(separator: ",")
-        var binds: [SQLiteData] = []
-        binds.reserveCapacity(records.count * columns.count)
-        for record in records {
-            binds += [.text(dataset), .text(record.recordID), .text(record.uscc), .text(record.content), .text(record.hash),
-                      .text(record.eventDate), .integer(Int(batchID)), .integer(1), .integer(Int(now))]
+        var statement = "INSERT INTO records (\(columns.joined(separator: ", "))) VALUES "
+        statement.reserveCapacity(statement.utf8.count + records.count * 48)
+        var binds: [SQLiteData] = [.text(dataset), .integer(Int(batchID)), .integer(Int(now))]
+        binds.reserveCapacity(3 + records.count * 5)
+        for (index, record) in records.enumerated() {
+            let p = 4 + index * 5
+            if index > 0 { statement += "," }
+            statement += "(?1,?\(p),?\(p + 1),?\(p + 2),?\(p + 3),?\(p + 4),?2,1,?3)"
+            binds += [.text(record.recordID), .text(record.uscc), .text(record.content), .text(record.hash),
+                      .text(record.eventDate)]
         }
         _ = try await sqlite.query(statement, binds)
     }
@@ -53,6 +56,17 @@ enum BulkPaths {
             }
             return promise.futureResult
         }.get()
+    }
+
+    /// Whether an insert failed because a record's (dataset, record_id) is already stored.
+    static func isKnownIDConflict(_ error: any Error) -> Bool {
+        if let error = error as? SQLiteError {
+            return error.message.contains("UNIQUE constraint failed: records.dataset, records.record_id")
+        }
+        if let error = error as? PSQLError {
+            return error.serverInfo?[.sqlState] == "23505" && error.serverInfo?[.constraintName] == "records_identity"
+        }
+        return false
     }
 
     /// COPY text format: backslash, tab, newline and carriage return are escaped.

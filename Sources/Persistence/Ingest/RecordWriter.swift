@@ -18,6 +18,9 @@ struct RecordWriter: Sendable {
             // The indexes of a large dataset outgrow SQLite's default 2 MB page cache; a batch then misses
             // the cache on every insert. 128 MB for this connection keeps them in memory.
             try await sql.raw("PRAGMA cache_size = -131072").run()
+            // A multi-row INSERT that may fail keeps a statement journal to undo itself; in memory it costs no
+            // file writes. (Also where SQLite sorts and builds temporary indexes; bounded by the cache.)
+            try await sql.raw("PRAGMA temp_store = MEMORY").run()
         }
         if kind == .postgres {
             // The chunk lookups are small index probes: the planner's statistics do not see the rows this
@@ -56,15 +59,70 @@ struct RecordWriter: Sendable {
     }
 
     /// Writes the pending rows and clears them.
+    ///
+    /// New records are the common case, so a chunk is first inserted as if none of its ids were stored: the
+    /// unique index on (dataset, record_id) checks that as part of the insert. When it finds a known id the
+    /// insert is undone (SQLite undoes the failed statement, PostgreSQL rolls back to a savepoint) and the
+    /// chunk is written again after looking its ids up. After such a chunk the next one is looked up first,
+    /// so re-sending a file costs one lookup per chunk, not a failed insert as well.
     func write(_ pending: inout PendingRows, batchID: Int64, counts: inout WriteCounts) async throws {
         defer { pending.clear() }
         if !pending.rejected.isEmpty {
+            let started = Date()
             try await quarantine(pending.rejected, batchID: batchID)
             counts.rejected += pending.rejected.count
+            counts.phases.quarantine += Date().timeIntervalSince(started)
         }
         guard !pending.records.isEmpty else { return }
+        if !counts.lastChunkMetKnownIDs {
+            let started = Date()
+            let inserted = try await insertIfAllNew(pending.records, batchID: batchID)
+            counts.phases.insert += Date().timeIntervalSince(started)
+            if inserted {
+                for record in pending.records { counts.digest.update(data: Array(record.hash.utf8)) }
+                counts.inserted += pending.records.count
+                if dataset.id == Catalog.registrationDataset {
+                    let started = Date()
+                    try await upsertRegistry(pending.records)
+                    counts.phases.registry += Date().timeIntervalSince(started)
+                }
+                return
+            }
+            counts.phases.retriedChunks += 1
+        }
+        try await writeLookingUp(pending.records, batchID: batchID, counts: &counts)
+    }
+
+    /// Inserts the records when none of their ids is stored; false (and nothing written) when one is.
+    func insertIfAllNew(_ records: [ValidRecord], batchID: Int64) async throws -> Bool {
+        switch kind {
+        case .sqlite:
+            do {
+                try await BulkPaths.insertRecords(records, dataset: dataset.id, batchID: batchID, now: now, on: database)
+                return true
+            } catch where BulkPaths.isKnownIDConflict(error) {
+                // SQLite undid the failed statement alone; the transaction goes on.
+                return false
+            }
+        case .postgres:
+            try await sql.raw("SAVEPOINT chunk").run()
+            do {
+                try await BulkPaths.copyRecords(records, dataset: dataset.id, batchID: batchID, now: now, on: database)
+            } catch where BulkPaths.isKnownIDConflict(error) {
+                try await sql.raw("ROLLBACK TO SAVEPOINT chunk").run()
+                try await sql.raw("RELEASE SAVEPOINT chunk").run()
+                return false
+            }
+            try await sql.raw("RELEASE SAVEPOINT chunk").run()
+            return true
+        }
+    }
+
+    /// Looks the chunk's ids up, then inserts the new records and updates the changed ones.
+    func writeLookingUp(_ records: [ValidRecord], batchID: Int64, counts: inout WriteCounts) async throws {
+        var started = Date()
         var stored: [String: Stored] = [:]
-        let ids = pending.records.map(\.recordID)
+        let ids = records.map(\.recordID)
         let lookup: SQLQueryString
         switch kind {
         case .postgres:
@@ -81,10 +139,12 @@ struct RecordWriter: Sendable {
         }
         let rows = try await sql.raw(lookup).all(decoding: Stored.self)
         for row in rows { stored[row.record_id] = row }
+        counts.lastChunkMetKnownIDs = !rows.isEmpty
+        counts.phases.lookup += Date().timeIntervalSince(started)
 
         var fresh: [ValidRecord] = []
         var changed: [(ValidRecord, Int64)] = []
-        for record in pending.records {
+        for record in records {
             if let existing = stored[record.recordID] {
                 if existing.hash == record.hash { counts.duplicates += 1; continue }
                 changed.append((record, existing.id))
@@ -93,6 +153,7 @@ struct RecordWriter: Sendable {
             }
             counts.digest.update(data: Array(record.hash.utf8))
         }
+        started = Date()
         if !fresh.isEmpty {
             switch kind {
             case .postgres: try await BulkPaths.copyRecords(fresh, dataset: dataset.id, batchID: batchID, now: now, on: database)
@@ -100,6 +161,8 @@ struct RecordWriter: Sendable {
             }
             counts.inserted += fresh.count
         }
+        counts.phases.insert += Date().timeIntervalSince(started)
+        started = Date()
         if !changed.isEmpty {
             try await sql.raw("""
                 INSERT INTO record_history (dataset, record_id, uscc, content, hash, event_date, batch_id, version,
@@ -118,8 +181,11 @@ struct RecordWriter: Sendable {
             }
             counts.updated += changed.count
         }
+        counts.phases.update += Date().timeIntervalSince(started)
         if dataset.id == Catalog.registrationDataset {
+            started = Date()
             try await upsertRegistry(fresh + changed.map(\.0))
+            counts.phases.registry += Date().timeIntervalSince(started)
         }
     }
 
