@@ -15,12 +15,32 @@ struct ModelTrainCommand: AsyncCommand {
         @Option(name: "data", help: "训练数据 CSV（含目标列）") var data: String?
         @Option(name: "target", help: "目标列名（1 = 违约，0 = 正常）") var target: String?
         @Option(name: "out", help: "模型文件输出路径（JSON）") var out: String?
+        @Flag(name: "from-loans", help: "用平台自己的贷款结果训练（次级及以下为违约）") var fromLoans: Bool
+        @Option(name: "export", help: "与 --from-loans 一起：另存训练数据 CSV") var export: String?
         init() {}
     }
 
-    var help: String { "从带目标列的 CSV 训练评分卡，保存为可读的模型文件" }
+    var help: String { "从带目标列的 CSV，或平台自己的贷款结果（--from-loans），训练评分卡，保存为可读的模型文件" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        if signature.fromLoans {
+            guard let out = signature.out else {
+                throw DomainError.invalidInput(field: "--out", reason: "用法：xyd model train --from-loans --out 模型.json")
+            }
+            let outcomes = try await LoanOutcomes.table(context.application)
+            context.console.print("平台贷款 \(outcomes.loans) 笔，其中违约（次级及以下）\(outcomes.bads) 笔")
+            guard outcomes.bads > 0, outcomes.bads < outcomes.loans else {
+                throw DomainError.conflict("训练需要同时有正常和违约的贷款（现有 \(outcomes.loans) 笔，违约 \(outcomes.bads) 笔）")
+            }
+            if let export = signature.export { try outcomes.table.csvText().write(toFile: export, atomically: true, encoding: .utf8) }
+            do {
+                try ScorecardModel.train(table: outcomes.table, target: "bad").write(toFile: out)
+            } catch {
+                throw DomainError.invalidInput(field: "--from-loans", reason: error.message)
+            }
+            context.console.print("模型已保存：\(out)")
+            return
+        }
         guard let data = signature.data, let target = signature.target, let out = signature.out else {
             throw DomainError.invalidInput(field: "--data/--target/--out", reason: "用法：xyd model train --data 数据.csv --target bad --out 模型.json")
         }

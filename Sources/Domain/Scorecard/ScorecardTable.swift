@@ -268,3 +268,12 @@ public struct ScorecardTable: Sendable, Equatable {
         return .success((header, columns))
     }
 }
+
+extension ScorecardTable {
+    /// The table as CSV text (header first), readable by `init(csv:)`.
+    public func csvText() -> String {
+        var text = CSVWriting.line(header)
+        for r in 0..<rowCount { text += CSVWriting.line(columns.map { $0[r] }) }
+        return text
+    }
+}

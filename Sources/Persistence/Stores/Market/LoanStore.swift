@@ -80,6 +80,11 @@ public struct LoanStore: Sendable {
             .all(decoding: Row.self).map(stored)
     }
 
+    /// Every loan, oldest first (for training models on the platform's own outcomes).
+    public func allLoans() async throws -> [Stored] {
+        try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM loans ORDER BY id")).all(decoding: Row.self).map(stored)
+    }
+
     /// Ids of loans not yet settled, for the daily reclassification.
     public func openLoanIDs() async throws -> [Int64] {
         struct R: Decodable { let id: Int64 }
