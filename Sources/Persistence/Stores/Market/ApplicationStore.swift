@@ -74,6 +74,7 @@ public struct ApplicationStore: Sendable {
             try await sql.raw("UPDATE applications SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
             try await Self.addStep(sql, id: id, Step(at: now, actor: actor, action: "提交申请", from: "", to: stored.state.status.label,
                                                      note: ""))
+            try await TransparencyLog.append(LogEvents.applicationDecision(stored, actor: actor, event: "submit"), on: tx)
             return stored
         }
     }
@@ -142,6 +143,7 @@ public struct ApplicationStore: Sendable {
             try await Self.addStep(sql, id: id, Step(at: next.updatedAt, actor: actor, action: event.label,
                                                      from: current.state.status.label, to: next.state.status.label,
                                                      note: note))
+            try await TransparencyLog.append(LogEvents.applicationDecision(next, actor: actor, event: event.action.rawValue), on: tx)
             try await then?(tx, next)
             return next
         }
