@@ -56,6 +56,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
 
+    // The log's signing key lives outside the database; create it on first start.
+    _ = try app.logSigner
     try routes(app)
     if runJobs, config.runsJobs { app.lifecycle.use(JobWorker(pollInterval: config.jobPollInterval)) }
 }
