@@ -1,12 +1,11 @@
 import FluentKit
-import FluentPostgresDriver
 import Foundation
 import NIOCore
-import PostgresNIO
 import SQLiteNIO
 
 /// Writes sequenced entries and node hashes the fastest way each database offers, on the transaction's own
-/// connection: SQLite multi-row INSERTs with native bindings, PostgreSQL `COPY … FROM STDIN`.
+/// connection: SQLite multi-row INSERTs with native bindings, PostgreSQL one INSERT … SELECT FROM unnest per
+/// batch.
 enum LogBulk {
     static func write(entries: [(Int64, String, [UInt8])], nodes: [(Int64, [UInt8])], kind: DatabaseKind,
                       on database: any Database) async throws {
@@ -23,24 +22,39 @@ enum LogBulk {
                 }
             }
         case .postgres:
-            var buffer = ByteBufferAllocator().buffer(capacity: entries.count * 320)
-            for (index, entry, hash) in entries {
-                buffer.writeString("\(index)\t")
-                writeEscaped(entry, to: &buffer)
-                buffer.writeStaticString("\t\\\\x")
-                writeHex(hash, to: &buffer)
-                buffer.writeStaticString("\n")
+            // Three text parameters split on the unit separator (which entries cannot contain): encoding
+            // thousands of separate parameters costs more than the database's own work.
+            let sql = try database.sql()
+            for chunk in entries.chunked(by: 20_000) {
+                try await sql.raw("""
+                    INSERT INTO tlog_entries (idx, entry, leaf_hash)
+                    SELECT i::bigint, e, decode(h, 'hex')
+                    FROM unnest(string_to_array(\(bind: chunk.map { String($0.0) }.joined(separator: separator)), chr(31)),
+                                string_to_array(\(bind: chunk.map(\.1).joined(separator: separator)), chr(31)),
+                                string_to_array(\(bind: chunk.map { hex($0.2) }.joined(separator: separator)), chr(31))) AS t(i, e, h)
+                    """).run()
             }
-            try await copy(table: "tlog_entries", columns: ["idx", "entry", "leaf_hash"], payload: buffer, on: database)
-            guard !nodes.isEmpty else { return }
-            buffer = ByteBufferAllocator().buffer(capacity: nodes.count * 96)
-            for (position, hash) in nodes {
-                buffer.writeString("\(position)\t\\\\x")
-                writeHex(hash, to: &buffer)
-                buffer.writeStaticString("\n")
+            for chunk in nodes.chunked(by: 40_000) {
+                try await sql.raw("""
+                    INSERT INTO tlog_nodes (pos, hash)
+                    SELECT p::bigint, decode(h, 'hex')
+                    FROM unnest(string_to_array(\(bind: chunk.map { String($0.0) }.joined(separator: separator)), chr(31)),
+                                string_to_array(\(bind: chunk.map { hex($0.1) }.joined(separator: separator)), chr(31))) AS t(p, h)
+                    """).run()
             }
-            try await copy(table: "tlog_nodes", columns: ["pos", "hash"], payload: buffer, on: database)
         }
+    }
+
+    static let separator = "\u{1F}"
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func sqliteInsert(table: String, width: Int, count: Int, on database: any Database,
@@ -55,38 +69,5 @@ enum LogBulk {
         _ = try await sqlite.query(statement, binds)
     }
 
-    static func copy(table: String, columns: [String], payload: ByteBuffer, on database: any Database) async throws {
-        guard let postgres = database as? any PostgresDatabase else { throw PersistenceError.notSQL }
-        try await postgres.withConnection { connection in
-            let promise = connection.eventLoop.makePromise(of: Void.self)
-            promise.completeWithTask {
-                try await connection.copyFrom(table: table, columns: columns, logger: connection.logger) { writer in
-                    try await writer.write(payload)
-                }
-            }
-            return promise.futureResult
-        }.get()
-    }
-
     private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    static func writeHex(_ data: [UInt8], to buffer: inout ByteBuffer) {
-        for byte in data {
-            buffer.writeInteger(hexDigits[Int(byte >> 4)])
-            buffer.writeInteger(hexDigits[Int(byte & 0x0F)])
-        }
-    }
-
-    /// COPY text format: backslash, tab, newline and carriage return are escaped.
-    static func writeEscaped(_ value: String, to buffer: inout ByteBuffer) {
-        for byte in value.utf8 {
-            switch byte {
-            case 0x5C: buffer.writeStaticString("\\\\")
-            case 0x09: buffer.writeStaticString("\\t")
-            case 0x0A: buffer.writeStaticString("\\n")
-            case 0x0D: buffer.writeStaticString("\\r")
-            default: buffer.writeInteger(byte)
-            }
-        }
-    }
 }
