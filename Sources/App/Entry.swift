@@ -72,5 +72,7 @@ public enum Xyd {
         app.asyncCommands.use(BenchCommand(), as: "bench")
         app.asyncCommands.use(ModelCommand(), as: "model")
         app.asyncCommands.use(EvaluateCommand(), as: "evaluate")
+        app.asyncCommands.use(LogCommand(), as: "log")
+        app.asyncCommands.use(WitnessCommand(), as: "witness")
     }
 }

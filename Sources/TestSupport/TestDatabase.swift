@@ -39,13 +39,15 @@ public enum SharedPostgres {
 }
 
 /// A fresh, migrated application on the chosen backend, shut down and removed afterwards.
-public func withTestApp(_ backend: Backend, runsJobs: Bool = false,
+/// `environment` adds or overrides settings (e.g. a shared `XYD_LOG_KEY_FILE`).
+public func withTestApp(_ backend: Backend, runsJobs: Bool = false, environment: [String: String] = [:],
                         _ body: (Application) async throws -> Void) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xyd-test-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     var env = ["XYD_DATA_DIR": directory.path, "XYD_LOG_LEVEL": "warning", "XYD_JOBS": runsJobs ? "true" : "false", "XYD_JOB_POLL_SECONDS": "0.05"]
     if backend == .postgres { env["DATABASE_URL"] = try SharedPostgres.newDatabaseURL() }
+    env.merge(environment) { $1 }
     let config = try AppConfig.load(env)
     let app = try await Application.make(.testing)
     do {

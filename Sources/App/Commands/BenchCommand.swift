@@ -11,9 +11,9 @@ import Vapor
 /// databases' own bulk loaders (`sqlite3 .import`, `COPY`) on the same file in the same run.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "ingest、evaluate、scorecard 或 api")
+        @Argument(name: "what", help: "ingest、evaluate、scorecard、api 或 log")
         var what: String
-        @Option(name: "rows", help: "行数（默认 1000000）")
+        @Option(name: "rows", help: "行数；log 为条目数（默认 1000000）")
         var rows: Int?
         @Flag(name: "no-postgres", help: "跳过 PostgreSQL")
         var noPostgres: Bool
@@ -28,7 +28,7 @@ struct BenchCommand: AsyncCommand {
         init() {}
     }
 
-    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）" }
+    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -42,8 +42,10 @@ struct BenchCommand: AsyncCommand {
                                concurrency: signature.concurrency ?? 64, seconds: signature.seconds ?? 10).run()
         case "scorecard":
             try await ScorecardBench(app: context.application, rows: signature.rows ?? 100_000, python: signature.python).run()
+        case "log":
+            try await LogBench(app: context.application, entries: signature.rows ?? 1_000_000, postgres: !signature.noPostgres).run()
         default:
-            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard 或 api")
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api 或 log")
         }
     }
 }

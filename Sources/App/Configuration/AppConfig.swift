@@ -20,6 +20,12 @@ public struct AppConfig: Sendable, Equatable {
     public var rateMarkupPercent = 30
     /// Overdue-day limits of the five-tier loan classification.
     public var classification = ClassificationThresholds.default
+    /// The transparency log's signing key file (outside the database); default `<data>/log-signing.key`.
+    public var logKeyFileSetting: URL?
+    /// The log's origin line in checkpoints (also the key's name).
+    public var logOrigin = "xinyidai.example/log"
+    /// Seconds between signed checkpoints.
+    public var logCheckpointInterval: Double = 60
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -45,6 +51,9 @@ public struct AppConfig: Sendable, Equatable {
         "XYD_RATE_REFERENCE_BP": "产品利率上限的参照利率，基点（默认 435，即 4.35%）",
         "XYD_RATE_MARKUP_PERCENT": "产品利率最多高于参照利率的百分比（默认 30）",
         "XYD_CLASSIFY_DAYS": "五级分类逾期天数界限：关注,次级,可疑,损失（默认 0,90,270,360）",
+        "XYD_LOG_KEY_FILE": "透明日志签名私钥文件（默认 数据目录/log-signing.key，首次启动时生成，权限 0600）",
+        "XYD_LOG_ORIGIN": "透明日志的来源标识，写入检查点第一行（默认 xinyidai.example/log）",
+        "XYD_LOG_CHECKPOINT_SECONDS": "透明日志定时签发检查点的间隔秒数（默认 60）",
     ]
 
     /// Reads the environment, naming every missing or malformed setting.
@@ -116,12 +125,27 @@ public struct AppConfig: Sendable, Equatable {
                 problems.append("XYD_CLASSIFY_DAYS：应为四个递增的天数，如 0,90,270,360，实际为“\(text)”")
             }
         }
+        let logKeyFile = env["XYD_LOG_KEY_FILE"]?.nonEmpty.map { URL(fileURLWithPath: $0) }
+        let logOrigin = env["XYD_LOG_ORIGIN"]?.nonEmpty ?? "xinyidai.example/log"
+        if logOrigin.contains(where: { $0.isWhitespace || $0 == "+" }) {
+            problems.append("XYD_LOG_ORIGIN：不能含空白字符或加号，实际为“\(logOrigin)”")
+        }
+        var checkpointInterval = 60.0
+        if let text = env["XYD_LOG_CHECKPOINT_SECONDS"]?.nonEmpty {
+            if let value = Double(text), value >= 1, value <= 86_400 { checkpointInterval = value } else {
+                problems.append("XYD_LOG_CHECKPOINT_SECONDS：应为 1–86400 的秒数，实际为“\(text)”")
+            }
+        }
         if !problems.isEmpty { throw Problems(items: problems) }
         return AppConfig(dataDirectory: dataDirectory, databaseURL: databaseURL, catalogPath: catalogPath,
                          hostname: hostname, port: port, runsJobs: runsJobs, jobPollInterval: poll,
                          logFormat: logFormat, logLevel: logLevel, loginThrottle: throttle,
-                         rateReferenceBasisPoints: reference, rateMarkupPercent: markup, classification: classification)
+                         rateReferenceBasisPoints: reference, rateMarkupPercent: markup, classification: classification,
+                         logKeyFileSetting: logKeyFile, logOrigin: logOrigin, logCheckpointInterval: checkpointInterval)
     }
+
+    /// Where the log's signing key is kept.
+    public var logKeyFile: URL { logKeyFileSetting ?? dataDirectory.appendingPathComponent("log-signing.key") }
 
     public var sqlitePath: URL { dataDirectory.appendingPathComponent("xyd.sqlite") }
     public var usesPostgres: Bool { databaseURL != nil }

@@ -11,6 +11,12 @@ import Vapor
 /// `runJobs` starts the background worker (for `xyd serve` and tests that need it), if the
 /// configuration allows it.
 public func configure(_ app: Application, config: AppConfig, runJobs: Bool = false) async throws {
+    // SQLite runs each statement on a blocking thread pool, and a connection waiting for a lock spins on its
+    // thread. NIO's shared pool has one thread per core (two here): two waiters could occupy it while the
+    // lock holder needs a thread to finish, and everything stops. The application gets its own, larger pool.
+    let pool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 4))
+    pool.start()
+    app.threadPool = pool
     let catalog: Catalog
     if let path = config.catalogPath {
         catalog = try CatalogLoader.load(from: path)
@@ -56,6 +62,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
 
+    // The log's signing key lives outside the database; create it on first start.
+    _ = try app.logSigner
     try routes(app)
     if runJobs, config.runsJobs { app.lifecycle.use(JobWorker(pollInterval: config.jobPollInterval)) }
 }

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     IngestController().register(api)
     EnterpriseController().register(api)
     MarketAPI().register(api)
+    LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)
     OperatorMarket().register(authenticated)

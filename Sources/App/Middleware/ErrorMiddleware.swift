@@ -49,6 +49,13 @@ struct ErrorMiddleware: AsyncMiddleware {
             case .conflict, .illegalTransition: .conflict
             }
             return (status, error.code, error.message)
+        case let error as MerkleError:
+            switch error {
+            case .leafIndexOutOfRange, .sizeBeyondTree, .sizesOutOfOrder, .inclusionProofInvalid, .consistencyProofInvalid:
+                return (.unprocessableEntity, "invalid_input", error.message)
+            case .missingNode, .nodeConflict, .invalidNodeID, .wrongHashCount, .storeFailure:
+                return (.internalServerError, "internal_error", error.message)
+            }
         case let abort as any AbortError:
             let code = abort.status == .notFound ? "not_found" : abort.status == .payloadTooLarge ? "too_large" : "http_error"
             let message: String = switch abort.status {

@@ -19,12 +19,14 @@ struct JobWorker: LifecycleHandler {
         task.task = Task {
             app.logger.info("job worker started", metadata: ["worker": "\(worker)"])
             var lastScheduled = Date.distantPast
+            var logScheduler = LogScheduler(checkpointInterval: app.platform.config.logCheckpointInterval)
             while !Task.isCancelled {
                 do {
                     if Date().timeIntervalSince(lastScheduled) > 60 {
                         try await JobScheduler.scheduleDaily(queue)
                         lastScheduled = Date()
                     }
+                    try await logScheduler.tick(queue, store: app.logStore)
                     if let job = try await queue.claim() {
                         await JobRunner.run(job, queue: queue, app: app)
                         continue
@@ -61,6 +63,10 @@ enum JobRunner {
                 try await app.registry.refreshRecordCounts(batchID: nil)
             case JobKind.dailyReclassify:
                 try await Loans.reclassifyAll(app, asOf: Day(iso: job.payload) ?? .today())
+            case JobKind.logSequence:
+                try await LogSequencer(database: app.db).sequenceAll()
+            case JobKind.logCheckpoint:
+                try await app.signLogCheckpoint()
             case "test.sleep":
                 // Used by the multi-process test: holds the job briefly so that claims overlap.
                 try await Task.sleep(for: .milliseconds(Int(job.payload) ?? 10))
@@ -87,5 +93,32 @@ enum JobScheduler {
         // Reclassification runs as soon as a worker sees the new day.
         try await queue.enqueue(kind: JobKind.dailyReclassify, payload: day.description, runAt: Date(),
                                 uniqueKey: "\(JobKind.dailyReclassify):\(day)")
+    }
+}
+
+/// The transparency log's recurring jobs: sequencing every second while entries wait, a signed checkpoint
+/// at the interval when the tree has grown. An idle log only reads (on SQLite every write contends for the
+/// one write lock with the requests).
+struct LogScheduler {
+    let checkpointInterval: Double
+    var lastSequence = Date.distantPast
+    var lastCheckpoint = Date.distantPast
+
+    mutating func tick(_ queue: JobQueue, store: LogStore, now: Date = Date()) async throws {
+        if now.timeIntervalSince(lastSequence) >= 1 {
+            lastSequence = now
+            if try await store.hasPending() {
+                try await queue.schedule(kind: JobKind.logSequence, uniqueKey: JobKind.logSequence, runAt: now)
+            }
+        }
+        if now.timeIntervalSince(lastCheckpoint) >= checkpointInterval {
+            lastCheckpoint = now
+            let size = try await store.size()
+            let signed = try await store.latestCheckpoint()?.size
+            let pending = try await store.hasPending()
+            if signed != size || pending {
+                try await queue.schedule(kind: JobKind.logCheckpoint, uniqueKey: JobKind.logCheckpoint, runAt: now)
+            }
+        }
     }
 }

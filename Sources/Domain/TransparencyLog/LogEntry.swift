@@ -170,6 +170,12 @@ public struct LogEntry: Hashable, Sendable {
         "sha256:" + MerkleHash.sha256(data).hex
     }
 
+    /// `value` itself when it is a valid attribute value (an identifier), otherwise its digest: free text,
+    /// names and anything else that could carry personal data never enter an entry.
+    public static func identifierOrDigest(_ value: String) -> String {
+        isValidValue(value) ? value : digest(of: Array(value.utf8))
+    }
+
     static func isValidKey(_ key: String) -> Bool {
         let bytes = Array(key.utf8)
         guard let first = bytes.first, bytes.count <= 64, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else {

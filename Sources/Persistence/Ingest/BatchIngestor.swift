@@ -96,6 +96,7 @@ public struct BatchIngestor: Sendable {
                     startedAt: started, finishedAt: Date(), submittedBy: request.submittedBy)
                 try await writer.closeBatch(summary)
                 try await JobQueue.enqueue(on: sql, kind: JobKind.refreshAfterBatch, payload: String(batchID))
+                try await TransparencyLog.append(LogEvents.batchIngested(summary), on: tx)
                 var phases = counts.phases
                 phases.parse = read.busySeconds
                 phases.writerWaiting = waiting

@@ -10,6 +10,10 @@ public enum JobKind {
     public static let dailyRecount = "daily.recount"
     /// Once a day: recompute every open loan's overdue days and five-tier classification.
     public static let dailyReclassify = "daily.reclassify"
+    /// Every second: move queued transparency-log entries into the tree.
+    public static let logSequence = "log.sequence"
+    /// At the checkpoint interval: sequence, then sign a checkpoint of the tree.
+    public static let logCheckpoint = "log.checkpoint"
 }
 
 /// A claimed job.
@@ -42,6 +46,18 @@ public struct JobQueue: Sendable {
             VALUES (\(bind: kind), \(bind: payload), 'queued', \(bind: epochMillis(runAt)), 0, \(bind: maxAttempts),
               \(bind: uniqueKey), \(bind: now))
             ON CONFLICT (unique_key) DO NOTHING
+            """).run()
+    }
+
+    /// Queues a recurring job kept in one row: the row is created once and put back in the queue (at
+    /// `runAt`) each time after it finished, so a periodic job never piles up rows or runs twice at once.
+    public func schedule(kind: String, uniqueKey: String, runAt: Date = Date()) async throws {
+        try await database.sql().raw("""
+            INSERT INTO jobs (kind, payload, status, run_at, attempts, max_attempts, unique_key, created_at)
+            VALUES (\(bind: kind), '', 'queued', \(bind: epochMillis(runAt)), 0, 3, \(bind: uniqueKey), \(bind: epochMillis()))
+            ON CONFLICT (unique_key) DO UPDATE SET status = 'queued', run_at = excluded.run_at, attempts = 0,
+              last_error = NULL, locked_by = NULL, locked_until = NULL
+            WHERE jobs.status IN ('done', 'failed')
             """).run()
     }
 

@@ -51,6 +51,7 @@ public struct EvaluationStore: Sendable {
                       \(bind: evaluation.modelVersion), \(bind: evaluation.asOf), \(bind: millis))
                     """).run()
             }
+            try await TransparencyLog.append(contentsOf: evaluations.map { try LogEvents.evaluation($0, at: now) }, on: tx)
         }
     }
 

@@ -74,6 +74,7 @@ public struct ApplicationStore: Sendable {
             try await sql.raw("UPDATE applications SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
             try await Self.addStep(sql, id: id, Step(at: now, actor: actor, action: "提交申请", from: "", to: stored.state.status.label,
                                                      note: ""))
+            try await TransparencyLog.append(LogEvents.applicationDecision(stored, actor: actor, event: "submit"), on: tx)
             return stored
         }
     }
@@ -125,6 +126,9 @@ public struct ApplicationStore: Sendable {
                       then: (@Sendable (any Database, Stored) async throws -> Void)? = nil) async throws -> Stored {
         try await database.transaction { tx in
             let sql = try tx.sql()
+            // Write first: it takes the write lock (SQLite) or the row lock (PostgreSQL) before the read, so
+            // the read cannot go stale before the update.
+            try await sql.raw("UPDATE applications SET updated_at = updated_at WHERE id = \(bind: id)").run()
             guard let current = try await sql.raw("SELECT detail FROM applications WHERE id = \(bind: id)")
                 .first(decoding: Row.self).map({ try DetailCoding.decode(Stored.self, $0.detail) }) else {
                 throw DomainError.notFound("该申请")
@@ -142,6 +146,7 @@ public struct ApplicationStore: Sendable {
             try await Self.addStep(sql, id: id, Step(at: next.updatedAt, actor: actor, action: event.label,
                                                      from: current.state.status.label, to: next.state.status.label,
                                                      note: note))
+            try await TransparencyLog.append(LogEvents.applicationDecision(next, actor: actor, event: event.action.rawValue), on: tx)
             try await then?(tx, next)
             return next
         }

@@ -11,17 +11,21 @@ public struct AuthorisationStore: Sendable {
     /// Stores a new authorisation; its `id` is replaced by the stored one.
     @discardableResult
     public func create(_ authorisation: Authorisation, by user: String) async throws -> Authorisation {
-        var stored = authorisation
-        let sql = try database.sql()
-        let id = try await sql.insertReturningID("""
-            INSERT INTO authorisations (uscc, detail, valid_until, created_by, created_at)
-            VALUES (\(bind: authorisation.uscc), '{}', \(bind: authorisation.validUntil.description), \(bind: user),
-              \(bind: epochMillis()))
-            RETURNING id
-            """, what: "授权书编号")
-        stored.id = String(id)
-        try await sql.raw("UPDATE authorisations SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
-        return stored
+        try await database.transaction { tx in
+            var stored = authorisation
+            let sql = try tx.sql()
+            let id = try await sql.insertReturningID("""
+                INSERT INTO authorisations (uscc, detail, valid_until, created_by, created_at)
+                VALUES (\(bind: authorisation.uscc), '{}', \(bind: authorisation.validUntil.description), \(bind: user),
+                  \(bind: epochMillis()))
+                RETURNING id
+                """, what: "授权书编号")
+            stored.id = String(id)
+            let detail = try DetailCoding.encode(stored)
+            try await sql.raw("UPDATE authorisations SET detail = \(bind: detail) WHERE id = \(bind: id)").run()
+            try await TransparencyLog.append(LogEvents.authorisationGranted(stored, detail: detail, by: user), on: tx)
+            return stored
+        }
     }
 
     struct Row: Decodable { let detail: String }
@@ -46,10 +50,14 @@ public struct AuthorisationStore: Sendable {
             throw DomainError.illegalTransition(entity: "授权书", from: "已撤销", action: "撤销")
         }
         authorisation.revokedAt = time
-        try await database.sql().raw("""
-            UPDATE authorisations SET detail = \(bind: try DetailCoding.encode(authorisation)), revoked_at = \(bind: epochMillis(time))
-            WHERE id = \(bind: id)
-            """).run()
+        let detail = try DetailCoding.encode(authorisation)
+        try await database.transaction { tx in
+            try await tx.sql().raw("""
+                UPDATE authorisations SET detail = \(bind: detail), revoked_at = \(bind: epochMillis(time))
+                WHERE id = \(bind: id)
+                """).run()
+            try await TransparencyLog.append(LogEvents.authorisationRevoked(id: id, uscc: uscc, at: time), on: tx)
+        }
         return authorisation
     }
 
@@ -77,13 +85,17 @@ public struct AuthorisationStore: Sendable {
 
     @discardableResult
     public func log(_ access: Access) async throws -> Int64 {
-        try await database.sql().insertReturningID("""
-            INSERT INTO access_log (at, uscc, institution_id, actor, categories, authorisation_id, purpose, action)
-            VALUES (\(bind: epochMillis(access.at)), \(bind: access.uscc), \(bind: access.institutionID), \(bind: access.actor),
-              \(bind: access.categories.joined(separator: ",")), \(bind: access.authorisationID), \(bind: access.purpose),
-              \(bind: access.action))
-            RETURNING id
-            """, what: "访问记录编号")
+        try await database.transaction { tx in
+            let id = try await tx.sql().insertReturningID("""
+                INSERT INTO access_log (at, uscc, institution_id, actor, categories, authorisation_id, purpose, action)
+                VALUES (\(bind: epochMillis(access.at)), \(bind: access.uscc), \(bind: access.institutionID), \(bind: access.actor),
+                  \(bind: access.categories.joined(separator: ",")), \(bind: access.authorisationID), \(bind: access.purpose),
+                  \(bind: access.action))
+                RETURNING id
+                """, what: "访问记录编号")
+            try await TransparencyLog.append(LogEvents.dataAccess(access, id: id), on: tx)
+            return id
+        }
     }
 
     /// The accesses to a firm's data, newest first.

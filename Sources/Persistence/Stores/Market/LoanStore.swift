@@ -48,7 +48,7 @@ public struct LoanStore: Sendable {
         let detail = Detail(applicationID: application.id, institutionID: application.institutionID, uscc: application.uscc,
                             firmName: application.firmName, productName: application.productName, ledger: ledger)
         let position = ledger.position(asOf: day)
-        return try await database.sql().insertReturningID("""
+        let id = try await database.sql().insertReturningID("""
             INSERT INTO loans (application_id, institution_id, uscc, detail, classification, overdue_days, outstanding, settled, updated_at)
             VALUES (\(bind: application.id), \(bind: application.institutionID), \(bind: application.uscc),
               \(bind: try DetailCoding.encode(detail)), \(bind: position.classification(thresholds: thresholds).rawValue),
@@ -56,6 +56,8 @@ public struct LoanStore: Sendable {
               \(bind: epochMillis()))
             RETURNING id
             """, what: "贷款编号")
+        try await TransparencyLog.append(LogEvents.loanStatus(loanID: id, lender: application.institutionID, status: "opened", report: detail), on: database)
+        return id
     }
 
     public func loan(id: Int64) async throws -> Stored? {
@@ -97,6 +99,8 @@ public struct LoanStore: Sendable {
                                 thresholds: ClassificationThresholds) async throws -> Stored {
         try await database.transaction { tx in
             let store = LoanStore(database: tx)
+            // Write first, so the loan read below cannot go stale before it is saved (see ApplicationStore.apply).
+            try await tx.sql().raw("UPDATE loans SET updated_at = updated_at WHERE id = \(bind: loanID)").run()
             guard var loan = try await store.loan(id: loanID) else { throw DomainError.notFound("该贷款") }
             try loan.ledger.record(repayment)
             try await tx.sql().raw("""
@@ -104,7 +108,9 @@ public struct LoanStore: Sendable {
                 VALUES (\(bind: loanID), \(bind: repayment.day.description), \(bind: repayment.amount.value), \(bind: reportedBy),
                   \(bind: epochMillis()))
                 """).run()
-            return try await store.save(&loan, asOf: day, thresholds: thresholds)
+            let saved = try await store.save(&loan, asOf: day, thresholds: thresholds)
+            try await TransparencyLog.append(LogEvents.loanStatus(loanID: loanID, lender: saved.institutionID, status: "repayment", report: saved, by: reportedBy), on: tx)
+            return saved
         }
     }
 

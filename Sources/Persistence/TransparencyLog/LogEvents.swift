@@ -1,0 +1,97 @@
+import Domain
+import Foundation
+
+/// The log entry of each kind of event. Entries carry identifiers, kinds and digests only: a firm appears
+/// as the digest of its code (`subject`), people by the digest of their account name, free text and stored
+/// details by their SHA-256, so the public log holds no personal or credit data and the platform (or the
+/// firm) can still show which entry belongs to which record.
+public enum LogEvents {
+    /// The pseudonymous subject of entries about a firm.
+    public static func subject(uscc: String) -> String {
+        LogEntry.digest(of: Array("firm:\(uscc)".utf8))
+    }
+
+    /// An actor value: an identifier as is, anything else (names, Chinese text) as its digest.
+    static func actor(_ name: String) -> String { LogEntry.identifierOrDigest(name) }
+
+    /// SHA-256 of a value's canonical JSON.
+    static func digest(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        return LogEntry.digest(of: (try? encoder.encode(value)) ?? Data())
+    }
+
+    static func entry(_ kind: LogEntry.Kind, at time: Date, actor: String, _ attributes: [String: String]) throws -> LogEntry {
+        try LogEntry(kind: kind, time: time, actor: actor, attributes: attributes)
+    }
+
+    /// A read of a firm's data by an institution (one access-log row).
+    public static func dataAccess(_ access: AuthorisationStore.Access, id: Int64) throws -> LogEntry {
+        try entry(.dataAccess, at: access.at, actor: access.institutionID.map { "institution:\($0)" } ?? "platform", [
+            "access": String(id), "subject": subject(uscc: access.uscc),
+            "purpose": LogEntry.identifierOrDigest(access.purpose),
+            "authorisation": access.authorisationID.map(String.init) ?? "none",
+            "categories": LogEntry.identifierOrDigest(access.categories.sorted().joined(separator: "+").nonEmptyOr("none")),
+            "action": LogEntry.identifierOrDigest(access.action), "staff": actor(access.actor),
+        ])
+    }
+
+    public static func authorisationGranted(_ authorisation: Authorisation, detail: String, by user: String,
+                                            at time: Date = Date()) throws -> LogEntry {
+        let grantee = switch authorisation.scope {
+        case .allRegisteredInstitutions: "all"
+        case .institutions(let ids): LogEntry.identifierOrDigest(ids.sorted().joined(separator: "+").nonEmptyOr("none"))
+        }
+        return try entry(.authorisationGranted, at: time, actor: actor(user), [
+            "authorisation": authorisation.id, "subject": subject(uscc: authorisation.uscc), "grantee": grantee,
+            "scopeDigest": LogEntry.digest(of: Array(detail.utf8)),
+        ])
+    }
+
+    public static func authorisationRevoked(id: Int64, uscc: String, at time: Date) throws -> LogEntry {
+        try entry(.authorisationRevoked, at: time, actor: "enterprise", [
+            "authorisation": String(id), "subject": subject(uscc: uscc),
+        ])
+    }
+
+    /// A step of an application's state machine (submission included).
+    public static func applicationDecision(_ application: ApplicationStore.Stored, actor name: String,
+                                           event: String) throws -> LogEntry {
+        try entry(.applicationDecision, at: application.updatedAt, actor: actor(name), [
+            "application": String(application.id), "lender": String(application.institutionID),
+            "decision": application.state.status.rawValue, "event": event, "detailDigest": digest(application),
+        ])
+    }
+
+    /// A loan opened on disbursement, or a repayment reported by the lender.
+    public static func loanStatus(loanID: Int64, lender: Int64, status: String, report: some Encodable,
+                                  by name: String = "platform", at time: Date = Date()) throws -> LogEntry {
+        try entry(.loanStatusReported, at: time, actor: actor(name), [
+            "loan": String(loanID), "lender": String(lender), "status": status, "reportDigest": digest(report),
+        ])
+    }
+
+    /// A firm's public credit evaluation: which inputs, which result (digests only).
+    public static func evaluation(_ evaluation: Evaluation, at time: Date) throws -> LogEntry {
+        let records = evaluation.explanation.flatMap(\.recordIDs).sorted().joined(separator: "\n")
+        return try entry(.evaluation, at: time, actor: "platform", [
+            "subject": subject(uscc: evaluation.uscc), "model": String(evaluation.modelVersion),
+            "inputDigest": LogEntry.digest(of: Array("\(evaluation.uscc)\n\(evaluation.asOf)\n\(records)".utf8)),
+            "resultDigest": digest(evaluation),
+        ])
+    }
+
+    /// A department batch: dataset, department, and the digest of its accepted rows.
+    public static func batchIngested(_ batch: BatchSummary) throws -> LogEntry {
+        try entry(.batchIngested, at: batch.finishedAt, actor: LogEntry.identifierOrDigest(batch.submittedBy), [
+            "source": batch.departmentID.map { "department:\($0)" } ?? "platform:\(batch.source)",
+            "batch": String(batch.id), "dataset": LogEntry.identifierOrDigest(batch.dataset),
+            "records": String(batch.accepted), "digest": LogEntry.identifierOrDigest("sha256:" + batch.digest),
+        ])
+    }
+}
+
+extension String {
+    func nonEmptyOr(_ fallback: String) -> String { isEmpty ? fallback : self }
+}
