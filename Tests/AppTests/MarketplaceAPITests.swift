@@ -65,6 +65,17 @@ import VaporTesting
             #expect(entries.first?["categories"] as? [String] == ["tax"])
             #expect((try await send(app, .GET, "/api/v1/access-log", token: f.firmBToken).json()["items"] as? [Any])?.isEmpty == true)
 
+            // The read is in the transparency log: once sequenced and checkpointed, its inclusion proof verifies.
+            let accessID = try #require(entries.first?["id"] as? Int)
+            var proof = try await send(app, .GET, "/api/v1/access-log/\(accessID)/proof", token: f.firmAToken).json()
+            #expect(proof["verified"] as? Bool == false)
+            _ = try await LogSequencer(database: app.db).sequenceAll()
+            _ = try await app.signLogCheckpoint()
+            proof = try await send(app, .GET, "/api/v1/access-log/\(accessID)/proof", token: f.firmAToken).json()
+            #expect(proof["verified"] as? Bool == true)
+            #expect((proof["entry"] as? String)?.contains(SampleFiles.firmA) == false, "the log entry holds no firm code")
+            #expect(try await send(app, .GET, "/api/v1/access-log/\(accessID)/proof", token: f.firmBToken).status == .notFound)
+
             // Revoked: the report is refused again, with the reason.
             reply = try await send(app, .POST, "/api/v1/authorisations/\(authorisationID)/revoke", token: f.firmAToken)
             #expect(reply.status == .ok)

@@ -23,6 +23,7 @@ struct MarketAPI {
         api.post("authorisations", use: authorise)
         api.post("authorisations", ":id", "revoke", use: revoke)
         api.get("access-log", use: accessLog)
+        api.get("access-log", ":id", "proof", use: accessProof)
         api.get("commitments", use: commitments)
         api.post("commitments", use: signCommitment)
     }
@@ -273,6 +274,13 @@ struct MarketAPI {
         let principal = try req.principal()
         guard let id = req.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该授权书") }
         return try await req.authorisationStore.revoke(id: id, uscc: try principal.requireEnterprise())
+    }
+
+    /// The firm checks that one access to its data is in the transparency log.
+    func accessProof(_ req: Request) async throws -> AccessProof {
+        let uscc = try req.principal().requireEnterprise()
+        guard let id = req.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该查询记录") }
+        return try await AccessProofs.prove(req, uscc: uscc, accessID: id)
     }
 
     func accessLog(_ req: Request) async throws -> PageResponse<AuthorisationStore.Access> {

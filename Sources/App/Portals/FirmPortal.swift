@@ -15,6 +15,7 @@ struct FirmPortal {
         firm.get("authorisations", use: authorisations)
         firm.post("authorisations", use: authorise)
         firm.post("authorisations", ":id", "revoke", use: revoke)
+        firm.get("access-log", ":id", "verify", use: verifyAccess)
         firm.get("demands", use: demands)
         firm.post("demands", use: publishDemand)
         firm.post("demands", ":id", "withdraw", use: withdrawDemand)
@@ -147,12 +148,13 @@ struct FirmPortal {
                 .init("valid_until", "有效期至", kind: .date, value: today.adding(days: 365).description, isRequired: true),
             ], submitLabel: "签署授权书")),
             .table(.init(title: "查询记录（谁在何时依据哪份授权查询了哪些信息）", id: "access-log",
-                         headers: ["时间", "机构", "查询人", "数据类别", "依据授权", "用途", "操作"],
+                         headers: ["时间", "机构", "查询人", "数据类别", "依据授权", "用途", "操作", "留痕"],
                          rows: log.items.map { entry in
                 [.text(Format.time(entry.at)), .text(entry.institutionID.flatMap { names[String($0)] } ?? "—"), .text(entry.actor),
                  .text(entry.categories.map { categoryNames[$0] ?? $0 }.joined(separator: "、")),
                  .text(entry.authorisationID.map { "#\($0)" } ?? "—"),
-                 .text(AuthorisationPurpose(rawValue: entry.purpose)?.label ?? entry.purpose), .text(entry.action)]
+                 .text(AuthorisationPurpose(rawValue: entry.purpose)?.label ?? entry.purpose), .text(entry.action),
+                 .link("验证", href: "/firm/access-log/\(entry.id)/verify")]
             }, emptyText: "还没有机构查询过贵企业的信息")),
             .pagination(Pagination(page: log.page, pageSize: log.perPage, totalCount: log.total, path: "/firm/authorisations",
                                    fragment: "access-log")),
@@ -185,6 +187,30 @@ struct FirmPortal {
             _ = try await req.authorisationStore.revoke(id: id, uscc: uscc)
             return Portal.done(req, to: "/firm/authorisations", "授权书 #\(id) 已撤销")
         }
+    }
+
+    /// Checks one access's inclusion in the transparency log against the latest signed checkpoint.
+    func verifyAccess(_ req: Request) async throws -> Response {
+        let (principal, uscc) = try firm(req)
+        guard let id = req.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该查询记录") }
+        let proof = try await AccessProofs.prove(req, uscc: uscc, accessID: id)
+        var facts: [PortalPage.Fact] = [
+            .init("结果", cell: .badge(proof.verified ? "已验证" : "未验证", tone: proof.verified ? .success : .warning)),
+            .init("日志条目", cell: .mono(proof.entry)), .init("叶子哈希", cell: .mono(proof.leafHash)),
+        ]
+        if let index = proof.leafIndex { facts.append(.init("日志序号", String(index))) }
+        if let size = proof.treeSize, let root = proof.rootHash {
+            facts += [.init("检查点大小", String(size)), .init("根哈希", cell: .mono(root)),
+                      .init("包含证明", cell: .mono(proof.proof.joined(separator: " "))),
+                      .init("见证方", proof.witnesses.isEmpty ? "尚无" : proof.witnesses.joined(separator: "、"))]
+        }
+        return Portal.page(req, principal, title: "查询留痕验证", subtitle: "查询记录 #\(id)", [
+            .notice(proof.message, tone: proof.verified ? .success : .warning),
+            .facts(title: "透明日志证明", facts),
+            .text(title: "自行复核", paragraphs: [
+                "任何人都可以用公开接口复核：GET /api/v1/log/checkpoint 取得签名检查点，GET /api/v1/log/proof/inclusion?leaf_hash=\(proof.leafHash) 取得包含证明，按 RFC 9162 计算根哈希并与检查点比对。",
+            ]),
+        ])
     }
 
     // MARK: Demands

@@ -98,8 +98,14 @@ public struct AuthorisationStore: Sendable {
         }
     }
 
+    /// One access, if it concerns the firm.
+    public func access(id: Int64, uscc: String) async throws -> Access? {
+        let page = try await accesses(uscc: uscc, page: 1, perPage: 1, id: id)
+        return page.items.first
+    }
+
     /// The accesses to a firm's data, newest first.
-    public func accesses(uscc: String, page: Int, perPage: Int = 20) async throws -> ResultPage<Access> {
+    public func accesses(uscc: String, page: Int, perPage: Int = 20, id: Int64? = nil) async throws -> ResultPage<Access> {
         struct Row: Decodable {
             let id: Int64; let at: Int64; let uscc: String; let institution_id: Int64?; let actor: String
             let categories: String; let authorisation_id: Int64?; let purpose: String; let action: String
@@ -109,10 +115,11 @@ public struct AuthorisationStore: Sendable {
         let sql = try database.sql()
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM access_log WHERE uscc = \(bind: uscc)")
             .first(decoding: Count.self)?.n ?? 0
+        let only: SQLQueryString = id.map { " AND id = \(bind: $0)" } ?? ""
         let rows = try await sql.raw("""
             SELECT id, at, uscc, institution_id, actor, categories, authorisation_id, purpose, action FROM access_log
-            WHERE uscc = \(bind: uscc) ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
-            """).all(decoding: Row.self)
+            WHERE uscc = \(bind: uscc)
+            """ + only + " ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)").all(decoding: Row.self)
         return ResultPage(items: rows.map {
             Access(id: $0.id, at: Date(timeIntervalSince1970: Double($0.at) / 1000), uscc: $0.uscc,
                    institutionID: $0.institution_id, actor: $0.actor,

@@ -1,0 +1,56 @@
+import Domain
+import Persistence
+import Vapor
+
+/// Proof that an access to a firm's data is in the transparency log: the access's log entry, its inclusion
+/// proof against the latest signed checkpoint, checked here with the RFC 9162 verifier, and the witnesses
+/// that cosigned that checkpoint. The firm (or anyone with the entry) can recheck it from the public log API.
+struct AccessProof: Content {
+    let accessID: Int64
+    let entry: String
+    let leafHash: String
+    let leafIndex: UInt64?
+    let treeSize: UInt64?
+    let rootHash: String?
+    let proof: [String]
+    let checkpoint: String?
+    let witnesses: [String]
+    let verified: Bool
+    let message: String
+}
+
+enum AccessProofs {
+    static func prove(_ req: Request, uscc: String, accessID: Int64) async throws -> AccessProof {
+        guard let access = try await req.authorisationStore.access(id: accessID, uscc: uscc) else {
+            throw DomainError.notFound("该查询记录")
+        }
+        let entry = try LogEvents.dataAccess(access, id: access.id)
+        let store = req.logStore
+        func unproven(_ message: String) -> AccessProof {
+            AccessProof(accessID: accessID, entry: entry.canonicalText, leafHash: entry.leafHash.hex, leafIndex: nil, treeSize: nil,
+                        rootHash: nil, proof: [], checkpoint: nil, witnesses: [], verified: false, message: message)
+        }
+        guard let stored = try await store.entry(leafHash: entry.leafHash) else {
+            return unproven("该记录尚未写入透明日志（通常在一秒内完成），请稍后再验证")
+        }
+        guard let checkpoint = try await store.latestCheckpoint(), checkpoint.size > stored.index else {
+            return unproven("该记录已写入日志第 \(stored.index) 条，等待下一个签名检查点后即可验证")
+        }
+        let proof = try await store.inclusionProof(index: stored.index, treeSize: checkpoint.size)
+        var verified = true
+        do {
+            try MerkleProofVerifier.verifyInclusion(leafHash: entry.leafHash, leafIndex: stored.index, treeSize: checkpoint.size,
+                                                    proof: proof, root: checkpoint.rootHash)
+        } catch {
+            verified = false
+        }
+        let witnesses = try await store.cosignatures(size: checkpoint.size).map(\.witness)
+        let message = verified
+            ? "已验证：该查询记录是透明日志第 \(stored.index) 条，包含于大小为 \(checkpoint.size) 的签名检查点"
+                + (witnesses.isEmpty ? "（尚无见证方联署）" : "，已由 \(witnesses.joined(separator: "、")) 联署")
+            : "验证失败：包含证明与签名检查点不符，请联系信用中心"
+        return AccessProof(accessID: accessID, entry: entry.canonicalText, leafHash: entry.leafHash.hex, leafIndex: stored.index,
+                           treeSize: checkpoint.size, rootHash: checkpoint.rootHash.hex, proof: proof.map(\.hex),
+                           checkpoint: checkpoint.note, witnesses: witnesses, verified: verified, message: message)
+    }
+}
