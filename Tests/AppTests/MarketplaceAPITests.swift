@@ -180,6 +180,12 @@ import VaporTesting
             let rejected = try #require(result["rejected"] as? [[String: Any]])
             #expect(rejected.map { $0["row"] as? Int } == [3, 4])
             #expect((rejected.first?["reason"] as? String)?.contains("未找到该贷款") == true)
+
+            // The operator's overview counts it: one loan, its outstanding principal, applications by status.
+            let overview = try await send(app, .GET, "/console/market", token: f.base.centerToken)
+            #expect(overview.status == .ok)
+            #expect(overview.body.contains("¥110,000.00"), "the 1.00 batch repayment went to interest, not principal")
+            #expect(try await send(app, .GET, "/console/market", token: f.bankAToken).status == .forbidden)
         }
     }
 

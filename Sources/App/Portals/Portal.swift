@@ -11,7 +11,7 @@ enum Portal {
         let items: [(String, String)] = switch principal.role {
         case .creditCenter:
             [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
-             ("上传数据", "/console/upload"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
+             ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
              ("产品审核", "/console/products"), ("承诺书", "/console/commitments"), ("数据目录", "/console/catalog")]
         case .department:
             [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("数据目录", "/console/catalog")]
