@@ -1,0 +1,60 @@
+import App
+import Domain
+import Foundation
+import Testing
+import TestSupport
+
+/// Sign-in throttling, account review and self-registration checks, through the web forms.
+@Suite struct SignInTests {
+    func attempt(_ browser: inout ConsoleTests.Browser, _ user: String, _ password: String) async throws -> Reply {
+        let page = try await browser.get("/login")
+        return try await browser.post("/login", form: ["username": user, "password": password,
+                                                        "csrf": ConsoleTests.Browser.csrf(in: page.body)])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func repeatedFailuresLockTheAccount(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            _ = try await Fixtures.seed(app)
+            var browser = ConsoleTests.Browser(app: app)
+            for _ in 0..<4 {
+                let reply = try await attempt(&browser, "admin", "wrong-password")
+                #expect(reply.status == .unauthorized)
+                #expect(reply.body.contains("用户名或密码不正确"))
+            }
+            let fifth = try await attempt(&browser, "admin", "wrong-password")
+            #expect(fifth.body.contains("账号已临时锁定 15 分钟"))
+            // Locked: even the right password is refused, with the time left.
+            let locked = try await attempt(&browser, "admin", Fixtures.password)
+            #expect(locked.status == .unauthorized)
+            #expect(locked.body.contains("请 15 分钟后再试"))
+            // An unknown user gets the same answer as a wrong password (no account enumeration).
+            #expect(try await attempt(&browser, "nobody", "x").body.contains("用户名或密码不正确"))
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func registrationIsCheckedAndPendingUntilConfirmed(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            try await upload(app, "market.registration", SampleFiles.registrations, token: f.marketToken)
+            var browser = ConsoleTests.Browser(app: app)
+            func register(_ form: [String: String]) async throws -> String {
+                let page = try await browser.get("/register")
+                _ = try await browser.post("/register", form: form.merging(["csrf": ConsoleTests.Browser.csrf(in: page.body)]) { a, _ in a })
+                return try await browser.get("/register").body + (try await browser.get("/login").body)
+            }
+            let base = ["uscc": SampleFiles.firmA, "legal_rep": "王伟", "phone": "13912345678", "username": "haiyun",
+                        "password": Fixtures.password]
+            // The legal representative must match the registration; the USCC must be valid and registered.
+            #expect(try await register(base.merging(["legal_rep": "张三"]) { _, b in b }).contains("法定代表人"))
+            #expect(try await register(base.merging(["uscc": "91210202MA0000001Z"]) { _, b in b }).contains("统一社会信用代码"))
+            #expect(try await app.accounts.user(username: "haiyun") == nil)
+            #expect(try await register(base).contains("注册已提交"))
+            let user = try #require(try await app.accounts.user(username: "haiyun"))
+            #expect(user.status == .pending)
+            #expect(user.role == .enterprise && user.uscc == SampleFiles.firmA)
+            #expect(try await attempt(&browser, "haiyun", Fixtures.password).body.contains("账号尚在审核中"))
+        }
+    }
+}
