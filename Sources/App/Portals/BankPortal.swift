@@ -67,23 +67,8 @@ struct BankPortal {
                 [.link(p.name, href: "/bank/products/\(p.id)"), .text(p.type.label), .text(p.amountRange.text), .text(p.rateRange.text),
                  .text(p.termRange.text), .text(p.autoApproval?.rules.isEmpty == false ? "已开启" : "未开启"), Products.badge(p.status)]
             }, emptyText: "还没有产品")),
-            .form(.init(title: "新建产品", id: "new-product", action: "/bank/products", fields: [
-                .init("name", "产品名称", isRequired: true),
-                .init("type", "产品类型", kind: .options(ProductType.allCases.map { ($0.rawValue, $0.label) }, selected: "pure_credit")),
-                .init("min_amount", "最低额度（元）", kind: .number, value: "100000", isRequired: true),
-                .init("max_amount", "最高额度（元）", kind: .number, value: "3000000", isRequired: true),
-                .init("min_rate", "最低年利率（%）", kind: .number, value: "3.45", isRequired: true),
-                .init("max_rate", "最高年利率（%）", kind: .number, value: "5.5", isRequired: true),
-                .init("min_term", "最短期限（月）", kind: .number, value: "3", isRequired: true),
-                .init("max_term", "最长期限（月）", kind: .number, value: "36", isRequired: true),
-                .init("methods", "还款方式", kind: .checkboxes(RepaymentMethod.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, isSelected: true) })),
-                .init("min_grade", "最低信用等级", kind: .options([("", "不限")] + grades, selected: "B")),
-                .init("min_years", "最低成立年限（年）", kind: .number, value: "1"),
-                .init("industries", "适用行业代码（逗号分隔，空为不限）", hint: "国民经济行业门类字母，如 C,F,I"),
-                .init("districts", "适用区县代码（逗号分隔，空为不限）", hint: "如 2102 表示大连全市"),
-                .init("auto_grade", "自动审批：最低等级（空为不开启自动审批）", kind: .options([("", "不开启")] + grades, selected: "")),
-                .init("auto_max_amount", "自动审批：单笔上限（元）", kind: .number, value: "1000000"),
-            ], submitLabel: "保存草稿")),
+            .form(.init(title: "新建产品", id: "new-product", action: "/bank/products", fields: Products.formFields(nil, grades: grades),
+                        submitLabel: "保存草稿")),
         ])
     }
 
@@ -114,6 +99,11 @@ struct BankPortal {
         }
         var blocks = Products.blocks(p)
         if !actions.isEmpty { blocks.append(.facts(title: "操作", [.init("可办理", cell: .actions(actions))])) }
+        if p.status == .draft {
+            let grades = req.platform.grades.grades.map { ($0, "\($0) 及以上") }
+            blocks.append(.form(.init(title: "修改草稿", id: "edit-product", action: "/bank/products/\(p.id)/update",
+                                      fields: Products.formFields(p, grades: grades), submitLabel: "保存修改")))
+        }
         return Portal.page(req, principal, title: p.name, subtitle: "产品 #\(p.id)", blocks)
     }
 
@@ -122,6 +112,16 @@ struct BankPortal {
         return try await Portal.form(req, back: "/bank/products/\(id)") { principal in
             let institution = try principal.requireInstitution()
             let product = try await ownProduct(req, institution)
+            if req.parameters.get("action") == "update" {
+                guard product.status == .draft else {
+                    throw DomainError.illegalTransition(entity: "产品", from: product.status.label, action: "修改")
+                }
+                var edited = try Products.fromForm(try req.content.decode(Products.Form.self), institutionID: institution.id)
+                edited.id = product.id
+                edited.reviewNote = product.reviewNote
+                try await req.productStore.save(edited)
+                return Portal.done(req, to: "/bank/products/\(id)", "草稿已保存")
+            }
             let action: ProductAction = switch req.parameters.get("action") ?? "" {
             case "submit": .submit
             case "offline": .takeOffline
