@@ -156,5 +156,13 @@ import Vapor
         #expect(text.contains("¥110,000.00"))
         #expect(text.contains("正常"))
         try await b.screenshot("firm-schedule")
+
+        // 9. On a phone: the same pages fit the screen (wide tables scroll inside their card, not the page).
+        try await b.resize(width: 390, height: 844)
+        for path in ["/firm", "/firm/loans", "/firm/products", "/firm/authorisations"] {
+            try await b.open(site + path)
+            #expect(try await b.overflowsHorizontally() == false, "\(path) is wider than a phone")
+        }
+        try await b.screenshot("phone-firm-authorisations")
     }
 }

@@ -171,6 +171,17 @@ public final class WebDriver: @unchecked Sendable {
         try await call(.POST, "/element/\(id)/click", [:])
     }
 
+    /// Resizes the window, e.g. to a phone's 390 × 844.
+    public func resize(width: Int, height: Int) async throws {
+        try await call(.POST, "/window/rect", ["width": width, "height": height])
+    }
+
+    /// Whether the page is wider than the window (a phone user would have to scroll sideways).
+    public func overflowsHorizontally() async throws -> Bool {
+        let script = "return document.documentElement.scrollWidth > window.innerWidth + 1;"
+        return try await call(.POST, "/execute/sync", ["script": script, "args": []]) as? Bool ?? true
+    }
+
     /// Accepts a `confirm()` dialog if one is open.
     public func acceptDialog() async throws {
         _ = try? await call(.POST, "/alert/accept", [:])
