@@ -170,6 +170,14 @@ import VaporTesting
             #expect(repaid["overdueDays"] as? Int == 0)
             #expect(repaid["outstanding"] as? Int == 11_000_000)
 
+            // The lender reports the loan doubtful: it stays so although nothing is overdue; bank B may not report.
+            reply = try await post(app, "/api/v1/loans/\(loanID)/classification", token: f.bankAToken, ["classification": "doubtful"])
+            #expect(reply.status == .ok)
+            #expect((try reply.json()["loan"] as? [String: Any])?["classification"] as? String == "doubtful")
+            #expect(try await post(app, "/api/v1/loans/\(loanID)/classification", token: f.bankBToken,
+                                   ["classification": "normal"]).status == .notFound)
+            _ = try await post(app, "/api/v1/loans/\(loanID)/classification", token: f.bankAToken, ["classification": "normal"])
+
             // A batch of repayment reports: bad rows come back with row and reason; accepted + rejected = submitted.
             reply = try await send(app, .POST, "/api/v1/loans/repayments", token: f.bankAToken,
                                    body: "loan_id,day,amount_cents\n\(loanID),\(Day.today()),100\n999,\(Day.today()),100\n\(loanID),2099-01-01,100\n",

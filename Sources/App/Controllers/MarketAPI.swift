@@ -17,6 +17,7 @@ struct MarketAPI {
         api.get("loans", ":id", use: loan)
         api.post("loans", ":id", "repayments", use: repay)
         api.on(.POST, "loans", "repayments", body: .collect(maxSize: "32mb"), use: repaymentBatch)
+        api.post("loans", ":id", "classification", use: reportClass)
         api.get("demands", use: demands)
         api.post("demands", ":id", "take", use: take)
         api.get("authorisations", use: authorisations)
@@ -193,6 +194,19 @@ struct MarketAPI {
         guard body.amountCents > 0 else { throw DomainError.invalidInput(field: "amountCents", reason: "须大于 0") }
         return loanResponse(try await MarketActions.repay(req, principal, loanID: req.parameters.get("id", as: Int64.self),
                                                           day: try Validate.day(body.day, field: "day"), amount: Cents(body.amountCents)))
+    }
+
+    struct ClassBody: Content { var classification: LoanClass }
+
+    /// The lender reports the loan's five-tier class (e.g. 可疑 for a borrower in trouble): the loan is never
+    /// classified better than the report, and worse when its overdue days say so.
+    func reportClass(_ req: Request) async throws -> LoanResponse {
+        let principal = try req.principal()
+        _ = try principal.requireInstitution()
+        let body = try req.content.decode(ClassBody.self)
+        let loan = try await MarketActions.loan(req, principal, id: req.parameters.get("id", as: Int64.self))
+        return loanResponse(try await req.loanStore.reportClass(loanID: loan.id, body.classification, reportedBy: principal.displayName,
+                                                                asOf: .today(), thresholds: req.platform.config.classification))
     }
 
     struct BatchResult: Content {

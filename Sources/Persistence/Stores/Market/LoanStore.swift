@@ -21,6 +21,9 @@ public struct LoanStore: Sendable {
         public var overdueDays: Int
         public var outstanding: Cents
         public var settled: Bool
+        /// The class the lending institution reported (e.g. 可疑 for a firm in trouble); the loan is never
+        /// classified better than this, whatever its overdue days.
+        public var reportedClass: LoanClass?
     }
 
     struct Row: Decodable {
@@ -29,14 +32,15 @@ public struct LoanStore: Sendable {
     }
 
     struct Detail: Codable { var applicationID: Int64; var institutionID: Int64; var uscc: String; var firmName: String
-        var productName: String; var ledger: LoanLedger }
+        var productName: String; var ledger: LoanLedger; var reportedClass: LoanClass? = nil }
 
     func stored(_ row: Row) throws -> Stored {
         let d = try DetailCoding.decode(Detail.self, row.detail)
         return Stored(id: row.id, applicationID: d.applicationID, institutionID: d.institutionID, uscc: d.uscc,
                       firmName: d.firmName, productName: d.productName, ledger: d.ledger,
                       classification: LoanClass(rawValue: row.classification) ?? .normal,
-                      overdueDays: row.overdue_days, outstanding: Cents(row.outstanding), settled: row.settled != 0)
+                      overdueDays: row.overdue_days, outstanding: Cents(row.outstanding), settled: row.settled != 0,
+                      reportedClass: d.reportedClass)
     }
 
     static let columns = "id, detail, classification, overdue_days, outstanding, settled"
@@ -114,6 +118,23 @@ public struct LoanStore: Sendable {
         }
     }
 
+    /// The institution reports the loan's class (at least what its overdue days imply); it stays the floor
+    /// until another report, and the loan is reclassified at once.
+    @discardableResult
+    public func reportClass(loanID: Int64, _ reported: LoanClass, reportedBy: String, asOf day: Day,
+                            thresholds: ClassificationThresholds) async throws -> Stored {
+        try await database.transaction { tx in
+            try await tx.sql().raw("UPDATE loans SET updated_at = updated_at WHERE id = \(bind: loanID)").run()
+            let store = LoanStore(database: tx)
+            guard var loan = try await store.loan(id: loanID) else { throw DomainError.notFound("该贷款") }
+            loan.reportedClass = reported
+            let saved = try await store.save(&loan, asOf: day, thresholds: thresholds)
+            try await TransparencyLog.append(LogEvents.loanStatus(loanID: loanID, lender: saved.institutionID,
+                                                                  status: "classification", report: saved, by: reportedBy), on: tx)
+            return saved
+        }
+    }
+
     /// Recomputes classification, overdue days and outstanding principal as of `day` and saves the loan.
     @discardableResult
     public func reclassify(loanID: Int64, asOf day: Day, thresholds: ClassificationThresholds) async throws -> Stored? {
@@ -123,13 +144,14 @@ public struct LoanStore: Sendable {
 
     func save(_ loan: inout Stored, asOf day: Day, thresholds: ClassificationThresholds) async throws -> Stored {
         let position = loan.ledger.position(asOf: day)
-        let computed = position.classification(thresholds: thresholds)
+        let computed = thresholds.classify(overdueDays: position.overdueDays, atLeast: loan.reportedClass ?? .normal)
         loan.classification = computed
         loan.overdueDays = position.overdueDays
         loan.outstanding = position.outstandingPrincipal
         loan.settled = position.isSettled
         let detail = Detail(applicationID: loan.applicationID, institutionID: loan.institutionID, uscc: loan.uscc,
-                            firmName: loan.firmName, productName: loan.productName, ledger: loan.ledger)
+                            firmName: loan.firmName, productName: loan.productName, ledger: loan.ledger,
+                            reportedClass: loan.reportedClass)
         try await database.sql().raw("""
             UPDATE loans SET detail = \(bind: try DetailCoding.encode(detail)), classification = \(bind: computed.rawValue),
               overdue_days = \(bind: loan.overdueDays), outstanding = \(bind: loan.outstanding.value),
