@@ -134,7 +134,8 @@ import VaporTesting
                                                         proof: hashes, root: first.rootHash)
             }
             // By leaf hash, against the latest checkpoint by default.
-            let byHash = try await send(app, .GET, "/api/v1/log/proof/inclusion?leaf_hash=\(MerkleHasher.leafHash(Array((entries[5]["entry"] as! String).utf8)).hex)").json()
+            let fifth = try #require(entries[5]["entry"] as? String)
+            let byHash = try await send(app, .GET, "/api/v1/log/proof/inclusion?leaf_hash=\(MerkleHasher.leafHash(Array(fifth.utf8)).hex)").json()
             #expect(byHash["index"] as? Int == 5)
 
             try await Self.fill(app, count: 9, from: 13)
