@@ -43,7 +43,7 @@ extension PortalPage {
         case .chart(let title, let items, let unit):
             return .section(.cls("card"), .h2(.cls("card-title"), .text(title)), .div(.cls("chart"), BarChart(
                 title: title, items: items.map { BarChart.Item(label: $0.label, value: $0.value) }, unit: unit,
-                id: "chart-\(abs(title.hashValue))"
+                id: "chart-\(title.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) & 0x7fff_ffff })"
             ).node()))
         }
     }
