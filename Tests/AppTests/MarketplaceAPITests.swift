@@ -198,6 +198,27 @@ import VaporTesting
     }
 
     @Test(arguments: Backend.allCases)
+    func concurrentReportReadsAreEachLogged(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Self.setUp(app)
+            _ = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
+                "categories": ["tax"], "purposes": ["loan_application"], "validUntil": Day.today().adding(days: 30).description])
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<24 {
+                    group.addTask { try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmA)/report", token: f.bankAToken).status.code }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == 200 })
+            // Reads share commits, but each one has its own access-log row and transparency-log entry.
+            let log = try await send(app, .GET, "/api/v1/access-log?page=1", token: f.firmAToken).json()
+            #expect(log["total"] as? Int == 24)
+            let logged = try await count(app, "tlog_pending") + (try await count(app, "tlog_entries"))
+            #expect(logged >= 24 + 1, "24 reads and the authorisation")
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
     func demandsGoToTheFirstInstitution(backend: Backend) async throws {
         try await withTestApp(backend) { app in
             let f = try await Self.setUp(app)

@@ -85,16 +85,29 @@ public struct AuthorisationStore: Sendable {
 
     @discardableResult
     public func log(_ access: Access) async throws -> Int64 {
-        try await database.transaction { tx in
-            let id = try await tx.sql().insertReturningID("""
-                INSERT INTO access_log (at, uscc, institution_id, actor, categories, authorisation_id, purpose, action)
-                VALUES (\(bind: epochMillis(access.at)), \(bind: access.uscc), \(bind: access.institutionID), \(bind: access.actor),
-                  \(bind: access.categories.joined(separator: ",")), \(bind: access.authorisationID), \(bind: access.purpose),
-                  \(bind: access.action))
-                RETURNING id
-                """, what: "访问记录编号")
-            try await TransparencyLog.append(LogEvents.dataAccess(access, id: id), on: tx)
-            return id
+        try await log([access])[0]
+    }
+
+    /// Several accesses in one transaction (one durable commit), each with its transparency-log entry;
+    /// returns their ids in order.
+    public func log(_ accesses: [Access]) async throws -> [Int64] {
+        guard !accesses.isEmpty else { return [] }
+        return try await database.transaction { tx in
+            var ids: [Int64] = []
+            var entries: [LogEntry] = []
+            for access in accesses {
+                let id = try await tx.sql().insertReturningID("""
+                    INSERT INTO access_log (at, uscc, institution_id, actor, categories, authorisation_id, purpose, action)
+                    VALUES (\(bind: epochMillis(access.at)), \(bind: access.uscc), \(bind: access.institutionID), \(bind: access.actor),
+                      \(bind: access.categories.joined(separator: ",")), \(bind: access.authorisationID), \(bind: access.purpose),
+                      \(bind: access.action))
+                    RETURNING id
+                    """, what: "访问记录编号")
+                ids.append(id)
+                entries.append(try LogEvents.dataAccess(access, id: id))
+            }
+            try await TransparencyLog.append(contentsOf: entries, on: tx)
+            return ids
         }
     }
 
