@@ -34,7 +34,7 @@ import VaporTesting
         if path.hasPrefix("/bank") { return bank }
         if path.hasPrefix("/firm") { return [.firm] }
         if ["/console/institutions", "/console/accounts", "/console/products", "/console/commitments", "/console/authorisations",
-            "/console/enterprises"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
+            "/console/enterprises", "/console/repairs"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
             return [.creditCenter]
         }
         if path.hasPrefix("/console") { return government }
@@ -56,6 +56,12 @@ import VaporTesting
         if api.hasPrefix("/demands") { return method == "POST" ? bank : bank.union([.firm]) }
         if api.hasPrefix("/authorisations") || api.hasPrefix("/commitments") { return [.firm] }
         if api == "/access-log" { return [.firm, .creditCenter] }
+        // Objections: the firm files and withdraws its own, departments answer those on their records.
+        if api == "/objections" { return method == "POST" ? [.firm] : government.union([.firm]) }
+        if api.hasPrefix("/objections/") { return government.union([.firm]) }
+        // Credit repair: the firm applies, the credit center decides.
+        if api == "/repairs" { return method == "POST" ? [.firm] : [.firm, .creditCenter] }
+        if api.hasPrefix("/repairs/") { return [.creditCenter] }
         if api.hasPrefix("/catalog") || api.hasPrefix("/uscc") || api == "/products" || api.hasPrefix("/evaluations") { return signedIn }
         return []
     }

@@ -26,6 +26,8 @@ public struct AppConfig: Sendable, Equatable {
     public var logOrigin = "xinyidai.example/log"
     /// Seconds between signed checkpoints.
     public var logCheckpointInterval: Double = 60
+    /// Working days a department has to answer an objection, and the public holidays not counted.
+    public var objectionPolicy = ObjectionPolicy()
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -54,6 +56,8 @@ public struct AppConfig: Sendable, Equatable {
         "XYD_LOG_KEY_FILE": "透明日志签名私钥文件（默认 数据目录/log-signing.key，首次启动时生成，权限 0600）",
         "XYD_LOG_ORIGIN": "透明日志的来源标识，写入检查点第一行（默认 xinyidai.example/log）",
         "XYD_LOG_CHECKPOINT_SECONDS": "透明日志定时签发检查点的间隔秒数（默认 60）",
+        "XYD_OBJECTION_DAYS": "部门处理异议的期限，工作日（默认 5）",
+        "XYD_HOLIDAYS": "不计入工作日的节假日，逗号分隔的 YYYY-MM-DD（默认无）",
     ]
 
     /// Reads the environment, naming every missing or malformed setting.
@@ -136,12 +140,21 @@ public struct AppConfig: Sendable, Equatable {
                 problems.append("XYD_LOG_CHECKPOINT_SECONDS：应为 1–86400 的秒数，实际为“\(text)”")
             }
         }
+        var holidays = Set<Day>()
+        for text in (env["XYD_HOLIDAYS"] ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !text.isEmpty {
+            if let day = Day(iso: text) { holidays.insert(day) } else { problems.append("XYD_HOLIDAYS：“\(text)”不是 YYYY-MM-DD") }
+        }
+        let objectionPolicy = ObjectionPolicy(workingDays: positive("XYD_OBJECTION_DAYS", default: 5),
+                                              calendar: WorkingDays(holidays: holidays))
         if !problems.isEmpty { throw Problems(items: problems) }
-        return AppConfig(dataDirectory: dataDirectory, databaseURL: databaseURL, catalogPath: catalogPath,
+        var config = AppConfig(dataDirectory: dataDirectory, databaseURL: databaseURL, catalogPath: catalogPath,
                          hostname: hostname, port: port, runsJobs: runsJobs, jobPollInterval: poll,
                          logFormat: logFormat, logLevel: logLevel, loginThrottle: throttle,
                          rateReferenceBasisPoints: reference, rateMarkupPercent: markup, classification: classification,
                          logKeyFileSetting: logKeyFile, logOrigin: logOrigin, logCheckpointInterval: checkpointInterval)
+        config.objectionPolicy = objectionPolicy
+        return config
     }
 
     /// Where the log's signing key is kept.

@@ -46,6 +46,7 @@ extension Application {
     public var productStore: ProductStore { ProductStore(database: db) }
     public var applicationStore: ApplicationStore { ApplicationStore(database: db) }
     public var loanStore: LoanStore { LoanStore(database: db) }
+    public var remedyStore: RemedyStore { RemedyStore(database: db) }
     public var ingestor: BatchIngestor { BatchIngestor(database: db) }
 }
 
@@ -63,4 +64,5 @@ extension Request {
     public var demandStore: DemandStore { DemandStore(database: db) }
     public var applicationStore: ApplicationStore { ApplicationStore(database: db) }
     public var loanStore: LoanStore { LoanStore(database: db) }
+    public var remedyStore: RemedyStore { RemedyStore(database: db) }
 }

@@ -7,11 +7,13 @@ func routes(_ app: Application) throws {
     IngestController().register(api)
     EnterpriseController().register(api)
     MarketAPI().register(api)
+    RemediesAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)
     OperatorMarket().register(authenticated)
     PublicPages().register(authenticated)
     FirmPortal().register(authenticated)
+    RemedyPortals().register(authenticated)
     BankPortal().register(authenticated)
 }

@@ -46,6 +46,22 @@ struct FirmPortal {
         let outstanding = loans.filter { !$0.settled }.reduce(Cents.zero) { $0 + $1.outstanding }
         var blocks: [PortalPage.Block] = []
         if commitment == nil { blocks.append(.notice("请先签署信用承诺书：签署后方可发布融资需求、申请贷款。", tone: .warning)) }
+        // Outcomes of objections and repair applications of the last 30 days.
+        let since = Date().addingTimeInterval(-30 * 86_400)
+        for objection in try await req.remedyStore.objections(uscc: uscc) {
+            if let at = objection.resolvedAt, at >= since, objection.status != .withdrawn {
+                blocks.append(.notice("异议 #\(objection.id) 处理结果：\(objection.status.label)。\(objection.resolution ?? "")",
+                                      tone: objection.status == .rejected ? .warning : .success))
+            } else if objection.status == .escalated {
+                blocks.append(.notice("异议 #\(objection.id) 报送部门逾期未处理，已提交信用中心督办。", tone: .info))
+            }
+        }
+        for repair in try await req.remedyStore.repairs(uscc: uscc) {
+            if let at = repair.reviewedAt, at >= since {
+                blocks.append(.notice("信用修复申请 #\(repair.id)：\(repair.status.label)。\(repair.reviewNote ?? "")",
+                                      tone: repair.status == .approved ? .success : .warning))
+            }
+        }
         if active.isEmpty { blocks.append(.notice("贵企业尚未授权任何金融机构查询非公开信用信息；申请贷款前请在“授权管理”中授权。", tone: .info)) }
         blocks.append(.stats([
             .init("信用等级", evaluation?.grade ?? "未评价", hint: evaluation.map { "\($0.score) 分" }, href: "/firm/profile", tone: .info),

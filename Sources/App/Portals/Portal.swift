@@ -12,16 +12,19 @@ enum Portal {
         case .creditCenter:
             [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
              ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
-             ("产品审核", "/console/products"), ("承诺书", "/console/commitments"), ("数据目录", "/console/catalog")]
+             ("产品审核", "/console/products"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
+             ("信用修复", "/console/repairs"), ("数据目录", "/console/catalog")]
         case .department:
-            [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("数据目录", "/console/catalog")]
+            [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("异议处理", "/console/objections"),
+             ("数据目录", "/console/catalog")]
         case .institutionAdmin, .institutionStaff:
             [("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("申请", "/bank/applications"),
              ("贷款", "/bank/loans")] + (principal.role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
              ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("产品与测额", "/firm/products"),
-             ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans")]
+             ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("异议", "/firm/objections"),
+             ("信用修复", "/firm/repairs")]
         }
         // The longest matching prefix is the active item ("/bank/products/3" → 产品, "/bank" → 工作台).
         let best = items.filter { active == $0.1 || active.hasPrefix($0.1 + "/") }.max { $0.1.count < $1.1.count }

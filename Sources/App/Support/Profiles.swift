@@ -13,8 +13,19 @@ struct LoadedProfile {
     static func load(_ req: Request, uscc: String, viewer: Viewer) async throws -> LoadedProfile {
         let records = try await req.recordStore.records(uscc: uscc)
         guard !records.isEmpty else { throw DomainError.notFound("统一社会信用代码为 \(uscc) 的企业或其记录") }
-        let evaluation = try await req.evaluationStore.current(uscc).map {
-            Evaluations.visible($0, model: req.platform.evaluationModel, catalog: req.catalog, viewer: viewer)
+        let model = req.platform.evaluationModel
+        // Explanation lines citing a record under an open objection say so (the flag is not stored).
+        let disputed = Set(records.filter(\.underObjection).map { "\($0.dataset)\u{1F}\($0.recordID)" })
+        let evaluation = try await req.evaluationStore.current(uscc).map { stored in
+            var shown = Evaluations.visible(stored, model: model, catalog: req.catalog, viewer: viewer)
+            guard !disputed.isEmpty else { return shown }
+            shown.explanation = shown.explanation.map { line in
+                var line = line
+                let dataset = model.items.first { $0.id == line.itemID }?.dataset ?? ""
+                if line.recordIDs.contains(where: { disputed.contains("\(dataset)\u{1F}\($0)") }) { line.underObjection = true }
+                return line
+            }
+            return shown
         }
         return LoadedProfile(profile: CreditProfile.build(uscc: uscc, records: records, catalog: req.catalog, viewer: viewer),
                              evaluation: evaluation, history: try await req.evaluationStore.history(uscc))
@@ -38,14 +49,15 @@ extension LoadedProfile {
                     fields: record.fields.filter { $0.name != "legal_rep_id" || record.dataset != Catalog.registrationDataset }
                         .map { EnterpriseProfilePage.Field(label: $0.label, value: $0.display) },
                     sourceDepartment: record.source, collectedAt: record.collectedAt, versions: record.version,
-                    tone: EnterpriseProfilePage.RecordTone(rawValue: record.tone.rawValue) ?? .neutral)
+                    tone: EnterpriseProfilePage.RecordTone(rawValue: record.tone.rawValue) ?? .neutral,
+                    underObjection: record.underObjection)
             })
         }
         let withheld = profile.withheldDatasets.compactMap { catalog.dataset($0)?.name }
         let card = evaluation.map { shown in
             EnterpriseProfilePage.EvaluationCard(
                 score: shown.score, grade: shown.grade, baseScore: shown.baseScore, asOf: shown.asOf,
-                reasons: shown.explanation.map { .init(text: $0.text, points: $0.points) },
+                reasons: shown.explanation.map { .init(text: $0.text, points: $0.points, underObjection: $0.underObjection ?? false) },
                 history: history.map { .init(date: $0.evaluatedAt, grade: $0.grade, score: $0.score) })
         }
         return EnterpriseProfilePage.Model(context: context, uscc: uscc, registration: registration, groups: groups,

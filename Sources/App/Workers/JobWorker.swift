@@ -63,6 +63,8 @@ enum JobRunner {
                 try await app.registry.refreshRecordCounts(batchID: nil)
             case JobKind.dailyReclassify:
                 try await Loans.reclassifyAll(app, asOf: Day(iso: job.payload) ?? .today())
+            case JobKind.dailyEscalateObjections:
+                try await Remedies.escalateOverdue(app, on: Day(iso: job.payload) ?? .today())
             case JobKind.logSequence:
                 try await LogSequencer(database: app.db).sequenceAll()
             case JobKind.logCheckpoint:
@@ -93,6 +95,8 @@ enum JobScheduler {
         // Reclassification runs as soon as a worker sees the new day.
         try await queue.enqueue(kind: JobKind.dailyReclassify, payload: day.description, runAt: Date(),
                                 uniqueKey: "\(JobKind.dailyReclassify):\(day)")
+        try await queue.enqueue(kind: JobKind.dailyEscalateObjections, payload: day.description, runAt: Date(),
+                                uniqueKey: "\(JobKind.dailyEscalateObjections):\(day)")
     }
 }
 

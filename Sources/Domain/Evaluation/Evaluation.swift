@@ -27,4 +27,6 @@ public struct ExplanationLine: Codable, Sendable, Equatable {
     public var points: Int
     public var text: String
     public var recordIDs: [String]
+    /// Set when shown: a record behind this line is under an open objection (not stored).
+    public var underObjection: Bool? = nil
 }

@@ -40,7 +40,11 @@ public struct GradeBand: Codable, Sendable, Equatable {
 public struct PenaltyRegime: Codable, Sendable, Equatable {
     public var from: String
     public var name: String
+    /// The maximum publication period of each severity, in months (0: not published).
     public var months: [String: Int]
+    /// The minimum publication period of each severity, in months: credit repair may be applied for once it
+    /// is served (missing: 0).
+    public var minMonths: [String: Int]?
 }
 
 /// A condition on a record field.

@@ -45,6 +45,10 @@ struct EvaluationModelValidator {
             for (severity, months) in regime.months.sorted(by: { $0.key < $1.key }) where months < 0 {
                 throw EvaluationModelError(entry: entry, reason: "“\(severity)”的公示期不能为负数")
             }
+            for (severity, least) in (regime.minMonths ?? [:]).sorted(by: { $0.key < $1.key })
+            where least < 0 || least > (regime.months[severity] ?? 0) && (regime.months[severity] ?? 0) > 0 {
+                throw EvaluationModelError(entry: entry, reason: "“\(severity)”的最短公示期应在 0 到最长公示期之间")
+            }
         }
     }
 

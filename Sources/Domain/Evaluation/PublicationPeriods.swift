@@ -5,7 +5,7 @@ import Foundation
 public struct PublicationPeriods: Sendable {
     let regimes: [(start: Day, regime: PenaltyRegime)]
 
-    init(_ regimes: [PenaltyRegime]) {
+    public init(_ regimes: [PenaltyRegime]) {
         self.regimes = regimes.compactMap { r in EvaluationDates.day(r.from).map { ($0, r) } }
             .sorted { $0.start < $1.start }
     }
@@ -26,5 +26,13 @@ public struct PublicationPeriods: Sendable {
     public func counts(severity: String, decided: Day, asOf: Day) -> Bool {
         guard decided <= asOf, let last = lastCountedDay(severity: severity, decided: decided) else { return false }
         return asOf <= last
+    }
+
+    /// The first day a penalty of `severity` decided on `decided` may be repaired: its minimum publication
+    /// period under the regime in force on the decision date is then served. Nil when that regime does not
+    /// publish it at all (nothing to repair) or there is no regime.
+    public func earliestRepairDay(severity: String, decided: Day) -> Day? {
+        guard let regime = regime(on: decided), let months = regime.months[severity], months > 0 else { return nil }
+        return EvaluationDates.adding(months: regime.minMonths?[severity] ?? 0, to: decided)
     }
 }

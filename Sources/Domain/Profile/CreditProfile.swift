@@ -40,12 +40,14 @@ public struct StoredRecord: Sendable, Equatable {
     public var version: Int
     public var batchID: Int64
     public var sourceDepartment: String?
+    /// The firm disputes it and the department has not answered yet (shown as 异议处理中).
+    public var underObjection: Bool
 
     public init(dataset: String, recordID: String, uscc: String, content: [String: String], eventDate: String,
-                collectedAt: Date, version: Int, batchID: Int64, sourceDepartment: String?) {
+                collectedAt: Date, version: Int, batchID: Int64, sourceDepartment: String?, underObjection: Bool = false) {
         self.dataset = dataset; self.recordID = recordID; self.uscc = uscc; self.content = content
         self.eventDate = eventDate; self.collectedAt = collectedAt; self.version = version
-        self.batchID = batchID; self.sourceDepartment = sourceDepartment
+        self.batchID = batchID; self.sourceDepartment = sourceDepartment; self.underObjection = underObjection
     }
 }
 
@@ -70,6 +72,8 @@ public struct ProfileRecord: Sendable, Equatable, Codable {
     public var fields: [ProfileField]
     public var summary: String
     public var tone: RecordTone
+    /// Under an open objection (异议处理中).
+    public var underObjection: Bool = false
 }
 
 public struct ProfileGroup: Sendable, Equatable, Codable {
@@ -114,7 +118,7 @@ public struct CreditProfile: Sendable, Equatable, Codable {
                 dataset: spec.id, datasetName: spec.name, recordID: record.recordID, date: record.eventDate,
                 level: spec.level, source: record.sourceDepartment ?? spec.department,
                 collectedAt: record.collectedAt, version: record.version, fields: fields, summary: summary,
-                tone: RecordTone.of(dataset: spec.id, content: record.content)))
+                tone: RecordTone.of(dataset: spec.id, content: record.content), underObjection: record.underObjection))
         }
         let groups = catalog.categories.compactMap { category -> ProfileGroup? in
             guard var records = byCategory[category.id], !records.isEmpty else { return nil }

@@ -10,6 +10,8 @@ public enum JobKind {
     public static let dailyRecount = "daily.recount"
     /// Once a day: recompute every open loan's overdue days and five-tier classification.
     public static let dailyReclassify = "daily.reclassify"
+    /// Once a day: escalate objections the source department did not answer by their deadline.
+    public static let dailyEscalateObjections = "daily.escalate-objections"
     /// Every second: move queued transparency-log entries into the tree.
     public static let logSequence = "log.sequence"
     /// At the checkpoint interval: sequence, then sign a checkpoint of the tree.

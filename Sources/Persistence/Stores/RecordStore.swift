@@ -11,6 +11,7 @@ public struct RecordStore: Sendable {
     struct Row: Decodable {
         let dataset: String, record_id: String, uscc: String, content: String, event_date: String
         let collected_at: Int64, version: Int, batch_id: Int64, department: String?
+        var under_objection: Int? = nil
     }
 
     static let select: SQLQueryString = """
@@ -19,22 +20,51 @@ public struct RecordStore: Sendable {
         FROM records r LEFT JOIN batches b ON b.id = r.batch_id LEFT JOIN departments d ON d.id = b.department_id
         """
 
-    /// Every current record of a firm, with the department that sent it.
+    /// The one place a withdrawn (objection confirmed) or repaired record disappears: every query of current
+    /// records for profiles, evaluations and reports carries this condition.
+    static let shown: SQLQueryString = """
+         NOT EXISTS (SELECT 1 FROM record_flags f WHERE f.dataset = r.dataset AND f.record_id = r.record_id)
+        """
+
+    /// Every current record of a firm, with the department that sent it and whether it is under objection.
     public func records(uscc: String) async throws -> [StoredRecord] {
-        try await database.sql().raw(Self.select + " WHERE r.uscc = \(bind: uscc)").all(decoding: Row.self).map(Self.record)
+        let query: SQLQueryString = """
+            SELECT r.dataset, r.record_id, r.uscc, r.content, r.event_date, r.collected_at, r.version, r.batch_id,
+              d.name AS department,
+              CASE WHEN EXISTS (SELECT 1 FROM objections o WHERE o.dataset = r.dataset AND o.record_id = r.record_id
+                AND o.status IN ('pending', 'escalated')) THEN 1 ELSE 0 END AS under_objection
+            FROM records r LEFT JOIN batches b ON b.id = r.batch_id LEFT JOIN departments d ON d.id = b.department_id
+            WHERE
+            """
+        return try await database.sql().raw(query + Self.shown + " AND r.uscc = \(bind: uscc)").all(decoding: Row.self).map(Self.record)
+    }
+
+    /// One current, shown record of a firm.
+    public func record(uscc: String, dataset: String, recordID: String) async throws -> StoredRecord? {
+        try await records(uscc: uscc).first { $0.dataset == dataset && $0.recordID == recordID }
+    }
+
+    /// The department that sent the current version of a record (its batch's sender).
+    public func sourceDepartmentID(dataset: String, recordID: String) async throws -> Int64? {
+        struct D: Decodable { let department_id: Int64? }
+        return try await database.sql().raw("""
+            SELECT b.department_id FROM records r JOIN batches b ON b.id = r.batch_id
+            WHERE r.dataset = \(bind: dataset) AND r.record_id = \(bind: recordID)
+            """).first(decoding: D.self)?.department_id
     }
 
     /// The current records of several firms in one query, by firm.
     public func records(usccs: [String]) async throws -> [String: [StoredRecord]] {
         guard !usccs.isEmpty else { return [:] }
-        let rows = try await database.sql().raw(Self.select + " WHERE r.uscc IN (\(binds: usccs))").all(decoding: Row.self)
+        let rows = try await database.sql().raw(Self.select + " WHERE" + Self.shown + " AND r.uscc IN (\(binds: usccs))").all(decoding: Row.self)
         return Dictionary(grouping: rows.map(Self.record), by: \.uscc)
     }
 
     static func record(_ row: Row) -> StoredRecord {
         StoredRecord(dataset: row.dataset, recordID: row.record_id, uscc: row.uscc, content: CanonicalContent.decode(row.content),
                      eventDate: row.event_date, collectedAt: Date(timeIntervalSince1970: Double(row.collected_at) / 1000),
-                     version: row.version, batchID: row.batch_id, sourceDepartment: row.department)
+                     version: row.version, batchID: row.batch_id, sourceDepartment: row.department,
+                     underObjection: (row.under_objection ?? 0) != 0)
     }
 
     public struct Version: Sendable, Equatable, Codable {

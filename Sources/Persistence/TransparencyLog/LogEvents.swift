@@ -92,6 +92,27 @@ public enum LogEvents {
     }
 }
 
+extension LogEvents {
+    /// A step on an objection: filed, escalated, resolved or withdrawn. The record is named by its dataset
+    /// and the digest of its identifier; reasons and notes by their digest (inside `detailDigest`).
+    public static func objection(_ objection: Objection, step: String, actor name: String, at time: Date) throws -> LogEntry {
+        try entry(.objection, at: time, actor: actor(name), [
+            "objection": String(objection.id), "subject": subject(uscc: objection.uscc),
+            "target": LogEntry.identifierOrDigest(objection.dataset) + ":" + LogEntry.digest(of: Array(objection.recordID.utf8)),
+            "step": step, "status": objection.status.rawValue, "detailDigest": digest(objection),
+        ])
+    }
+
+    /// A step on a credit repair application: applied, approved or rejected.
+    public static func repair(_ repair: RepairApplication, step: String, actor name: String, at time: Date) throws -> LogEntry {
+        try entry(.repair, at: time, actor: actor(name), [
+            "repair": String(repair.id), "subject": subject(uscc: repair.uscc),
+            "target": LogEntry.identifierOrDigest(repair.dataset) + ":" + LogEntry.digest(of: Array(repair.recordID.utf8)),
+            "step": step, "status": repair.status.rawValue, "digest": digest(repair),
+        ])
+    }
+}
+
 extension String {
     func nonEmptyOr(_ fallback: String) -> String { isEmpty ? fallback : self }
 }

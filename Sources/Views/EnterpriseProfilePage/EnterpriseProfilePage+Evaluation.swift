@@ -7,7 +7,11 @@ extension EnterpriseProfilePage {
         public struct Reason: Sendable, Equatable {
             public var text: String
             public var points: Int
-            public init(text: String, points: Int) { self.text = text; self.points = points }
+            /// A record behind the line is under an open objection.
+            public var underObjection: Bool
+            public init(text: String, points: Int, underObjection: Bool = false) {
+                self.text = text; self.points = points; self.underObjection = underObjection
+            }
         }
 
         public struct Change: Sendable, Equatable {
@@ -48,7 +52,8 @@ extension EnterpriseProfilePage {
                     .li(
                         .span(.cls(reason.points < 0 ? "points points-minus" : "points points-plus"),
                               .text(reason.points > 0 ? "+\(reason.points)" : "\(reason.points)")),
-                        .text(" " + reason.text)
+                        .text(" " + reason.text),
+                        .if(reason.underObjection, Badge.node("异议处理中", tone: .warning))
                     )
                 }
             )),

@@ -106,6 +106,8 @@ extension EnterpriseProfilePage {
         /// How many versions the platform holds (1 = never updated); the view shows `已更新 versions−1 次` when > 1.
         public var versions: Int
         public var tone: RecordTone
+        /// The firm disputes it and the department has not answered yet (badge 异议处理中).
+        public var underObjection: Bool
 
         public init(
             date: String,
@@ -115,8 +117,10 @@ extension EnterpriseProfilePage {
             sourceDepartment: String,
             collectedAt: Date,
             versions: Int = 1,
-            tone: RecordTone = .neutral
+            tone: RecordTone = .neutral,
+            underObjection: Bool = false
         ) {
+            self.underObjection = underObjection
             self.date = date
             self.datasetID = datasetID
             self.datasetName = datasetName

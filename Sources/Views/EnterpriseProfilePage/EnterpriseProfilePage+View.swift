@@ -118,7 +118,8 @@ public enum EnterpriseProfilePage {
                 .span(.cls("timeline-date mono"), .text(record.date.isEmpty ? "日期未知" : record.date)),
                 .span(.cls("timeline-dataset"), .attr("title", record.datasetID), .text(record.datasetName)),
                 toneLabel(record.tone),
-                .if(record.versions > 1, Badge.node("已更新 \(record.versions - 1) 次", tone: .info))
+                .if(record.versions > 1, Badge.node("已更新 \(record.versions - 1) 次", tone: .info)),
+                .if(record.underObjection, Badge.node("异议处理中", tone: .warning))
             ),
             .if(!record.fields.isEmpty, .dl(
                 .cls("kv-list"),
