@@ -206,6 +206,14 @@ import VaporTesting
                 let bankNote = try await send(honest, .GET, "/api/v1/log/checkpoints/3").body
                 let deptNote = try await send(forked, .GET, "/api/v1/log/checkpoints/3").body
                 #expect(try ForkDetector.compare(bankNote, deptNote, logVerifier: verifier).isFork)
+
+                // The same through the witnesses' own tool: the bank (last cosigned size 7 of the honest tree)
+                // compares with the department's state (size 3 of the forked tree): no consistency → fork.
+                let deptState = try String(contentsOf: shared.appendingPathComponent("dept/checkpoint"), encoding: .utf8)
+                #expect(try await bank.compare(withCheckpoint: deptState).isFork)
+                // Two honest views agree.
+                let bankState = try String(contentsOf: shared.appendingPathComponent("bank/checkpoint"), encoding: .utf8)
+                #expect(try await bank.compare(withCheckpoint: bankState) == .consistent)
             }
         }
     }

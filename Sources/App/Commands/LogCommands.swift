@@ -59,10 +59,12 @@ struct WitnessCommand: AsyncCommand {
         var name: String?
         @Option(name: "log-key", help: "日志公钥（name+keyid+base64）；不给则使用状态目录中固定的公钥，首次运行时从日志获取")
         var logKey: String?
+        @Option(name: "compare", help: "与另一见证方比对：对方的检查点文件（或其状态目录）；同一大小根须相同，大小不同须一致")
+        var compare: String?
         init() {}
     }
 
-    var help: String { "见证透明日志：获取最新检查点，验证与上次的一致性，联署并提交；发现分叉时拒绝并报告" }
+    var help: String { "见证透明日志：获取最新检查点，验证与上次的一致性，联署并提交；发现分叉时拒绝并报告；--compare 与另一见证方比对" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let log = signature.log, let state = signature.state else {
@@ -74,6 +76,24 @@ struct WitnessCommand: AsyncCommand {
                                transport: HTTPLogTransport(client: context.application.client, url: log),
                                name: signature.name ?? "witness-\(host.isEmpty ? "local" : host)", logKey: signature.logKey,
                                say: { console.print($0) })
+        if let other = signature.compare {
+            var path = URL(fileURLWithPath: other)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                path = path.appendingPathComponent("checkpoint")
+            }
+            guard let note = try? String(contentsOf: path, encoding: .utf8) else {
+                throw DomainError.invalidInput(field: "compare", reason: "无法读取“\(path.path)”")
+            }
+            switch try await tool.compare(withCheckpoint: note) {
+            case .consistent: console.print("两个见证方看到的是同一棵日志树（一致）")
+            case .undetermined: console.print("无法判定：大小不同且未取得一致性证明")
+            case .fork(let evidence):
+                console.print("警告：\(evidence.message)")
+                throw DomainError.conflict("检测到日志分叉：两个见证方看到了不同的日志树")
+            }
+            return
+        }
         switch try await tool.run() {
         case .cosigned(let size, let previous):
             console.print(previous == size ? "检查点大小 \(size) 未变，已再次联署并提交"

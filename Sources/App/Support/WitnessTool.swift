@@ -98,6 +98,29 @@ public struct WitnessTool: Sendable {
         return verifier
     }
 
+    /// Compares this witness's last checkpoint with another witness's (its `checkpoint` file): the same
+    /// size must have the same root, and of two sizes the larger must extend the smaller (consistency proof
+    /// fetched from the log). A disagreement means the log showed the two witnesses different trees.
+    public func compare(withCheckpoint other: String) async throws -> ForkVerdict {
+        let verifier = try await logVerifier()
+        guard let mine = try? String(contentsOf: checkpointFile, encoding: .utf8) else {
+            throw DomainError.invalidInput(field: "state", reason: "本见证方尚未见证过任何检查点")
+        }
+        let a = try LogCheckpoint.open(mine, logVerifier: verifier).checkpoint
+        let b = try LogCheckpoint.open(other, logVerifier: verifier).checkpoint
+        var proof: [MerkleHash]?
+        if a.size != b.size, min(a.size, b.size) > 0 {
+            let body = try await fetch("/proof/consistency?old=\(min(a.size, b.size))&new=\(max(a.size, b.size))")
+            struct Reply: Decodable { let proof: [String] }
+            proof = try JSONDecoder().decode(Reply.self, from: Data(body.utf8)).proof.compactMap { MerkleHash(base64: $0) }
+        }
+        do {
+            return try ForkDetector.compare(mine, other, logVerifier: verifier, consistencyProof: proof)
+        } catch {
+            throw DomainError.invalidInput(field: "checkpoint", reason: error.message)
+        }
+    }
+
     public func run(now: Date = Date()) async throws -> Outcome {
         let cosigner = try cosigner()
         let verifier = try await logVerifier()
