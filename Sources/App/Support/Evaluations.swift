@@ -11,21 +11,55 @@ enum Evaluations {
         try await refresh(database: app.db, model: app.platform.evaluationModel, firms: firms, asOf: asOf, progress: progress)
     }
 
+    /// Firms per records query: one query per firm dominates for a whole city; two groups are in memory at once.
+    static let groupSize = 1000
+
     static func refresh(database: any Database, model: EvaluationModel, firms: [String], asOf: Day = .today(),
                         progress: (@Sendable (Int) -> Void)? = nil) async throws {
         let records = RecordStore(database: database)
         let store = EvaluationStore(database: database)
-        var done = 0
-        // One records query per group of firms: a query per firm dominates for a whole city.
-        for group in stride(from: 0, to: firms.count, by: 500).map({ Array(firms[$0..<min(firms.count, $0 + 500)]) }) {
-            let byFirm = try await records.records(usccs: group)
-            let evaluations = group.map { uscc in
-                Evaluator.evaluate(uscc: uscc, records: byFirm[uscc] ?? [], asOf: asOf, model: model)
-            }
-            try await store.save(evaluations)
-            done += group.count
-            progress?(done)
+        // Only the datasets the model's items look at: the others cannot change an evaluation.
+        let datasets = Set(model.items.map(\.dataset)).sorted()
+        let groups = stride(from: 0, to: firms.count, by: groupSize).map { Array(firms[$0..<min(firms.count, $0 + groupSize)]) }
+        func read(_ index: Int) -> Task<[String: [StoredRecord]], any Error>? {
+            guard index < groups.count else { return nil }
+            let group = groups[index]
+            return Task { try await records.records(usccs: group, datasets: datasets) }
         }
+        // Three things overlap: the next group is read (and unpacked) while the current one is evaluated — in two
+        // halves at once — and the previous one is saved. Saves stay in order, so the grade history does too.
+        var next = read(0)
+        var saving: Task<Void, any Error>?
+        defer { next?.cancel() }
+        var done = 0
+        do {
+            for (index, group) in groups.enumerated() {
+                guard let reading = next else { break }
+                let byFirm = try await reading.value
+                next = read(index + 1)
+                let evaluations = await evaluate(group, byFirm: byFirm, asOf: asOf, model: model)
+                try await saving?.value
+                progress?(done)  // the firms saved so far
+                saving = Task { try await store.save(evaluations) }
+                done += group.count
+            }
+            try await saving?.value
+        } catch {
+            _ = try? await saving?.value  // no save left running behind the caller's back
+            throw error
+        }
+        progress?(done)
+    }
+
+    /// Evaluates a group's firms on two tasks (the machine's work here is this and the database's).
+    static func evaluate(_ group: [String], byFirm: [String: [StoredRecord]], asOf: Day, model: EvaluationModel) async -> [Evaluation] {
+        let half = (group.count + 1) / 2
+        guard group.count > 1 else {
+            return group.map { Evaluator.evaluate(uscc: $0, records: byFirm[$0] ?? [], asOf: asOf, model: model) }
+        }
+        async let first = group[..<half].map { Evaluator.evaluate(uscc: $0, records: byFirm[$0] ?? [], asOf: asOf, model: model) }
+        let second = group[half...].map { Evaluator.evaluate(uscc: $0, records: byFirm[$0] ?? [], asOf: asOf, model: model) }
+        return await first + second
     }
 
     /// Firms per grade, in the model's grade order.

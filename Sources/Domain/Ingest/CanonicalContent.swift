@@ -9,6 +9,13 @@ public enum CanonicalContent {
         return (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
     }
 
+    /// The same from the UTF-8 bytes of the text, as a database driver hands them over.
+    public static func decode(utf8 bytes: UnsafeRawBufferPointer) -> [String: String] {
+        let b = bytes.bindMemory(to: UInt8.self)
+        if let fields = parse(b) { return fields }
+        return (try? JSONDecoder().decode([String: String].self, from: Data(b))) ?? [:]
+    }
+
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> [String: String]? {
         var i = 0
         let n = b.count

@@ -1,6 +1,8 @@
 import Domain
 import FluentKit
 import Foundation
+import PostgresNIO
+import SQLiteNIO
 import SQLKit
 
 /// Stored evaluations: the current one per firm (with its explanation) and a history of score changes.
@@ -18,6 +20,8 @@ public struct EvaluationStore: Sendable {
     }
 
     /// Saves evaluations; a history entry is added only when the score or grade changed.
+    /// On SQLite and PostgreSQL the rows go in a few statements with the drivers' own values (multi-row
+    /// upserts; arrays through `unnest` on PostgreSQL): one statement per firm dominated a whole city's save.
     public func save(_ evaluations: [Evaluation], at now: Date = Date()) async throws {
         guard !evaluations.isEmpty else { return }
         // Read before the transaction: on SQLite a transaction that reads first cannot start writing once
@@ -27,31 +31,132 @@ public struct EvaluationStore: Sendable {
             SELECT uscc, score, grade FROM evaluations WHERE uscc IN (\(binds: evaluations.map(\.uscc)))
             """).all(decoding: Current.self)
         let current = Dictionary(existing.map { ($0.uscc, $0) }, uniquingKeysWith: { a, _ in a })
+        let millis = epochMillis(now)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var rows: [Row] = []
+        rows.reserveCapacity(evaluations.count)
+        var changed: [Evaluation] = []
+        for evaluation in evaluations {
+            rows.append(Row(evaluation, detail: String(decoding: try encoder.encode(evaluation), as: UTF8.self)))
+            if let before = current[evaluation.uscc], before.score == evaluation.score, before.grade == evaluation.grade {
+                continue
+            }
+            changed.append(evaluation)
+        }
+        // A firm given twice: its last evaluation is kept, as when the rows were written one by one.
+        if Set(evaluations.map(\.uscc)).count != evaluations.count {
+            var last: [String: Int] = [:]
+            for (index, row) in rows.enumerated() { last[row.uscc] = index }
+            rows = rows.enumerated().filter { last[$0.element.uscc] == $0.offset }.map(\.element)
+        }
+        let upserts = rows, additions = changed
         try await database.transaction { tx in
-            let sql = try tx.sql()
-            let millis = epochMillis(now)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            for evaluation in evaluations {
-                let detail = String(decoding: try encoder.encode(evaluation), as: UTF8.self)
-                try await sql.raw("""
-                    INSERT INTO evaluations (uscc, score, grade, model_version, as_of, detail, evaluated_at)
-                    VALUES (\(bind: evaluation.uscc), \(bind: evaluation.score), \(bind: evaluation.grade),
-                      \(bind: evaluation.modelVersion), \(bind: evaluation.asOf), \(bind: detail), \(bind: millis))
-                    ON CONFLICT (uscc) DO UPDATE SET score = excluded.score, grade = excluded.grade,
-                      model_version = excluded.model_version, as_of = excluded.as_of, detail = excluded.detail,
-                      evaluated_at = excluded.evaluated_at
-                    """).run()
-                if let before = current[evaluation.uscc], before.score == evaluation.score, before.grade == evaluation.grade {
-                    continue
-                }
-                try await sql.raw("""
-                    INSERT INTO evaluation_history (uscc, score, grade, model_version, as_of, evaluated_at)
-                    VALUES (\(bind: evaluation.uscc), \(bind: evaluation.score), \(bind: evaluation.grade),
-                      \(bind: evaluation.modelVersion), \(bind: evaluation.asOf), \(bind: millis))
-                    """).run()
+            let rows = upserts, changed = additions
+            if let sqlite = tx as? any SQLiteDatabase {
+                try await Self.sqliteSave(rows, changed: changed, millis: millis, on: sqlite)
+            } else if let postgres = tx as? any PostgresDatabase {
+                try await Self.postgresSave(rows, changed: changed, millis: millis, on: postgres)
+            } else {
+                try await Self.genericSave(rows, changed: changed, millis: millis, on: tx.sql())
             }
             try await TransparencyLog.append(contentsOf: evaluations.map { try LogEvents.evaluation($0, at: now) }, on: tx)
+        }
+    }
+
+    /// An `evaluations` row.
+    struct Row: Sendable {
+        var uscc: String, score: Int, grade: String, modelVersion: Int, asOf: String, detail: String
+        init(_ evaluation: Evaluation, detail: String) {
+            uscc = evaluation.uscc; score = evaluation.score; grade = evaluation.grade
+            modelVersion = evaluation.modelVersion; asOf = evaluation.asOf; self.detail = detail
+        }
+    }
+
+    static let upsertTail = """
+         ON CONFLICT (uscc) DO UPDATE SET score = excluded.score, grade = excluded.grade,
+          model_version = excluded.model_version, as_of = excluded.as_of, detail = excluded.detail,
+          evaluated_at = excluded.evaluated_at
+        """
+
+    /// SQLite: multi-row statements, 500 rows each (far below the bound-parameter limit).
+    static func sqliteSave(_ rows: [Row], changed: [Evaluation], millis: Int64, on sqlite: any SQLiteDatabase) async throws {
+        for start in stride(from: 0, to: rows.count, by: 500) {
+            let chunk = rows[start..<min(rows.count, start + 500)]
+            var sql = "INSERT INTO evaluations (uscc, score, grade, model_version, as_of, detail, evaluated_at) VALUES "
+            var binds: [SQLiteData] = [.integer(Int(millis))]
+            binds.reserveCapacity(1 + chunk.count * 6)
+            for (index, row) in chunk.enumerated() {
+                let p = 2 + index * 6
+                sql += index == 0 ? "" : ","
+                sql += "(?\(p),?\(p + 1),?\(p + 2),?\(p + 3),?\(p + 4),?\(p + 5),?1)"
+                binds += [.text(row.uscc), .integer(row.score), .text(row.grade), .integer(row.modelVersion),
+                          .text(row.asOf), .text(row.detail)]
+            }
+            _ = try await sqlite.query(sql + upsertTail, binds)
+        }
+        for start in stride(from: 0, to: changed.count, by: 500) {
+            let chunk = changed[start..<min(changed.count, start + 500)]
+            var sql = "INSERT INTO evaluation_history (uscc, score, grade, model_version, as_of, evaluated_at) VALUES "
+            var binds: [SQLiteData] = [.integer(Int(millis))]
+            binds.reserveCapacity(1 + chunk.count * 5)
+            for (index, evaluation) in chunk.enumerated() {
+                let p = 2 + index * 5
+                sql += index == 0 ? "" : ","
+                sql += "(?\(p),?\(p + 1),?\(p + 2),?\(p + 3),?\(p + 4),?1)"
+                binds += [.text(evaluation.uscc), .integer(evaluation.score), .text(evaluation.grade),
+                          .integer(evaluation.modelVersion), .text(evaluation.asOf)]
+            }
+            _ = try await sqlite.query(sql, binds)
+        }
+    }
+
+    /// PostgreSQL: one statement per table, the columns bound as arrays and unpacked by `unnest` (history rows
+    /// keep their order, so their ids follow the evaluations' order as before).
+    static func postgresSave(_ rows: [Row], changed: [Evaluation], millis: Int64, on postgres: any PostgresDatabase) async throws {
+        var upsert = PostgresBindings()
+        upsert.append(rows.map(\.uscc)); upsert.append(rows.map(\.score)); upsert.append(rows.map(\.grade))
+        upsert.append(rows.map(\.modelVersion)); upsert.append(rows.map(\.asOf)); upsert.append(rows.map(\.detail))
+        upsert.append(millis)
+        let upsertQuery = PostgresQuery(unsafeSQL: """
+            INSERT INTO evaluations (uscc, score, grade, model_version, as_of, detail, evaluated_at)
+            SELECT u, s, g, m, a, d, $7 FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[])
+              AS t(u, s, g, m, a, d)
+            """ + upsertTail, binds: upsert)
+        var history = PostgresBindings()
+        history.append(changed.map(\.uscc)); history.append(changed.map(\.score)); history.append(changed.map(\.grade))
+        history.append(changed.map(\.modelVersion)); history.append(changed.map(\.asOf)); history.append(millis)
+        let historyQuery = PostgresQuery(unsafeSQL: """
+            INSERT INTO evaluation_history (uscc, score, grade, model_version, as_of, evaluated_at)
+            SELECT u, s, g, m, a, $6 FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[])
+              WITH ORDINALITY AS t(u, s, g, m, a, n) ORDER BY n
+            """, binds: history)
+        let hasHistory = !changed.isEmpty
+        try await postgres.withConnection { connection in
+            let promise = connection.eventLoop.makePromise(of: Void.self)
+            promise.completeWithTask {
+                try await connection.query(upsertQuery, logger: connection.logger)
+                if hasHistory { try await connection.query(historyQuery, logger: connection.logger) }
+            }
+            return promise.futureResult
+        }.get()
+    }
+
+    /// Other SQL databases: a statement per row.
+    static func genericSave(_ rows: [Row], changed: [Evaluation], millis: Int64, on sql: any SQLDatabase) async throws {
+        for row in rows {
+            try await sql.raw("""
+                INSERT INTO evaluations (uscc, score, grade, model_version, as_of, detail, evaluated_at)
+                VALUES (\(bind: row.uscc), \(bind: row.score), \(bind: row.grade),
+                  \(bind: row.modelVersion), \(bind: row.asOf), \(bind: row.detail), \(bind: millis))
+                """ + SQLQueryString(upsertTail)).run()
+        }
+        for evaluation in changed {
+            try await sql.raw("""
+                INSERT INTO evaluation_history (uscc, score, grade, model_version, as_of, evaluated_at)
+                VALUES (\(bind: evaluation.uscc), \(bind: evaluation.score), \(bind: evaluation.grade),
+                  \(bind: evaluation.modelVersion), \(bind: evaluation.asOf), \(bind: millis))
+                """).run()
         }
     }
 

@@ -1,6 +1,8 @@
 import Domain
 import FluentKit
 import Foundation
+import PostgresNIO
+import SQLiteNIO
 import SQLKit
 
 /// Stored records: a firm's records for its profile, a record's history, figures for the dashboard.
@@ -22,9 +24,12 @@ public struct RecordStore: Sendable {
 
     /// The one place a withdrawn (objection confirmed) or repaired record disappears: every query of current
     /// records for profiles, evaluations and reports carries this condition.
-    static let shown: SQLQueryString = """
-         NOT EXISTS (SELECT 1 FROM record_flags f WHERE f.dataset = r.dataset AND f.record_id = r.record_id)
-        """
+    static let shown = SQLQueryString(" " + shownCondition(table: "r"))
+
+    /// The same condition as text, for the native read paths (`NativeRecordReads`) of the records table `table`.
+    static func shownCondition(table: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM record_flags f WHERE f.dataset = \(table).dataset AND f.record_id = \(table).record_id)"
+    }
 
     /// Every current record of a firm, with the department that sent it and whether it is under objection.
     public func records(uscc: String) async throws -> [StoredRecord] {
@@ -53,11 +58,31 @@ public struct RecordStore: Sendable {
             """).first(decoding: D.self)?.department_id
     }
 
-    /// The current records of several firms in one query, by firm.
-    public func records(usccs: [String]) async throws -> [String: [StoredRecord]] {
-        guard !usccs.isEmpty else { return [:] }
-        let rows = try await database.sql().raw(Self.select + " WHERE" + Self.shown + " AND r.uscc IN (\(binds: usccs))").all(decoding: Row.self)
+    /// The current records of several firms in one query, by firm; only those of `datasets` when given.
+    /// Read through the drivers directly (`NativeRecordReads`): a city is millions of rows, and decoding them
+    /// through `Decodable` costs several times the database's own work.
+    public func records(usccs: [String], datasets: [String]? = nil) async throws -> [String: [StoredRecord]] {
+        guard !usccs.isEmpty, datasets?.isEmpty != true else { return [:] }
+        if let sqlite = database as? any SQLiteDatabase {
+            return try await NativeRecordReads.sqlite(sqlite, usccs: usccs, datasets: datasets, departments: departments)
+        }
+        if let postgres = database as? any PostgresDatabase {
+            return try await NativeRecordReads.postgres(postgres, usccs: usccs, datasets: datasets)
+        }
+        var query = Self.select + " WHERE" + Self.shown + " AND r.uscc IN (\(binds: usccs))"
+        if let datasets { query = query + " AND r.dataset IN (\(binds: datasets))" }
+        let rows = try await database.sql().raw(query).all(decoding: Row.self)
         return Dictionary(grouping: rows.map(Self.record), by: \.uscc)
+    }
+
+    /// The department that sent each batch (batches without one left out).
+    func departments(of batchIDs: [Int64]) async throws -> [Int64: String] {
+        guard !batchIDs.isEmpty else { return [:] }
+        struct D: Decodable { let id: Int64; let name: String }
+        return try await Dictionary(database.sql().raw("""
+            SELECT b.id, d.name FROM batches b JOIN departments d ON d.id = b.department_id
+            WHERE b.id IN (\(binds: batchIDs))
+            """).all(decoding: D.self).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func record(_ row: Row) -> StoredRecord {
