@@ -44,3 +44,13 @@ func batch(_ reply: Reply) throws -> [String: Any] {
 func count(_ app: Application, _ table: String) async throws -> Int {
     try await app.rawCount(table)
 }
+
+/// A JSON object as request text.
+func json(_ value: [String: Any]) throws -> String {
+    String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self)
+}
+
+/// POSTs a JSON object with a token.
+func post(_ app: Application, _ path: String, token: String, _ body: [String: Any]) async throws -> Reply {
+    try await send(app, .POST, path, token: token, body: try json(body), contentType: "application/json")
+}

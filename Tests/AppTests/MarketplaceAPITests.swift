@@ -17,13 +17,7 @@ import VaporTesting
         return try await MarketFixtures.seed(app, base: base)
     }
 
-    func json(_ value: [String: Any]) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self)
-    }
 
-    func post(_ app: Application, _ path: String, token: String, _ body: [String: Any]) async throws -> Reply {
-        try await send(app, .POST, path, token: token, body: try json(body), contentType: "application/json")
-    }
 
     @Test(arguments: Backend.allCases)
     func consentGatesTheReportAndEveryReadIsLogged(backend: Backend) async throws {

@@ -17,13 +17,7 @@ import VaporTesting
         return try await MarketFixtures.seed(app, base: base)
     }
 
-    func json(_ value: [String: Any]) -> String {
-        String(decoding: try! JSONSerialization.data(withJSONObject: value), as: UTF8.self)
-    }
 
-    func post(_ app: Application, _ path: String, token: String, _ body: [String: Any]) async throws -> Reply {
-        try await send(app, .POST, path, token: token, body: json(body), contentType: "application/json")
-    }
 
     /// The record of `recordID` in the firm's profile (nil when not shown), and the profile's evaluation.
     func profile(_ app: Application, token: String, recordID: String) async throws -> (record: [String: Any]?, evaluation: [String: Any]?) {
