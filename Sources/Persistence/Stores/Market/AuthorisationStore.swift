@@ -52,10 +52,14 @@ public struct AuthorisationStore: Sendable {
         authorisation.revokedAt = time
         let detail = try DetailCoding.encode(authorisation)
         try await database.transaction { tx in
-            try await tx.sql().raw("""
+            // Compare-and-set: of two simultaneous revocations only one writes (and logs); the other is told.
+            guard try await tx.sql().raw("""
                 UPDATE authorisations SET detail = \(bind: detail), revoked_at = \(bind: epochMillis(time))
-                WHERE id = \(bind: id)
-                """).run()
+                WHERE id = \(bind: id) AND revoked_at IS NULL
+                RETURNING id
+                """).first() != nil else {
+                throw DomainError.illegalTransition(entity: "授权书", from: "已撤销", action: "撤销")
+            }
             try await TransparencyLog.append(LogEvents.authorisationRevoked(id: id, uscc: uscc, at: time), on: tx)
         }
         return authorisation
