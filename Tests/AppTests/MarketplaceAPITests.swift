@@ -228,6 +228,13 @@ import VaporTesting
             // Taken by A: gone from B's pool, still in A's.
             let poolB = try JSONSerialization.jsonObject(with: Data(try await send(app, .GET, "/api/v1/demands", token: f.bankBToken).body.utf8)) as? [[String: Any]]
             #expect(poolB?.isEmpty == true)
+            // Demands nobody takes close when their urgency has passed (the daily job); taken ones stay.
+            let stale = try await DemandStore(database: app.db).create(try FinancingDemand(
+                id: "", uscc: SampleFiles.firmB, amountCents: 10_000_000, termMonths: 6, purpose: "周转", urgency: .withinWeek,
+                publishedAt: Date().addingTimeInterval(-8 * 86_400)))
+            #expect(try await DemandStore(database: app.db).expireOverdue() == 1)
+            #expect(try await DemandStore(database: app.db).demand(id: Int64(stale.id) ?? 0)?.status == .expired)
+            #expect(try await DemandStore(database: app.db).demand(id: Int64(stored.id) ?? 0)?.status == .taken)
             // A firm cannot take demands.
             #expect(try await send(app, .POST, "/api/v1/demands/\(stored.id)/take", token: f.firmAToken).status == .forbidden)
         }

@@ -47,6 +47,7 @@ extension Application {
     public var applicationStore: ApplicationStore { ApplicationStore(database: db) }
     public var loanStore: LoanStore { LoanStore(database: db) }
     public var remedyStore: RemedyStore { RemedyStore(database: db) }
+    public var demandStore: DemandStore { DemandStore(database: db) }
     public var ingestor: BatchIngestor { BatchIngestor(database: db) }
 }
 

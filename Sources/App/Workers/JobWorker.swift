@@ -61,6 +61,8 @@ enum JobRunner {
                 }
             case JobKind.dailyRecount:
                 try await app.registry.refreshRecordCounts(batchID: nil)
+            case JobKind.dailyExpireDemands:
+                try await app.demandStore.expireOverdue()
             case JobKind.dailyReclassify:
                 try await Loans.reclassifyAll(app, asOf: Day(iso: job.payload) ?? .today())
             case JobKind.dailyEscalateObjections:
@@ -95,6 +97,8 @@ enum JobScheduler {
         // Reclassification runs as soon as a worker sees the new day.
         try await queue.enqueue(kind: JobKind.dailyReclassify, payload: day.description, runAt: Date(),
                                 uniqueKey: "\(JobKind.dailyReclassify):\(day)")
+        try await queue.enqueue(kind: JobKind.dailyExpireDemands, payload: day.description, runAt: Date(),
+                                uniqueKey: "\(JobKind.dailyExpireDemands):\(day)")
         try await queue.enqueue(kind: JobKind.dailyEscalateObjections, payload: day.description, runAt: Date(),
                                 uniqueKey: "\(JobKind.dailyEscalateObjections):\(day)")
     }

@@ -10,6 +10,8 @@ public enum JobKind {
     public static let dailyRecount = "daily.recount"
     /// Once a day: recompute every open loan's overdue days and five-tier classification.
     public static let dailyReclassify = "daily.reclassify"
+    /// Once a day: close open financing demands nobody took within their urgency.
+    public static let dailyExpireDemands = "daily.expire-demands"
     /// Once a day: escalate objections the source department did not answer by their deadline.
     public static let dailyEscalateObjections = "daily.escalate-objections"
     /// Every second: move queued transparency-log entries into the tree.

@@ -42,6 +42,23 @@ public struct DemandStore: Sendable {
             """).all(decoding: Row.self).map { try DetailCoding.decode(FinancingDemand.self, $0.detail) }
     }
 
+    /// Every open demand (for the daily expiry).
+    public func openDemands() async throws -> [FinancingDemand] {
+        try await database.sql().raw("SELECT detail FROM demands WHERE status = 'open' ORDER BY id")
+            .all(decoding: Row.self).map { try DetailCoding.decode(FinancingDemand.self, $0.detail) }
+    }
+
+    /// Closes the open demands nobody took within their urgency; returns how many.
+    @discardableResult
+    public func expireOverdue(at time: Date = Date()) async throws -> Int {
+        var expired = 0
+        for var demand in try await openDemands() where time >= demand.expiresAt {
+            try demand.expire(at: time)
+            if try await update(demand, expecting: .open) { expired += 1 }
+        }
+        return expired
+    }
+
     /// Saves a demand whose status moved from `expected`; returns false when someone else changed it first
     /// (the compare-and-set that makes "first institution wins" hold across processes).
     public func update(_ demand: FinancingDemand, expecting expected: DemandStatus) async throws -> Bool {
