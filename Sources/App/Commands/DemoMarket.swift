@@ -95,7 +95,7 @@ enum DemoMarket {
                 try await commitments.save(try CreditCommitment.sign(template, uscc: good.uscc, firmName: good.name,
                                                                      legalRepresentative: good.legalRep, signerName: good.legalRep, at: Date()))
             }
-            let categories = Set(app.platform.catalog.datasets.filter { $0.level == .authorised }.map(\.category))
+            let categories = app.platform.catalog.authorisedCategories
             try await AuthorisationStore(database: app.db).create(Authorisation(
                 id: "", uscc: good.uscc, scope: .allRegisteredInstitutions, categories: categories,
                 purposes: Set(AuthorisationPurpose.allCases), validFrom: .today(), validUntil: Day.today().adding(days: 365),

@@ -17,7 +17,7 @@ enum CreditReports {
         let authorisations = try await req.authorisationStore.authorisations(uscc: uscc)
         let today = Day.today()
         // Only categories holding non-public data need an authorisation.
-        let categories = Set(req.catalog.datasets.filter { $0.level == .authorised }.map(\.category)).sorted()
+        let categories = req.catalog.authorisedCategories.sorted()
         var allowed: [String] = []
         var used: Authorisation?
         var failure: AuthorisationLookupFailure?

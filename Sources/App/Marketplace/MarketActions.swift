@@ -68,16 +68,7 @@ enum MarketActions {
         guard let id, let application = try await req.applicationStore.application(id: id) else {
             throw DomainError.notFound("该申请")
         }
-        switch principal.role {
-        case .institutionAdmin, .institutionStaff:
-            guard application.institutionID == principal.institution?.id else { throw DomainError.notFound("该申请") }
-        case .enterprise:
-            guard application.uscc == principal.uscc else { throw DomainError.notFound("该申请") }
-        case .creditCenter:
-            break
-        case .department:
-            throw DomainError.forbidden("政府部门不能查看贷款申请")
-        }
+        try checkParty(principal, institutionID: application.institutionID, uscc: application.uscc, what: "申请")
         return application
     }
 
@@ -106,15 +97,21 @@ enum MarketActions {
 
     static func loan(_ req: Request, _ principal: Principal, id: Int64?) async throws -> LoanStore.Stored {
         guard let id, let loan = try await req.loanStore.loan(id: id) else { throw DomainError.notFound("该贷款") }
+        try checkParty(principal, institutionID: loan.institutionID, uscc: loan.uscc, what: "贷款")
+        return loan
+    }
+
+    /// The lending institution and the borrowing firm are parties to an application or loan; the credit
+    /// center oversees all. Anyone else gets 404, so nobody learns that another tenant's object exists.
+    static func checkParty(_ principal: Principal, institutionID: Int64, uscc: String, what: String) throws {
         switch principal.role {
         case .institutionAdmin, .institutionStaff:
-            guard loan.institutionID == principal.institution?.id else { throw DomainError.notFound("该贷款") }
+            guard institutionID == principal.institution?.id else { throw DomainError.notFound("该\(what)") }
         case .enterprise:
-            guard loan.uscc == principal.uscc else { throw DomainError.notFound("该贷款") }
+            guard uscc == principal.uscc else { throw DomainError.notFound("该\(what)") }
         case .creditCenter: break
-        case .department: throw DomainError.forbidden("政府部门不能查看贷款")
+        case .department: throw DomainError.forbidden("政府部门不能查看\(what)")
         }
-        return loan
     }
 
     /// The lending institution reports a repayment; the loan is reclassified at once, and settling it

@@ -129,7 +129,7 @@ struct FirmPortal {
         let (principal, uscc) = try firm(req)
         let list = try await req.authorisationStore.authorisations(uscc: uscc)
         let institutions = try await req.accounts.institutions()
-        let names = Dictionary(uniqueKeysWithValues: institutions.map { (String($0.id), $0.name) })
+        let names = Institution.names(institutions)
         let categoryNames = Dictionary(uniqueKeysWithValues: req.catalog.categories.map { ($0.id, $0.name) })
         let page = req.query[Int.self, at: "page"] ?? 1
         let log = try await req.authorisationStore.accesses(uscc: uscc, page: page)
@@ -147,7 +147,7 @@ struct FirmPortal {
                     a.revokedAt == nil ? .actions([.init("撤销", path: "/firm/authorisations/\(a.id)/revoke",
                                                          confirm: "撤销后该授权立即失效，确定撤销吗？")]) : .text("")]
         }
-        let authorisedCategories = Set(req.catalog.datasets.filter { $0.level == .authorised }.map(\.category))
+        let authorisedCategories = req.catalog.authorisedCategories
         let categoryOptions = req.catalog.categories.filter { authorisedCategories.contains($0.id) }
             .map { SelectOption(value: $0.id, label: $0.name, isSelected: true) }
         let institutionOptions = [SelectOption(value: "all", label: "全部入驻金融机构", isSelected: true)]
@@ -234,7 +234,7 @@ struct FirmPortal {
     func demands(_ req: Request) async throws -> Response {
         let (principal, uscc) = try firm(req)
         let list = try await req.demandStore.demands(uscc: uscc)
-        let names = Dictionary(uniqueKeysWithValues: try await req.accounts.institutions().map { (String($0.id), $0.name) })
+        let names = Institution.names(try await req.accounts.institutions())
         return Portal.page(req, principal, title: "融资需求", subtitle: "发布后进入需求池，由金融机构抢单对接", [
             .table(.init(title: "我的需求", id: "demands", headers: ["编号", "金额", "期限", "用途", "时效", "状态", "接单机构", "操作"],
                          rows: list.map { d in
@@ -290,7 +290,7 @@ struct FirmPortal {
         let facts = try await FirmFactsLoader.load(req, uscc: uscc)
         let online = try await req.productStore.products(status: .online)
         let estimate = QuotaEstimate.estimate(for: facts, products: online, today: .today(), grades: req.platform.grades)
-        let names = Dictionary(uniqueKeysWithValues: try await req.accounts.institutions().map { (String($0.id), $0.name) })
+        let names = Institution.names(try await req.accounts.institutions())
         let byID = Dictionary(uniqueKeysWithValues: online.map { ($0.id, $0) })
         let offerRows: [[PortalPage.Cell]] = estimate.offers.map { offer in
             [.twoLines(offer.productName, names[offer.institutionID] ?? ""),

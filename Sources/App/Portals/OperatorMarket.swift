@@ -46,7 +46,7 @@ struct OperatorMarket {
 
     func products(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter])
-        let names = Dictionary(uniqueKeysWithValues: try await req.accounts.institutions().map { (String($0.id), $0.name) })
+        let names = Institution.names(try await req.accounts.institutions())
         let pending = try await req.productStore.products(status: .pendingReview)
         let online = try await req.productStore.products(status: .online)
         var blocks: [PortalPage.Block] = []
@@ -90,7 +90,7 @@ struct OperatorMarket {
         let principal = try req.principal(in: [.creditCenter])
         let template = try await req.commitmentStore.latestTemplate()
         let signed = try await req.commitmentStore.inForce(page: req.query[Int.self, at: "page"] ?? 1)
-        let categories = Set(req.catalog.datasets.filter { $0.level == .authorised }.map(\.category))
+        let categories = req.catalog.authorisedCategories
         return Portal.page(req, principal, title: "信用承诺书与线下授权", [
             .form(.init(title: template.map { "承诺书模板（现行第 \($0.version) 版）" } ?? "承诺书模板（尚未发布）", id: "template",
                         action: "/console/commitments/template", fields: [

@@ -85,7 +85,7 @@ struct PublicPages {
         let type = ProductType(rawValue: req.query[String.self, at: "type"] ?? "")
         let institutionFilter = req.query[String.self, at: "institution"]?.nonEmpty
         let institutions = try await req.accounts.institutions()
-        let names = Dictionary(uniqueKeysWithValues: institutions.map { (String($0.id), $0.name) })
+        let names = Institution.names(institutions)
         let list = try await req.productStore.products(status: .online).filter { p in
             (type == nil || p.type == type) && (institutionFilter == nil || p.institutionID == institutionFilter)
         }

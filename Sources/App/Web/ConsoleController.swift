@@ -253,11 +253,5 @@ struct ConsoleController {
                  status: b.rejected > 0 ? .completedWithRejections : .completed, createdAt: b.startedAt)
     }
 
-    func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
-        let response = Response(status: status, body: .init(string: body))
-        response.headers.contentType = .html
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return response
-    }
+    func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response { Portal.html(body, status: status) }
 }

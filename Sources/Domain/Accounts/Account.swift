@@ -61,6 +61,11 @@ public struct Institution: Sendable, Equatable, Codable {
     public init(id: Int64, code: String, name: String, kind: Kind) {
         self.id = id; self.code = code; self.name = name; self.kind = kind
     }
+
+    /// Names by id as text (the form products, demands and authorisations refer to institutions by).
+    public static func names(_ institutions: [Institution]) -> [String: String] {
+        Dictionary(institutions.map { (String($0.id), $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// What an API token may do: `read` tokens may only read (GET); `write` tokens may do all the role may.

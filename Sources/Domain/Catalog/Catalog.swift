@@ -110,6 +110,9 @@ public struct Catalog: Codable, Sendable, Equatable {
     public func dataset(_ id: String) -> DatasetSpec? { datasets.first { $0.id == id } }
     public func category(_ id: String) -> CategorySpec? { categories.first { $0.id == id } }
 
+    /// The categories holding non-public (authorised-level) data: what a firm's authorisation covers.
+    public var authorisedCategories: Set<String> { Set(datasets.filter { $0.level == .authorised }.map(\.category)) }
+
     /// The dataset, or a typed error naming the unknown id.
     public func require(_ id: String) throws(DomainError) -> DatasetSpec {
         guard let spec = dataset(id) else { throw .unknownDataset(id) }
