@@ -12,6 +12,8 @@ struct APIBench {
     let enterprises: Int
     let concurrency: Int
     let seconds: Double
+    /// `wrk` when installed (unless the Swift client is asked for); otherwise the Swift client.
+    let wrk: WrkLoad?
 
     func say(_ text: String) { app.console.print(text) }
 
@@ -20,12 +22,21 @@ struct APIBench {
         let requests: Int
         let errors: Int
         let seconds: Double
-        let latencies: [Double]
+        /// Latency at the 50th and 99th percentile, in seconds.
+        let p50: Double
+        let p99: Double
         var throughput: Double { Double(requests) / seconds }
-        func percentile(_ p: Double) -> Double {
-            guard !latencies.isEmpty else { return 0 }
+
+        init(name: String, requests: Int, errors: Int, seconds: Double, p50: Double, p99: Double) {
+            (self.name, self.requests, self.errors, self.seconds, self.p50, self.p99) = (name, requests, errors, seconds, p50, p99)
+        }
+
+        init(name: String, errors: Int, seconds: Double, latencies: [Double]) {
             let sorted = latencies.sorted()
-            return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+            func percentile(_ p: Double) -> Double {
+                sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+            }
+            self.init(name: name, requests: sorted.count, errors: errors, seconds: seconds, p50: percentile(0.5), p99: percentile(0.99))
         }
     }
 
@@ -68,33 +79,33 @@ struct APIBench {
         let applyBody = #"{"productID":\#(product.id),"amountCents":\#(product.amountRange.minCents),"termMonths":12,"method":"equal_installment","purpose":"压测"}"#
 
         // Each scenario checks its first answer, then runs for the same time with the same clients.
-        let staticRoute = try await measure("静态文件 /static/app.css（上限）", base + "/static/app.css", method: .GET, token: nil, body: nil)
+        let staticRoute = try await measure("静态文件 /static/app.css（上限）", base + "/static/app.css", method: .GET, token: nil, body: nil, scratch: work)
         let report = try await measure("授权信用报告 GET /api/v1/enterprises/{uscc}/report", base + "/api/v1/enterprises/\(uscc)/report",
-                                       method: .GET, token: bankToken, body: nil)
+                                       method: .GET, token: bankToken, body: nil, scratch: work)
         let decision = try await measure("自动审批申请 POST /api/v1/applications", base + "/api/v1/applications",
-                                         method: .POST, token: firmToken, body: applyBody, expect: .created,
+                                         method: .POST, token: firmToken, body: applyBody, scratch: work, expect: .created,
                                          check: { $0.contains("\"status\":\"approved\"") })
         say("")
-        say("并发客户端 \(concurrency)，每项 \(Int(seconds)) 秒：")
+        say("并发客户端 \(concurrency)，每项 \(Int(seconds)) 秒，压测工具：\(wrk.map { "wrk（\($0.executable)）" } ?? "Swift 客户端（未找到 wrk：apt-get install wrk）")：")
         say("项目                                                   请求数     请求/秒    p50(ms)   p99(ms)  错误")
         for o in [staticRoute, report, decision] {
             say(String(format: "%@ %8d %10.0f %9.2f %9.2f %5d", o.name.padding(toLength: 52, withPad: " ", startingAt: 0),
-                       o.requests, o.throughput, o.percentile(0.5) * 1000, o.percentile(0.99) * 1000, o.errors))
+                       o.requests, o.throughput, o.p50 * 1000, o.p99 * 1000, o.errors))
         }
         say(String(format: "信用报告吞吐 / 上限 = %.2f（目标 ≥ 0.5）；自动审批 p99 = %.1f ms（目标 < 50 ms）",
-                   report.throughput / staticRoute.throughput, decision.percentile(0.99) * 1000))
+                   report.throughput / staticRoute.throughput, decision.p99 * 1000))
         let json = """
             {"concurrency":\(concurrency),"seconds":\(seconds),"static_rps":\(Int(staticRoute.throughput)),\
             "report_rps":\(Int(report.throughput)),"report_ratio":\(String(format: "%.3f", report.throughput / staticRoute.throughput)),\
-            "report_p50_ms":\(String(format: "%.2f", report.percentile(0.5) * 1000)),"report_p99_ms":\(String(format: "%.2f", report.percentile(0.99) * 1000)),\
-            "decision_rps":\(Int(decision.throughput)),"decision_p50_ms":\(String(format: "%.2f", decision.percentile(0.5) * 1000)),\
-            "decision_p99_ms":\(String(format: "%.2f", decision.percentile(0.99) * 1000))}
+            "report_p50_ms":\(String(format: "%.2f", report.p50 * 1000)),"report_p99_ms":\(String(format: "%.2f", report.p99 * 1000)),\
+            "decision_rps":\(Int(decision.throughput)),"decision_p50_ms":\(String(format: "%.2f", decision.p50 * 1000)),\
+            "decision_p99_ms":\(String(format: "%.2f", decision.p99 * 1000))}
             """
         say(json)
     }
 
     /// `concurrency` clients sending the request back to back for `seconds`.
-    func measure(_ name: String, _ url: String, method: HTTPMethod, token: String?, body: String?,
+    func measure(_ name: String, _ url: String, method: HTTPMethod, token: String?, body: String?, scratch: URL,
                  expect: HTTPStatus = .ok, check: @escaping @Sendable (String) -> Bool = { _ in true }) async throws -> Outcome {
         var prepared = HTTPHeaders()
         if let token { prepared.bearerAuthorization = BearerAuthorization(token: token) }
@@ -110,6 +121,12 @@ struct APIBench {
         }
         let (ok, text) = await once()
         guard ok, check(text) else { throw DomainError.conflict("\(name) 的应答不符合预期：\(text.prefix(300))") }
+        if let wrk {
+            let figures = try wrk.run(url: url, method: method.rawValue, headers: headers.map { ($0.name, $0.value) }, body: body, connections: concurrency,
+                                      seconds: Int(seconds), scratch: scratch)
+            return Outcome(name: name, requests: figures.requests, errors: figures.errors, seconds: figures.seconds,
+                           p50: figures.p50, p99: figures.p99)
+        }
         let deadline = Date().addingTimeInterval(seconds)
         let started = Date()
         let results = await withTaskGroup(of: ([Double], Int).self) { group in
@@ -132,7 +149,6 @@ struct APIBench {
         }
         let elapsed = Date().timeIntervalSince(started)
         let latencies = results.flatMap(\.0)
-        return Outcome(name: name, requests: latencies.count, errors: results.reduce(0) { $0 + $1.1 }, seconds: elapsed,
-                       latencies: latencies)
+        return Outcome(name: name, errors: results.reduce(0) { $0 + $1.1 }, seconds: elapsed, latencies: latencies)
     }
 }

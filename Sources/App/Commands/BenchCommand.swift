@@ -25,6 +25,8 @@ struct BenchCommand: AsyncCommand {
         var concurrency: Int?
         @Option(name: "seconds", help: "api：每项持续秒数（默认 10）")
         var seconds: Double?
+        @Flag(name: "swift-client", help: "api：即使装有 wrk 也用内置的 Swift 客户端")
+        var swiftClient: Bool
         init() {}
     }
 
@@ -39,7 +41,8 @@ struct BenchCommand: AsyncCommand {
             try await EvaluateBench(app: context.application, enterprises: signature.enterprises ?? 100_000).run()
         case "api":
             try await APIBench(app: context.application, enterprises: signature.enterprises ?? 300,
-                               concurrency: signature.concurrency ?? 64, seconds: signature.seconds ?? 10).run()
+                               concurrency: signature.concurrency ?? 64, seconds: signature.seconds ?? 10,
+                               wrk: signature.swiftClient ? nil : WrkLoad.find()).run()
         case "scorecard":
             try await ScorecardBench(app: context.application, rows: signature.rows ?? 100_000, python: signature.python).run()
         case "log":

@@ -41,7 +41,7 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         // Write-ahead logging: pages keep being read while a batch is written.
         try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
-    app.storage[Application.AccessLogBatcherKey.self] = AccessLogBatcher(database: app.db)
+    app.storage[Application.CommittersKey.self] = Committers(database: app.db)
     for migration in Schema.migrations { app.migrations.add(migration) }
     app.migrations.add(SessionRecord.migration)
 

@@ -35,7 +35,7 @@ enum CreditReports {
             throw DomainError.forbidden("该企业未授权贵机构查询其非公开信用信息（\(failure?.message ?? "没有授权书")）")
         }
         let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
-        _ = try await req.application.accessLog.record(.init(
+        _ = try await req.application.committers.accessLog.submit(.init(
             uscc: uscc, institutionID: institution.id, actor: actor, categories: allowed,
             authorisationID: Int64(used.id), purpose: purpose.rawValue, action: action))
         return Report(loaded: loaded, authorisation: used, categories: allowed)

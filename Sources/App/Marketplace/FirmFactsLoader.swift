@@ -5,10 +5,15 @@ import Vapor
 /// Gathers what products' rules are checked against: registration, current evaluation, dishonesty listings,
 /// the latest penalty and overdue loans.
 enum FirmFactsLoader {
-    static func load(_ req: Request, uscc: String, today: Day = .today()) async throws -> FirmFacts {
-        guard let firm = try await req.registry.enterprise(uscc) else { throw DomainError.notFound("该企业的登记信息") }
+    /// The datasets whose records the facts read.
+    static let datasets = ["judicial.dishonest", "credit.list", "admin.penalty"]
+
+    static func load(_ req: Request, uscc: String, firm known: EnterpriseSummary? = nil, today: Day = .today()) async throws -> FirmFacts {
+        let registered: EnterpriseSummary?
+        if let known { registered = known } else { registered = try await req.registry.enterprise(uscc) }
+        guard let firm = registered else { throw DomainError.notFound("该企业的登记信息") }
         let evaluation = try await req.evaluationStore.current(uscc)
-        let records = try await req.recordStore.records(uscc: uscc)
+        let records = try await req.recordStore.records(usccs: [uscc], datasets: datasets)[uscc] ?? []
         let established = Day(iso: firm.establishedOn) ?? today
         var dishonest = false
         var lastPenalty: Day?
@@ -23,7 +28,7 @@ enum FirmFactsLoader {
             default: break
             }
         }
-        let overdue = try await req.loanStore.loans(uscc: uscc).contains { $0.overdueDays > 0 && !$0.settled }
+        let overdue = try await req.loanStore.hasOverdueLoans(uscc: uscc)
         return FirmFacts(uscc: uscc, name: firm.name, grade: evaluation?.grade ?? "", score: evaluation?.score ?? 0,
                          industryCode: firm.industry, districtCode: firm.district, established: established,
                          isDishonest: dishonest, hasOverdueLoans: overdue,

@@ -37,29 +37,29 @@ enum MarketActions {
         }
         let firm = try await req.registry.enterprise(uscc)
         let method = input.method ?? product.repaymentMethods.first ?? .equalInstallment
-        let stored = try await req.applicationStore.create(.init(
+        let application = ApplicationStore.Stored(
             uscc: uscc, firmName: firm?.name ?? uscc, productID: input.productID, productName: product.name,
             institutionID: institutionID, authorisationID: Int64(authorisation.id), requestedAmount: input.amount,
-            requestedTermMonths: input.termMonths, requestedMethod: method, purpose: purpose), actor: principal.displayName)
-        let facts = try await FirmFactsLoader.load(req, uscc: uscc)
-        let decision = AutoApproval.decide(product, facts, request: .init(amountCents: input.amount.value,
-                                                                          termMonths: input.termMonths, repaymentMethod: method),
-                                           today: .today(), grades: req.platform.grades)
-        switch decision {
-        case .approve(let terms, let rules):
-            let loanTerms = LoanTerms(amount: Cents(terms.amountCents), rate: AnnualRate(basisPoints: terms.rateBasisPoints),
-                                      termMonths: terms.termMonths, method: terms.repaymentMethod)
-            let texts = rules.compactMap { id in product.autoApproval?.rules.first { $0.id == id }?.text ?? id }
-            return try await req.applicationStore.apply(.autoApprove(loanTerms, rules: rules), to: stored.id,
-                                                        actor: "系统自动审批", note: texts.joined(separator: "；"))
-        case .manualReview(let reasons):
-            if product.autoApproval?.rules.isEmpty == false {
-                try await req.applicationStore.note(applicationID: stored.id, actor: "系统自动审批", action: "转人工审批",
-                                                    status: stored.state.status.label,
-                                                    note: reasons.map(\.text).joined(separator: "；"))
+            requestedTermMonths: input.termMonths, requestedMethod: method, purpose: purpose)
+        // The decision needs nothing of the application itself, so it is made before storing, and the
+        // application is stored already decided: one transaction, shared with other applicants (group commit).
+        var decision = ApplicationStore.Submission.Decision.none
+        if let rules = product.autoApproval?.rules, !rules.isEmpty {
+            let facts = try await FirmFactsLoader.load(req, uscc: uscc, firm: firm)
+            switch AutoApproval.decide(product, facts, request: .init(amountCents: input.amount.value, termMonths: input.termMonths,
+                                                                      repaymentMethod: method),
+                                       today: .today(), grades: req.platform.grades) {
+            case .approve(let terms, let decidedBy):
+                let loanTerms = LoanTerms(amount: Cents(terms.amountCents), rate: AnnualRate(basisPoints: terms.rateBasisPoints),
+                                          termMonths: terms.termMonths, method: terms.repaymentMethod)
+                let texts = decidedBy.map { id in rules.first { $0.id == id }?.text ?? id }
+                decision = .autoApproved(loanTerms, rules: decidedBy, note: texts.joined(separator: "；"))
+            case .manualReview(let reasons):
+                decision = .passedOn(note: reasons.map(\.text).joined(separator: "；"))
             }
-            return stored
         }
+        return try await req.application.committers.applications.submit(
+            .init(application: application, actor: principal.displayName, decision: decision))
     }
 
     /// An application the caller may act on: an institution's own, or the firm's own (404 otherwise, so

@@ -56,26 +56,81 @@ public struct ApplicationStore: Sendable {
         try await Self.addStep(try database.sql(), id: applicationID, step)
     }
 
+    /// A new application and what the product's automatic rules made of it at once.
+    public struct Submission: Sendable {
+        public enum Decision: Sendable {
+            /// No automatic rules: the application waits for the institution.
+            case none
+            /// The rules approved it; `note` says which rules decided.
+            case autoApproved(LoanTerms, rules: [String], note: String)
+            /// The product has rules but they did not approve; `note` says why it goes to a person.
+            case passedOn(note: String)
+        }
+        public var application: Stored
+        public var actor: String
+        public var decision: Decision
+        public init(application: Stored, actor: String, decision: Decision = .none) {
+            self.application = application; self.actor = actor; self.decision = decision
+        }
+    }
+
+    /// The actor of automatic decisions on applications' timelines.
+    public static let automaticActor = "系统自动审批"
+
     @discardableResult
     public func create(_ application: Stored, actor: String) async throws -> Stored {
-        try await database.transaction { tx in
+        try await submit([Submission(application: application, actor: actor)])[0]
+    }
+
+    /// Stores new applications, each with its submission step, the automatic decision if there was one, and
+    /// their transparency-log entries, all in one transaction (one durable commit for many applicants).
+    public func submit(_ submissions: [Submission]) async throws -> [Stored] {
+        guard !submissions.isEmpty else { return [] }
+        return try await database.transaction { tx in
             let sql = try tx.sql()
-            var stored = application
-            let now = Date()
-            stored.createdAt = now; stored.updatedAt = now
-            let id = try await sql.insertReturningID("""
-                INSERT INTO applications (uscc, product_id, institution_id, authorisation_id, status, detail, created_at, updated_at)
-                VALUES (\(bind: application.uscc), \(bind: application.productID), \(bind: application.institutionID),
-                  \(bind: application.authorisationID), \(bind: application.state.status.rawValue), '{}',
-                  \(bind: epochMillis(now)), \(bind: epochMillis(now)))
-                RETURNING id
-                """, what: "申请编号")
-            stored.id = id
-            try await sql.raw("UPDATE applications SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
-            try await Self.addStep(sql, id: id, Step(at: now, actor: actor, action: "提交申请", from: "", to: stored.state.status.label,
-                                                     note: ""))
-            try await TransparencyLog.append(LogEvents.applicationDecision(stored, actor: actor, event: "submit"), on: tx)
-            return stored
+            var results: [Stored] = []
+            var entries: [LogEntry] = []
+            for submission in submissions {
+                var stored = submission.application
+                let now = Date()
+                stored.createdAt = now; stored.updatedAt = now
+                let submitted = stored.state
+                var steps = [Step(at: now, actor: submission.actor, action: "提交申请", from: "", to: submitted.status.label, note: "")]
+                var decided: (Stored, ApplicationEvent)?
+                switch submission.decision {
+                case .none: break
+                case .autoApproved(let terms, let rules, let note):
+                    let event = ApplicationEvent.autoApprove(terms, rules: rules)
+                    var next = stored
+                    next.state = try submitted.applying(event)
+                    steps.append(Step(at: now, actor: Self.automaticActor, action: event.label, from: submitted.status.label,
+                                      to: next.state.status.label, note: note))
+                    decided = (next, event)
+                case .passedOn(let note):
+                    steps.append(Step(at: now, actor: Self.automaticActor, action: "转人工审批", from: submitted.status.label,
+                                      to: submitted.status.label, note: note))
+                }
+                let final = decided?.0 ?? stored
+                let id = try await sql.insertReturningID("""
+                    INSERT INTO applications (uscc, product_id, institution_id, authorisation_id, status, detail, created_at, updated_at)
+                    VALUES (\(bind: stored.uscc), \(bind: stored.productID), \(bind: stored.institutionID),
+                      \(bind: stored.authorisationID), \(bind: final.state.status.rawValue), '{}',
+                      \(bind: epochMillis(now)), \(bind: epochMillis(now)))
+                    RETURNING id
+                    """, what: "申请编号")
+                stored.id = id
+                var result = final
+                result.id = id
+                try await sql.raw("UPDATE applications SET detail = \(bind: try DetailCoding.encode(result)) WHERE id = \(bind: id)").run()
+                for step in steps { try await Self.addStep(sql, id: id, step) }
+                entries.append(try LogEvents.applicationDecision(stored, actor: submission.actor, event: "submit"))
+                if let (_, event) = decided {
+                    entries.append(try LogEvents.applicationDecision(result, actor: Self.automaticActor, event: event.action.rawValue))
+                }
+                results.append(result)
+            }
+            try await TransparencyLog.append(contentsOf: entries, on: tx)
+            return results
         }
     }
 

@@ -86,6 +86,14 @@ public struct LoanStore: Sendable {
             .all(decoding: Row.self).map(stored)
     }
 
+    /// Whether the firm has a loan that is overdue and not settled.
+    public func hasOverdueLoans(uscc: String) async throws -> Bool {
+        struct R: Decodable { let id: Int64 }
+        return try await database.sql().raw("""
+            SELECT id FROM loans WHERE uscc = \(bind: uscc) AND overdue_days > 0 AND settled = 0 LIMIT 1
+            """).first(decoding: R.self) != nil
+    }
+
     /// Every loan, oldest first (for training models on the platform's own outcomes).
     public func allLoans() async throws -> [Stored] {
         try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM loans ORDER BY id")).all(decoding: Row.self).map(stored)
