@@ -42,6 +42,7 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
     app.storage[Application.CommittersKey.self] = Committers(database: app.db)
+    app.storage[Application.ProfileCacheKey.self] = ProfileCache()
     for migration in Schema.migrations { app.migrations.add(migration) }
     app.migrations.add(SessionRecord.migration)
 

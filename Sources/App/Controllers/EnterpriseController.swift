@@ -32,14 +32,10 @@ struct EnterpriseController {
 
     /// The profile, with what the caller may see: personal fields masked for everyone but the credit center,
     /// and evaluation reasons drawn from data the caller may not read left out.
-    func profile(_ req: Request) async throws -> ProfileResponse {
+    func profile(_ req: Request) async throws -> Response {
         let principal = try req.principal()
         let uscc = try Self.uscc(req)
-        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: try Self.viewer(principal, uscc: uscc))
-        let profile = loaded.profile
-        return ProfileResponse(uscc: uscc, registered: profile.registered, registration: profile.registration,
-                               groups: profile.groups, withheldDatasets: profile.withheldDatasets,
-                               evaluation: loaded.evaluation, gradeHistory: loaded.history)
+        return .json(try await req.application.profileCache.body(req, uscc: uscc, viewer: try Self.viewer(principal, uscc: uscc)))
     }
 
     struct GradeShare: Content { let grade: String; let count: Int; let share: Double }

@@ -61,18 +61,29 @@ struct MarketAPI {
     }
 
     /// The authorised credit report; 403 with the reasons when no valid authorisation covers the caller.
-    func report(_ req: Request) async throws -> ReportResponse {
+    /// Answers `ReportResponse`, assembled around the profile JSON kept by the profile cache.
+    func report(_ req: Request) async throws -> Response {
         let principal = try req.principal()
         let institution = try principal.requireInstitution()
         let uscc = try EnterpriseController.uscc(req)
         let purpose = AuthorisationPurpose(rawValue: req.query[String.self, at: "purpose"] ?? "") ?? .loanApplication
-        let report = try await CreditReports.load(req, institution: institution, actor: principal.displayName, uscc: uscc,
-                                                  purpose: purpose, action: "接口查询信用报告")
-        let p = report.loaded.profile
-        return ReportResponse(uscc: uscc, authorisationID: report.authorisation.id, authorisedCategories: report.categories,
-                              profile: .init(uscc: uscc, registered: p.registered, registration: p.registration, groups: p.groups,
-                                             withheldDatasets: p.withheldDatasets, evaluation: report.loaded.evaluation,
-                                             gradeHistory: report.loaded.history))
+        let (authorisation, categories, profile) = try await CreditReports.json(
+            req, institution: institution, actor: principal.displayName, uscc: uscc, purpose: purpose, action: "接口查询信用报告")
+        struct Head: Encodable { let uscc: String; let authorisationID: String; let authorisedCategories: [String] }
+        var body = ByteBuffer()
+        var headers = HTTPHeaders()
+        try ContentConfiguration.global.requireEncoder(for: .json)
+            .encode(Head(uscc: uscc, authorisationID: authorisation.id, authorisedCategories: categories), to: &body, headers: &headers)
+        // {"uscc":…,"authorisedCategories":[…]} becomes {…,"profile":<cached profile>}.
+        guard body.getInteger(at: body.writerIndex - 1, as: UInt8.self) == UInt8(ascii: "}") else {
+            throw Abort(.internalServerError, reason: "报告头部编码异常")
+        }
+        body.moveWriterIndex(to: body.writerIndex - 1)
+        body.writeStaticString(",\"profile\":")
+        var cached = profile
+        body.writeBuffer(&cached)
+        body.writeStaticString("}")
+        return .json(body)
     }
 
     struct ApplicationResponse: Content {

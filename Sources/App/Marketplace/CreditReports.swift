@@ -14,6 +14,28 @@ enum CreditReports {
 
     static func load(_ req: Request, institution: Institution, actor: String, uscc: String,
                      purpose: AuthorisationPurpose, action: String) async throws -> Report {
+        let (used, allowed) = try await authorise(req, institution: institution, uscc: uscc, purpose: purpose)
+        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
+        try await logAccess(req, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
+                            purpose: purpose, action: action)
+        return Report(loaded: loaded, authorisation: used, categories: allowed)
+    }
+
+    /// The report for the API: the same checks and log, with the profile as JSON from the profile cache.
+    static func json(_ req: Request, institution: Institution, actor: String, uscc: String,
+                     purpose: AuthorisationPurpose, action: String) async throws -> (Authorisation, [String], ByteBuffer) {
+        let (used, allowed) = try await authorise(req, institution: institution, uscc: uscc, purpose: purpose)
+        let profile = try await req.application.profileCache.body(req, uscc: uscc,
+                                                                   viewer: .institution(authorisedCategories: Set(allowed)))
+        try await logAccess(req, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
+                            purpose: purpose, action: action)
+        return (used, allowed, profile)
+    }
+
+    /// The authorisation that lets the institution read the firm's non-public data (the most recently signed
+    /// one when several do) and the categories it may read; 403 with the reason when there is none.
+    static func authorise(_ req: Request, institution: Institution, uscc: String,
+                          purpose: AuthorisationPurpose) async throws -> (Authorisation, [String]) {
         let authorisations = try await req.authorisationStore.authorisations(uscc: uscc)
         let today = Day.today()
         // Only categories holding non-public data need an authorisation.
@@ -34,11 +56,15 @@ enum CreditReports {
         guard let used else {
             throw DomainError.forbidden("该企业未授权贵机构查询其非公开信用信息（\(failure?.message ?? "没有授权书")）")
         }
-        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
+        return (used, allowed)
+    }
+
+    /// Writes the access durably (group commit) before the data is served.
+    static func logAccess(_ req: Request, institution: Institution, actor: String, uscc: String, used: Authorisation,
+                          categories: [String], purpose: AuthorisationPurpose, action: String) async throws {
         _ = try await req.application.committers.accessLog.submit(.init(
-            uscc: uscc, institutionID: institution.id, actor: actor, categories: allowed,
+            uscc: uscc, institutionID: institution.id, actor: actor, categories: categories,
             authorisationID: Int64(used.id), purpose: purpose.rawValue, action: action))
-        return Report(loaded: loaded, authorisation: used, categories: allowed)
     }
 
     /// Whether the firm has an authorisation that lets the institution read at least one category for the purpose.

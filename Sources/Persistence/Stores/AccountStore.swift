@@ -170,16 +170,25 @@ public struct AccountStore: Sendable {
 
     /// The principal holding a token, unless the token is unknown or revoked.
     public func principal(forToken token: String) async throws -> Principal? {
+        // One query for the token and its owner's department or institution: every API call runs it.
         struct T: Decodable {
             let name: String; let role: String; let department_id: Int64?; let institution_id: Int64?
             let uscc: String?; let scope: String
+            let d_code: String?; let d_name: String?; let d_datasets: String?
+            let i_code: String?; let i_name: String?; let i_kind: String?
         }
         guard let row = try await database.sql().raw("""
-            SELECT name, role, department_id, institution_id, uscc, scope FROM api_tokens
-            WHERE token_hash = \(bind: Self.hash(token)) AND revoked_at IS NULL
+            SELECT t.name, t.role, t.department_id, t.institution_id, t.uscc, t.scope,
+              d.code AS d_code, d.name AS d_name, d.datasets AS d_datasets, i.code AS i_code, i.name AS i_name, i.kind AS i_kind
+            FROM api_tokens t LEFT JOIN departments d ON d.id = t.department_id LEFT JOIN institutions i ON i.id = t.institution_id
+            WHERE t.token_hash = \(bind: Self.hash(token)) AND t.revoked_at IS NULL
             """).first(decoding: T.self), let role = Role(rawValue: row.role) else { return nil }
-        let department = try await row.department_id.asyncMap { try await self.department(id: $0) } ?? nil
-        let institution = try await row.institution_id.asyncMap { try await self.institution(id: $0) } ?? nil
+        let department = row.department_id.flatMap { id in
+            row.d_code.map { Self.department(DRow(id: id, code: $0, name: row.d_name ?? "", datasets: row.d_datasets ?? "")) }
+        }
+        let institution = row.institution_id.flatMap { id in
+            row.i_code.map { Self.institution(IRow(id: id, code: $0, name: row.i_name ?? "", kind: row.i_kind ?? "")) }
+        }
         return Principal(name: "token:\(row.name)", displayName: row.name, role: role, department: department,
                          institution: institution, uscc: row.uscc, scope: TokenScope(rawValue: row.scope) ?? .read)
     }
