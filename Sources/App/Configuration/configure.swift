@@ -14,7 +14,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     // SQLite runs each statement on a blocking thread pool, and a connection waiting for a lock spins on its
     // thread. NIO's shared pool has one thread per core (two here): two waiters could occupy it while the
     // lock holder needs a thread to finish, and everything stops. The application gets its own, larger pool.
-    let pool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 4))
+    // (At least as many threads as SQLite connections below, with room to spare.)
+    let pool = NIOThreadPool(numberOfThreads: max(16, System.coreCount * 4))
     pool.start()
     app.threadPool = pool
     let catalog: Catalog
@@ -30,19 +31,25 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     app.platform = Platform(config: config, catalog: catalog, evaluationModel: evaluationModel, metrics: Metrics())
     app.logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
 
+    // Group commits (access log, applications) get connections of their own: waiting for a connection
+    // behind every request's reads would hold up all the requests sharing the commit.
     if let url = config.databaseURL {
         try app.databases.use(.postgres(url: url), as: .psql)
+        try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: 2), as: .commits, isDefault: false)
     } else {
         try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(config.sqlitePath.path), maxConnectionsPerEventLoop: 1,
+        // Readers do not block each other or the writer (WAL), so each event loop gets a few connections.
+        app.databases.use(.sqlite(.file(config.sqlitePath.path), maxConnectionsPerEventLoop: 3,
                                   sqlLogLevel: .trace), as: .sqlite)
+        app.databases.use(.sqlite(.file(config.sqlitePath.path), maxConnectionsPerEventLoop: 2,
+                                  sqlLogLevel: .trace), as: .commits, isDefault: false)
     }
     if !config.usesPostgres, let sql = app.db as? any SQLDatabase {
         // Write-ahead logging: pages keep being read while a batch is written.
         try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
-    app.storage[Application.CommittersKey.self] = Committers(database: app.db)
-    app.storage[Application.ProfileCacheKey.self] = ProfileCache()
+    app.storage[Application.CommittersKey.self] = Committers(database: app.db(.commits))
+    app.storage[Application.ReadCacheKey.self] = ReadCache()
     for migration in Schema.migrations { app.migrations.add(migration) }
     app.migrations.add(SessionRecord.migration)
 
@@ -73,4 +80,9 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
 /// The static files shipped with the app (CSS, JavaScript).
 func publicDirectory() -> String {
     (Bundle.module.resourceURL?.appendingPathComponent("Public").path ?? "Public") + "/"
+}
+
+extension DatabaseID {
+    /// The connections the group committers write through (`Committers`).
+    static let commits = DatabaseID(string: "commits")
 }

@@ -35,7 +35,7 @@ struct EnterpriseController {
     func profile(_ req: Request) async throws -> Response {
         let principal = try req.principal()
         let uscc = try Self.uscc(req)
-        return .json(try await req.application.profileCache.body(req, uscc: uscc, viewer: try Self.viewer(principal, uscc: uscc)))
+        return .json(try await req.readCache.profile(req, uscc: uscc, viewer: try Self.viewer(principal, uscc: uscc)))
     }
 
     struct GradeShare: Content { let grade: String; let count: Int; let share: Double }

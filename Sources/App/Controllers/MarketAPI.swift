@@ -119,10 +119,10 @@ struct MarketAPI {
         let uscc = try principal.requireEnterprise()
         let body = try req.content.decode(ApplyBody.self)
         try await Commitments.requireInForce(req, uscc: uscc)
-        let stored = try await MarketActions.apply(req, principal, .init(
+        let submitted = try await MarketActions.apply(req, principal, .init(
             productID: body.productID, amount: Cents(body.amountCents), termMonths: body.termMonths, method: body.method,
             purpose: body.purpose))
-        let response = ApplicationResponse(application: stored, steps: try await req.applicationStore.steps(applicationID: stored.id))
+        let response = ApplicationResponse(application: submitted.application, steps: submitted.steps)
         return try await response.encodeResponse(status: .created, for: req)
     }
 

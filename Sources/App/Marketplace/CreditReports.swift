@@ -25,7 +25,7 @@ enum CreditReports {
     static func json(_ req: Request, institution: Institution, actor: String, uscc: String,
                      purpose: AuthorisationPurpose, action: String) async throws -> (Authorisation, [String], ByteBuffer) {
         let (used, allowed) = try await authorise(req, institution: institution, uscc: uscc, purpose: purpose)
-        let profile = try await req.application.profileCache.body(req, uscc: uscc,
+        let profile = try await req.readCache.profile(req, uscc: uscc,
                                                                    viewer: .institution(authorisedCategories: Set(allowed)))
         try await logAccess(req, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
                             purpose: purpose, action: action)
@@ -36,7 +36,7 @@ enum CreditReports {
     /// one when several do) and the categories it may read; 403 with the reason when there is none.
     static func authorise(_ req: Request, institution: Institution, uscc: String,
                           purpose: AuthorisationPurpose) async throws -> (Authorisation, [String]) {
-        let authorisations = try await req.authorisationStore.authorisations(uscc: uscc)
+        let authorisations = try await req.readCache.authorisations(req, uscc: uscc)
         let today = Day.today()
         // Only categories holding non-public data need an authorisation.
         let categories = req.catalog.authorisedCategories.sorted()
@@ -70,7 +70,7 @@ enum CreditReports {
     /// Whether the firm has an authorisation that lets the institution read at least one category for the purpose.
     static func authorisation(_ req: Request, uscc: String, institutionID: Int64,
                               purpose: AuthorisationPurpose) async throws -> Authorisation? {
-        let authorisations = try await req.authorisationStore.authorisations(uscc: uscc)
+        let authorisations = try await req.readCache.authorisations(req, uscc: uscc)
         for category in Set(req.catalog.datasets.map(\.category)) {
             if case .success(let a) = Authorisation.covering(authorisations, uscc: uscc, institutionID: String(institutionID),
                                                               category: category, purpose: purpose, on: .today()) {

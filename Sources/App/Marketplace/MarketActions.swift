@@ -17,9 +17,9 @@ enum MarketActions {
 
     /// A firm applies to an online product under an authorisation covering the institution; products with
     /// auto-approval rules decide at once and the rules that decided are recorded.
-    static func apply(_ req: Request, _ principal: Principal, _ input: ApplyInput) async throws -> ApplicationStore.Stored {
+    static func apply(_ req: Request, _ principal: Principal, _ input: ApplyInput) async throws -> ApplicationStore.Submitted {
         let uscc = try principal.requireEnterprise()
-        guard let product = try await req.productStore.product(id: input.productID), product.status == .online,
+        guard let product = try await req.readCache.product(req, id: input.productID), product.status == .online,
               let institutionID = Int64(product.institutionID) else { throw DomainError.notFound("该在售产品") }
         guard let authorisation = try await CreditReports.authorisation(req, uscc: uscc, institutionID: institutionID,
                                                                          purpose: .loanApplication) else {
@@ -35,17 +35,17 @@ enum MarketActions {
         if let method = input.method, !product.repaymentMethods.contains(method) {
             throw DomainError.invalidInput(field: "还款方式", reason: "该产品不支持\(method.label)")
         }
-        let firm = try await req.registry.enterprise(uscc)
+        let kept = try await FirmFactsLoader.kept(req, uscc: uscc)
         let method = input.method ?? product.repaymentMethods.first ?? .equalInstallment
         let application = ApplicationStore.Stored(
-            uscc: uscc, firmName: firm?.name ?? uscc, productID: input.productID, productName: product.name,
+            uscc: uscc, firmName: kept.firm?.name ?? uscc, productID: input.productID, productName: product.name,
             institutionID: institutionID, authorisationID: Int64(authorisation.id), requestedAmount: input.amount,
             requestedTermMonths: input.termMonths, requestedMethod: method, purpose: purpose)
         // The decision needs nothing of the application itself, so it is made before storing, and the
         // application is stored already decided: one transaction, shared with other applicants (group commit).
         var decision = ApplicationStore.Submission.Decision.none
         if let rules = product.autoApproval?.rules, !rules.isEmpty {
-            let facts = try await FirmFactsLoader.load(req, uscc: uscc, firm: firm)
+            let facts = try await FirmFactsLoader.load(req, uscc: uscc, kept: kept)
             switch AutoApproval.decide(product, facts, request: .init(amountCents: input.amount.value, termMonths: input.termMonths,
                                                                       repaymentMethod: method),
                                        today: .today(), grades: req.platform.grades) {

@@ -335,7 +335,7 @@ struct FirmPortal {
             let stored = try await MarketActions.apply(req, principal, .init(
                 productID: productID, amount: try Money.cents(form.amount_yuan, field: "申请金额"),
                 termMonths: try Validate.int(form.term_months, field: "期限", range: 1...360),
-                method: RepaymentMethod(rawValue: form.method ?? ""), purpose: form.purpose ?? ""))
+                method: RepaymentMethod(rawValue: form.method ?? ""), purpose: form.purpose ?? "")).application
             let message = stored.state.status == .approved ? "申请已由系统自动审批通过，请在线签约" : "申请已提交，等待金融机构受理"
             return Portal.done(req, to: "/firm/applications/\(stored.id)", message)
         }

@@ -183,9 +183,16 @@ enum Commitments {
         }
     }
 
-    /// A commitment is in force and still matches the registration; a changed name or legal representative
-    /// invalidates it (and says why).
+    /// Throws unless the firm's latest commitment is in force and still names its registered name and legal
+    /// representative (else it is invalidated). A passed check is kept until the firm's consents or profile change.
     static func requireInForce(_ req: Request, uscc: String) async throws {
+        _ = try await req.readCache.commitmentChecks.value(uscc, stamp: req.stamp(.consents, .profiles)) {
+            try await checkInForce(req, uscc: uscc)
+            return true
+        }
+    }
+
+    static func checkInForce(_ req: Request, uscc: String) async throws {
         guard let current = try await req.commitmentStore.commitments(uscc: uscc).first(where: \.isInForce) else {
             throw DomainError.conflict("请先在“信用承诺”中签署信用承诺书")
         }

@@ -55,7 +55,7 @@ struct Committers: Sendable {
     /// Every read of a firm's data is written durably before the data is served.
     let accessLog: GroupCommit<AuthorisationStore.Access, Int64>
     /// New applications, with the automatic decision where the product's rules made one.
-    let applications: GroupCommit<ApplicationStore.Submission, ApplicationStore.Stored>
+    let applications: GroupCommit<ApplicationStore.Submission, ApplicationStore.Submitted>
 
     init(database: any Database) {
         accessLog = GroupCommit { try await AuthorisationStore(database: database).log($0) }

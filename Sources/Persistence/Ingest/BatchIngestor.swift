@@ -97,7 +97,7 @@ public struct BatchIngestor: Sendable {
                 try await writer.closeBatch(summary)
                 try await JobQueue.enqueue(on: sql, kind: JobKind.refreshAfterBatch, payload: String(batchID))
                 try await TransparencyLog.append(LogEvents.batchIngested(summary), on: tx)
-                if summary.inserted + summary.updated > 0 { try await ProfileGeneration.bump(on: tx) }
+                if summary.inserted + summary.updated > 0 { try await Generations.bump(.profiles, on: tx) }
                 var phases = counts.phases
                 phases.parse = read.busySeconds
                 phases.writerWaiting = waiting

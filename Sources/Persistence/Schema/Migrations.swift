@@ -6,7 +6,7 @@ import SQLKit
 public enum Schema {
     public static let migrations: [any AsyncMigration] = [
         CreateCoreTables(), CreateJobTable(), CreateEvaluationTables(), CreateMarketplaceTables(),
-        CreateTransparencyLogTables(), CreateRemediesTables(), CreateProfileGeneration(),
+        CreateTransparencyLogTables(), CreateRemediesTables(), CreateGenerations(),
     ]
 
     /// Runs a migration's statements in one transaction, each harmless when repeated (`IF NOT EXISTS`):

@@ -61,7 +61,7 @@ public struct EvaluationStore: Sendable {
                 try await Self.genericSave(rows, changed: changed, millis: millis, on: tx.sql())
             }
             try await TransparencyLog.append(contentsOf: evaluations.map { try LogEvents.evaluation($0, at: now) }, on: tx)
-            try await ProfileGeneration.bump(on: tx)
+            try await Generations.bump(.profiles, on: tx)
         }
     }
 

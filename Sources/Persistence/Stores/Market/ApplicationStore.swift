@@ -74,71 +74,79 @@ public struct ApplicationStore: Sendable {
         }
     }
 
+    /// A stored new application and the steps its timeline starts with.
+    public struct Submitted: Sendable {
+        public var application: Stored
+        public var steps: [Step]
+    }
+
     /// The actor of automatic decisions on applications' timelines.
     public static let automaticActor = "系统自动审批"
 
     @discardableResult
     public func create(_ application: Stored, actor: String) async throws -> Stored {
-        try await submit([Submission(application: application, actor: actor)])[0]
+        try await submit([Submission(application: application, actor: actor)])[0].application
     }
 
     /// Stores new applications, each with its submission step, the automatic decision if there was one, and
-    /// their transparency-log entries, all in one transaction (one durable commit for many applicants).
-    public func submit(_ submissions: [Submission]) async throws -> [Stored] {
+    /// their transparency-log entries, all in one transaction (one durable commit for many applicants) of a
+    /// few multi-row statements: under load every statement waits its turn, so their number sets the time.
+    public func submit(_ submissions: [Submission]) async throws -> [Submitted] {
         guard !submissions.isEmpty else { return [] }
         return try await database.transaction { tx in
             let sql = try tx.sql()
-            var results: [Stored] = []
+            let ids = try await sql.reserveIDs("applications", count: submissions.count)
+            var results: [Submitted] = []
             var entries: [LogEntry] = []
-            for submission in submissions {
+            var allSteps: [(Int64, Step)] = []
+            var insert = sql.insert(into: "applications")
+                .columns("id", "uscc", "product_id", "institution_id", "authorisation_id", "status", "detail", "created_at", "updated_at")
+            for (submission, id) in zip(submissions, ids) {
                 var stored = submission.application
                 let now = Date()
+                stored.id = id
                 stored.createdAt = now; stored.updatedAt = now
                 let submitted = stored.state
                 var steps = [Step(at: now, actor: submission.actor, action: "提交申请", from: "", to: submitted.status.label, note: "")]
-                var decided: (Stored, ApplicationEvent)?
+                entries.append(try LogEvents.applicationDecision(stored, actor: submission.actor, event: "submit"))
+                var result = stored
                 switch submission.decision {
                 case .none: break
                 case .autoApproved(let terms, let rules, let note):
                     let event = ApplicationEvent.autoApprove(terms, rules: rules)
-                    var next = stored
-                    next.state = try submitted.applying(event)
+                    result.state = try submitted.applying(event)
                     steps.append(Step(at: now, actor: Self.automaticActor, action: event.label, from: submitted.status.label,
-                                      to: next.state.status.label, note: note))
-                    decided = (next, event)
+                                      to: result.state.status.label, note: note))
+                    entries.append(try LogEvents.applicationDecision(result, actor: Self.automaticActor, event: event.action.rawValue))
                 case .passedOn(let note):
                     steps.append(Step(at: now, actor: Self.automaticActor, action: "转人工审批", from: submitted.status.label,
                                       to: submitted.status.label, note: note))
                 }
-                let final = decided?.0 ?? stored
-                let id = try await sql.insertReturningID("""
-                    INSERT INTO applications (uscc, product_id, institution_id, authorisation_id, status, detail, created_at, updated_at)
-                    VALUES (\(bind: stored.uscc), \(bind: stored.productID), \(bind: stored.institutionID),
-                      \(bind: stored.authorisationID), \(bind: final.state.status.rawValue), '{}',
-                      \(bind: epochMillis(now)), \(bind: epochMillis(now)))
-                    RETURNING id
-                    """, what: "申请编号")
-                stored.id = id
-                var result = final
-                result.id = id
-                try await sql.raw("UPDATE applications SET detail = \(bind: try DetailCoding.encode(result)) WHERE id = \(bind: id)").run()
-                for step in steps { try await Self.addStep(sql, id: id, step) }
-                entries.append(try LogEvents.applicationDecision(stored, actor: submission.actor, event: "submit"))
-                if let (_, event) = decided {
-                    entries.append(try LogEvents.applicationDecision(result, actor: Self.automaticActor, event: event.action.rawValue))
-                }
-                results.append(result)
+                insert = insert.values(id, stored.uscc, stored.productID, stored.institutionID, stored.authorisationID,
+                                       result.state.status.rawValue, try DetailCoding.encode(result), epochMillis(now), epochMillis(now))
+                allSteps += steps.map { (id, $0) }
+                results.append(Submitted(application: result, steps: steps))
             }
+            try await insert.run()
+            try await Self.addSteps(sql, allSteps)
             try await TransparencyLog.append(contentsOf: entries, on: tx)
             return results
         }
     }
 
-    struct Row: Decodable { let detail: String }
+    struct Row: Decodable {
+        let id: Int64
+        let detail: String
+        func stored() throws -> Stored {
+            var stored = try DetailCoding.decode(Stored.self, detail)
+            stored.id = id
+            return stored
+        }
+    }
 
     public func application(id: Int64) async throws -> Stored? {
-        try await database.sql().raw("SELECT detail FROM applications WHERE id = \(bind: id)")
-            .first(decoding: Row.self).map { try DetailCoding.decode(Stored.self, $0.detail) }
+        try await database.sql().raw("SELECT id, detail FROM applications WHERE id = \(bind: id)")
+            .first(decoding: Row.self).map { try $0.stored() }
     }
 
     /// An institution's applications, optionally of one status, newest first.
@@ -158,9 +166,9 @@ public struct ApplicationStore: Sendable {
         let page = max(1, page)
         let sql = try database.sql()
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM applications WHERE " + condition).first(decoding: Count.self)?.n ?? 0
-        let rows = try await sql.raw("SELECT detail FROM applications WHERE " + condition
+        let rows = try await sql.raw("SELECT id, detail FROM applications WHERE " + condition
             + " ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)").all(decoding: Row.self)
-        return ResultPage(items: try rows.map { try DetailCoding.decode(Stored.self, $0.detail) }, page: page,
+        return ResultPage(items: try rows.map { try $0.stored() }, page: page,
                           perPage: perPage, total: total)
     }
 
@@ -184,8 +192,8 @@ public struct ApplicationStore: Sendable {
             // Write first: it takes the write lock (SQLite) or the row lock (PostgreSQL) before the read, so
             // the read cannot go stale before the update.
             try await sql.raw("UPDATE applications SET updated_at = updated_at WHERE id = \(bind: id)").run()
-            guard let current = try await sql.raw("SELECT detail FROM applications WHERE id = \(bind: id)")
-                .first(decoding: Row.self).map({ try DetailCoding.decode(Stored.self, $0.detail) }) else {
+            guard let current = try await sql.raw("SELECT id, detail FROM applications WHERE id = \(bind: id)")
+                .first(decoding: Row.self).map({ try $0.stored() }) else {
                 throw DomainError.notFound("该申请")
             }
             var next = current
@@ -205,6 +213,16 @@ public struct ApplicationStore: Sendable {
             try await then?(tx, next)
             return next
         }
+    }
+
+    /// Several steps (of one or many applications) in one statement.
+    static func addSteps(_ sql: any SQLDatabase, _ steps: [(Int64, Step)]) async throws {
+        guard !steps.isEmpty else { return }
+        var insert = sql.insert(into: "application_events").columns("application_id", "at", "actor", "action", "from_status", "to_status", "note")
+        for (id, step) in steps {
+            insert = insert.values(id, epochMillis(step.at), step.actor, step.action, step.from, step.to, step.note)
+        }
+        try await insert.run()
     }
 
     static func addStep(_ sql: any SQLDatabase, id: Int64, _ step: Step) async throws {

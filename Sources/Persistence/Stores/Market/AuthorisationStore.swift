@@ -24,6 +24,7 @@ public struct AuthorisationStore: Sendable {
             let detail = try DetailCoding.encode(stored)
             try await sql.raw("UPDATE authorisations SET detail = \(bind: detail) WHERE id = \(bind: id)").run()
             try await TransparencyLog.append(LogEvents.authorisationGranted(stored, detail: detail, by: user), on: tx)
+            try await Generations.bump(.consents, on: tx)
             return stored
         }
     }
@@ -61,6 +62,7 @@ public struct AuthorisationStore: Sendable {
                 throw DomainError.illegalTransition(entity: "授权书", from: "已撤销", action: "撤销")
             }
             try await TransparencyLog.append(LogEvents.authorisationRevoked(id: id, uscc: uscc, at: time), on: tx)
+            try await Generations.bump(.consents, on: tx)
         }
         return authorisation
     }
@@ -97,19 +99,17 @@ public struct AuthorisationStore: Sendable {
     public func log(_ accesses: [Access]) async throws -> [Int64] {
         guard !accesses.isEmpty else { return [] }
         return try await database.transaction { tx in
-            var ids: [Int64] = []
+            let sql = try tx.sql()
+            let ids = try await sql.reserveIDs("access_log", count: accesses.count)
+            var insert = sql.insert(into: "access_log")
+                .columns("id", "at", "uscc", "institution_id", "actor", "categories", "authorisation_id", "purpose", "action")
             var entries: [LogEntry] = []
-            for access in accesses {
-                let id = try await tx.sql().insertReturningID("""
-                    INSERT INTO access_log (at, uscc, institution_id, actor, categories, authorisation_id, purpose, action)
-                    VALUES (\(bind: epochMillis(access.at)), \(bind: access.uscc), \(bind: access.institutionID), \(bind: access.actor),
-                      \(bind: access.categories.joined(separator: ",")), \(bind: access.authorisationID), \(bind: access.purpose),
-                      \(bind: access.action))
-                    RETURNING id
-                    """, what: "访问记录编号")
-                ids.append(id)
+            for (access, id) in zip(accesses, ids) {
+                insert = insert.values(id, epochMillis(access.at), access.uscc, access.institutionID, access.actor,
+                                       access.categories.joined(separator: ","), access.authorisationID, access.purpose, access.action)
                 entries.append(try LogEvents.dataAccess(access, id: id))
             }
+            try await insert.run()
             try await TransparencyLog.append(contentsOf: entries, on: tx)
             return ids
         }

@@ -49,21 +49,26 @@ public struct CommitmentStore: Sendable {
                 UPDATE commitments SET invalidated_at = \(bind: epochMillis()), invalid_reason = '已重新签署'
                 WHERE uscc = \(bind: commitment.uscc) AND invalidated_at IS NULL
                 """).run()
-            return try await sql.insertReturningID("""
+            let id = try await sql.insertReturningID("""
                 INSERT INTO commitments (uscc, template_version, signer, firm_name, legal_rep, content_hash, signed_at)
                 VALUES (\(bind: commitment.uscc), \(bind: commitment.templateVersion), \(bind: commitment.signerName),
                   \(bind: commitment.firmName), \(bind: commitment.legalRepresentative), \(bind: commitment.contentHash),
                   \(bind: epochMillis(commitment.signedAt)))
                 RETURNING id
                 """, what: "承诺书编号")
+            try await Generations.bump(.consents, on: tx)
+            return id
         }
     }
 
     public func invalidate(id: Int64, reason: String) async throws {
-        try await database.sql().raw("""
-            UPDATE commitments SET invalidated_at = \(bind: epochMillis()), invalid_reason = \(bind: reason)
-            WHERE id = \(bind: id) AND invalidated_at IS NULL
-            """).run()
+        try await database.transaction { tx in
+            try await tx.sql().raw("""
+                UPDATE commitments SET invalidated_at = \(bind: epochMillis()), invalid_reason = \(bind: reason)
+                WHERE id = \(bind: id) AND invalidated_at IS NULL
+                """).run()
+            try await Generations.bump(.consents, on: tx)
+        }
     }
 
     struct Row: Decodable {

@@ -37,7 +37,7 @@ public struct RemedyStore: Sendable {
             try await sql.raw("UPDATE objections SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
             try await TransparencyLog.append(LogEvents.objection(stored, step: "filed", actor: actor, at: objection.filedAt), on: tx)
             // The record's "under objection" mark (or, once confirmed, the record itself) changes in profiles.
-            try await ProfileGeneration.bump(on: tx)
+            try await Generations.bump(.profiles, on: tx)
             return stored
         }
     }
@@ -111,7 +111,7 @@ public struct RemedyStore: Sendable {
             }
             try await TransparencyLog.append(LogEvents.objection(next, step: action.rawValue, actor: actor, at: time), on: tx)
             // The record's "under objection" mark (or, once confirmed, the record itself) changes in profiles.
-            try await ProfileGeneration.bump(on: tx)
+            try await Generations.bump(.profiles, on: tx)
             return next
         }
     }
@@ -221,7 +221,7 @@ public struct RemedyStore: Sendable {
             }
             try await TransparencyLog.append(LogEvents.repair(next, step: approve ? "approved" : "rejected", actor: actor,
                                                               at: time), on: tx)
-            if approve { try await ProfileGeneration.bump(on: tx) }
+            if approve { try await Generations.bump(.profiles, on: tx) }
             return next
         }
     }

@@ -10,7 +10,7 @@ import VaporTesting
 
 /// Profiles and credit reports are kept as built JSON between requests; these tests show that whatever
 /// changes a firm's data (a new batch, an objection, a re-evaluation) is in the very next answer.
-@Suite struct ProfileCacheTests {
+@Suite struct ReadCacheTests {
     static func setUp(_ app: Application) async throws -> MarketFixtures {
         let base = try await Fixtures.seed(app)
         try await upload(app, "market.registration", SampleFiles.registrations, token: base.marketToken)
@@ -79,6 +79,44 @@ import VaporTesting
             try await EvaluationStore(database: app.db).save([evaluation])
             report = try await send(app, .GET, "/api/v1/enterprises/\(firmA)/report", token: f.bankAToken).json()
             #expect(((report["profile"] as? [String: Any])?["evaluation"] as? [String: Any])?["score"] as? Int == evaluation.score)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func keptProductsAndConsentsFollowEveryChange(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Self.setUp(app)
+            let apply: [String: Any] = ["productID": f.autoProductID, "amountCents": 20_000_000, "termMonths": 12,
+                                        "method": "equal_installment", "purpose": "采购原材料"]
+            #expect(try await post(app, "/api/v1/commitments", token: f.firmAToken, ["signer": "王伟"]).status == .created)
+            var reply = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
+                "categories": ["tax"], "purposes": ["loan_application"], "validUntil": Day.today().adding(days: 30).description])
+            let authorisationID = try #require(try reply.json()["id"] as? String)
+            #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .created)
+
+            // The commitment invalidated behind the API's back (as another process would): refused at once.
+            let commitments = CommitmentStore(database: app.db)
+            let signed = try #require(try await commitments.commitments(uscc: SampleFiles.firmA).first(where: \.isInForce))
+            try await commitments.invalidate(id: signed.id, reason: "测试")
+            reply = try await post(app, "/api/v1/applications", token: f.firmAToken, apply)
+            #expect(reply.status == .conflict)
+            #expect((try reply.json()["message"] as? String)?.contains("信用承诺书") == true)
+            #expect(try await post(app, "/api/v1/commitments", token: f.firmAToken, ["signer": "王伟"]).status == .created)
+            #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .created)
+
+            // The authorisation revoked: no application and no report.
+            #expect(try await send(app, .POST, "/api/v1/authorisations/\(authorisationID)/revoke", token: f.firmAToken).status == .ok)
+            #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .conflict)
+            reply = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
+                "categories": ["tax"], "purposes": ["loan_application"], "validUntil": Day.today().adding(days: 30).description])
+            #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .created)
+
+            // The product taken offline straight in the database: no longer found.
+            let products = ProductStore(database: app.db)
+            var product = try #require(try await products.product(id: f.autoProductID))
+            product.status = .offline
+            try await products.save(product)
+            #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .notFound)
         }
     }
 
