@@ -43,6 +43,8 @@ import VaporTesting
             let report = try reply.json()
             #expect(report["authorisationID"] as? String == authorisationID)
             #expect(report["authorisedCategories"] as? [String] == ["tax"])
+            // The read's log entry (and the authorisation's, queued before it) went into the tree with it.
+            #expect(try await app.logStore.hasPending() == false)
             // Bank B is not covered.
             #expect(try await send(app, .GET, "/api/v1/enterprises/\(firmA)/report", token: f.bankBToken).status == .forbidden)
             // A firm may not read the report API, nor another firm's profile.

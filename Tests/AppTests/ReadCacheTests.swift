@@ -120,6 +120,26 @@ import VaporTesting
         }
     }
 
+    @Test func theWriteGateLetsOneWriterInAtATime() async throws {
+        let gate = WriteGate(enabled: true)
+        let inside = NIOLockedValueBox((now: 0, most: 0, order: [Int]()))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for n in 0..<20 {
+                group.addTask {
+                    try await gate.run {
+                        inside.withLockedValue { $0.now += 1; $0.most = max($0.most, $0.now); $0.order.append(n) }
+                        try await Task.sleep(for: .milliseconds(2))
+                        inside.withLockedValue { $0.now -= 1 }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let seen = inside.withLockedValue { $0 }
+        #expect(seen.most == 1)
+        #expect(seen.order.count == 20)
+    }
+
     @Test func groupCommitGivesEachCallerItsOwnResultAndIsolatesFailures() async throws {
         let commits = NIOLockedValueBox<[[Int]]>([])
         let committer = GroupCommit<Int, Int>(maxBatch: 8) { items in

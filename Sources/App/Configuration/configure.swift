@@ -48,7 +48,9 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         // Write-ahead logging: pages keep being read while a batch is written.
         try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
-    app.storage[Application.CommittersKey.self] = Committers(database: app.db(.commits))
+    let gate = WriteGate(enabled: !config.usesPostgres)
+    app.storage[Application.WriteGateKey.self] = gate
+    app.storage[Application.CommittersKey.self] = Committers(database: app.db(.commits), gate: gate)
     app.storage[Application.ReadCacheKey.self] = ReadCache()
     for migration in Schema.migrations { app.migrations.add(migration) }
     app.migrations.add(SessionRecord.migration)

@@ -57,9 +57,13 @@ struct Committers: Sendable {
     /// New applications, with the automatic decision where the product's rules made one.
     let applications: GroupCommit<ApplicationStore.Submission, ApplicationStore.Submitted>
 
-    init(database: any Database) {
-        accessLog = GroupCommit { try await AuthorisationStore(database: database).log($0) }
-        applications = GroupCommit { try await ApplicationStore(database: database).submit($0) }
+    init(database: any Database, gate: WriteGate) {
+        accessLog = GroupCommit { accesses in
+            try await gate.run { try await AuthorisationStore(database: database).log(accesses, sequencing: true) }
+        }
+        applications = GroupCommit { submissions in
+            try await gate.run { try await ApplicationStore(database: database).submit(submissions, sequencing: true) }
+        }
     }
 }
 

@@ -68,7 +68,9 @@ enum JobRunner {
             case JobKind.dailyEscalateObjections:
                 try await Remedies.escalateOverdue(app, on: Day(iso: job.payload) ?? .today())
             case JobKind.logSequence:
-                try await LogSequencer(database: app.db).sequenceAll()
+                // Short transactions through the write gate: a busy server's commits wait for them.
+                let sequencer = LogSequencer(database: app.db, batchSize: 250)
+                while try await app.writeGate.run({ try await sequencer.sequenceBatch() }) == sequencer.batchSize {}
             case JobKind.logCheckpoint:
                 try await app.signLogCheckpoint()
             case "test.sleep":

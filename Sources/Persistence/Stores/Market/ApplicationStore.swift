@@ -91,7 +91,8 @@ public struct ApplicationStore: Sendable {
     /// Stores new applications, each with its submission step, the automatic decision if there was one, and
     /// their transparency-log entries, all in one transaction (one durable commit for many applicants) of a
     /// few multi-row statements: under load every statement waits its turn, so their number sets the time.
-    public func submit(_ submissions: [Submission]) async throws -> [Submitted] {
+    /// `sequencing` as for `AuthorisationStore.log(_:sequencing:)`.
+    public func submit(_ submissions: [Submission], sequencing: Bool = false) async throws -> [Submitted] {
         guard !submissions.isEmpty else { return [] }
         return try await database.transaction { tx in
             let sql = try tx.sql()
@@ -130,6 +131,7 @@ public struct ApplicationStore: Sendable {
             try await insert.run()
             try await Self.addSteps(sql, allSteps)
             try await TransparencyLog.append(contentsOf: entries, on: tx)
+            if sequencing { _ = try await LogSequencer.sequence(on: tx, limit: .max) }
             return results
         }
     }

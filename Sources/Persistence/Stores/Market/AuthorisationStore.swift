@@ -95,8 +95,9 @@ public struct AuthorisationStore: Sendable {
     }
 
     /// Several accesses in one transaction (one durable commit), each with its transparency-log entry;
-    /// returns their ids in order.
-    public func log(_ accesses: [Access]) async throws -> [Int64] {
+    /// returns their ids in order. `sequencing` puts the entries (and any queued before) into the log's
+    /// tree in the same transaction, instead of leaving them to the sequencer.
+    public func log(_ accesses: [Access], sequencing: Bool = false) async throws -> [Int64] {
         guard !accesses.isEmpty else { return [] }
         return try await database.transaction { tx in
             let sql = try tx.sql()
@@ -111,6 +112,7 @@ public struct AuthorisationStore: Sendable {
             }
             try await insert.run()
             try await TransparencyLog.append(contentsOf: entries, on: tx)
+            if sequencing { _ = try await LogSequencer.sequence(on: tx, limit: .max) }
             return ids
         }
     }
