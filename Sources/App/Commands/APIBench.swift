@@ -85,9 +85,6 @@ struct APIBench {
         let decision = try await measure("自动审批申请 POST /api/v1/applications", base + "/api/v1/applications",
                                          method: .POST, token: firmToken, body: applyBody, scratch: work, expect: .created,
                                          check: { $0.contains("\"status\":\"approved\"") })
-        // Requests the load tool gave up on at its deadline may still be running; a server stopped under them
-        // would stop its database first.
-        try await Task.sleep(for: .seconds(1))
         say("")
         say("并发客户端 \(concurrency)，每项 \(Int(seconds)) 秒，压测工具：\(wrk.map { "wrk（\($0.executable)）" } ?? "Swift 客户端（未找到 wrk：apt-get install wrk）")：")
         say("项目                                                   请求数     请求/秒    p50(ms)   p99(ms)  错误")

@@ -64,6 +64,9 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     app.passwords.use(.bcrypt(cost: 10))
 
     app.middleware = Middlewares()
+    let inFlight = InFlightRequests()
+    app.middleware.use(inFlight.middleware())
+    app.lifecycle.use(DrainRequests(requests: inFlight))
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: publicDirectory(), defaultFile: nil))
