@@ -86,7 +86,7 @@ struct APIBench {
                                          method: .POST, token: firmToken, body: applyBody, scratch: work, expect: .created,
                                          check: { $0.contains("\"status\":\"approved\"") })
         say("")
-        say("并发客户端 \(concurrency)，每项 \(Int(seconds)) 秒，压测工具：\(wrk.map { "wrk（\($0.executable)）" } ?? "Swift 客户端（未找到 wrk：apt-get install wrk）")：")
+        say("并发客户端 \(concurrency)，每项 \(Int(seconds)) 秒，压测工具：\(wrk.map { "wrk（\($0.executable)）" } ?? (WrkLoad.find() == nil ? "Swift 客户端（未找到 wrk：apt-get install wrk）" : "Swift 客户端"))：")
         say("项目                                                   请求数     请求/秒    p50(ms)   p99(ms)  错误")
         for o in [staticRoute, report, decision] {
             say(String(format: "%@ %8d %10.0f %9.2f %9.2f %5d", o.name.padding(toLength: 52, withPad: " ", startingAt: 0),
