@@ -61,7 +61,7 @@ struct MarketAPI {
     }
 
     /// The authorised credit report; 403 with the reasons when no valid authorisation covers the caller.
-    /// Answers `ReportResponse`, assembled around the profile JSON kept by the profile cache.
+    /// Answers `ReportResponse`, assembled around the profile JSON kept by the read cache.
     func report(_ req: Request) async throws -> Response {
         let principal = try req.principal()
         let institution = try principal.requireInstitution()

@@ -21,12 +21,11 @@ enum CreditReports {
         return Report(loaded: loaded, authorisation: used, categories: allowed)
     }
 
-    /// The report for the API: the same checks and log, with the profile as JSON from the profile cache.
+    /// The report for the API: the same checks and log, with the profile as JSON from the read cache.
     static func json(_ req: Request, institution: Institution, actor: String, uscc: String,
                      purpose: AuthorisationPurpose, action: String) async throws -> (Authorisation, [String], ByteBuffer) {
         let (used, allowed) = try await authorise(req, institution: institution, uscc: uscc, purpose: purpose)
-        let profile = try await req.readCache.profile(req, uscc: uscc,
-                                                                   viewer: .institution(authorisedCategories: Set(allowed)))
+        let profile = try await req.readCache.profile(req, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
         try await logAccess(req, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
                             purpose: purpose, action: action)
         return (used, allowed, profile)
