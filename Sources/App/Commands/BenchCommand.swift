@@ -142,6 +142,12 @@ struct IngestBench {
                    summary.submitted, summary.accepted, summary.rejected, summary.duplicates, elapsed))
         if let p = phases.value {
             // The reading task and the writer overlap: parse and the writer's phases each fit within the wall time.
+            let path = switch p.path {
+            case .sqliteNative: "SQLite C 接口逐行预编译插入"
+            case .sqliteStatements: "多行 INSERT 语句"
+            case .postgresCopy: "COPY"
+            }
+            say("  写入方式：\(path)")
             say(String(format: "  分阶段（秒，读取与写库并行）：解析校验 %.2f｜写库：等待解析 %.2f，查已有 %.2f，插入 %.2f（重试块 %d），更新 %.2f，登记 %.2f，隔离 %.2f，收尾与提交 %.2f",
                        p.parse, p.writerWaiting, p.lookup, p.insert, p.retriedChunks, p.update, p.registry, p.quarantine,
                        elapsed - p.writerWaiting - p.lookup - p.insert - p.update - p.registry - p.quarantine))

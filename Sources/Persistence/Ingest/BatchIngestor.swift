@@ -49,8 +49,10 @@ public struct BatchIngestor: Sendable {
         return try await database.transaction { tx in
             let sql = try tx.sql()
             let kind = DatabaseKind(sql)
-            let writer = RecordWriter(database: tx, sql: sql, kind: kind, dataset: request.dataset, now: epochMillis(started))
-            let chunkSize = configuredChunkSize ?? (kind == .postgres ? 5000 : 500)
+            var writer = RecordWriter(database: tx, sql: sql, kind: kind, dataset: request.dataset, now: epochMillis(started))
+            if kind == .sqlite { writer.sqliteNative = try await SQLiteNative.connection(of: tx) }
+            // SQLite through SQL is bounded by its parameter limit; its C interface and COPY are not.
+            let chunkSize = configuredChunkSize ?? (kind == .sqlite && writer.sqliteNative == nil ? 500 : 5000)
             let batchID = try await writer.openBatch(request, startedAt: started)
             let queue = ChunkQueue<Unit>(capacity: Self.queueDepth)
             return try await withThrowingTaskGroup(of: ReadResult.self) { group in
@@ -98,6 +100,7 @@ public struct BatchIngestor: Sendable {
                 try await JobQueue.enqueue(on: sql, kind: JobKind.refreshAfterBatch, payload: String(batchID))
                 try await TransparencyLog.append(LogEvents.batchIngested(summary), on: tx)
                 var phases = counts.phases
+                phases.path = kind == .postgres ? .postgresCopy : writer.sqliteNative == nil ? .sqliteStatements : .sqliteNative
                 phases.parse = read.busySeconds
                 phases.writerWaiting = waiting
                 onPhases?(phases)
@@ -158,6 +161,16 @@ public struct BatchIngestor: Sendable {
 /// Where the time of a batch went, in seconds. The reading task and the writer run at the same time, so the
 /// phases add up to more than the wall time; `writerWaiting` is the writer idle for want of parsed rows.
 public struct IngestPhases: Sendable {
+    /// How new records were written.
+    public enum WritePath: String, Sendable {
+        /// SQLite's C interface: one prepared single-row INSERT per record (`SQLiteNative`).
+        case sqliteNative
+        /// Multi-row INSERT statements through SQLiteNIO.
+        case sqliteStatements
+        /// PostgreSQL's COPY.
+        case postgresCopy
+    }
+    public var path = WritePath.sqliteStatements
     /// Reading, parsing and validating (the reading task's own time).
     public var parse = 0.0
     public var writerWaiting = 0.0
