@@ -148,6 +148,11 @@ struct IngestBench {
             case .postgresCopy: "COPY"
             }
             say("  写入方式：\(path)")
+            if p.insertCPU > 0 {
+                say(String(format: "  CPU 时间（秒，不含等待 CPU）：解析校验 %.2f，SQLite 插入 %.2f", p.parseCPU, p.insertCPU))
+            } else {
+                say(String(format: "  CPU 时间（秒，不含等待 CPU）：解析校验 %.2f", p.parseCPU))
+            }
             say(String(format: "  分阶段（秒，读取与写库并行）：解析校验 %.2f｜写库：等待解析 %.2f，查已有 %.2f，插入 %.2f（重试块 %d），更新 %.2f，登记 %.2f，隔离 %.2f，收尾与提交 %.2f",
                        p.parse, p.writerWaiting, p.lookup, p.insert, p.retriedChunks, p.update, p.registry, p.quarantine,
                        elapsed - p.writerWaiting - p.lookup - p.insert - p.update - p.registry - p.quarantine))

@@ -31,6 +31,7 @@ public struct BatchIngestor: Sendable {
         var columns: [String]
         var submitted: Int
         var busySeconds: Double
+        var parseCPU: Double
     }
 
     /// A chunk of rows for the writer; `full` when it reached the chunk size (the unit `afterChunk` counts).
@@ -102,6 +103,7 @@ public struct BatchIngestor: Sendable {
                 var phases = counts.phases
                 phases.path = kind == .postgres ? .postgresCopy : writer.sqliteNative == nil ? .sqliteStatements : .sqliteNative
                 phases.parse = read.busySeconds
+                phases.parseCPU = read.parseCPU
                 phases.writerWaiting = waiting
                 onPhases?(phases)
                 return summary
@@ -120,6 +122,7 @@ public struct BatchIngestor: Sendable {
         var pending = PendingRows(capacity: chunkSize)
         var bytes: Int64 = 0
         var busy = 0.0
+        var cpu = 0.0
         var mark = Date()
         func send(full: Bool) async throws {
             busy += Date().timeIntervalSince(mark)
@@ -146,15 +149,21 @@ public struct BatchIngestor: Sendable {
             mark = Date()
             guard let chunk = next else { break }
             bytes += Int64(chunk.count)
-            try await drain(try reader.feed(chunk))
+            let cpuMark = threadCPUSeconds()
+            let outcomes = try reader.feed(chunk)
+            cpu += threadCPUSeconds() - cpuMark
+            try await drain(outcomes)
             progress?(IngestProgress(bytesRead: bytes, rows: reader.submitted))
         }
-        try await drain(try reader.finish())
+        let cpuMark = threadCPUSeconds()
+        let last = try reader.finish()
+        cpu += threadCPUSeconds() - cpuMark
+        try await drain(last)
         if pending.count > 0 { try await send(full: false) }
         busy += Date().timeIntervalSince(mark)
         progress?(IngestProgress(bytesRead: bytes, rows: reader.submitted))
         return ReadResult(format: reader.format, encoding: reader.encoding, columns: reader.columns,
-                          submitted: reader.submitted, busySeconds: busy)
+                          submitted: reader.submitted, busySeconds: busy, parseCPU: cpu)
     }
 }
 
@@ -173,6 +182,10 @@ public struct IngestPhases: Sendable {
     public var path = WritePath.sqliteStatements
     /// Reading, parsing and validating (the reading task's own time).
     public var parse = 0.0
+    /// CPU time of parsing and validating alone (the reader's `feed` calls), unaffected by waiting for a core.
+    public var parseCPU = 0.0
+    /// CPU time of SQLite's C-interface inserts (`SQLiteNative`), unaffected by waiting for a core; 0 otherwise.
+    public var insertCPU = 0.0
     public var writerWaiting = 0.0
     /// Looking up stored versions of the chunk's record ids (only for chunks that may hold known ids).
     public var lookup = 0.0
@@ -219,6 +232,12 @@ struct WriteCounts {
     /// Whether the last chunk met ids already stored: then the next one is looked up first.
     var lastChunkMetKnownIDs = false
     var phases = IngestPhases()
+
+    /// Adds an accepted row's hash to the batch digest.
+    mutating func add(hash: String) {
+        var hash = hash
+        hash.withUTF8 { digest.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// A bounded queue between one producing and one consuming task: `send` waits while `capacity` items wait,
@@ -278,4 +297,11 @@ actor ChunkQueue<Element: Sendable> {
             producer.resume(throwing: CancellationError())
         }
     }
+}
+
+/// CPU seconds the calling thread has used (for phase timings that waiting for a core does not inflate).
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

@@ -87,7 +87,7 @@ struct RecordWriter: Sendable {
             let inserted = try await insertIfAllNew(pending.records, batchID: batchID)
             counts.phases.insert += Date().timeIntervalSince(started)
             if inserted {
-                for record in pending.records { counts.digest.update(data: Array(record.hash.utf8)) }
+                for record in pending.records { counts.add(hash: record.hash) }
                 counts.inserted += pending.records.count
                 if dataset.id == Catalog.registrationDataset {
                     let started = Date()
@@ -131,11 +131,12 @@ struct RecordWriter: Sendable {
     func writeNative(_ records: [ValidRecord], connection: SQLiteConnection, batchID: Int64,
                      counts: inout WriteCounts) async throws {
         var started = Date()
-        let known = try await SQLiteNative.insertNew(records, dataset: dataset.id, batchID: batchID, now: now,
-                                                     on: connection)
+        let (known, cpu) = try await SQLiteNative.insertNew(records, dataset: dataset.id, batchID: batchID, now: now,
+                                                            on: connection)
         counts.phases.insert += Date().timeIntervalSince(started)
+        counts.phases.insertCPU += cpu
         if known.isEmpty {
-            for record in records { counts.digest.update(data: Array(record.hash.utf8)) }
+            for record in records { counts.add(hash: record.hash) }
             counts.inserted += records.count
             if dataset.id == Catalog.registrationDataset {
                 started = Date()
@@ -161,7 +162,7 @@ struct RecordWriter: Sendable {
                 counts.inserted += 1
             }
             accepted.append(record)
-            counts.digest.update(data: Array(record.hash.utf8))
+            counts.add(hash: record.hash)
         }
         started = Date()
         try await applyChanges(changed, batchID: batchID)
@@ -211,7 +212,7 @@ struct RecordWriter: Sendable {
             } else {
                 fresh.append(record)
             }
-            counts.digest.update(data: Array(record.hash.utf8))
+            counts.add(hash: record.hash)
         }
         started = Date()
         if !fresh.isEmpty {
