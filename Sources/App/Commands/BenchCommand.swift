@@ -119,6 +119,14 @@ struct IngestBench {
     /// Migrates an empty database and loads the file through the same path as `xyd ingest`.
     func fullPath(database: any Database, file: URL, dataset: DatasetSpec) async throws -> Double {
         for migration in Schema.migrations { try await migration.prepare(on: database) }
+        if let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            // Stated because it matters: `xyd serve` switches its database to WAL, which costs a checkpoint at commit.
+            struct Mode: Decodable { let journal_mode: String }
+            struct Page: Decodable { let page_size: Int }
+            let mode = try await sql.raw("PRAGMA journal_mode").first(decoding: Mode.self)?.journal_mode ?? "?"
+            let page = try await sql.raw("PRAGMA page_size").first(decoding: Page.self)?.page_size ?? 0
+            say("  SQLite 日志模式 \(mode)，页大小 \(page) 字节（xyd serve 的数据库为 WAL 模式）")
+        }
         if let sql = database as? any SQLDatabase {
             let started = Date()
             for _ in 0..<200 { _ = try await sql.raw("SELECT 1 AS one").first() }
