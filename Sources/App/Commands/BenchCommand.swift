@@ -122,6 +122,14 @@ struct IngestBench {
     /// Migrates an empty database and loads the file through the same path as `xyd ingest`.
     func fullPath(database: any Database, file: URL, dataset: DatasetSpec) async throws -> Double {
         for migration in Schema.migrations { try await migration.prepare(on: database) }
+        if let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            // Stated because it matters: `xyd serve` switches its database to WAL, which costs a checkpoint at commit.
+            struct Mode: Decodable { let journal_mode: String }
+            struct Page: Decodable { let page_size: Int }
+            let mode = try await sql.raw("PRAGMA journal_mode").first(decoding: Mode.self)?.journal_mode ?? "?"
+            let page = try await sql.raw("PRAGMA page_size").first(decoding: Page.self)?.page_size ?? 0
+            say("  SQLite 日志模式 \(mode)，页大小 \(page) 字节（xyd serve 的数据库为 WAL 模式）")
+        }
         if let sql = database as? any SQLDatabase {
             let started = Date()
             for _ in 0..<200 { _ = try await sql.raw("SELECT 1 AS one").first() }
@@ -145,6 +153,17 @@ struct IngestBench {
                    summary.submitted, summary.accepted, summary.rejected, summary.duplicates, elapsed))
         if let p = phases.value {
             // The reading task and the writer overlap: parse and the writer's phases each fit within the wall time.
+            let path = switch p.path {
+            case .sqliteNative: "SQLite C 接口逐行预编译插入"
+            case .sqliteStatements: "多行 INSERT 语句"
+            case .postgresCopy: "COPY"
+            }
+            say("  写入方式：\(path)")
+            if p.insertCPU > 0 {
+                say(String(format: "  CPU 时间（秒，不含等待 CPU）：解析校验 %.2f，SQLite 插入 %.2f", p.parseCPU, p.insertCPU))
+            } else {
+                say(String(format: "  CPU 时间（秒，不含等待 CPU）：解析校验 %.2f", p.parseCPU))
+            }
             say(String(format: "  分阶段（秒，读取与写库并行）：解析校验 %.2f｜写库：等待解析 %.2f，查已有 %.2f，插入 %.2f（重试块 %d），更新 %.2f，登记 %.2f，隔离 %.2f，收尾与提交 %.2f",
                        p.parse, p.writerWaiting, p.lookup, p.insert, p.retriedChunks, p.update, p.registry, p.quarantine,
                        elapsed - p.writerWaiting - p.lookup - p.insert - p.update - p.registry - p.quarantine))

@@ -58,6 +58,20 @@ public struct RecordValidator: Sendable {
     let dateFieldIndex: Int?
     let usccColumn: Int?
     public let columns: [String]
+    /// The dataset fields as the common-case path (`validFast`) reads them, without the catalog's strings.
+    let plans: [FieldPlan]
+    /// `"name":` of every field, one after another; each plan points into it.
+    let quotedNames: [UInt8]
+
+    struct FieldPlan: Sendable {
+        /// Position in the submitted columns, -1 when the column is absent.
+        var column: Int
+        var required: Bool
+        var type: FieldType
+        var maxLength: Int
+        var allowFuture: Bool
+        var name: Range<Int>
+    }
 
     /// Columns our own quarantine export adds; ignored on re-import so a fixed export can be resent.
     public static let annotationColumns: Set<String> = ["_row", "_errors"]
@@ -89,10 +103,29 @@ public struct RecordValidator: Sendable {
         self.dateFieldIndex = dataset.fields.firstIndex { $0.name == dataset.dateField }
         self.recordIDColumn = cleaned.firstIndex(of: "record_id")
         self.usccColumn = cleaned.firstIndex(of: "uscc")
+        var names: [UInt8] = []
+        var plans: [FieldPlan] = []
+        for (index, field) in dataset.fields.enumerated() {
+            let start = names.count
+            var quoted = ""
+            JSONText.appendQuoted(field.name, to: &quoted)
+            names += Array(quoted.utf8) + [UInt8(ascii: ":")]
+            plans.append(FieldPlan(column: fieldColumns[index] ?? -1, required: field.required, type: field.type,
+                                   maxLength: field.maxLength ?? Int.max, allowFuture: field.allowFuture,
+                                   name: start..<names.count))
+        }
+        self.plans = plans
+        self.quotedNames = names
     }
 
     /// Validates one row of values in column order. A row with too many or too few cells is rejected.
     public func validate(_ values: [String], rowNumber: Int) -> RowOutcome {
+        if let record = validFast(values, rowNumber: rowNumber) { return .valid(record) }
+        return validateGeneral(values, rowNumber: rowNumber)
+    }
+
+    /// Every row: trims, normalises and checks each value, collecting all the problems.
+    func validateGeneral(_ values: [String], rowNumber: Int) -> RowOutcome {
         var problems: [FieldProblem] = []
         if values.count != columns.count {
             problems.append(FieldProblem(field: "(整行)", value: "", reason: "该行有 \(values.count) 列，表头有 \(columns.count) 列"))
@@ -146,6 +179,84 @@ public struct RecordValidator: Sendable {
                                   hash: Self.hash(uscc: uscc, content: content), eventDate: eventDate))
     }
 
+    /// The common case, a valid row with nothing to trim, built as bytes without intermediate strings. Nil for any other row, which `validate` then takes through the general path: the
+    /// same record, or its problems.
+    func validFast(_ values: [String], rowNumber: Int) -> ValidRecord? {
+        guard values.count == columns.count, let recordIDColumn, let usccColumn else { return nil }
+        let recordID = values[recordIDColumn]
+        guard !recordID.isEmpty, Self.isTrimmed(recordID), recordID.utf8.count <= 64,
+              !recordID.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
+        let uscc = values[usccColumn]
+        // A code that validates as it stands is its own normal form (no spaces, no lower case).
+        guard uscc.utf8.count == 18, (try? USCC.validate(uscc)) != nil else { return nil }
+        var eventDate = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(384)
+        bytes.append(0x7B)
+        let ok = plans.withUnsafeBufferPointer { plans in
+            quotedNames.withUnsafeBufferPointer { names in
+                for index in plans.indices {
+                    let plan = plans[index]
+                    guard plan.column >= 0 else {
+                        if plan.required { return false }
+                        continue
+                    }
+                    var value = values[plan.column]
+                    if value.isEmpty {
+                        if plan.required { return false }
+                        continue
+                    }
+                    guard Self.isTrimmed(value) else { return false }
+                    switch plan.type {
+                    case .string:
+                        guard value.utf8.count <= plan.maxLength else { return false }
+                    case .amount:
+                        if !Amount.isCanonical(value) {
+                            guard case .success(let normalised) = Amount.normalise(value) else { return false }
+                            value = normalised
+                        }
+                    case .date:
+                        guard let day = Day(iso: value), plan.allowFuture || day <= today else { return false }
+                    default:
+                        guard case .success(let normalised) = normalise(value, dataset.fields[index]) else { return false }
+                        value = normalised
+                    }
+                    if index == dateFieldIndex { eventDate = value }
+                    if bytes.count > 1 { bytes.append(0x2C) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: names[plan.name]))
+                    let plain = value.withUTF8 { utf8 in
+                        if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return false }
+                        bytes.append(0x22)
+                        bytes.append(contentsOf: utf8)
+                        bytes.append(0x22)
+                        return true
+                    }
+                    if !plain { bytes.append(contentsOf: JSONText.quoted(value).utf8) }
+                }
+                return true
+            }
+        }
+        guard ok else { return nil }
+        bytes.append(0x7D)
+        let content = String(decoding: bytes, as: UTF8.self)
+        return ValidRecord(rowNumber: rowNumber, recordID: recordID, uscc: uscc, content: content,
+                           hash: Self.hash(uscc: uscc, content: content), eventDate: eventDate)
+    }
+
+    /// Whether `trimmingSpaces()` would leave the text as it is: it neither starts nor ends with a space, tab,
+    /// line break or ideographic space (U+3000, E3 80 80). Errs towards false (then `validate` trims).
+    static func isTrimmed(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            let n = b.count
+            guard n > 0 else { return true }
+            if b[0] <= 0x20 || b[n - 1] <= 0x20 { return false }
+            if n >= 3, b[0] == 0xE3, b[1] == 0x80, b[2] == 0x80 { return false }
+            if n >= 3, b[n - 3] == 0xE3, b[n - 2] == 0x80, b[n - 1] == 0x80 { return false }
+            return true
+        }
+    }
+
     func raw(_ values: [String]) -> [(String, String)] {
         var pairs: [(String, String)] = []
         for (index, column) in columns.enumerated() where !Self.annotationColumns.contains(column) {
@@ -160,7 +271,7 @@ public struct RecordValidator: Sendable {
         uscc.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         hasher.update(data: [0x0A])
         content.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        return Hex.encode(hasher.finalize().prefix(16))
+        return hasher.finalize().withUnsafeBytes { Hex.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
     }
 
     struct Problem: Error { let reason: String }
@@ -222,6 +333,7 @@ public enum Amount {
 
     public static func normalise(_ text: String) -> Result<String, Problem> {
         if isCanonical(text) { return .success(text) }
+        if let whole = wholeWithZeroCents(text) { return .success(whole) }
         var b = Array(text.utf8)
         if b.first == 0x2D {
             return .failure(Problem(reason: "金额不能为负数"))
@@ -246,6 +358,19 @@ public enum Amount {
 }
 
 extension Amount {
+    /// `1200` for `1200.00` (a canonical whole number and zero cents), else nil; the other common form.
+    static func wholeWithZeroCents(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { b in
+            let n = b.count
+            guard n >= 4, b[n - 3] == 0x2E, b[n - 2] == 0x30, b[n - 1] == 0x30 else { return nil }
+            let whole = n - 3
+            guard whole <= 15, b[0] != 0x30 || whole == 1 else { return nil }
+            for i in 0..<whole where b[i] < 0x30 || b[i] > 0x39 { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[0..<whole]), as: UTF8.self)
+        }
+    }
+
     /// Whether the text is already canonical (`0`, `1200`, `1200.05`), checked without copying: most amounts
     /// arrive that way and are kept as they are.
     static func isCanonical(_ text: String) -> Bool {
@@ -269,6 +394,16 @@ extension Amount {
 /// Lower-case hexadecimal text of bytes.
 public enum Hex {
     static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (index, byte) in bytes.enumerated() {
+                out[2 * index] = digits[Int(byte >> 4)]
+                out[2 * index + 1] = digits[Int(byte & 0x0F)]
+            }
+            return bytes.count * 2
+        }
+    }
 
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []

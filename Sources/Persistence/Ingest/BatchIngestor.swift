@@ -31,6 +31,7 @@ public struct BatchIngestor: Sendable {
         var columns: [String]
         var submitted: Int
         var busySeconds: Double
+        var parseCPU: Double
     }
 
     /// A chunk of rows for the writer; `full` when it reached the chunk size (the unit `afterChunk` counts).
@@ -49,8 +50,10 @@ public struct BatchIngestor: Sendable {
         return try await database.transaction { tx in
             let sql = try tx.sql()
             let kind = DatabaseKind(sql)
-            let writer = RecordWriter(database: tx, sql: sql, kind: kind, dataset: request.dataset, now: epochMillis(started))
-            let chunkSize = configuredChunkSize ?? (kind == .postgres ? 5000 : 500)
+            var writer = RecordWriter(database: tx, sql: sql, kind: kind, dataset: request.dataset, now: epochMillis(started))
+            if kind == .sqlite { writer.sqliteNative = try await SQLiteNative.connection(of: tx) }
+            // SQLite through SQL is bounded by its parameter limit; its C interface and COPY are not.
+            let chunkSize = configuredChunkSize ?? (kind == .sqlite && writer.sqliteNative == nil ? 500 : 5000)
             let batchID = try await writer.openBatch(request, startedAt: started)
             let queue = ChunkQueue<Unit>(capacity: Self.queueDepth)
             return try await withThrowingTaskGroup(of: ReadResult.self) { group in
@@ -99,7 +102,9 @@ public struct BatchIngestor: Sendable {
                 try await TransparencyLog.append(LogEvents.batchIngested(summary), on: tx)
                 if summary.inserted + summary.updated > 0 { try await Generations.bump(.profiles, on: tx) }
                 var phases = counts.phases
+                phases.path = kind == .postgres ? .postgresCopy : writer.sqliteNative == nil ? .sqliteStatements : .sqliteNative
                 phases.parse = read.busySeconds
+                phases.parseCPU = read.parseCPU
                 phases.writerWaiting = waiting
                 onPhases?(phases)
                 return summary
@@ -118,6 +123,7 @@ public struct BatchIngestor: Sendable {
         var pending = PendingRows(capacity: chunkSize)
         var bytes: Int64 = 0
         var busy = 0.0
+        var cpu = 0.0
         var mark = Date()
         func send(full: Bool) async throws {
             busy += Date().timeIntervalSince(mark)
@@ -144,23 +150,43 @@ public struct BatchIngestor: Sendable {
             mark = Date()
             guard let chunk = next else { break }
             bytes += Int64(chunk.count)
-            try await drain(try reader.feed(chunk))
+            let cpuMark = threadCPUSeconds()
+            let outcomes = try reader.feed(chunk)
+            cpu += threadCPUSeconds() - cpuMark
+            try await drain(outcomes)
             progress?(IngestProgress(bytesRead: bytes, rows: reader.submitted))
         }
-        try await drain(try reader.finish())
+        let cpuMark = threadCPUSeconds()
+        let last = try reader.finish()
+        cpu += threadCPUSeconds() - cpuMark
+        try await drain(last)
         if pending.count > 0 { try await send(full: false) }
         busy += Date().timeIntervalSince(mark)
         progress?(IngestProgress(bytesRead: bytes, rows: reader.submitted))
         return ReadResult(format: reader.format, encoding: reader.encoding, columns: reader.columns,
-                          submitted: reader.submitted, busySeconds: busy)
+                          submitted: reader.submitted, busySeconds: busy, parseCPU: cpu)
     }
 }
 
 /// Where the time of a batch went, in seconds. The reading task and the writer run at the same time, so the
 /// phases add up to more than the wall time; `writerWaiting` is the writer idle for want of parsed rows.
 public struct IngestPhases: Sendable {
+    /// How new records were written.
+    public enum WritePath: String, Sendable {
+        /// SQLite's C interface: one prepared single-row INSERT per record (`SQLiteNative`).
+        case sqliteNative
+        /// Multi-row INSERT statements through SQLiteNIO.
+        case sqliteStatements
+        /// PostgreSQL's COPY.
+        case postgresCopy
+    }
+    public var path = WritePath.sqliteStatements
     /// Reading, parsing and validating (the reading task's own time).
     public var parse = 0.0
+    /// CPU time of parsing and validating alone (the reader's `feed` calls), unaffected by waiting for a core.
+    public var parseCPU = 0.0
+    /// CPU time of SQLite's C-interface inserts (`SQLiteNative`), unaffected by waiting for a core; 0 otherwise.
+    public var insertCPU = 0.0
     public var writerWaiting = 0.0
     /// Looking up stored versions of the chunk's record ids (only for chunks that may hold known ids).
     public var lookup = 0.0
@@ -207,6 +233,12 @@ struct WriteCounts {
     /// Whether the last chunk met ids already stored: then the next one is looked up first.
     var lastChunkMetKnownIDs = false
     var phases = IngestPhases()
+
+    /// Adds an accepted row's hash to the batch digest.
+    mutating func add(hash: String) {
+        var hash = hash
+        hash.withUTF8 { digest.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// A bounded queue between one producing and one consuming task: `send` waits while `capacity` items wait,
@@ -266,4 +298,11 @@ actor ChunkQueue<Element: Sendable> {
             producer.resume(throwing: CancellationError())
         }
     }
+}
+
+/// CPU seconds the calling thread has used (for phase timings that waiting for a core does not inflate).
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import FluentKit
 import SQLKit
+import SQLiteNIO
 
 /// The SQL of one batch load: looks up stored versions chunk by chunk, inserts new records in multi-row
 /// statements, moves changed records' previous versions to the history, and keeps the registry current.
@@ -12,6 +13,8 @@ struct RecordWriter: Sendable {
     let kind: DatabaseKind
     let dataset: DatasetSpec
     let now: Int64
+    /// SQLite: the batch's connection when its C interface can be used (`SQLiteNative`), else nil.
+    var sqliteNative: SQLiteConnection? = nil
 
     func openBatch(_ request: BatchRequest, startedAt: Date) async throws -> Int64 {
         if kind == .sqlite {
@@ -61,10 +64,11 @@ struct RecordWriter: Sendable {
     /// Writes the pending rows and clears them.
     ///
     /// New records are the common case, so a chunk is first inserted as if none of its ids were stored: the
-    /// unique index on (dataset, record_id) checks that as part of the insert. When it finds a known id the
-    /// insert is undone (SQLite undoes the failed statement, PostgreSQL rolls back to a savepoint) and the
-    /// chunk is written again after looking its ids up. After such a chunk the next one is looked up first,
-    /// so re-sending a file costs one lookup per chunk, not a failed insert as well.
+    /// unique index on (dataset, record_id) checks that as part of the insert. Through SQLite's C interface
+    /// a record with a known id is simply not inserted and only those records are looked up. Otherwise a
+    /// known id undoes the insert (SQLite undoes the failed statement, PostgreSQL rolls back to a savepoint)
+    /// and the chunk is written again after looking its ids up. After such a chunk the next one is looked up
+    /// first, so re-sending a file costs one lookup per chunk, not a failed insert as well.
     func write(_ pending: inout PendingRows, batchID: Int64, counts: inout WriteCounts) async throws {
         defer { pending.clear() }
         if !pending.rejected.isEmpty {
@@ -74,12 +78,16 @@ struct RecordWriter: Sendable {
             counts.phases.quarantine += Date().timeIntervalSince(started)
         }
         guard !pending.records.isEmpty else { return }
+        if let connection = sqliteNative {
+            try await writeNative(pending.records, connection: connection, batchID: batchID, counts: &counts)
+            return
+        }
         if !counts.lastChunkMetKnownIDs {
             let started = Date()
             let inserted = try await insertIfAllNew(pending.records, batchID: batchID)
             counts.phases.insert += Date().timeIntervalSince(started)
             if inserted {
-                for record in pending.records { counts.digest.update(data: Array(record.hash.utf8)) }
+                for record in pending.records { counts.add(hash: record.hash) }
                 counts.inserted += pending.records.count
                 if dataset.id == Catalog.registrationDataset {
                     let started = Date()
@@ -118,11 +126,57 @@ struct RecordWriter: Sendable {
         }
     }
 
-    /// Looks the chunk's ids up, then inserts the new records and updates the changed ones.
-    func writeLookingUp(_ records: [ValidRecord], batchID: Int64, counts: inout WriteCounts) async throws {
+    /// SQLite through its C interface: the chunk's new records are inserted row by row and those whose id is
+    /// already stored are left out; only those are then looked up and compared.
+    func writeNative(_ records: [ValidRecord], connection: SQLiteConnection, batchID: Int64,
+                     counts: inout WriteCounts) async throws {
         var started = Date()
-        var stored: [String: Stored] = [:]
-        let ids = records.map(\.recordID)
+        let (known, cpu) = try await SQLiteNative.insertNew(records, dataset: dataset.id, batchID: batchID, now: now,
+                                                            on: connection)
+        counts.phases.insert += Date().timeIntervalSince(started)
+        counts.phases.insertCPU += cpu
+        if known.isEmpty {
+            for record in records { counts.add(hash: record.hash) }
+            counts.inserted += records.count
+            if dataset.id == Catalog.registrationDataset {
+                started = Date()
+                try await upsertRegistry(records)
+                counts.phases.registry += Date().timeIntervalSince(started)
+            }
+            return
+        }
+        started = Date()
+        let stored = try await lookup(known.map { records[$0].recordID })
+        counts.phases.lookup += Date().timeIntervalSince(started)
+        var changed: [(ValidRecord, Int64)] = []
+        var accepted: [ValidRecord] = []
+        var nextKnown = known.makeIterator()
+        var knownIndex = nextKnown.next()
+        for (index, record) in records.enumerated() {
+            if index == knownIndex {
+                knownIndex = nextKnown.next()
+                guard let existing = stored[record.recordID] else { throw PersistenceError.missingRow("已有记录 \(record.recordID)") }
+                if existing.hash == record.hash { counts.duplicates += 1; continue }
+                changed.append((record, existing.id))
+            } else {
+                counts.inserted += 1
+            }
+            accepted.append(record)
+            counts.add(hash: record.hash)
+        }
+        started = Date()
+        try await applyChanges(changed, batchID: batchID)
+        counts.updated += changed.count
+        counts.phases.update += Date().timeIntervalSince(started)
+        if dataset.id == Catalog.registrationDataset {
+            started = Date()
+            try await upsertRegistry(accepted)
+            counts.phases.registry += Date().timeIntervalSince(started)
+        }
+    }
+
+    /// The stored versions of the given record ids of the dataset, by record id.
+    func lookup(_ ids: [String]) async throws -> [String: Stored] {
         let lookup: SQLQueryString
         switch kind {
         case .postgres:
@@ -137,9 +191,16 @@ struct RecordWriter: Sendable {
         case .sqlite:
             lookup = "SELECT id, record_id, hash FROM records WHERE dataset = \(bind: dataset.id) AND record_id IN (\(binds: ids))"
         }
-        let rows = try await sql.raw(lookup).all(decoding: Stored.self)
-        for row in rows { stored[row.record_id] = row }
-        counts.lastChunkMetKnownIDs = !rows.isEmpty
+        var stored: [String: Stored] = [:]
+        for row in try await sql.raw(lookup).all(decoding: Stored.self) { stored[row.record_id] = row }
+        return stored
+    }
+
+    /// Looks the chunk's ids up, then inserts the new records and updates the changed ones.
+    func writeLookingUp(_ records: [ValidRecord], batchID: Int64, counts: inout WriteCounts) async throws {
+        var started = Date()
+        let stored = try await lookup(records.map(\.recordID))
+        counts.lastChunkMetKnownIDs = !stored.isEmpty
         counts.phases.lookup += Date().timeIntervalSince(started)
 
         var fresh: [ValidRecord] = []
@@ -151,7 +212,7 @@ struct RecordWriter: Sendable {
             } else {
                 fresh.append(record)
             }
-            counts.digest.update(data: Array(record.hash.utf8))
+            counts.add(hash: record.hash)
         }
         started = Date()
         if !fresh.isEmpty {
@@ -163,6 +224,18 @@ struct RecordWriter: Sendable {
         }
         counts.phases.insert += Date().timeIntervalSince(started)
         started = Date()
+        try await applyChanges(changed, batchID: batchID)
+        counts.updated += changed.count
+        counts.phases.update += Date().timeIntervalSince(started)
+        if dataset.id == Catalog.registrationDataset {
+            started = Date()
+            try await upsertRegistry(fresh + changed.map(\.0))
+            counts.phases.registry += Date().timeIntervalSince(started)
+        }
+    }
+
+    /// Moves the changed records' stored versions to the history and writes the new ones over them.
+    func applyChanges(_ changed: [(ValidRecord, Int64)], batchID: Int64) async throws {
         if !changed.isEmpty {
             try await sql.raw("""
                 INSERT INTO record_history (dataset, record_id, uscc, content, hash, event_date, batch_id, version,
@@ -179,13 +252,6 @@ struct RecordWriter: Sendable {
                     WHERE id = \(bind: id)
                     """).run()
             }
-            counts.updated += changed.count
-        }
-        counts.phases.update += Date().timeIntervalSince(started)
-        if dataset.id == Catalog.registrationDataset {
-            started = Date()
-            try await upsertRegistry(fresh + changed.map(\.0))
-            counts.phases.registry += Date().timeIntervalSince(started)
         }
     }
 
