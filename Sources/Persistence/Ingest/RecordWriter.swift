@@ -164,13 +164,19 @@ struct RecordWriter: Sendable {
             accepted.append(record)
             counts.add(hash: record.hash)
         }
-        started = Date()
+        try await finish(changed: changed, registrations: accepted, batchID: batchID, counts: &counts)
+    }
+
+    /// Updates the changed records and, for registrations, keeps the registry current; both timed.
+    func finish(changed: [(ValidRecord, Int64)], registrations: [ValidRecord], batchID: Int64,
+                counts: inout WriteCounts) async throws {
+        var started = Date()
         try await applyChanges(changed, batchID: batchID)
         counts.updated += changed.count
         counts.phases.update += Date().timeIntervalSince(started)
         if dataset.id == Catalog.registrationDataset {
             started = Date()
-            try await upsertRegistry(accepted)
+            try await upsertRegistry(registrations)
             counts.phases.registry += Date().timeIntervalSince(started)
         }
     }
@@ -223,15 +229,7 @@ struct RecordWriter: Sendable {
             counts.inserted += fresh.count
         }
         counts.phases.insert += Date().timeIntervalSince(started)
-        started = Date()
-        try await applyChanges(changed, batchID: batchID)
-        counts.updated += changed.count
-        counts.phases.update += Date().timeIntervalSince(started)
-        if dataset.id == Catalog.registrationDataset {
-            started = Date()
-            try await upsertRegistry(fresh + changed.map(\.0))
-            counts.phases.registry += Date().timeIntervalSince(started)
-        }
+        try await finish(changed: changed, registrations: fresh + changed.map(\.0), batchID: batchID, counts: &counts)
     }
 
     /// Moves the changed records' stored versions to the history and writes the new ones over them.
