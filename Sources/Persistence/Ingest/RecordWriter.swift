@@ -135,18 +135,8 @@ struct RecordWriter: Sendable {
                                                             on: connection)
         counts.phases.insert += Date().timeIntervalSince(started)
         counts.phases.insertCPU += cpu
-        if known.isEmpty {
-            for record in records { counts.add(hash: record.hash) }
-            counts.inserted += records.count
-            if dataset.id == Catalog.registrationDataset {
-                started = Date()
-                try await upsertRegistry(records)
-                counts.phases.registry += Date().timeIntervalSince(started)
-            }
-            return
-        }
         started = Date()
-        let stored = try await lookup(known.map { records[$0].recordID })
+        let stored = known.isEmpty ? [:] : try await lookup(known.map { records[$0].recordID })
         counts.phases.lookup += Date().timeIntervalSince(started)
         var changed: [(ValidRecord, Int64)] = []
         var accepted: [ValidRecord] = []
