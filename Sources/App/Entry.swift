@@ -9,12 +9,17 @@ import Vapor
 /// `bench`, `migrate`.
 public enum Xyd {
     public static func main() async -> Int32 {
-        let config: AppConfig
+        var config: AppConfig
         do { config = try AppConfig.load() } catch {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))
             return 2
         }
         var arguments = CommandLine.arguments
+        // `--verbose` anywhere: the debug log too (migrations, SQL), on standard error.
+        if arguments.contains("--verbose") {
+            arguments.removeAll { $0 == "--verbose" }
+            config.logLevel = "debug"
+        }
         var demo: DemoCity.Options?
         if arguments.count > 1, arguments[1] == "demo" {
             demo = DemoCity.Options(arguments: Array(arguments.dropFirst(2)))

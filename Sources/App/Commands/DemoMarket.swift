@@ -78,7 +78,7 @@ enum DemoMarket {
         var other: EnterpriseSummary?
         var page = 1
         while good == nil || other == nil, page <= 20 {
-            let found = try await app.registry.search(EnterpriseQuery(page: page, perPage: 100))
+            let found = try await app.registry.search(EnterpriseQuery(paging: Paging(page: page, perPage: 100)))
             if found.items.isEmpty { break }
             for firm in found.items where firm.status == "存续" {
                 let grade = try await app.evaluationStore.current(firm.uscc)?.grade

@@ -120,7 +120,7 @@ struct BatchListCommand: AsyncCommand {
     var help: String { "列出批次（最新在前）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let page = try await context.application.batchStore.list(departmentID: nil, dataset: nil, page: signature.page ?? 1)
+        let page = try await context.application.batchStore.list(departmentID: nil, dataset: nil, paging: Paging(page: signature.page ?? 1))
         context.console.print("共 \(page.total) 个批次（第 \(page.page)/\(page.pageCount) 页）")
         for b in page.items {
             context.console.print("#\(b.id)  \(b.dataset)  \(b.fileName)  提交 \(b.submitted)  接收 \(b.accepted)  重复 \(b.duplicates)  拒收 \(b.rejected)")

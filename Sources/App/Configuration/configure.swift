@@ -52,6 +52,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     app.storage[Application.WriteGateKey.self] = gate
     app.storage[Application.CommittersKey.self] = Committers(database: app.db(.commits), gate: gate)
     app.storage[Application.ReadCacheKey.self] = ReadCache()
+    // Each migration's start and finish is a debug line: a command prints its own output, not the schema's.
+    app.fluent.migrationLogLevel = .debug
     for migration in Schema.migrations { app.migrations.add(migration) }
     app.migrations.add(SessionRecord.migration)
 
@@ -69,7 +71,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     app.lifecycle.use(DrainRequests(requests: inFlight))
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(ErrorMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: publicDirectory(), defaultFile: nil))
+    app.middleware.use(RequestLimits())
+    app.middleware.use(StaticFiles(publicDirectory: publicDirectory()))
     app.middleware.use(app.sessions.middleware)
     app.routes.defaultMaxBodySize = "8mb"
 

@@ -15,7 +15,7 @@ struct EnterpriseController {
         _ = try req.principal(in: [.creditCenter, .department, .institutionAdmin, .institutionStaff])
         let query = EnterpriseQuery(text: req.query[String.self, at: "q"], district: req.query[String.self, at: "district"],
                                     industry: req.query[String.self, at: "industry"],
-                                    page: req.query[Int.self, at: "page"] ?? 1, perPage: req.query[Int.self, at: "per_page"] ?? 20)
+                                    paging: try req.paging())
         return PageResponse(try await req.registry.search(query))
     }
 

@@ -45,15 +45,14 @@ struct IngestController {
 
     func list(_ req: Request) async throws -> PageResponse<BatchSummary> {
         let principal = try req.principal(in: [.creditCenter, .department])
-        let page = req.query[Int.self, at: "page"] ?? 1
+        let paging = try req.paging()
         let dataset = req.query[String.self, at: "dataset"]?.nonEmpty
-        return PageResponse(try await req.batchStore.list(departmentID: Self.scope(principal), dataset: dataset, page: page))
+        return PageResponse(try await req.batchStore.list(departmentID: Self.scope(principal), dataset: dataset, paging: paging))
     }
 
     func show(_ req: Request) async throws -> BatchResponse {
         let batch = try await Self.visibleBatch(req)
-        let page = req.query[Int.self, at: "page"] ?? 1
-        let quarantine = try await req.batchStore.quarantine(batchID: batch.id, page: page)
+        let quarantine = try await req.batchStore.quarantine(batchID: batch.id, paging: try req.paging(defaultPerPage: 50))
         return BatchResponse(batch: batch, accepted: batch.accepted, quarantine: QuarantinePage(
             page: quarantine.page, perPage: quarantine.perPage, total: quarantine.total, rows: quarantine.items))
     }

@@ -140,6 +140,9 @@ struct LogController {
     /// A witness sends its cosignature of a checkpoint; it is checked before it is kept.
     func submitCosignature(_ req: Request) async throws -> Response {
         let submission = try req.content.decode(Submission.self)
+        guard submission.size <= UInt64(Int64.max) else {
+            throw DomainError.invalidInput(field: "size", reason: "应为 0 到 \(Int64.max) 之间的整数")
+        }
         let stored = try await req.logStore.addCosignature(size: submission.size, verifierKey: submission.verifierKey,
                                                            signatureLine: submission.signature)
         let response = try await stored.encodeResponse(for: req)
@@ -148,10 +151,8 @@ struct LogController {
     }
 
     static func size(_ text: String?, field: String) throws -> UInt64 {
-        guard let text, let value = UInt64(text) else {
-            throw DomainError.invalidInput(field: field, reason: "应为非负整数")
-        }
-        return value
+        guard let text else { throw DomainError.invalidInput(field: field, reason: "缺少该参数") }
+        return try BoundedInteger.logSize(text, field: field)
     }
 
     /// The size asked for, or the latest checkpoint's; never beyond the tree.

@@ -93,14 +93,14 @@ struct MarketAPI {
 
     func applications(_ req: Request) async throws -> PageResponse<ApplicationStore.Stored> {
         let principal = try req.principal()
-        let page = req.query[Int.self, at: "page"] ?? 1
+        let paging = try req.paging()
         switch principal.role {
         case .institutionAdmin, .institutionStaff:
             let status = ApplicationStatus(rawValue: req.query[String.self, at: "status"] ?? "")
             return PageResponse(try await req.applicationStore.applications(
-                institutionID: try principal.requireInstitution().id, status: status, page: page))
+                institutionID: try principal.requireInstitution().id, status: status, paging: paging))
         case .enterprise:
-            return PageResponse(try await req.applicationStore.applications(uscc: try principal.requireEnterprise(), page: page))
+            return PageResponse(try await req.applicationStore.applications(uscc: try principal.requireEnterprise(), paging: paging))
         default:
             throw DomainError.forbidden("仅金融机构和企业用户可查看贷款申请")
         }
@@ -314,7 +314,7 @@ struct MarketAPI {
         if principal.role == .creditCenter, let asked = req.query[String.self, at: "uscc"] { uscc = asked } else {
             uscc = try principal.requireEnterprise()
         }
-        return PageResponse(try await req.authorisationStore.accesses(uscc: uscc, page: req.query[Int.self, at: "page"] ?? 1))
+        return PageResponse(try await req.authorisationStore.accesses(uscc: uscc, paging: try req.paging()))
     }
 }
 

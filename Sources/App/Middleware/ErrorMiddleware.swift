@@ -13,10 +13,12 @@ struct ErrorMiddleware: AsyncMiddleware {
         } catch {
             let (status, code, message) = Self.describe(error)
             if status == .internalServerError {
-                request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.url.path)"])
+                // Both come from outside in part: cut them so one request cannot write a huge log line.
+                request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error).prefix(500))",
+                                                                  "path": "\(request.url.path.prefix(200))"])
             }
             if Self.wantsHTML(request) {
-                if status == .unauthorized {
+                if status == .unauthorized, request.url.path.utf8.count <= RequestLimits.maxPathBytes {
                     let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/console"
                     return request.redirect(to: "/login?next=\(next)")
                 }
@@ -66,6 +68,8 @@ struct ErrorMiddleware: AsyncMiddleware {
             default: abort.reason.isEmpty ? "请求有误" : abort.reason
             }
             return (abort.status, code, message)
+        case is RequestLimits.PathTooLong:
+            return (.uriTooLong, "uri_too_long", "请求地址过长（不超过 \(RequestLimits.maxPathBytes) 字节）")
         case is DecodingError:
             return (.badRequest, "bad_request", "请求内容格式有误")
         default:

@@ -168,7 +168,7 @@ struct BankPortal {
         let (principal, institution) = try bank(req)
         let status = ApplicationStatus(rawValue: req.query[String.self, at: "status"] ?? "")
         let page = try await req.applicationStore.applications(institutionID: institution.id, status: status,
-                                                               page: req.query[Int.self, at: "page"] ?? 1)
+                                                               paging: try req.paging())
         let options = ApplicationStatus.allCases.map { ($0.rawValue, $0.label) }
         return Portal.page(req, principal, title: "贷款申请", [
             .form(.init(title: "筛选", id: "filter", action: "/bank/applications", method: .get, fields: [

@@ -131,8 +131,7 @@ struct FirmPortal {
         let institutions = try await req.accounts.institutions()
         let names = Institution.names(institutions)
         let categoryNames = Dictionary(uniqueKeysWithValues: req.catalog.categories.map { ($0.id, $0.name) })
-        let page = req.query[Int.self, at: "page"] ?? 1
-        let log = try await req.authorisationStore.accesses(uscc: uscc, page: page)
+        let log = try await req.authorisationStore.accesses(uscc: uscc, paging: try req.paging())
         let today = Day.today()
         let rows: [[PortalPage.Cell]] = list.map { a in
             let scope: String = switch a.scope {
@@ -343,7 +342,7 @@ struct FirmPortal {
 
     func applications(_ req: Request) async throws -> Response {
         let (principal, uscc) = try firm(req)
-        let page = try await req.applicationStore.applications(uscc: uscc, page: req.query[Int.self, at: "page"] ?? 1)
+        let page = try await req.applicationStore.applications(uscc: uscc, paging: try req.paging(defaultPerPage: 50))
         return Portal.page(req, principal, title: "我的申请", actions: [.init("申请新贷款", href: "/firm/products")], [
             .table(.init(title: "贷款申请", id: "applications", headers: ["编号", "产品", "申请金额", "期限", "状态", "更新时间"],
                          rows: page.items.map { a in

@@ -89,7 +89,7 @@ struct OperatorMarket {
     func commitments(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter])
         let template = try await req.commitmentStore.latestTemplate()
-        let signed = try await req.commitmentStore.inForce(page: req.query[Int.self, at: "page"] ?? 1)
+        let signed = try await req.commitmentStore.inForce(paging: try req.paging())
         let categories = req.catalog.authorisedCategories
         return Portal.page(req, principal, title: "信用承诺书与线下授权", [
             .form(.init(title: template.map { "承诺书模板（现行第 \($0.version) 版）" } ?? "承诺书模板（尚未发布）", id: "template",

@@ -68,7 +68,7 @@ struct PublicPages {
     }
 
     func commitments(_ req: Request) async throws -> Response {
-        let page = try await req.commitmentStore.inForce(page: req.query[Int.self, at: "page"] ?? 1)
+        let page = try await req.commitmentStore.inForce(paging: try req.paging())
         return self.page(req, title: "信用承诺公示", subtitle: "以下企业已签署信用承诺书，接受社会监督", [
             .table(.init(title: "已签署企业（\(page.total)）", id: "commitments",
                          headers: ["企业名称", "统一社会信用代码", "签署人", "签署时间", "承诺书版本", "内容摘要"],

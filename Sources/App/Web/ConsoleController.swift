@@ -84,7 +84,7 @@ struct ConsoleController {
         guard principal.role == .creditCenter else { return req.redirect(to: principal.role.homePath) }
         let counts = try await req.recordStore.countsByDataset()
         let totals = try await req.batchStore.totals()
-        let latest = try await req.batchStore.list(departmentID: nil, dataset: nil, page: 1, perPage: 10)
+        let latest = try await req.batchStore.list(departmentID: nil, dataset: nil, paging: Paging(perPage: 10))
         let model = DashboardPage.Model(
             context: context(req, principal, title: "概览", active: .dashboard),
             enterpriseCount: try await req.registry.count(), recordCount: counts.values.reduce(0, +),
@@ -101,7 +101,7 @@ struct ConsoleController {
     func enterprises(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter])
         let query = EnterpriseQuery(text: req.query[String.self, at: "q"], district: req.query[String.self, at: "district"],
-                                    industry: req.query[String.self, at: "industry"], page: req.query[Int.self, at: "page"] ?? 1)
+                                    industry: req.query[String.self, at: "industry"], paging: try req.paging())
         let page = try await req.registry.search(query)
         let industry = req.catalog.dataset(Catalog.registrationDataset)?.field(named: "industry")
         let model = EnterpriseListPage.Model(
@@ -133,7 +133,7 @@ struct ConsoleController {
         let principal = try req.principal(in: [.creditCenter, .department])
         let dataset = req.query[String.self, at: "dataset"]?.nonEmpty
         let page = try await req.batchStore.list(departmentID: IngestController.scope(principal), dataset: dataset,
-                                                 page: req.query[Int.self, at: "page"] ?? 1)
+                                                 paging: try req.paging())
         let model = BatchListPage.Model(
             context: context(req, principal, title: "批次", active: .batches), batches: page.items.map { row($0, req.catalog) },
             datasetOptions: req.catalog.datasets.map { SelectOption(value: $0.id, label: "\($0.name)（\($0.id)）", isSelected: $0.id == dataset) },
@@ -145,7 +145,7 @@ struct ConsoleController {
     func batch(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter, .department])
         let batch = try await IngestController.visibleBatch(req)
-        let page = try await req.batchStore.quarantine(batchID: batch.id, page: req.query[Int.self, at: "page"] ?? 1)
+        let page = try await req.batchStore.quarantine(batchID: batch.id, paging: try req.paging(defaultPerPage: 50))
         let rows = page.items.flatMap { row in
             row.problems.map { BatchDetailPage.QuarantineRow(lineNumber: row.rowNumber, field: $0.field, reason: $0.reason, rawValue: $0.value) }
         }

@@ -24,15 +24,15 @@ public struct EnterpriseQuery: Sendable, Equatable {
     public var text: String?
     public var district: String?
     public var industry: String?
-    public var page: Int
-    public var perPage: Int
+    public var paging: Paging
+    public var page: Int { paging.page }
+    public var perPage: Int { paging.perPage }
 
-    public init(text: String? = nil, district: String? = nil, industry: String? = nil, page: Int = 1, perPage: Int = 20) {
+    public init(text: String? = nil, district: String? = nil, industry: String? = nil, paging: Paging = Paging()) {
         self.text = text?.trimmingSpaces().nilIfEmpty
         self.district = district?.trimmingSpaces().nilIfEmpty
         self.industry = industry?.trimmingSpaces().nilIfEmpty
-        self.page = max(1, page)
-        self.perPage = min(max(1, perPage), 200)
+        self.paging = paging
     }
 }
 
@@ -45,6 +45,10 @@ public struct ResultPage<Item: Sendable>: Sendable {
 
     public init(items: [Item], page: Int, perPage: Int, total: Int) {
         self.items = items; self.page = page; self.perPage = perPage; self.total = total
+    }
+
+    public init(items: [Item], paging: Paging, total: Int) {
+        self.init(items: items, page: paging.page, perPage: paging.perPage, total: total)
     }
 
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }

@@ -32,18 +32,17 @@ public struct BatchStore: Sendable {
         """
 
     /// Batches, newest first; a department sees only its own.
-    public func list(departmentID: Int64?, dataset: String?, page: Int, perPage: Int = 20) async throws -> ResultPage<BatchSummary> {
+    public func list(departmentID: Int64?, dataset: String?, paging: Paging = Paging()) async throws -> ResultPage<BatchSummary> {
         let sql = try database.sql()
         var filter: SQLQueryString = "WHERE 1 = 1"
         if let departmentID { filter = filter + " AND b.department_id = \(bind: departmentID)" }
         if let dataset { filter = filter + " AND b.dataset = \(bind: dataset)" }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM batches b " + filter).first()?
             .decode(column: "n", as: Int.self) ?? 0
-        let page = max(1, page)
         let items = try await sql.raw(Self.select + " " + filter
-            + " ORDER BY b.id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)")
+            + " ORDER BY b.id DESC LIMIT \(bind: paging.perPage) OFFSET \(bind: paging.offset)")
             .all(decoding: Row.self).map(\.summary)
-        return ResultPage(items: items, page: page, perPage: perPage, total: total)
+        return ResultPage(items: items, paging: paging, total: total)
     }
 
     public func batch(_ id: Int64) async throws -> BatchSummary? {
@@ -53,16 +52,15 @@ public struct BatchStore: Sendable {
     struct QRow: Decodable { let row_number: Int; let problems: String; let raw: String }
 
     /// A page of a batch's rejected rows, in file order.
-    public func quarantine(batchID: Int64, page: Int, perPage: Int = 50) async throws -> ResultPage<QuarantinedRow> {
+    public func quarantine(batchID: Int64, paging: Paging = Paging(perPage: 50)) async throws -> ResultPage<QuarantinedRow> {
         let sql = try database.sql()
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM quarantine WHERE batch_id = \(bind: batchID)").first()?
             .decode(column: "n", as: Int.self) ?? 0
-        let page = max(1, page)
         let rows = try await sql.raw("""
             SELECT row_number, problems, raw FROM quarantine WHERE batch_id = \(bind: batchID)
-            ORDER BY row_number LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
+            ORDER BY row_number LIMIT \(bind: paging.perPage) OFFSET \(bind: paging.offset)
             """).all(decoding: QRow.self)
-        return ResultPage(items: rows.map(Self.decode), page: page, perPage: perPage, total: total)
+        return ResultPage(items: rows.map(Self.decode), paging: paging, total: total)
     }
 
     /// Every rejected row of a batch, for the CSV export.

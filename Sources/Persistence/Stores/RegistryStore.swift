@@ -41,11 +41,10 @@ public struct RegistryStore: Sendable {
         }
         let totalRow = try await sql.raw("SELECT COUNT(*) AS n FROM enterprises " + filter).first()
         let total = try totalRow?.decode(column: "n", as: Int.self) ?? 0
-        let offset = (query.page - 1) * query.perPage
         let items = try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM enterprises " + filter
-            + " ORDER BY name, uscc LIMIT \(bind: query.perPage) OFFSET \(bind: offset)")
+            + " ORDER BY name, uscc LIMIT \(bind: query.perPage) OFFSET \(bind: query.paging.offset)")
             .all(decoding: Row.self).map(\.summary)
-        return ResultPage(items: items, page: query.page, perPage: query.perPage, total: total)
+        return ResultPage(items: items, paging: query.paging, total: total)
     }
 
     public func enterprise(_ uscc: String) async throws -> EnterpriseSummary? {

@@ -81,7 +81,7 @@ public struct LogStore: Sendable {
     public func entries(from start: UInt64, to end: UInt64) async throws -> [StoredEntry] {
         guard end > start else { return [] }
         return try await database.sql().raw("""
-            SELECT idx, entry, leaf_hash FROM tlog_entries WHERE idx >= \(bind: Int64(start)) AND idx < \(bind: Int64(end))
+            SELECT idx, entry, leaf_hash FROM tlog_entries WHERE idx >= \(bind: Int64(clamping: start)) AND idx < \(bind: Int64(clamping: end))
             ORDER BY idx
             """).all(decoding: EntryRow.self).map(stored)
     }
@@ -116,7 +116,7 @@ public struct LogStore: Sendable {
     }
 
     public func checkpoint(size: UInt64) async throws -> StoredCheckpoint? {
-        try await database.sql().raw("SELECT size, root, note, created_at FROM tlog_checkpoints WHERE size = \(bind: Int64(size))")
+        try await database.sql().raw("SELECT size, root, note, created_at FROM tlog_checkpoints WHERE size = \(bind: Int64(clamping: size))")
             .first(decoding: CheckpointRow.self).map(stored)
     }
 
@@ -198,7 +198,7 @@ public struct LogStore: Sendable {
             let cosigned_at: Int64
         }
         var query: SQLQueryString = "SELECT size, witness, key_id, verifier_key, signature, cosigned_at FROM tlog_cosignatures"
-        if let size { query = query + " WHERE size = \(bind: Int64(size))" }
+        if let size { query = query + " WHERE size = \(bind: Int64(clamping: size))" }
         query = query + " ORDER BY size DESC, witness LIMIT \(bind: limit)"
         return try await database.sql().raw(query).all(decoding: Row.self).map {
             StoredCosignature(size: UInt64($0.size), witness: $0.witness, keyID: $0.key_id, verifierKey: $0.verifier_key,

@@ -152,26 +152,24 @@ public struct ApplicationStore: Sendable {
     }
 
     /// An institution's applications, optionally of one status, newest first.
-    public func applications(institutionID: Int64, status: ApplicationStatus? = nil, page: Int,
-                             perPage: Int = 20) async throws -> ResultPage<Stored> {
+    public func applications(institutionID: Int64, status: ApplicationStatus? = nil,
+                             paging: Paging = Paging()) async throws -> ResultPage<Stored> {
         var condition: SQLQueryString = "institution_id = \(bind: institutionID)"
         if let status { condition = condition + " AND status = \(bind: status.rawValue)" }
-        return try await self.page(condition, page: page, perPage: perPage)
+        return try await self.page(condition, paging: paging)
     }
 
-    public func applications(uscc: String, page: Int = 1, perPage: Int = 50) async throws -> ResultPage<Stored> {
-        try await self.page("uscc = \(bind: uscc)", page: page, perPage: perPage)
+    public func applications(uscc: String, paging: Paging = Paging(perPage: 50)) async throws -> ResultPage<Stored> {
+        try await self.page("uscc = \(bind: uscc)", paging: paging)
     }
 
-    func page(_ condition: SQLQueryString, page: Int, perPage: Int) async throws -> ResultPage<Stored> {
+    func page(_ condition: SQLQueryString, paging: Paging) async throws -> ResultPage<Stored> {
         struct Count: Decodable { let n: Int }
-        let page = max(1, page)
         let sql = try database.sql()
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM applications WHERE " + condition).first(decoding: Count.self)?.n ?? 0
         let rows = try await sql.raw("SELECT id, detail FROM applications WHERE " + condition
-            + " ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)").all(decoding: Row.self)
-        return ResultPage(items: try rows.map { try $0.stored() }, page: page,
-                          perPage: perPage, total: total)
+            + " ORDER BY id DESC LIMIT \(bind: paging.perPage) OFFSET \(bind: paging.offset)").all(decoding: Row.self)
+        return ResultPage(items: try rows.map { try $0.stored() }, paging: paging, total: total)
     }
 
     /// Counts by status for an institution's inbox.

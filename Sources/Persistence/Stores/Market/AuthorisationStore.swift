@@ -119,18 +119,17 @@ public struct AuthorisationStore: Sendable {
 
     /// One access, if it concerns the firm.
     public func access(id: Int64, uscc: String) async throws -> Access? {
-        let page = try await accesses(uscc: uscc, page: 1, perPage: 1, id: id)
+        let page = try await accesses(uscc: uscc, paging: Paging(perPage: 1), id: id)
         return page.items.first
     }
 
     /// The accesses to a firm's data, newest first.
-    public func accesses(uscc: String, page: Int, perPage: Int = 20, id: Int64? = nil) async throws -> ResultPage<Access> {
+    public func accesses(uscc: String, paging: Paging = Paging(), id: Int64? = nil) async throws -> ResultPage<Access> {
         struct Row: Decodable {
             let id: Int64; let at: Int64; let uscc: String; let institution_id: Int64?; let actor: String
             let categories: String; let authorisation_id: Int64?; let purpose: String; let action: String
         }
         struct Count: Decodable { let n: Int }
-        let page = max(1, page)
         let sql = try database.sql()
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM access_log WHERE uscc = \(bind: uscc)")
             .first(decoding: Count.self)?.n ?? 0
@@ -138,12 +137,12 @@ public struct AuthorisationStore: Sendable {
         let rows = try await sql.raw("""
             SELECT id, at, uscc, institution_id, actor, categories, authorisation_id, purpose, action FROM access_log
             WHERE uscc = \(bind: uscc)
-            """ + only + " ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)").all(decoding: Row.self)
+            """ + only + " ORDER BY id DESC LIMIT \(bind: paging.perPage) OFFSET \(bind: paging.offset)").all(decoding: Row.self)
         return ResultPage(items: rows.map {
             Access(id: $0.id, at: Date(timeIntervalSince1970: Double($0.at) / 1000), uscc: $0.uscc,
                    institutionID: $0.institution_id, actor: $0.actor,
                    categories: $0.categories.split(separator: ",").map(String.init),
                    authorisationID: $0.authorisation_id, purpose: $0.purpose, action: $0.action)
-        }, page: page, perPage: perPage, total: total)
+        }, paging: paging, total: total)
     }
 }

@@ -94,13 +94,12 @@ public struct CommitmentStore: Sendable {
     }
 
     /// Commitments in force, newest first, for the public page.
-    public func inForce(page: Int, perPage: Int = 20) async throws -> ResultPage<Signed> {
-        let page = max(1, page)
+    public func inForce(paging: Paging = Paging()) async throws -> ResultPage<Signed> {
         struct Count: Decodable { let n: Int }
         let total = try await database.sql().raw("SELECT COUNT(*) AS n FROM commitments WHERE invalidated_at IS NULL")
             .first(decoding: Count.self)?.n ?? 0
         let rows = try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM commitments WHERE invalidated_at IS NULL ")
-            + "ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)").all(decoding: Row.self)
-        return ResultPage(items: rows.map(\.signed), page: page, perPage: perPage, total: total)
+            + "ORDER BY id DESC LIMIT \(bind: paging.perPage) OFFSET \(bind: paging.offset)").all(decoding: Row.self)
+        return ResultPage(items: rows.map(\.signed), paging: paging, total: total)
     }
 }
