@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         // Pure domain: value types, catalog, validation, parsing, generation. No Vapor, no Fluent.
@@ -35,6 +37,18 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
+        // The use cases, without Vapor: they take a principal, a ServiceContext (platform with its clock, database,
+        // shared runtime) and the stores. The read cache and group commit live here too.
+        .target(
+            name: "Services",
+            dependencies: [
+                "Domain", "Persistence",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Server-rendered pages: one folder per page (Model + View) and a shared layout.
         .target(
             name: "Views",
@@ -44,7 +58,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Domain", "Persistence", "Views",
+                "Domain", "Persistence", "Services", "Views",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ],
@@ -53,14 +67,14 @@ let package = Package(
         .executableTarget(name: "xyd", dependencies: ["App"]),
         .target(
             name: "TestSupport",
-            dependencies: ["Domain", "Persistence", "App", .product(name: "Fluent", package: "fluent")]
+            dependencies: ["Domain", "Persistence", "Services", "App", .product(name: "Fluent", package: "fluent")]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Persistence", "TestSupport",
+                "App", "Persistence", "Services", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Logging
 import Persistence
+import Services
 import Vapor
 
 /// The `xyd` executable: `serve`, `demo`, `ingest`, `catalog`, `uscc`, `batches`, `generate`, `token`,

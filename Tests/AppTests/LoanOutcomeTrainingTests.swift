@@ -1,4 +1,5 @@
 import App
+import Services
 import Domain
 import Foundation
 import Persistence
@@ -35,7 +36,7 @@ import TestSupport
                                              asOf: .today(), thresholds: .default)
                 }
             }
-            let outcomes = try await LoanOutcomes.table(app)
+            let outcomes = try await LoanOutcomes.table(app.services)
             #expect(outcomes.loans == 60)
             #expect(outcomes.bads == 20)
             #expect(outcomes.table.header == LoanOutcomes.columns)

@@ -2,6 +2,7 @@
 import Domain
 import Foundation
 import Persistence
+import Services
 import Testing
 import TestSupport
 import NIOConcurrencyHelpers

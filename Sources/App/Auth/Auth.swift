@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 
 /// Resolves who is calling: a bearer API token (machine clients) or a signed-in web session.

@@ -2,6 +2,7 @@ import Domain
 import FluentSQLiteDriver
 import Foundation
 import Persistence
+import Services
 import Vapor
 
 /// `xyd bench api`: starts a demo server (`xyd demo`) in a scratch data directory as a child process, then

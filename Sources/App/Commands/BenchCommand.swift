@@ -4,6 +4,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Persistence
+import Services
 import SQLKit
 import Vapor
 
@@ -249,7 +250,7 @@ struct EvaluateBench {
         let records = try await RecordStore(database: database).countsByDataset().values.reduce(0, +)
         let bar = ProgressBar(total: Int64(firms.count), label: "评价")
         started = Date()
-        try await Evaluations.refresh(database: database, model: app.platform.evaluationModel, firms: firms) {
+        try await Evaluations.refresh(database: database, model: app.platform.evaluationModel, firms: firms, asOf: .today()) {
             bar.update(bytes: Int64($0), rows: $0)
         }
         bar.finish()

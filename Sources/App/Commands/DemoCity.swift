@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Services
 import Vapor
 
 /// `xyd demo`: a realistic demo city on the embedded database, loaded once, then the server.
@@ -47,7 +48,7 @@ enum DemoCity {
         let console = app.console
         if try await app.registry.count() == 0 {
             try await seedAccounts(app)
-            let directory = app.platform.config.dataDirectory.appendingPathComponent("demo-city", isDirectory: true)
+            let directory = app.config.dataDirectory.appendingPathComponent("demo-city", isDirectory: true)
             try? FileManager.default.removeItem(at: directory)
             console.print("正在生成演示城市：\(options.enterprises) 家企业，\(options.months) 个月……")
             let config = CityGenerator.Config(asOf: Date(), enterprises: options.enterprises, months: options.months,
@@ -89,7 +90,7 @@ enum DemoCity {
         try await app.registry.refreshRecordCounts(batchID: nil)
         let firms = try await app.recordStore.allFirms()
         let bar = ProgressBar(total: Int64(firms.count), label: "信用评价")
-        try await Evaluations.refresh(app, firms: firms) { bar.update(bytes: Int64($0), rows: $0) }
+        try await Evaluations.refresh(app.services, firms: firms) { bar.update(bytes: Int64($0), rows: $0) }
         bar.finish()
         let counts = try await app.evaluationStore.gradeCounts()
         let shares = app.platform.evaluationModel.grades.map { "\($0.grade) \(counts[$0.grade] ?? 0)" }
@@ -97,7 +98,7 @@ enum DemoCity {
     }
 
     static func printLogins(_ app: Application, market: [String]) async throws {
-        let config = app.platform.config
+        let config = app.config
         let token = try await app.accounts.createToken(name: "demo-\(Int(Date().timeIntervalSince1970))",
                                                        role: .creditCenter, departmentID: nil)
         let penaltyToken: String? = try await app.accounts.department(code: "scjgj").asyncMap {

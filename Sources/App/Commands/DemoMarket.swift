@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Services
 import Vapor
 
 /// The demo city's marketplace: three institutions with their staff and online products, the commitment

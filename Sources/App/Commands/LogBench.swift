@@ -4,6 +4,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Persistence
+import Services
 import SQLKit
 import Vapor
 

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Services
 import Vapor
 
 /// `xyd log verify|checkpoint|sequence`: the platform's own transparency-log tools.
@@ -28,7 +29,7 @@ struct LogCommand: AsyncCommand {
             let signer = try app.logSigner
             let pending = try await app.logStore.pendingCount()
             let started = Date()
-            let report = try await LogAudit(database: app.db, logVerifier: signer.verifier, origin: app.platform.config.logOrigin)
+            let report = try await LogAudit(database: app.db, logVerifier: signer.verifier, origin: app.config.logOrigin)
                 .run()
             let seconds = Date().timeIntervalSince(started)
             console.print(String(format: "日志大小 %llu，校验条目 %llu 条、节点 %d 个、检查点 %d 个、证明 %d 个、见证签名 %d 个，用时 %.1f 秒（另有 %d 条待入树）",

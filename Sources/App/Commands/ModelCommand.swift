@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Services
 import Vapor
 
 /// `xyd model train|score|cv`: the scorecard engine for banks' default-probability models.
@@ -27,7 +28,7 @@ struct ModelTrainCommand: AsyncCommand {
             guard let out = signature.out else {
                 throw DomainError.invalidInput(field: "--out", reason: "用法：xyd model train --from-loans --out 模型.json")
             }
-            let outcomes = try await LoanOutcomes.table(context.application)
+            let outcomes = try await LoanOutcomes.table(context.application.services)
             context.console.print("平台贷款 \(outcomes.loans) 笔，其中违约（次级及以下）\(outcomes.bads) 笔")
             guard outcomes.bads > 0, outcomes.bads < outcomes.loans else {
                 throw DomainError.conflict("训练需要同时有正常和违约的贷款（现有 \(outcomes.loans) 笔，违约 \(outcomes.bads) 笔）")

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Services
 import Vapor
 
 /// `xyd uscc CODE`: whether a code is valid and why not; the check character of a 17-character body.
@@ -199,7 +200,7 @@ enum CommandSupport {
         let chunks = FileChunks(url: url)
         let bar = ProgressBar(total: chunks.size, label: quiet ? "" : url.lastPathComponent)
         let summary = try await Ingestion.load(
-            app: app, dataset: dataset, principal: principal, source: .cli, fileName: url.lastPathComponent,
+            app.services, dataset: dataset, principal: principal, source: .cli, fileName: url.lastPathComponent,
             format: FileFormat.fromFileName(url.lastPathComponent), encoding: encoding, chunks: chunks,
             progress: quiet ? nil : { @Sendable (p: IngestProgress) in bar.update(bytes: p.bytesRead, rows: p.rows) })
         bar.finish()

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Services
 
 /// Every setting the platform reads, read once at start. All problems are reported together, by name.
 public struct AppConfig: Sendable, Equatable {
@@ -168,5 +169,13 @@ extension String {
     var nonEmpty: String? {
         let trimmed = trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+extension AppConfig {
+    /// The settings that are rules of the platform, as the services see them.
+    public var policy: Policy {
+        Policy(rateReferenceBasisPoints: rateReferenceBasisPoints, rateMarkupPercent: rateMarkupPercent,
+               classification: classification, objectionPolicy: objectionPolicy)
     }
 }

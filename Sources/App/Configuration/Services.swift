@@ -1,32 +1,15 @@
 import Domain
 import Fluent
 import Persistence
+import Services
 import Vapor
 
-/// The platform's services, built once at start and reached through the application (no globals).
-public struct Platform: Sendable {
-    public let config: AppConfig
-    public let catalog: Catalog
-    public let evaluationModel: EvaluationModel
-    public let metrics: Metrics
-
-    public init(config: AppConfig, catalog: Catalog, evaluationModel: EvaluationModel, metrics: Metrics) {
-        self.config = config; self.catalog = catalog; self.evaluationModel = evaluationModel; self.metrics = metrics
-    }
-
-    /// The grade scale of the evaluation model, best first.
-    public var grades: GradeScale { GradeScale(evaluationModel.grades.map(\.grade)) }
-
-    /// The city's limits for products: the rate cap and the grades products may require.
-    public var productPolicy: ProductPolicy {
-        ProductPolicy(rateCapBasisPoints: ProductPolicy.capped(referenceBasisPoints: config.rateReferenceBasisPoints,
-                                                               markupPercent: config.rateMarkupPercent),
-                      grades: grades)
-    }
-}
-
+/// What `configure` builds once and every request reaches through the application (no globals): the
+/// settings, the platform the services run on, and the runtime they share.
 extension Application {
     struct PlatformKey: StorageKey { typealias Value = Platform }
+    struct ConfigKey: StorageKey { typealias Value = AppConfig }
+    struct RuntimeKey: StorageKey { typealias Value = Runtime }
 
     public var platform: Platform {
         get {
@@ -37,6 +20,25 @@ extension Application {
         }
         set { storage[PlatformKey.self] = newValue }
     }
+
+    public var config: AppConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { preconditionFailure("configure(_:config:) must run first") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+
+    var runtime: Runtime {
+        get {
+            guard let runtime = storage[RuntimeKey.self] else { preconditionFailure("configure(_:config:) must run first") }
+            return runtime
+        }
+        set { storage[RuntimeKey.self] = newValue }
+    }
+
+    /// The context use cases run with outside a request (commands, jobs, tests).
+    public var services: ServiceContext { ServiceContext(platform: platform, database: db, runtime: runtime) }
 
     public var accounts: AccountStore { AccountStore(database: db) }
     public var registry: RegistryStore { RegistryStore(database: db) }
@@ -52,6 +54,18 @@ extension Application {
 }
 
 extension Request {
+    private struct MemoKey: StorageKey { typealias Value = GenerationsMemo }
+
+    /// The context use cases run with for this request; the generations it reads are read once per request.
+    public var services: ServiceContext {
+        let memo: GenerationsMemo
+        if let kept = storage[MemoKey.self] { memo = kept } else {
+            memo = GenerationsMemo()
+            storage[MemoKey.self] = memo
+        }
+        return ServiceContext(platform: application.platform, database: db, runtime: application.runtime, memo: memo)
+    }
+
     public var platform: Platform { application.platform }
     public var catalog: Catalog { application.platform.catalog }
     public var accounts: AccountStore { AccountStore(database: db) }
@@ -66,4 +80,25 @@ extension Request {
     public var applicationStore: ApplicationStore { ApplicationStore(database: db) }
     public var loanStore: LoanStore { LoanStore(database: db) }
     public var remedyStore: RemedyStore { RemedyStore(database: db) }
+}
+
+extension Objection: Content {}
+extension RepairApplication: Content {}
+extension AccessProof: Content {}
+
+extension Application {
+    /// Escalates the objections not answered by their deadline (what the daily job does), as of `day`.
+    @discardableResult
+    public func escalateOverdueObjections(on day: Day? = nil) async throws -> [Objection] {
+        try await Remedies.escalateOverdue(services, on: day)
+    }
+}
+
+extension Response {
+    /// A JSON answer from already encoded bytes.
+    static func json(_ body: ByteBuffer, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: status, headers: headers, body: .init(buffer: body))
+    }
 }

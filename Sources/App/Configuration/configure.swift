@@ -3,6 +3,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Persistence
+import Services
 import SQLKit
 import Vapor
 
@@ -28,7 +29,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     do { evaluationModel = try EvaluationModelLoader.bundled(catalog: catalog) } catch {
         throw DomainError.invalidInput(field: "evaluation-model.json", reason: error.message)
     }
-    app.platform = Platform(config: config, catalog: catalog, evaluationModel: evaluationModel, metrics: Metrics())
+    app.config = config
+    app.platform = Platform(catalog: catalog, evaluationModel: evaluationModel, policy: config.policy, metrics: Metrics())
     app.logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
 
     // Group commits (access log, applications) get connections of their own: waiting for a connection
@@ -48,10 +50,13 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         // Write-ahead logging: pages keep being read while a batch is written.
         try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
-    let gate = WriteGate(enabled: !config.usesPostgres)
-    app.storage[Application.WriteGateKey.self] = gate
-    app.storage[Application.CommittersKey.self] = Committers(database: app.db(.commits), gate: gate)
-    app.storage[Application.ReadCacheKey.self] = ReadCache()
+    let encoder = try ContentConfiguration.global.requireEncoder(for: .json)
+    app.runtime = Runtime(commits: app.db(.commits), usesSQLite: !config.usesPostgres) { document in
+        var body = ByteBuffer()
+        var headers = HTTPHeaders()
+        try encoder.encode(EnterpriseController.ProfileResponse(document), to: &body, headers: &headers)
+        return body
+    }
     // Each migration's start and finish is a debug line: a command prints its own output, not the schema's.
     app.fluent.migrationLogLevel = .debug
     for migration in Schema.migrations { app.migrations.add(migration) }

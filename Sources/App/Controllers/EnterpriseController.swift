@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 
 /// The registry and credit profiles over the API.
@@ -28,6 +29,12 @@ struct EnterpriseController {
         let withheldDatasets: [String]
         let evaluation: Evaluation?
         let gradeHistory: [EvaluationStore.Change]
+
+        init(_ document: ProfileDocument) {
+            uscc = document.uscc; registered = document.registered; registration = document.registration
+            groups = document.groups; withheldDatasets = document.withheldDatasets; evaluation = document.evaluation
+            gradeHistory = document.gradeHistory
+        }
     }
 
     /// The profile, with what the caller may see: personal fields masked for everyone but the credit center,
@@ -35,7 +42,7 @@ struct EnterpriseController {
     func profile(_ req: Request) async throws -> Response {
         let principal = try req.principal()
         let uscc = try Self.uscc(req)
-        return .json(try await req.readCache.profile(req, uscc: uscc, viewer: try Self.viewer(principal, uscc: uscc)))
+        return .json(try await req.services.readCache.profile(req.services, uscc: uscc, viewer: try Self.viewer(principal, uscc: uscc)))
     }
 
     struct GradeShare: Content { let grade: String; let count: Int; let share: Double }
@@ -43,7 +50,7 @@ struct EnterpriseController {
     /// How the city's firms are spread over the grades, in the model's grade order.
     func distribution(_ req: Request) async throws -> [GradeShare] {
         _ = try req.principal()
-        let grades = try await Evaluations.distribution(req)
+        let grades = try await Evaluations.distribution(req.services)
         let total = max(1, grades.reduce(0) { $0 + $1.count })
         return grades.map { GradeShare(grade: $0.grade, count: $0.count, share: Double($0.count) / Double(total)) }
     }

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 
 /// Department data collection over the API: the body (CSV or JSON Lines) streams into one atomic batch.
@@ -35,7 +36,7 @@ struct IngestController {
             ?? req.headers.contentType.flatMap { FileFormat.fromContentType($0.serialize()) }
             ?? FileFormat.fromFileName(fileName)
         let summary = try await Ingestion.load(
-            app: req.application, dataset: dataset, principal: principal, source: .api, fileName: fileName,
+            req.services, dataset: dataset, principal: principal, source: .api, fileName: fileName,
             format: format, chunks: ByteBufferChunks(base: req.body))
         let response = Response(status: .created)
         try response.content.encode(BatchResponse(batch: summary, accepted: summary.accepted, quarantine: nil))

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 
 /// The transparency log, public (it holds no personal or credit data): the latest signed checkpoint, the

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 
 /// The marketplace over the API, for banks' loan systems and firms' own tools: products, the authorised
@@ -41,7 +42,7 @@ struct MarketAPI {
         let principal = try req.principal()
         _ = try principal.requireEnterprise()
         let body = try req.content.decode(SignBody.self)
-        try await Commitments.sign(req, principal, signer: body.signer, version: body.templateVersion)
+        try await Commitments.sign(req.services, principal, signer: body.signer, version: body.templateVersion)
         guard let signed = try await req.commitmentStore.commitments(uscc: try principal.requireEnterprise()).first else {
             throw DomainError.notFound("刚签署的承诺书")
         }
@@ -68,7 +69,7 @@ struct MarketAPI {
         let uscc = try EnterpriseController.uscc(req)
         let purpose = AuthorisationPurpose(rawValue: req.query[String.self, at: "purpose"] ?? "") ?? .loanApplication
         let (authorisation, categories, profile) = try await CreditReports.json(
-            req, institution: institution, actor: principal.displayName, uscc: uscc, purpose: purpose, action: "接口查询信用报告")
+            req.services, institution: institution, actor: principal.displayName, uscc: uscc, purpose: purpose, action: "接口查询信用报告")
         struct Head: Encodable { let uscc: String; let authorisationID: String; let authorisedCategories: [String] }
         var body = ByteBuffer()
         var headers = HTTPHeaders()
@@ -118,8 +119,8 @@ struct MarketAPI {
         let principal = try req.principal()
         let uscc = try principal.requireEnterprise()
         let body = try req.content.decode(ApplyBody.self)
-        try await Commitments.requireInForce(req, uscc: uscc)
-        let submitted = try await MarketActions.apply(req, principal, .init(
+        try await Commitments.requireInForce(req.services, uscc: uscc)
+        let submitted = try await MarketActions.apply(req.services, principal, .init(
             productID: body.productID, amount: Cents(body.amountCents), termMonths: body.termMonths, method: body.method,
             purpose: body.purpose))
         let response = ApplicationResponse(application: submitted.application, steps: submitted.steps)
@@ -128,7 +129,7 @@ struct MarketAPI {
 
     func application(_ req: Request) async throws -> ApplicationResponse {
         let principal = try req.principal()
-        let stored = try await MarketActions.application(req, principal, id: req.parameters.get("id", as: Int64.self))
+        let stored = try await MarketActions.application(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         return ApplicationResponse(application: stored, steps: try await req.applicationStore.steps(applicationID: stored.id))
     }
 
@@ -165,7 +166,7 @@ struct MarketAPI {
         }
         var day = Day.today()
         if let text = body.day { day = try Validate.day(text, field: "day") }
-        let stored = try await MarketActions.act(req, principal, id: req.parameters.get("id", as: Int64.self), event: event,
+        let stored = try await MarketActions.act(req.services, principal, id: req.parameters.get("id", as: Int64.self), event: event,
                                                  disbursedOn: day, note: body.reason ?? "")
         return ApplicationResponse(application: stored, steps: try await req.applicationStore.steps(applicationID: stored.id))
     }
@@ -193,7 +194,7 @@ struct MarketAPI {
     }
 
     func loan(_ req: Request) async throws -> LoanResponse {
-        loanResponse(try await MarketActions.loan(req, try req.principal(), id: req.parameters.get("id", as: Int64.self)))
+        loanResponse(try await MarketActions.loan(req.services, try req.principal(), id: req.parameters.get("id", as: Int64.self)))
     }
 
     struct RepaymentBody: Content { var day: String; var amountCents: Int64 }
@@ -203,7 +204,7 @@ struct MarketAPI {
         _ = try principal.requireInstitution()
         let body = try req.content.decode(RepaymentBody.self)
         guard body.amountCents > 0 else { throw DomainError.invalidInput(field: "amountCents", reason: "须大于 0") }
-        return loanResponse(try await MarketActions.repay(req, principal, loanID: req.parameters.get("id", as: Int64.self),
+        return loanResponse(try await MarketActions.repay(req.services, principal, loanID: req.parameters.get("id", as: Int64.self),
                                                           day: try Validate.day(body.day, field: "day"), amount: Cents(body.amountCents)))
     }
 
@@ -215,9 +216,9 @@ struct MarketAPI {
         let principal = try req.principal()
         _ = try principal.requireInstitution()
         let body = try req.content.decode(ClassBody.self)
-        let loan = try await MarketActions.loan(req, principal, id: req.parameters.get("id", as: Int64.self))
+        let loan = try await MarketActions.loan(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         return loanResponse(try await req.loanStore.reportClass(loanID: loan.id, body.classification, reportedBy: principal.displayName,
-                                                                asOf: .today(), thresholds: req.platform.config.classification))
+                                                                asOf: .today(), thresholds: req.platform.policy.classification))
     }
 
     struct BatchResult: Content {
@@ -249,7 +250,7 @@ struct MarketAPI {
                 guard cells.count == 3 else { throw DomainError.invalidInput(field: "行", reason: "应有 3 列，实际 \(cells.count) 列") }
                 guard let id = Int64(cells[0]) else { throw DomainError.invalidInput(field: "loan_id", reason: "应为贷款编号") }
                 guard let cents = Int64(cells[2]), cents > 0 else { throw DomainError.invalidInput(field: "amount_cents", reason: "应为正整数（分）") }
-                _ = try await MarketActions.repay(req, principal, loanID: id, day: try Validate.day(cells[1], field: "day"), amount: Cents(cents))
+                _ = try await MarketActions.repay(req.services, principal, loanID: id, day: try Validate.day(cells[1], field: "day"), amount: Cents(cents))
                 accepted += 1
             } catch let error as DomainError {
                 problems.append(.init(row: row, loanID: cells.first ?? "", reason: error.message))
@@ -271,7 +272,7 @@ struct MarketAPI {
     }
 
     func take(_ req: Request) async throws -> FinancingDemand {
-        try await MarketActions.take(req, try req.principal(), demandID: req.parameters.get("id", as: Int64.self))
+        try await MarketActions.take(req.services, try req.principal(), demandID: req.parameters.get("id", as: Int64.self))
     }
 
     func authorisations(_ req: Request) async throws -> [Authorisation] {
@@ -305,7 +306,7 @@ struct MarketAPI {
     func accessProof(_ req: Request) async throws -> AccessProof {
         let uscc = try req.principal().requireEnterprise()
         guard let id = req.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该查询记录") }
-        return try await AccessProofs.prove(req, uscc: uscc, accessID: id)
+        return try await AccessProofs.prove(req.services, uscc: uscc, accessID: id)
     }
 
     func accessLog(_ req: Request) async throws -> PageResponse<AuthorisationStore.Access> {

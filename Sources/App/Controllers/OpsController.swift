@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 
 /// Health, metrics, the API description, the catalog and the USCC checker.
@@ -17,7 +18,7 @@ struct OpsController {
     func health(_ req: Request) async throws -> Response {
         do {
             _ = try await req.registry.count()
-            let body = Health(status: "ok", database: req.platform.config.usesPostgres ? "postgresql" : "sqlite",
+            let body = Health(status: "ok", database: req.application.config.usesPostgres ? "postgresql" : "sqlite",
                               catalogVersion: req.catalog.version)
             return try await body.encodeResponse(for: req)
         } catch {

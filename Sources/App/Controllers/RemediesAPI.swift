@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 
 /// Objections and credit repair over the API: a firm files and follows its objections and repair
@@ -16,7 +17,7 @@ struct RemediesAPI {
     }
 
     func objections(_ req: Request) async throws -> [Objection] {
-        try await Remedies.visible(req, try req.principal())
+        try await Remedies.visible(req.services, try req.principal())
     }
 
     struct FileBody: Content { var dataset: String; var recordID: String; var reason: String; var attachments: [String]? }
@@ -24,13 +25,13 @@ struct RemediesAPI {
     func file(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.enterprise])
         let body = try req.content.decode(FileBody.self)
-        let objection = try await Remedies.file(req, principal, .init(dataset: body.dataset, recordID: body.recordID,
+        let objection = try await Remedies.file(req.services, principal, .init(dataset: body.dataset, recordID: body.recordID,
                                                                       reason: body.reason, attachments: body.attachments ?? []))
         return try await objection.encodeResponse(status: .created, for: req)
     }
 
     func objection(_ req: Request) async throws -> Objection {
-        try await Remedies.objection(req, try req.principal(), id: req.parameters.get("id", as: Int64.self))
+        try await Remedies.objection(req.services, try req.principal(), id: req.parameters.get("id", as: Int64.self))
     }
 
     struct ResolveBody: Content { var action: ObjectionAction; var note: String?; var reason: String? }
@@ -39,7 +40,7 @@ struct RemediesAPI {
     func resolve(_ req: Request) async throws -> Objection {
         let principal = try req.principal(in: [.enterprise, .department, .creditCenter])
         let body = try req.content.decode(ResolveBody.self)
-        return try await Remedies.resolve(req, principal, id: req.parameters.get("id", as: Int64.self), action: body.action,
+        return try await Remedies.resolve(req.services, principal, id: req.parameters.get("id", as: Int64.self), action: body.action,
                                           note: body.reason ?? body.note ?? "")
     }
 
@@ -64,7 +65,7 @@ struct RemediesAPI {
         let principal = try req.principal(in: [.enterprise, .creditCenter])
         guard principal.role == .enterprise else { return RepairsResponse(penalties: nil, applications: try await req.remedyStore.repairs()) }
         let uscc = try principal.requireEnterprise()
-        let penalties = try await Remedies.penalties(req, uscc: uscc).map { p in
+        let penalties = try await Remedies.penalties(req.services, uscc: uscc).map { p in
             RepairsResponse.Penalty(dataset: p.record.dataset, recordID: p.record.recordID, severity: p.severity,
                                     decidedOn: p.decided?.description, eligibility: Self.code(p.eligibility),
                                     earliestRepairDay: p.eligibility.earliest?.description, explanation: p.eligibility.label,
@@ -87,7 +88,7 @@ struct RemediesAPI {
     func applyRepair(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.enterprise])
         let body = try req.content.decode(ApplyBody.self)
-        let repair = try await Remedies.applyRepair(req, principal, .init(recordID: body.recordID, proof: body.proof,
+        let repair = try await Remedies.applyRepair(req.services, principal, .init(recordID: body.recordID, proof: body.proof,
                                                                           attachments: body.attachments ?? [], signer: body.signer))
         return try await repair.encodeResponse(status: .created, for: req)
     }
@@ -97,7 +98,7 @@ struct RemediesAPI {
     func decide(_ req: Request) async throws -> RepairApplication {
         let principal = try req.principal(in: [.creditCenter])
         let body = try req.content.decode(DecisionBody.self)
-        return try await Remedies.decideRepair(req, principal, id: req.parameters.get("id", as: Int64.self),
+        return try await Remedies.decideRepair(req.services, principal, id: req.parameters.get("id", as: Int64.self),
                                                approve: body.approve, note: body.note ?? "")
     }
 }

@@ -1,3 +1,4 @@
+import Services
 import Vapor
 
 /// Counts requests by method, matched route and status, and times them.

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 import Views
 
@@ -156,7 +157,7 @@ struct BankPortal {
 
     func take(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/bank/demands") { principal in
-            let demand = try await MarketActions.take(req, principal, demandID: req.parameters.get("id", as: Int64.self))
+            let demand = try await MarketActions.take(req.services, principal, demandID: req.parameters.get("id", as: Int64.self))
             let minutes = Int((demand.timeToTake ?? 0) / 60)
             return Portal.done(req, to: "/bank/demands", "已接单 #\(demand.id)（发布后 \(minutes) 分钟），请尽快联系企业")
         }
@@ -187,7 +188,7 @@ struct BankPortal {
 
     func application(_ req: Request) async throws -> Response {
         let (principal, institution) = try bank(req)
-        let a = try await MarketActions.application(req, principal, id: req.parameters.get("id", as: Int64.self))
+        let a = try await MarketActions.application(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         var blocks = Applications.summary(a, institutionName: institution.name)
         blocks.append(.facts(title: "信用报告", [.init("授权查询", cell: .link("查看该企业的授权信用报告", href: "/bank/applications/\(a.id)/report"))]))
         let path = "/bank/applications/\(a.id)"
@@ -219,9 +220,9 @@ struct BankPortal {
     /// The authorised credit report: logged in the firm's access log with the authorisation used.
     func report(_ req: Request) async throws -> Response {
         let (principal, institution) = try bank(req)
-        let a = try await MarketActions.application(req, principal, id: req.parameters.get("id", as: Int64.self))
+        let a = try await MarketActions.application(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         let purpose: AuthorisationPurpose = [.disbursed, .settled].contains(a.state.status) ? .postLoan : .loanApplication
-        let report = try await CreditReports.load(req, institution: institution, actor: principal.displayName, uscc: a.uscc,
+        let report = try await CreditReports.load(req.services, institution: institution, actor: principal.displayName, uscc: a.uscc,
                                                   purpose: purpose, action: "查阅信用报告（申请 #\(a.id)）")
         var context = Portal.context(req, principal, title: "信用报告：\(report.loaded.profile.name ?? a.uscc)")
         context.flash = FlashMessage(kind: .success, text: "依据授权书 #\(report.authorisation.id) 查询，本次查询已记录并告知企业。")
@@ -254,7 +255,7 @@ struct BankPortal {
                 day = try Validate.day(form.day, field: "放款日期")
             default: throw DomainError.notFound("该操作")
             }
-            let stored = try await MarketActions.act(req, principal, id: id, event: event, disbursedOn: day, note: form.reason ?? "")
+            let stored = try await MarketActions.act(req.services, principal, id: id, event: event, disbursedOn: day, note: form.reason ?? "")
             return Portal.done(req, to: "/bank/applications/\(stored.id)", "已\(event.label)，申请状态：\(stored.state.status.label)")
         }
     }
@@ -275,7 +276,7 @@ struct BankPortal {
 
     func loan(_ req: Request) async throws -> Response {
         let (principal, _) = try bank(req)
-        let loan = try await MarketActions.loan(req, principal, id: req.parameters.get("id", as: Int64.self))
+        let loan = try await MarketActions.loan(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         var blocks = Loans.blocks(loan, today: .today())
         if !loan.settled {
             let due = loan.ledger.position(asOf: .today()).amountDue
@@ -293,7 +294,7 @@ struct BankPortal {
         return try await Portal.form(req, back: "/bank/loans/\(id ?? 0)") { principal in
             struct Form: Content { var day: String?; var amount_yuan: String? }
             let form = try req.content.decode(Form.self)
-            let loan = try await MarketActions.repay(req, principal, loanID: id, day: try Validate.day(form.day, field: "还款日期"),
+            let loan = try await MarketActions.repay(req.services, principal, loanID: id, day: try Validate.day(form.day, field: "还款日期"),
                                                      amount: try Money.cents(form.amount_yuan, field: "还款金额"))
             return Portal.done(req, to: "/bank/loans/\(loan.id)", "还款已登记，剩余本金 \(loan.outstanding.yuanText)")
         }

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 import Views
 
@@ -79,7 +80,7 @@ struct FirmPortal {
 
     func profile(_ req: Request) async throws -> Response {
         let (principal, uscc) = try firm(req)
-        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: .enterprise)
+        let loaded = try await LoadedProfile.load(req.services, uscc: uscc, viewer: .enterprise)
         let context = Portal.context(req, principal, title: "我的信用画像")
         return Portal.html(EnterpriseProfilePage.render(loaded.pageModel(uscc: uscc, context: context, catalog: req.catalog)))
     }
@@ -89,7 +90,7 @@ struct FirmPortal {
     func commitment(_ req: Request) async throws -> Response {
         let (principal, uscc) = try firm(req)
         let signed = try await req.commitmentStore.commitments(uscc: uscc)
-        let identity = try await Commitments.identity(req, uscc: uscc)
+        let identity = try await Commitments.identity(req.services, uscc: uscc)
         var blocks: [PortalPage.Block] = []
         if let current = signed.first(where: \.isInForce) {
             blocks.append(.notice("贵企业已于 \(Format.time(current.commitment.signedAt)) 签署第 \(current.commitment.templateVersion) 版信用承诺书，已在平台公示。", tone: .success))
@@ -118,7 +119,7 @@ struct FirmPortal {
         try await Portal.form(req, back: "/firm/commitment") { principal in
             struct Form: Content { var signer: String?; var version: Int? }
             let form = try req.content.decode(Form.self)
-            try await Commitments.sign(req, principal, signer: form.signer ?? "", version: form.version)
+            try await Commitments.sign(req.services, principal, signer: form.signer ?? "", version: form.version)
             return Portal.done(req, to: "/firm/commitment", "信用承诺书已签署并公示")
         }
     }
@@ -208,7 +209,7 @@ struct FirmPortal {
     func verifyAccess(_ req: Request) async throws -> Response {
         let (principal, uscc) = try firm(req)
         guard let id = req.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该查询记录") }
-        let proof = try await AccessProofs.prove(req, uscc: uscc, accessID: id)
+        let proof = try await AccessProofs.prove(req.services, uscc: uscc, accessID: id)
         var facts: [PortalPage.Fact] = [
             .init("结果", cell: .badge(proof.verified ? "已验证" : "未验证", tone: proof.verified ? .success : .warning)),
             .init("日志条目", cell: .mono(proof.entry)), .init("叶子哈希", cell: .mono(proof.leafHash)),
@@ -255,7 +256,7 @@ struct FirmPortal {
     func publishDemand(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/firm/demands") { principal in
             let uscc = try principal.requireEnterprise()
-            try await Commitments.requireInForce(req, uscc: uscc)
+            try await Commitments.requireInForce(req.services, uscc: uscc)
             struct Form: Content { var amount_yuan: String?; var term_months: String?; var purpose: String?; var urgency: String? }
             let form = try req.content.decode(Form.self)
             let demand = try FinancingDemand(
@@ -286,7 +287,7 @@ struct FirmPortal {
 
     func products(_ req: Request) async throws -> Response {
         let (principal, uscc) = try firm(req)
-        let facts = try await FirmFactsLoader.load(req, uscc: uscc)
+        let facts = try await FirmFactsLoader.load(req.services, uscc: uscc)
         let online = try await req.productStore.products(status: .online)
         let estimate = QuotaEstimate.estimate(for: facts, products: online, today: .today(), grades: req.platform.grades)
         let names = Institution.names(try await req.accounts.institutions())
@@ -328,10 +329,10 @@ struct FirmPortal {
     func apply(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/firm/products") { principal in
             let uscc = try principal.requireEnterprise()
-            try await Commitments.requireInForce(req, uscc: uscc)
+            try await Commitments.requireInForce(req.services, uscc: uscc)
             let form = try req.content.decode(ApplyForm.self)
             guard let productID = Int64(form.product_id ?? "") else { throw DomainError.invalidInput(field: "产品", reason: "请选择产品") }
-            let stored = try await MarketActions.apply(req, principal, .init(
+            let stored = try await MarketActions.apply(req.services, principal, .init(
                 productID: productID, amount: try Money.cents(form.amount_yuan, field: "申请金额"),
                 termMonths: try Validate.int(form.term_months, field: "期限", range: 1...360),
                 method: RepaymentMethod(rawValue: form.method ?? ""), purpose: form.purpose ?? "")).application
@@ -355,7 +356,7 @@ struct FirmPortal {
 
     func application(_ req: Request) async throws -> Response {
         let (principal, _) = try firm(req)
-        let a = try await MarketActions.application(req, principal, id: req.parameters.get("id", as: Int64.self))
+        let a = try await MarketActions.application(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         var blocks = Applications.summary(a, institutionName: try await req.accounts.institution(id: a.institutionID)?.name ?? "")
         var actions: [PortalPage.Action] = []
         if a.state.status == .approved {
@@ -389,7 +390,7 @@ struct FirmPortal {
             case "cancel": .cancel(reason: reason ?? "")
             default: throw DomainError.notFound("该操作")
             }
-            let stored = try await MarketActions.act(req, principal, id: id, event: event, note: reason ?? "")
+            let stored = try await MarketActions.act(req.services, principal, id: id, event: event, note: reason ?? "")
             return Portal.done(req, to: "/firm/applications/\(stored.id)", "已\(event.label)，申请状态：\(stored.state.status.label)")
         }
     }
@@ -407,7 +408,7 @@ struct FirmPortal {
 
     func loan(_ req: Request) async throws -> Response {
         let (principal, _) = try firm(req)
-        let loan = try await MarketActions.loan(req, principal, id: req.parameters.get("id", as: Int64.self))
+        let loan = try await MarketActions.loan(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         return Portal.page(req, principal, title: "贷款 #\(loan.id)", subtitle: loan.productName, Loans.blocks(loan, today: .today()))
     }
 }

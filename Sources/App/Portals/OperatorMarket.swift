@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 import Views
 

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 import Views
 
@@ -53,7 +54,7 @@ struct RemedyPortals {
         let profile = CreditProfile.build(uscc: uscc, records: records, catalog: req.catalog, viewer: .enterprise)
         let today = Day.today()
         var blocks: [PortalPage.Block] = [
-            .notice("对信用画像中的记录有异议，可在此提出；报送部门应在 \(req.platform.config.objectionPolicy.workingDays) 个工作日内核实处理，逾期将提交信用中心督办。",
+            .notice("对信用画像中的记录有异议，可在此提出；报送部门应在 \(req.platform.policy.objectionPolicy.workingDays) 个工作日内核实处理，逾期将提交信用中心督办。",
                     tone: .info),
         ]
         let names = Dictionary(uniqueKeysWithValues: req.catalog.datasets.map { ($0.id, $0.name) })
@@ -82,7 +83,7 @@ struct RemedyPortals {
             let form = try req.content.decode(Form.self)
             let parts = (form.record ?? "").split(separator: "|", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw DomainError.invalidInput(field: "record", reason: "请选择有异议的记录") }
-            let objection = try await Remedies.file(req, principal, .init(dataset: parts[0], recordID: parts[1],
+            let objection = try await Remedies.file(req.services, principal, .init(dataset: parts[0], recordID: parts[1],
                                                                           reason: form.reason ?? "",
                                                                           attachments: Self.attachments(form.attachments)))
             return Portal.done(req, to: "/firm/objections", "异议 #\(objection.id) 已提交，处理期限至 \(objection.deadline)")
@@ -91,7 +92,7 @@ struct RemedyPortals {
 
     func withdrawObjection(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/firm/objections") { principal in
-            let objection = try await Remedies.resolve(req, principal, id: req.parameters.get("id", as: Int64.self),
+            let objection = try await Remedies.resolve(req.services, principal, id: req.parameters.get("id", as: Int64.self),
                                                        action: .withdraw, note: "")
             return Portal.done(req, to: "/firm/objections", "异议 #\(objection.id) 已撤回")
         }
@@ -100,9 +101,9 @@ struct RemedyPortals {
     func firmRepairs(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.enterprise])
         let uscc = try principal.requireEnterprise()
-        let penalties = try await Remedies.penalties(req, uscc: uscc)
+        let penalties = try await Remedies.penalties(req.services, uscc: uscc)
         let applications = try await req.remedyStore.repairs(uscc: uscc)
-        let identity = try await Commitments.identity(req, uscc: uscc)
+        let identity = try await Commitments.identity(req.services, uscc: uscc)
         var blocks: [PortalPage.Block] = [
             .notice("行政处罚信息在最短公示期满后，企业纠正失信行为、履行法定义务并重新作出信用承诺的，可申请信用修复；修复后该信息停止公示、共享，不再计入评价。",
                     tone: .info),
@@ -138,7 +139,7 @@ struct RemedyPortals {
         try await Portal.form(req, back: "/firm/repairs") { principal in
             struct Form: Content { var record_id: String?; var proof: String?; var attachments: String?; var signer: String? }
             let form = try req.content.decode(Form.self)
-            let repair = try await Remedies.applyRepair(req, principal, .init(
+            let repair = try await Remedies.applyRepair(req.services, principal, .init(
                 recordID: form.record_id ?? "", proof: form.proof ?? "", attachments: Self.attachments(form.attachments),
                 signer: form.signer ?? ""))
             return Portal.done(req, to: "/firm/repairs", "信用修复申请 #\(repair.id) 已提交，信用承诺书已重新签署")
@@ -149,7 +150,7 @@ struct RemedyPortals {
 
     func queue(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.department, .creditCenter])
-        let objections = try await Remedies.visible(req, principal)
+        let objections = try await Remedies.visible(req.services, principal)
         let names = Dictionary(uniqueKeysWithValues: req.catalog.datasets.map { ($0.id, $0.name) })
         let today = Day.today()
         let open = objections.filter(\.status.isOpen)
@@ -191,7 +192,7 @@ struct RemedyPortals {
                 throw DomainError.invalidInput(field: "action", reason: "请选择处理结果")
             }
             let path = req.parameters.get("id", as: Int64.self) ?? 0
-            let objection = try await Remedies.resolve(req, principal, id: path == 0 ? form.id : path, action: action,
+            let objection = try await Remedies.resolve(req.services, principal, id: path == 0 ? form.id : path, action: action,
                                                        note: form.note ?? "")
             return Portal.done(req, to: "/console/objections", "异议 #\(objection.id) 已处理：\(objection.status.label)")
         }
@@ -228,7 +229,7 @@ struct RemedyPortals {
             struct Form: Content { var id: Int64?; var approve: String?; var note: String? }
             let form = try req.content.decode(Form.self)
             let path = req.parameters.get("id", as: Int64.self) ?? 0
-            let repair = try await Remedies.decideRepair(req, principal, id: path == 0 ? form.id : path,
+            let repair = try await Remedies.decideRepair(req.services, principal, id: path == 0 ? form.id : path,
                                                          approve: form.approve == "true", note: form.note ?? "")
             return Portal.done(req, to: "/console/repairs", "修复申请 #\(repair.id)：\(repair.status.label)")
         }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Services
 import Vapor
 
 /// The platform's Ed25519 log key, kept in a file outside the database: created (mode 0600) on first
@@ -37,7 +38,7 @@ extension Application {
     public var logSigner: Ed25519NoteSigner {
         get throws {
             if let signer = storage[LogSignerKey.self] { return signer }
-            let config = platform.config
+            let config = self.config
             let signer = try LogSigningKey.loadOrCreate(file: config.logKeyFile, origin: config.logOrigin)
             storage[LogSignerKey.self] = signer
             return signer
@@ -49,6 +50,6 @@ extension Application {
     /// Sequences what is queued and signs a checkpoint of the current size (if it has none yet).
     @discardableResult
     public func signLogCheckpoint() async throws -> LogStore.StoredCheckpoint {
-        try await logStore.signCheckpoint(origin: platform.config.logOrigin, signer: try logSigner)
+        try await logStore.signCheckpoint(origin: config.logOrigin, signer: try logSigner)
     }
 }

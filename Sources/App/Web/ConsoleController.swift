@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 import Views
 
@@ -43,7 +44,7 @@ struct ConsoleController {
         var message = "用户名或密码不正确"
         if let user = try await req.accounts.user(username: username) {
             let now = epochMillis()
-            let throttle = req.platform.config.loginThrottle
+            let throttle = req.application.config.loginThrottle
             if let refusal = throttle.refusal(user, nowMillis: now) {
                 message = refusal
             } else if try await req.password.async.verify(form.password ?? "", created: user.passwordHash) {
@@ -124,7 +125,7 @@ struct ConsoleController {
     func profile(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter])
         let uscc = try EnterpriseController.uscc(req)
-        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: principal.role.viewer)
+        let loaded = try await LoadedProfile.load(req.services, uscc: uscc, viewer: principal.role.viewer)
         let context = context(req, principal, title: loaded.profile.name ?? uscc, active: .enterprises)
         return html(EnterpriseProfilePage.render(loaded.pageModel(uscc: uscc, context: context, catalog: req.catalog)))
     }
@@ -184,7 +185,7 @@ struct ConsoleController {
         guard principal.maySubmit(dataset) else { return fail("您所在部门无权报送数据集“\(dataset.name)”") }
         guard let file = form.file, file.data.readableBytes > 0 else { return fail("请选择要上传的文件") }
         do {
-            let summary = try await Ingestion.load(app: req.application, dataset: dataset, principal: principal, source: .web,
+            let summary = try await Ingestion.load(req.services, dataset: dataset, principal: principal, source: .web,
                                                    fileName: file.filename, format: FileFormat.fromFileName(file.filename),
                                                    chunks: MemoryChunks(bytes: Array(file.data.readableBytesView)))
             return req.redirect(to: "/console/batches/\(summary.id)")
@@ -216,7 +217,7 @@ struct ConsoleController {
 
     /// Firms per grade in the model's order; empty until firms have been evaluated.
     func gradeDistribution(_ req: Request) async throws -> [DashboardPage.GradeCount] {
-        let grades = try await Evaluations.distribution(req)
+        let grades = try await Evaluations.distribution(req.services)
         guard grades.contains(where: { $0.count > 0 }) else { return [] }
         return grades.map { DashboardPage.GradeCount(grade: $0.grade, count: $0.count) }
     }

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Services
 import Vapor
 
 /// Runs background jobs from the shared job table while the server runs.
@@ -19,7 +20,7 @@ struct JobWorker: LifecycleHandler {
         task.task = Task {
             app.logger.info("job worker started", metadata: ["worker": "\(worker)"])
             var lastScheduled = Date.distantPast
-            var logScheduler = LogScheduler(checkpointInterval: app.platform.config.logCheckpointInterval)
+            var logScheduler = LogScheduler(checkpointInterval: app.config.logCheckpointInterval)
             while !Task.isCancelled {
                 do {
                     if Date().timeIntervalSince(lastScheduled) > 60 {
@@ -56,21 +57,21 @@ enum JobRunner {
                 try await app.registry.refreshRecordCounts(batchID: batchID)
                 if let batchID {
                     let firms = try await app.recordStore.firms(touchedBy: batchID)
-                    try await Evaluations.refresh(app, firms: firms)
-                    try await Commitments.revalidate(app, firms: firms)
+                    try await Evaluations.refresh(app.services, firms: firms)
+                    try await Commitments.revalidate(app.services, firms: firms)
                 }
             case JobKind.dailyRecount:
                 try await app.registry.refreshRecordCounts(batchID: nil)
             case JobKind.dailyExpireDemands:
                 try await app.demandStore.expireOverdue()
             case JobKind.dailyReclassify:
-                try await Loans.reclassifyAll(app, asOf: Day(iso: job.payload) ?? .today())
+                try await MarketActions.reclassifyLoans(app.services, asOf: Day(iso: job.payload) ?? .today())
             case JobKind.dailyEscalateObjections:
-                try await Remedies.escalateOverdue(app, on: Day(iso: job.payload) ?? .today())
+                try await Remedies.escalateOverdue(app.services, on: Day(iso: job.payload) ?? .today())
             case JobKind.logSequence:
                 // Short transactions through the write gate: a busy server's commits wait for them.
                 let sequencer = LogSequencer(database: app.db, batchSize: 250)
-                while try await app.writeGate.run({ try await sequencer.sequenceBatch() }) == sequencer.batchSize {}
+                while try await app.runtime.writeGate.run({ try await sequencer.sequenceBatch() }) == sequencer.batchSize {}
             case JobKind.logCheckpoint:
                 try await app.signLogCheckpoint()
             case "test.sleep":

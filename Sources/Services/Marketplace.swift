@@ -1,27 +1,31 @@
 import Domain
 import Persistence
-import Vapor
 
 /// Every marketplace action, once, for the portals and the API alike: check who may do it, call the domain,
 /// store the result. Controllers only decode input and render output.
-enum MarketActions {
+public enum MarketActions {
     // MARK: Applications
 
-    struct ApplyInput {
-        var productID: Int64
-        var amount: Cents
-        var termMonths: Int
-        var method: RepaymentMethod?
-        var purpose: String
+    public struct ApplyInput: Sendable {
+        public var productID: Int64
+        public var amount: Cents
+        public var termMonths: Int
+        public var method: RepaymentMethod?
+        public var purpose: String
+
+        public init(productID: Int64, amount: Cents, termMonths: Int, method: RepaymentMethod?, purpose: String) {
+            self.productID = productID; self.amount = amount; self.termMonths = termMonths; self.method = method
+            self.purpose = purpose
+        }
     }
 
     /// A firm applies to an online product under an authorisation covering the institution; products with
     /// auto-approval rules decide at once and the rules that decided are recorded.
-    static func apply(_ req: Request, _ principal: Principal, _ input: ApplyInput) async throws -> ApplicationStore.Submitted {
+    public static func apply(_ context: ServiceContext, _ principal: Principal, _ input: ApplyInput) async throws -> ApplicationStore.Submitted {
         let uscc = try principal.requireEnterprise()
-        guard let product = try await req.readCache.product(req, id: input.productID), product.status == .online,
+        guard let product = try await context.readCache.product(context, id: input.productID), product.status == .online,
               let institutionID = Int64(product.institutionID) else { throw DomainError.notFound("该在售产品") }
-        guard let authorisation = try await CreditReports.authorisation(req, uscc: uscc, institutionID: institutionID,
+        guard let authorisation = try await CreditReports.authorisation(context, uscc: uscc, institutionID: institutionID,
                                                                          purpose: .loanApplication) else {
             throw DomainError.conflict("申请前请先授权该金融机构查询贵企业的信用信息（用途：贷款申请）")
         }
@@ -35,7 +39,7 @@ enum MarketActions {
         if let method = input.method, !product.repaymentMethods.contains(method) {
             throw DomainError.invalidInput(field: "还款方式", reason: "该产品不支持\(method.label)")
         }
-        let kept = try await FirmFactsLoader.kept(req, uscc: uscc)
+        let kept = try await FirmFactsLoader.kept(context, uscc: uscc)
         let method = input.method ?? product.repaymentMethods.first ?? .equalInstallment
         let application = ApplicationStore.Stored(
             uscc: uscc, firmName: kept.firm?.name ?? uscc, productID: input.productID, productName: product.name,
@@ -45,10 +49,10 @@ enum MarketActions {
         // application is stored already decided: one transaction, shared with other applicants (group commit).
         var decision = ApplicationStore.Submission.Decision.none
         if let rules = product.autoApproval?.rules, !rules.isEmpty {
-            let facts = try await FirmFactsLoader.load(req, uscc: uscc, kept: kept)
+            let facts = try await FirmFactsLoader.load(context, uscc: uscc, kept: kept)
             switch AutoApproval.decide(product, facts, request: .init(amountCents: input.amount.value, termMonths: input.termMonths,
                                                                       repaymentMethod: method),
-                                       today: .today(), grades: req.platform.grades) {
+                                       today: context.clock.today, grades: context.platform.grades) {
             case .approve(let terms, let decidedBy):
                 let loanTerms = LoanTerms(amount: Cents(terms.amountCents), rate: AnnualRate(basisPoints: terms.rateBasisPoints),
                                           termMonths: terms.termMonths, method: terms.repaymentMethod)
@@ -58,14 +62,14 @@ enum MarketActions {
                 decision = .passedOn(note: reasons.map(\.text).joined(separator: "；"))
             }
         }
-        return try await req.application.committers.applications.submit(
+        return try await context.committers.applications.submit(
             .init(application: application, actor: principal.displayName, decision: decision))
     }
 
     /// An application the caller may act on: an institution's own, or the firm's own (404 otherwise, so
     /// nobody learns that another tenant's application exists).
-    static func application(_ req: Request, _ principal: Principal, id: Int64?) async throws -> ApplicationStore.Stored {
-        guard let id, let application = try await req.applicationStore.application(id: id) else {
+    public static func application(_ context: ServiceContext, _ principal: Principal, id: Int64?) async throws -> ApplicationStore.Stored {
+        guard let id, let application = try await context.applicationStore.application(id: id) else {
             throw DomainError.notFound("该申请")
         }
         try checkParty(principal, institutionID: application.institutionID, uscc: application.uscc, what: "申请")
@@ -74,36 +78,38 @@ enum MarketActions {
 
     /// What an institution does to an application (accept, approve, reject, disburse, …) or a firm does
     /// (withdraw, sign, cancel). Disbursement opens the loan with its schedule in the same transaction.
-    static func act(_ req: Request, _ principal: Principal, id: Int64?, event: ApplicationEvent,
-                    disbursedOn: Day = .today(), note: String = "") async throws -> ApplicationStore.Stored {
-        let application = try await application(req, principal, id: id)
+    public static func act(_ context: ServiceContext, _ principal: Principal, id: Int64?, event: ApplicationEvent,
+                           disbursedOn: Day? = nil, note: String = "") async throws -> ApplicationStore.Stored {
+        let application = try await application(context, principal, id: id)
         let firmActions: Set<ApplicationAction> = [.withdraw, .signContract, .cancel]
         let isFirmAction = firmActions.contains(event.action)
         if isFirmAction { _ = try principal.requireEnterprise() } else { _ = try principal.requireInstitution() }
         if case .approve(let terms) = event {
-            try terms.validate(rateCap: AnnualRate(basisPoints: req.platform.productPolicy.rateCapBasisPoints))
+            try terms.validate(rateCap: AnnualRate(basisPoints: context.platform.productPolicy.rateCapBasisPoints))
         }
-        let thresholds = req.platform.config.classification
-        return try await req.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note) { tx, next in
+        let thresholds = context.platform.policy.classification
+        let today = context.clock.today
+        let disbursedOn = disbursedOn ?? today
+        return try await context.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note) { tx, next in
             guard event.action == .disburse else { return }
             guard let terms = next.state.terms else { throw DomainError.conflict("该申请没有批准条件，不能放款") }
             let schedule = try terms.schedule(start: disbursedOn)
-            try await LoanStore.open(on: tx, application: next, ledger: LoanLedger(schedule: schedule), asOf: .today(),
+            try await LoanStore.open(on: tx, application: next, ledger: LoanLedger(schedule: schedule), asOf: today,
                                      thresholds: thresholds)
         }
     }
 
     // MARK: Loans
 
-    static func loan(_ req: Request, _ principal: Principal, id: Int64?) async throws -> LoanStore.Stored {
-        guard let id, let loan = try await req.loanStore.loan(id: id) else { throw DomainError.notFound("该贷款") }
+    public static func loan(_ context: ServiceContext, _ principal: Principal, id: Int64?) async throws -> LoanStore.Stored {
+        guard let id, let loan = try await context.loanStore.loan(id: id) else { throw DomainError.notFound("该贷款") }
         try checkParty(principal, institutionID: loan.institutionID, uscc: loan.uscc, what: "贷款")
         return loan
     }
 
     /// The lending institution and the borrowing firm are parties to an application or loan; the credit
     /// center oversees all. Anyone else gets 404, so nobody learns that another tenant's object exists.
-    static func checkParty(_ principal: Principal, institutionID: Int64, uscc: String, what: String) throws {
+    public static func checkParty(_ principal: Principal, institutionID: Int64, uscc: String, what: String) throws {
         switch principal.role {
         case .institutionAdmin, .institutionStaff:
             guard institutionID == principal.institution?.id else { throw DomainError.notFound("该\(what)") }
@@ -116,38 +122,40 @@ enum MarketActions {
 
     /// The lending institution reports a repayment; the loan is reclassified at once, and settling it
     /// settles the application.
-    static func repay(_ req: Request, _ principal: Principal, loanID: Int64?, day: Day, amount: Cents) async throws -> LoanStore.Stored {
+    public static func repay(_ context: ServiceContext, _ principal: Principal, loanID: Int64?, day: Day, amount: Cents) async throws -> LoanStore.Stored {
         _ = try principal.requireInstitution()
-        let loan = try await loan(req, principal, id: loanID)
-        guard day <= .today() else { throw DomainError.invalidInput(field: "还款日期", reason: "不能晚于今天") }
-        let updated = try await req.loanStore.recordRepayment(loanID: loan.id, Repayment(day: day, amount: amount),
-                                                              reportedBy: principal.displayName, asOf: .today(),
-                                                              thresholds: req.platform.config.classification)
+        let loan = try await loan(context, principal, id: loanID)
+        let today = context.clock.today
+        guard day <= today else { throw DomainError.invalidInput(field: "还款日期", reason: "不能晚于今天") }
+        let updated = try await context.loanStore.recordRepayment(loanID: loan.id, Repayment(day: day, amount: amount),
+                                                              reportedBy: principal.displayName, asOf: today,
+                                                              thresholds: context.platform.policy.classification)
         if updated.settled {
-            try await req.applicationStore.apply(.settle, to: loan.applicationID, actor: principal.displayName, note: "贷款已结清")
+            try await context.applicationStore.apply(.settle, to: loan.applicationID, actor: principal.displayName, note: "贷款已结清")
         }
         return updated
     }
 
     // MARK: Demands
 
-    static func take(_ req: Request, _ principal: Principal, demandID: Int64?) async throws -> FinancingDemand {
+    public static func take(_ context: ServiceContext, _ principal: Principal, demandID: Int64?) async throws -> FinancingDemand {
         let institution = try principal.requireInstitution()
-        guard let demandID, var demand = try await req.demandStore.demand(id: demandID) else {
+        guard let demandID, var demand = try await context.demandStore.demand(id: demandID) else {
             throw DomainError.notFound("该融资需求")
         }
-        try demand.take(by: String(institution.id), at: Date())
-        guard try await req.demandStore.update(demand, expecting: .open) else {
+        try demand.take(by: String(institution.id), at: context.clock.now())
+        guard try await context.demandStore.update(demand, expecting: .open) else {
             throw DomainError.illegalTransition(entity: "融资需求", from: DemandStatus.taken.label, action: "接单")
         }
         return demand
     }
-}
 
-extension ApplicationStore {
-    /// A note on the application's timeline without a change of status (e.g. why auto-approval passed it on).
-    func note(applicationID: Int64, actor: String, action: String, status: String, note: String) async throws {
-        try await addNote(applicationID: applicationID, Step(at: Date(), actor: actor, action: action, from: status, to: status,
-                                                             note: note))
+    /// The daily job: every open loan's overdue days and classification as of `day` (default today).
+    public static func reclassifyLoans(_ context: ServiceContext, asOf day: Day? = nil) async throws {
+        let store = context.loanStore
+        let day = day ?? context.clock.today
+        for id in try await store.openLoanIDs() {
+            try await store.reclassify(loanID: id, asOf: day, thresholds: context.platform.policy.classification)
+        }
     }
 }

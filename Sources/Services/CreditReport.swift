@@ -1,44 +1,44 @@
 import Domain
+import NIOCore
 import Persistence
-import Vapor
 
 /// The authorised credit report an institution reads: the profile with the authorised categories' data,
 /// the evaluation and its explanation. Every read is logged with the authorisation that allowed it; without
 /// a valid authorisation the answer is 403 with the reasons.
-enum CreditReports {
-    struct Report {
-        let loaded: LoadedProfile
-        let authorisation: Authorisation
-        let categories: [String]
+public enum CreditReports {
+    public struct Report: Sendable {
+        public let loaded: LoadedProfile
+        public let authorisation: Authorisation
+        public let categories: [String]
     }
 
-    static func load(_ req: Request, institution: Institution, actor: String, uscc: String,
+    public static func load(_ context: ServiceContext, institution: Institution, actor: String, uscc: String,
                      purpose: AuthorisationPurpose, action: String) async throws -> Report {
-        let (used, allowed) = try await authorise(req, institution: institution, uscc: uscc, purpose: purpose)
-        let loaded = try await LoadedProfile.load(req, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
-        try await logAccess(req, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
+        let (used, allowed) = try await authorise(context, institution: institution, uscc: uscc, purpose: purpose)
+        let loaded = try await LoadedProfile.load(context, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
+        try await logAccess(context, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
                             purpose: purpose, action: action)
         return Report(loaded: loaded, authorisation: used, categories: allowed)
     }
 
     /// The report for the API: the same checks and log, with the profile as JSON from the read cache.
-    static func json(_ req: Request, institution: Institution, actor: String, uscc: String,
+    public static func json(_ context: ServiceContext, institution: Institution, actor: String, uscc: String,
                      purpose: AuthorisationPurpose, action: String) async throws -> (Authorisation, [String], ByteBuffer) {
-        let (used, allowed) = try await authorise(req, institution: institution, uscc: uscc, purpose: purpose)
-        let profile = try await req.readCache.profile(req, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
-        try await logAccess(req, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
+        let (used, allowed) = try await authorise(context, institution: institution, uscc: uscc, purpose: purpose)
+        let profile = try await context.readCache.profile(context, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
+        try await logAccess(context, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
                             purpose: purpose, action: action)
         return (used, allowed, profile)
     }
 
     /// The authorisation that lets the institution read the firm's non-public data (the most recently signed
     /// one when several do) and the categories it may read; 403 with the reason when there is none.
-    static func authorise(_ req: Request, institution: Institution, uscc: String,
+    public static func authorise(_ context: ServiceContext, institution: Institution, uscc: String,
                           purpose: AuthorisationPurpose) async throws -> (Authorisation, [String]) {
-        let authorisations = try await req.readCache.authorisations(req, uscc: uscc)
-        let today = Day.today()
+        let authorisations = try await context.readCache.authorisations(context, uscc: uscc)
+        let today = context.clock.today
         // Only categories holding non-public data need an authorisation.
-        let categories = req.catalog.authorisedCategories.sorted()
+        let categories = context.catalog.authorisedCategories.sorted()
         var allowed: [String] = []
         var used: Authorisation?
         var failure: AuthorisationLookupFailure?
@@ -59,20 +59,20 @@ enum CreditReports {
     }
 
     /// Writes the access durably (group commit) before the data is served.
-    static func logAccess(_ req: Request, institution: Institution, actor: String, uscc: String, used: Authorisation,
+    public static func logAccess(_ context: ServiceContext, institution: Institution, actor: String, uscc: String, used: Authorisation,
                           categories: [String], purpose: AuthorisationPurpose, action: String) async throws {
-        _ = try await req.application.committers.accessLog.submit(.init(
+        _ = try await context.committers.accessLog.submit(.init(
             uscc: uscc, institutionID: institution.id, actor: actor, categories: categories,
             authorisationID: Int64(used.id), purpose: purpose.rawValue, action: action))
     }
 
     /// Whether the firm has an authorisation that lets the institution read at least one category for the purpose.
-    static func authorisation(_ req: Request, uscc: String, institutionID: Int64,
+    public static func authorisation(_ context: ServiceContext, uscc: String, institutionID: Int64,
                               purpose: AuthorisationPurpose) async throws -> Authorisation? {
-        let authorisations = try await req.readCache.authorisations(req, uscc: uscc)
-        for category in Set(req.catalog.datasets.map(\.category)) {
+        let authorisations = try await context.readCache.authorisations(context, uscc: uscc)
+        for category in Set(context.catalog.datasets.map(\.category)) {
             if case .success(let a) = Authorisation.covering(authorisations, uscc: uscc, institutionID: String(institutionID),
-                                                              category: category, purpose: purpose, on: .today()) {
+                                                              category: category, purpose: purpose, on: context.clock.today) {
                 return a
             }
         }

@@ -1,21 +1,20 @@
 import NIOConcurrencyHelpers
-import Vapor
 
 /// One writer at a time, in arrival order, for the busy writers of a SQLite database (the group commits and
 /// the log sequencer). SQLite has one write lock, and a connection that finds it taken retries at once
 /// (SQLiteNIO's busy handler), burning a core for as long as the holder keeps it; writers that queue here
 /// wait without spinning. PostgreSQL locks rows, so there the gate lets everything through.
-final class WriteGate: Sendable {
+public final class WriteGate: Sendable {
     private struct State {
         var busy = false
         var waiting: [CheckedContinuation<Void, Never>] = []
     }
     private let state = NIOLockedValueBox(State())
-    let enabled: Bool
+    public let enabled: Bool
 
-    init(enabled: Bool) { self.enabled = enabled }
+    public init(enabled: Bool) { self.enabled = enabled }
 
-    func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    public func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         guard enabled else { return try await body() }
         await acquire()
         defer { release() }
@@ -39,16 +38,5 @@ final class WriteGate: Sendable {
             return state.waiting.removeFirst()
         }
         next?.resume()
-    }
-}
-
-extension Application {
-    struct WriteGateKey: StorageKey { typealias Value = WriteGate }
-
-    var writeGate: WriteGate {
-        guard let gate = storage[WriteGateKey.self] else {
-            preconditionFailure("configure(_:config:) must run before the write gate is used")
-        }
-        return gate
     }
 }

@@ -1,27 +1,26 @@
 import Domain
-import Fluent
+import FluentKit
 import Persistence
-import Vapor
 
 /// Group commit: items submitted while a commit is in flight share the next one, so many concurrent writers
 /// pay for one durable transaction instead of one each (and SQLite's single writer is not fought over).
 /// Each caller gets its own result once the commit that holds its item is durable. If a shared commit
 /// fails, its items are committed one by one, so one bad item cannot fail the others.
-actor GroupCommit<Item: Sendable, Output: Sendable> {
-    typealias Commit = @Sendable ([Item]) async throws -> [Output]
+public actor GroupCommit<Item: Sendable, Output: Sendable> {
+    public typealias Commit = @Sendable ([Item]) async throws -> [Output]
     private let commit: Commit
     private let maxBatch: Int
     private var pending: [(Item, CheckedContinuation<Output, any Error>)] = []
     private var flushing = false
 
     /// `commit` writes the items in one transaction and returns one output per item, in order.
-    init(maxBatch: Int = 256, commit: @escaping Commit) {
+    public init(maxBatch: Int = 256, commit: @escaping Commit) {
         self.commit = commit
         self.maxBatch = maxBatch
     }
 
     /// Commits the item (together with whatever else is waiting) and returns its output.
-    func submit(_ item: Item) async throws -> Output {
+    public func submit(_ item: Item) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             pending.append((item, continuation))
             if !flushing {
@@ -51,11 +50,11 @@ actor GroupCommit<Item: Sendable, Output: Sendable> {
 }
 
 /// The application's group committers, made once by `configure`.
-struct Committers: Sendable {
+public struct Committers: Sendable {
     /// Every read of a firm's data is written durably before the data is served.
-    let accessLog: GroupCommit<AuthorisationStore.Access, Int64>
+    public let accessLog: GroupCommit<AuthorisationStore.Access, Int64>
     /// New applications, with the automatic decision where the product's rules made one.
-    let applications: GroupCommit<ApplicationStore.Submission, ApplicationStore.Submitted>
+    public let applications: GroupCommit<ApplicationStore.Submission, ApplicationStore.Submitted>
 
     init(database: any Database, gate: WriteGate) {
         accessLog = GroupCommit { accesses in
@@ -64,16 +63,5 @@ struct Committers: Sendable {
         applications = GroupCommit { submissions in
             try await gate.run { try await ApplicationStore(database: database).submit(submissions, sequencing: true) }
         }
-    }
-}
-
-extension Application {
-    struct CommittersKey: StorageKey { typealias Value = Committers }
-
-    var committers: Committers {
-        guard let committers = storage[CommittersKey.self] else {
-            preconditionFailure("configure(_:config:) must run before the group committers are used")
-        }
-        return committers
     }
 }

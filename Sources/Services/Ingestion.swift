@@ -1,24 +1,24 @@
 import Domain
+import Logging
 import Persistence
-import Vapor
 
 /// The one path every batch takes (API, web upload, command line, demo): load, count, log.
-enum Ingestion {
-    static func load<Chunks: AsyncSequence & Sendable>(
-        app: Application, dataset: DatasetSpec, principal: Principal, source: BatchSource, fileName: String,
+public enum Ingestion {
+    public static func load<Chunks: AsyncSequence & Sendable>(
+        _ context: ServiceContext, dataset: DatasetSpec, principal: Principal, source: BatchSource, fileName: String,
         format: FileFormat?, encoding: TextEncoding? = nil, chunks: Chunks,
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) async throws -> BatchSummary where Chunks.Element == [UInt8] {
         let request = BatchRequest(dataset: dataset, departmentID: principal.department?.id, source: source,
                                    fileName: fileName, format: format, encoding: encoding, submittedBy: principal.name)
-        let summary = try await app.ingestor.ingest(request, chunks: chunks, progress: progress)
-        let metrics = app.platform.metrics
+        let summary = try await context.ingestor.ingest(request, chunks: chunks, progress: progress)
+        let metrics = context.platform.metrics
         metrics.increment("xyd_ingest_batches_total", labels: [("dataset", dataset.id)])
         for (outcome, count) in [("inserted", summary.inserted), ("updated", summary.updated),
                                  ("duplicate", summary.duplicates), ("rejected", summary.rejected)] {
             metrics.increment("xyd_ingest_rows_total", labels: [("dataset", dataset.id), ("outcome", outcome)], by: Double(count))
         }
-        app.logger.info("batch loaded", metadata: [
+        context.database.logger.info("batch loaded", metadata: [
             "batch": "\(summary.id)", "dataset": "\(dataset.id)", "file": "\(fileName)", "source": "\(source.rawValue)",
             "submitted": "\(summary.submitted)", "inserted": "\(summary.inserted)", "updated": "\(summary.updated)",
             "duplicates": "\(summary.duplicates)", "rejected": "\(summary.rejected)",
@@ -30,8 +30,8 @@ enum Ingestion {
 
 /// The rejected rows of a batch as CSV the department can fix and resend: `_row` and `_errors` first
 /// (ignored on import), then the original columns.
-enum QuarantineExport {
-    static func csv(batch: BatchSummary, rows: [QuarantinedRow]) -> String {
+public enum QuarantineExport {
+    public static func csv(batch: BatchSummary, rows: [QuarantinedRow]) -> String {
         let columns = batch.columns.filter { !RecordValidator.annotationColumns.contains($0) }
         let header = columns.isEmpty ? (rows.first?.raw.map { $0.first ?? "" } ?? []) : columns
         var out = "\u{FEFF}" + CSVWriting.line(["_row", "_errors"] + header)

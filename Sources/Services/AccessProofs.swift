@@ -1,31 +1,30 @@
 import Domain
 import Persistence
-import Vapor
 
 /// Proof that an access to a firm's data is in the transparency log: the access's log entry, its inclusion
 /// proof against the latest signed checkpoint, checked here with the RFC 9162 verifier, and the witnesses
 /// that cosigned that checkpoint. The firm (or anyone with the entry) can recheck it from the public log API.
-struct AccessProof: Content {
-    let accessID: Int64
-    let entry: String
-    let leafHash: String
-    let leafIndex: UInt64?
-    let treeSize: UInt64?
-    let rootHash: String?
-    let proof: [String]
-    let checkpoint: String?
-    let witnesses: [String]
-    let verified: Bool
-    let message: String
+public struct AccessProof: Codable, Sendable {
+    public let accessID: Int64
+    public let entry: String
+    public let leafHash: String
+    public let leafIndex: UInt64?
+    public let treeSize: UInt64?
+    public let rootHash: String?
+    public let proof: [String]
+    public let checkpoint: String?
+    public let witnesses: [String]
+    public let verified: Bool
+    public let message: String
 }
 
-enum AccessProofs {
-    static func prove(_ req: Request, uscc: String, accessID: Int64) async throws -> AccessProof {
-        guard let access = try await req.authorisationStore.access(id: accessID, uscc: uscc) else {
+public enum AccessProofs {
+    public static func prove(_ context: ServiceContext, uscc: String, accessID: Int64) async throws -> AccessProof {
+        guard let access = try await context.authorisationStore.access(id: accessID, uscc: uscc) else {
             throw DomainError.notFound("该查询记录")
         }
         let entry = try LogEvents.dataAccess(access, id: access.id)
-        let store = req.logStore
+        let store = context.logStore
         func unproven(_ message: String) -> AccessProof {
             AccessProof(accessID: accessID, entry: entry.canonicalText, leafHash: entry.leafHash.hex, leafIndex: nil, treeSize: nil,
                         rootHash: nil, proof: [], checkpoint: nil, witnesses: [], verified: false, message: message)

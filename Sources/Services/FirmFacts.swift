@@ -1,22 +1,21 @@
 import Domain
 import Persistence
-import Vapor
 
 /// Gathers what products' rules are checked against: registration, current evaluation, dishonesty listings,
 /// the latest penalty (all kept between requests while the profile generation is unchanged) and overdue
 /// loans (read each time: loans are not profile data).
-enum FirmFactsLoader {
+public enum FirmFactsLoader {
     /// The datasets whose records the facts read.
     static let datasets = ["judicial.dishonest", "credit.list", "admin.penalty"]
 
     /// The profile-derived part of a firm's facts.
-    struct Kept: Sendable {
-        let firm: EnterpriseSummary?
-        let evaluation: Evaluation?
-        let dishonest: Bool
-        let lastPenalty: Day?
+    public struct Kept: Sendable {
+        public let firm: EnterpriseSummary?
+        public let evaluation: Evaluation?
+        public let dishonest: Bool
+        public let lastPenalty: Day?
 
-        func facts(uscc: String, hasOverdueLoans: Bool, today: Day) throws -> FirmFacts {
+        public func facts(uscc: String, hasOverdueLoans: Bool, today: Day) throws -> FirmFacts {
             guard let firm else { throw DomainError.notFound("该企业的登记信息") }
             return FirmFacts(uscc: uscc, name: firm.name, grade: evaluation?.grade ?? "", score: evaluation?.score ?? 0,
                              industryCode: firm.industry, districtCode: firm.district,
@@ -25,11 +24,11 @@ enum FirmFactsLoader {
         }
     }
 
-    static func kept(_ req: Request, uscc: String) async throws -> Kept {
-        try await req.readCache.facts.value(uscc, stamp: req.stamp(.profiles)) {
-            let firm = try await req.registry.enterprise(uscc)
-            let evaluation = try await req.evaluationStore.current(uscc)
-            let records = try await req.recordStore.records(usccs: [uscc], datasets: datasets)[uscc] ?? []
+    public static func kept(_ context: ServiceContext, uscc: String) async throws -> Kept {
+        try await context.readCache.facts.value(uscc, stamp: context.stamp(.profiles)) {
+            let firm = try await context.registry.enterprise(uscc)
+            let evaluation = try await context.evaluationStore.current(uscc)
+            let records = try await context.recordStore.records(usccs: [uscc], datasets: datasets)[uscc] ?? []
             var dishonest = false
             var lastPenalty: Day?
             for record in records {
@@ -47,11 +46,12 @@ enum FirmFactsLoader {
         }
     }
 
-    static func load(_ req: Request, uscc: String, today: Day = .today()) async throws -> FirmFacts {
-        try await load(req, uscc: uscc, kept: kept(req, uscc: uscc), today: today)
+    public static func load(_ context: ServiceContext, uscc: String) async throws -> FirmFacts {
+        try await load(context, uscc: uscc, kept: kept(context, uscc: uscc))
     }
 
-    static func load(_ req: Request, uscc: String, kept: Kept, today: Day = .today()) async throws -> FirmFacts {
-        try kept.facts(uscc: uscc, hasOverdueLoans: try await req.loanStore.hasOverdueLoans(uscc: uscc), today: today)
+    public static func load(_ context: ServiceContext, uscc: String, kept: Kept) async throws -> FirmFacts {
+        try kept.facts(uscc: uscc, hasOverdueLoans: try await context.loanStore.hasOverdueLoans(uscc: uscc),
+                       today: context.clock.today)
     }
 }

@@ -1,6 +1,5 @@
 import Domain
 import Persistence
-import Vapor
 
 /// The platform's own loan outcomes as a training table for the scorecard engine: one row per loan, with
 /// what was known when the firm applied (its public credit score and grade at that time, registration
@@ -9,18 +8,19 @@ public enum LoanOutcomes {
     public static let columns = ["score", "grade", "industry", "district", "scale", "years_in_business", "amount_wan", "term_months",
                           "rate_bp", "method", "bad"]
 
-    public static func table(_ app: Application, asOf day: Day = .today()) async throws -> (table: ScorecardTable, loans: Int, bads: Int) {
-        let loans = try await app.loanStore.allLoans()
+    public static func table(_ context: ServiceContext, asOf day: Day? = nil) async throws -> (table: ScorecardTable, loans: Int, bads: Int) {
+        let day = day ?? context.clock.today
+        let loans = try await context.loanStore.allLoans()
         var rows: [[String]] = []
         var bads = 0
         for loan in loans {
-            guard let application = try await app.applicationStore.application(id: loan.applicationID) else { continue }
-            let firm = try await app.registry.enterprise(loan.uscc)
+            guard let application = try await context.applicationStore.application(id: loan.applicationID) else { continue }
+            let firm = try await context.registry.enterprise(loan.uscc)
             // The evaluation in force when the firm applied: the last change before the application.
-            let history = try await app.evaluationStore.history(loan.uscc)
+            let history = try await context.evaluationStore.history(loan.uscc)
             let atApplication = history.last { $0.evaluatedAt <= application.createdAt } ?? history.first
             let position = loan.ledger.position(asOf: day)
-            let bad = position.classification(thresholds: app.platform.config.classification) >= .substandard
+            let bad = position.classification(thresholds: context.platform.policy.classification) >= .substandard
             if bad { bads += 1 }
             let schedule = loan.ledger.schedule
             let established = firm.flatMap { Day(iso: $0.establishedOn) }

@@ -1,36 +1,7 @@
 import Domain
 import Persistence
-import Vapor
+import Services
 import Views
-
-/// A firm's profile as one viewer may see it, with its evaluation and grade history: what the API and the
-/// console both show.
-struct LoadedProfile {
-    let profile: CreditProfile
-    let evaluation: Evaluation?
-    let history: [EvaluationStore.Change]
-
-    static func load(_ req: Request, uscc: String, viewer: Viewer) async throws -> LoadedProfile {
-        let records = try await req.recordStore.records(uscc: uscc)
-        guard !records.isEmpty else { throw DomainError.notFound("统一社会信用代码为 \(uscc) 的企业或其记录") }
-        let model = req.platform.evaluationModel
-        // Explanation lines citing a record under an open objection say so (the flag is not stored).
-        let disputed = Set(records.filter(\.underObjection).map { "\($0.dataset)\u{1F}\($0.recordID)" })
-        let evaluation = try await req.evaluationStore.current(uscc).map { stored in
-            var shown = Evaluations.visible(stored, model: model, catalog: req.catalog, viewer: viewer)
-            guard !disputed.isEmpty else { return shown }
-            shown.explanation = shown.explanation.map { line in
-                var line = line
-                let dataset = model.items.first { $0.id == line.itemID }?.dataset ?? ""
-                if line.recordIDs.contains(where: { disputed.contains("\(dataset)\u{1F}\($0)") }) { line.underObjection = true }
-                return line
-            }
-            return shown
-        }
-        return LoadedProfile(profile: CreditProfile.build(uscc: uscc, records: records, catalog: req.catalog, viewer: viewer),
-                             evaluation: evaluation, history: try await req.evaluationStore.history(uscc))
-    }
-}
 
 extension LoadedProfile {
     /// The profile page's model (the console, the firm's own page and a bank's credit report share it).

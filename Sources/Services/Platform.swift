@@ -1,0 +1,46 @@
+import Domain
+import Foundation
+
+/// The rules of the platform that settings choose (read once at start by the app's configuration).
+public struct Policy: Sendable, Equatable {
+    /// The reference rate products are capped against (basis points: 435 = 4.35 %) and the markup allowed.
+    public var rateReferenceBasisPoints: Int
+    public var rateMarkupPercent: Int
+    /// Overdue-day limits of the five-tier loan classification.
+    public var classification: ClassificationThresholds
+    /// Working days a department has to answer an objection, and the public holidays not counted.
+    public var objectionPolicy: ObjectionPolicy
+
+    public init(rateReferenceBasisPoints: Int = 435, rateMarkupPercent: Int = 30,
+                classification: ClassificationThresholds = .default, objectionPolicy: ObjectionPolicy = ObjectionPolicy()) {
+        self.rateReferenceBasisPoints = rateReferenceBasisPoints
+        self.rateMarkupPercent = rateMarkupPercent
+        self.classification = classification
+        self.objectionPolicy = objectionPolicy
+    }
+}
+
+/// What every use case reads and nothing changes while the platform runs: the catalog, the evaluation model,
+/// the policy, the clock and the metrics. Built once at start (no globals) and handed to the services.
+public struct Platform: Sendable {
+    public let catalog: Catalog
+    public let evaluationModel: EvaluationModel
+    public let policy: Policy
+    public let metrics: Metrics
+    public let clock: Clock
+
+    public init(catalog: Catalog, evaluationModel: EvaluationModel, policy: Policy, metrics: Metrics, clock: Clock = .system) {
+        self.catalog = catalog; self.evaluationModel = evaluationModel; self.policy = policy; self.metrics = metrics
+        self.clock = clock
+    }
+
+    /// The grade scale of the evaluation model, best first.
+    public var grades: GradeScale { GradeScale(evaluationModel.grades.map(\.grade)) }
+
+    /// The city's limits for products: the rate cap and the grades products may require.
+    public var productPolicy: ProductPolicy {
+        ProductPolicy(rateCapBasisPoints: ProductPolicy.capped(referenceBasisPoints: policy.rateReferenceBasisPoints,
+                                                               markupPercent: policy.rateMarkupPercent),
+                      grades: grades)
+    }
+}

@@ -1,0 +1,71 @@
+import Domain
+import FluentKit
+import NIOConcurrencyHelpers
+import Persistence
+
+/// What the process shares between requests: the read cache and the group committers.
+public final class Runtime: Sendable {
+    public let readCache: ReadCache
+    public let committers: Committers
+    public let writeGate: WriteGate
+
+    /// `commits` is the database the group committers write through (connections of their own).
+    public init(commits: any Database, usesSQLite: Bool, encodeProfile: @escaping ReadCache.EncodeProfile) {
+        writeGate = WriteGate(enabled: usesSQLite)
+        committers = Committers(database: commits, gate: writeGate)
+        readCache = ReadCache(encodeProfile: encodeProfile)
+    }
+}
+
+/// Generations read once per request (or command), then reused by every cached read it makes.
+public final class GenerationsMemo: Sendable {
+    private let read = NIOLockedValueBox<[Generation: Int64]?>(nil)
+    public init() {}
+
+    func generations(on database: any Database) async throws -> [Generation: Int64] {
+        if let kept = read.withLockedValue({ $0 }) { return kept }
+        let current = try await Generations.current(on: database)
+        read.withLockedValue { $0 = current }
+        return current
+    }
+}
+
+/// What a use case runs with: the platform (with its clock), the database, the shared runtime, and the
+/// generations this request has read. The app builds one per request; commands and jobs build their own.
+/// Use cases take this and a `Principal` — never an HTTP request.
+public struct ServiceContext: Sendable {
+    public let platform: Platform
+    public let database: any Database
+    public let runtime: Runtime
+    public let memo: GenerationsMemo
+
+    public init(platform: Platform, database: any Database, runtime: Runtime, memo: GenerationsMemo = GenerationsMemo()) {
+        self.platform = platform; self.database = database; self.runtime = runtime; self.memo = memo
+    }
+
+    public var catalog: Catalog { platform.catalog }
+    public var clock: Clock { platform.clock }
+    public var readCache: ReadCache { runtime.readCache }
+    public var committers: Committers { runtime.committers }
+
+    /// A stamp for values built from data of these generations.
+    public func stamp(_ kinds: Generation...) async throws -> [Int64] {
+        let generations = try await memo.generations(on: database)
+        return kinds.map { generations[$0] ?? -1 }
+    }
+
+    public var accounts: AccountStore { AccountStore(database: database) }
+    public var registry: RegistryStore { RegistryStore(database: database) }
+    public var recordStore: RecordStore { RecordStore(database: database) }
+    public var batchStore: BatchStore { BatchStore(database: database) }
+    public var evaluationStore: EvaluationStore { EvaluationStore(database: database) }
+    public var commitmentStore: CommitmentStore { CommitmentStore(database: database) }
+    public var authorisationStore: AuthorisationStore { AuthorisationStore(database: database) }
+    public var productStore: ProductStore { ProductStore(database: database) }
+    public var demandStore: DemandStore { DemandStore(database: database) }
+    public var applicationStore: ApplicationStore { ApplicationStore(database: database) }
+    public var loanStore: LoanStore { LoanStore(database: database) }
+    public var remedyStore: RemedyStore { RemedyStore(database: database) }
+    public var logStore: LogStore { LogStore(database: database) }
+    public var ingestor: BatchIngestor { BatchIngestor(database: database) }
+}
