@@ -54,4 +54,13 @@ public enum Commitments {
             throw DomainError.conflict("信用承诺书已失效（\(reason)），请重新签署")
         }
     }
+
+    /// The credit center publishes a new version of the commitment template; signed commitments keep theirs.
+    public static func publishTemplate(_ context: ServiceContext, _ principal: Principal, title: String?,
+                                       body: String?) async throws -> CommitmentTemplate {
+        guard principal.role == .creditCenter else { throw DomainError.forbidden("仅信用中心可维护承诺书模板") }
+        return try await context.commitmentStore.publishTemplate(
+            title: try Validate.text(title, field: "标题", max: 60), body: try Validate.text(body, field: "正文", max: 20_000),
+            by: principal.name)
+    }
 }

@@ -136,18 +136,14 @@ public enum MarketActions {
         return updated
     }
 
-    // MARK: Demands
-
-    public static func take(_ context: ServiceContext, _ principal: Principal, demandID: Int64?) async throws -> FinancingDemand {
-        let institution = try principal.requireInstitution()
-        guard let demandID, var demand = try await context.demandStore.demand(id: demandID) else {
-            throw DomainError.notFound("该融资需求")
-        }
-        try demand.take(by: String(institution.id), at: context.clock.now())
-        guard try await context.demandStore.update(demand, expecting: .open) else {
-            throw DomainError.illegalTransition(entity: "融资需求", from: DemandStatus.taken.label, action: "接单")
-        }
-        return demand
+    /// The lender reports the loan's five-tier class: the loan is never classified better than the report, and
+    /// worse when its overdue days say so.
+    public static func reportClass(_ context: ServiceContext, _ principal: Principal, loanID: Int64?,
+                                   _ loanClass: LoanClass) async throws -> LoanStore.Stored {
+        _ = try principal.requireInstitution()
+        let loan = try await loan(context, principal, id: loanID)
+        return try await context.loanStore.reportClass(loanID: loan.id, loanClass, reportedBy: principal.displayName,
+                                                       asOf: context.clock.today, thresholds: context.platform.policy.classification)
     }
 
     /// The daily job: every open loan's overdue days and classification as of `day` (default today).

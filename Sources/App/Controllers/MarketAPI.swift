@@ -214,11 +214,10 @@ struct MarketAPI {
     /// classified better than the report, and worse when its overdue days say so.
     func reportClass(_ req: Request) async throws -> LoanResponse {
         let principal = try req.principal()
-        _ = try principal.requireInstitution()
+        _ = try principal.requireInstitution()  // who may send it, before the body is read
         let body = try req.content.decode(ClassBody.self)
-        let loan = try await MarketActions.loan(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        return loanResponse(try await req.loanStore.reportClass(loanID: loan.id, body.classification, reportedBy: principal.displayName,
-                                                                asOf: .today(), thresholds: req.platform.policy.classification))
+        return loanResponse(try await MarketActions.reportClass(req.services, principal, loanID: req.parameters.get("id", as: Int64.self),
+                                                                body.classification))
     }
 
     struct BatchResult: Content {
@@ -272,7 +271,7 @@ struct MarketAPI {
     }
 
     func take(_ req: Request) async throws -> FinancingDemand {
-        try await MarketActions.take(req.services, try req.principal(), demandID: req.parameters.get("id", as: Int64.self))
+        try await Demands.take(req.services, try req.principal(), demandID: req.parameters.get("id", as: Int64.self))
     }
 
     func authorisations(_ req: Request) async throws -> [Authorisation] {
@@ -288,18 +287,16 @@ struct MarketAPI {
 
     func authorise(_ req: Request) async throws -> Response {
         let principal = try req.principal()
-        let uscc = try principal.requireEnterprise()
+        _ = try principal.requireEnterprise()  // who may send it, before the body is read
         let body = try req.content.decode(AuthoriseBody.self)
-        let authorisation = try Authorisations.make(uscc: uscc, institutions: body.institutions ?? ["all"], categories: body.categories,
-                                                    purposes: body.purposes, validUntil: try Validate.day(body.validUntil, field: "validUntil"))
-        let stored = try await req.authorisationStore.create(authorisation, by: principal.displayName)
+        let stored = try await Authorisations.sign(req.services, principal, .init(
+            institutions: body.institutions ?? ["all"], categories: body.categories, purposes: body.purposes,
+            validUntil: try Validate.day(body.validUntil, field: "validUntil")))
         return try await stored.encodeResponse(status: .created, for: req)
     }
 
     func revoke(_ req: Request) async throws -> Authorisation {
-        let principal = try req.principal()
-        guard let id = req.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该授权书") }
-        return try await req.authorisationStore.revoke(id: id, uscc: try principal.requireEnterprise())
+        try await Authorisations.revoke(req.services, try req.principal(), id: req.parameters.get("id", as: Int64.self))
     }
 
     /// The firm checks that one access to its data is in the transparency log.

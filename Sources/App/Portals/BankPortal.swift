@@ -76,21 +76,15 @@ struct BankPortal {
     func createProduct(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/bank/products") { principal in
             let institution = try principal.requireInstitution()
-            let product = try Products.fromForm(try req.content.decode(Products.Form.self), institutionID: institution.id)
-            let stored = try await req.productStore.save(product)
+            let draft = try Products.fromForm(try req.content.decode(Products.Form.self), institutionID: institution.id)
+            let stored = try await ProductActions.createDraft(req.services, principal, draft)
             return Portal.done(req, to: "/bank/products/\(stored.id)", "产品“\(stored.name)”已保存为草稿")
         }
     }
 
-    func ownProduct(_ req: Request, _ institution: Institution) async throws -> LoanProduct {
-        guard let id = req.parameters.get("id", as: Int64.self), let product = try await req.productStore.product(id: id),
-              product.institutionID == String(institution.id) else { throw DomainError.notFound("该产品") }
-        return product
-    }
-
     func product(_ req: Request) async throws -> Response {
-        let (principal, institution) = try bank(req)
-        let p = try await ownProduct(req, institution)
+        let (principal, _) = try bank(req)
+        let p = try await ProductActions.own(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         var actions: [PortalPage.Action] = []
         switch p.status {
         case .draft: actions.append(.init("提交审核", path: "/bank/products/\(p.id)/submit", isPrimary: true))
@@ -112,15 +106,10 @@ struct BankPortal {
         let id = req.parameters.get("id") ?? ""
         return try await Portal.form(req, back: "/bank/products/\(id)") { principal in
             let institution = try principal.requireInstitution()
-            let product = try await ownProduct(req, institution)
+            let productID = req.parameters.get("id", as: Int64.self)
             if req.parameters.get("action") == "update" {
-                guard product.status == .draft else {
-                    throw DomainError.illegalTransition(entity: "产品", from: product.status.label, action: "修改")
-                }
-                var edited = try Products.fromForm(try req.content.decode(Products.Form.self), institutionID: institution.id)
-                edited.id = product.id
-                edited.reviewNote = product.reviewNote
-                try await req.productStore.save(edited)
+                let edited = try Products.fromForm(try req.content.decode(Products.Form.self), institutionID: institution.id)
+                try await ProductActions.updateDraft(req.services, principal, id: productID, with: edited)
                 return Portal.done(req, to: "/bank/products/\(id)", "草稿已保存")
             }
             let action: ProductAction = switch req.parameters.get("action") ?? "" {
@@ -129,8 +118,7 @@ struct BankPortal {
             case "edit": .edit
             default: throw DomainError.notFound("该操作")
             }
-            let next = try product.applying(action, policy: req.platform.productPolicy)
-            try await req.productStore.save(next)
+            let next = try await ProductActions.act(req.services, principal, id: productID, action)
             return Portal.done(req, to: "/bank/products/\(id)", "产品状态：\(next.status.label)")
         }
     }
@@ -157,7 +145,7 @@ struct BankPortal {
 
     func take(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/bank/demands") { principal in
-            let demand = try await MarketActions.take(req.services, principal, demandID: req.parameters.get("id", as: Int64.self))
+            let demand = try await Demands.take(req.services, principal, demandID: req.parameters.get("id", as: Int64.self))
             let minutes = Int((demand.timeToTake ?? 0) / 60)
             return Portal.done(req, to: "/bank/demands", "已接单 #\(demand.id)（发布后 \(minutes) 分钟），请尽快联系企业")
         }

@@ -186,21 +186,19 @@ struct FirmPortal {
 
     func authorise(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/firm/authorisations") { principal in
-            let uscc = try principal.requireEnterprise()
+            _ = try principal.requireEnterprise()
             let form = try req.content.decode(AuthoriseForm.self)
-            let authorisation = try Authorisations.make(
-                uscc: uscc, institutions: form.institutions ?? [], categories: form.categories ?? [],
-                purposes: form.purposes ?? [], validUntil: try Validate.day(form.valid_until, field: "有效期至"))
-            let stored = try await req.authorisationStore.create(authorisation, by: principal.displayName)
+            let stored = try await Authorisations.sign(req.services, principal, .init(
+                institutions: form.institutions ?? [], categories: form.categories ?? [], purposes: form.purposes ?? [],
+                validUntil: try Validate.day(form.valid_until, field: "有效期至")))
             return Portal.done(req, to: "/firm/authorisations", "授权书 #\(stored.id) 已签署，立即生效")
         }
     }
 
     func revoke(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/firm/authorisations") { principal in
-            let uscc = try principal.requireEnterprise()
-            guard let id = req.parameters.get("id", as: Int64.self) else { throw DomainError.notFound("该授权书") }
-            _ = try await req.authorisationStore.revoke(id: id, uscc: uscc)
+            let revoked = try await Authorisations.revoke(req.services, principal, id: req.parameters.get("id", as: Int64.self))
+            let id = revoked.id
             return Portal.done(req, to: "/firm/authorisations", "授权书 #\(id) 已撤销")
         }
     }
@@ -255,30 +253,20 @@ struct FirmPortal {
 
     func publishDemand(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/firm/demands") { principal in
-            let uscc = try principal.requireEnterprise()
-            try await Commitments.requireInForce(req.services, uscc: uscc)
+            _ = try principal.requireEnterprise()
             struct Form: Content { var amount_yuan: String?; var term_months: String?; var purpose: String?; var urgency: String? }
             let form = try req.content.decode(Form.self)
-            let demand = try FinancingDemand(
-                id: "", uscc: uscc, amountCents: try Money.cents(form.amount_yuan, field: "融资金额").value,
+            let stored = try await Demands.publish(req.services, principal, .init(
+                amount: try Money.cents(form.amount_yuan, field: "融资金额"),
                 termMonths: try Validate.int(form.term_months, field: "期限", range: 1...360),
-                purpose: form.purpose ?? "", urgency: DemandUrgency(rawValue: form.urgency ?? "") ?? .withinMonth,
-                publishedAt: Date())
-            let stored = try await req.demandStore.create(demand)
+                purpose: form.purpose ?? "", urgency: DemandUrgency(rawValue: form.urgency ?? "") ?? .withinMonth))
             return Portal.done(req, to: "/firm/demands", "融资需求 #\(stored.id) 已发布到需求池")
         }
     }
 
     func withdrawDemand(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/firm/demands") { principal in
-            let uscc = try principal.requireEnterprise()
-            guard let id = req.parameters.get("id", as: Int64.self), var demand = try await req.demandStore.demand(id: id),
-                  demand.uscc == uscc else { throw DomainError.notFound("该融资需求") }
-            let before = demand.status
-            try demand.withdraw(at: Date())
-            guard try await req.demandStore.update(demand, expecting: before) else {
-                throw DomainError.conflict("该需求刚被金融机构接单，请刷新后查看")
-            }
+            let id = try await Demands.withdraw(req.services, principal, id: req.parameters.get("id", as: Int64.self)).id
             return Portal.done(req, to: "/firm/demands", "融资需求 #\(id) 已撤回")
         }
     }

@@ -71,18 +71,13 @@ struct OperatorMarket {
 
     func review(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/console/products") { principal in
-            guard principal.role == .creditCenter else { throw DomainError.forbidden("仅信用中心可审核产品") }
-            guard let id = req.parameters.get("id", as: Int64.self), let product = try await req.productStore.product(id: id) else {
-                throw DomainError.notFound("该产品")
-            }
             struct Form: Content { var reason: String? }
             let action: ProductAction = switch req.parameters.get("action") ?? "" {
             case "approve": .approve
             case "reject": .reject(reason: (try? req.content.decode(Form.self).reason) ?? "")
             default: throw DomainError.notFound("该操作")
             }
-            let next = try product.applying(action, policy: req.platform.productPolicy)
-            try await req.productStore.save(next)
+            let next = try await ProductActions.act(req.services, principal, id: req.parameters.get("id", as: Int64.self), action)
             return Portal.done(req, to: "/console/products", "产品“\(next.name)”：\(next.status.label)")
         }
     }
@@ -116,28 +111,20 @@ struct OperatorMarket {
 
     func publishTemplate(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/console/commitments") { principal in
-            guard principal.role == .creditCenter else { throw DomainError.forbidden("仅信用中心可维护承诺书模板") }
             struct Form: Content { var title: String?; var body: String? }
             let form = try req.content.decode(Form.self)
-            let template = try await req.commitmentStore.publishTemplate(
-                title: try Validate.text(form.title, field: "标题", max: 60), body: try Validate.text(form.body, field: "正文", max: 20_000),
-                by: principal.name)
+            let template = try await Commitments.publishTemplate(req.services, principal, title: form.title, body: form.body)
             return Portal.done(req, to: "/console/commitments", "已发布第 \(template.version) 版承诺书")
         }
     }
 
     func recordOffline(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/console/commitments") { principal in
-            guard principal.role == .creditCenter else { throw DomainError.forbidden("仅信用中心可登记线下授权") }
             struct Form: Content { var uscc: String?; var scan_ref: String?; var categories: [String]?; var valid_until: String? }
             let form = try req.content.decode(Form.self)
-            let uscc = try USCC.validated(form.uscc ?? "")
-            guard try await req.registry.enterprise(uscc) != nil else { throw DomainError.notFound("该企业的登记信息") }
-            let authorisation = try Authorisations.make(
-                uscc: uscc, institutions: ["all"], categories: form.categories ?? [],
-                purposes: AuthorisationPurpose.allCases.map(\.rawValue), validUntil: try Validate.day(form.valid_until, field: "有效期至"),
-                offline: true, scanReference: form.scan_ref)
-            let stored = try await req.authorisationStore.create(authorisation, by: principal.displayName)
+            let stored = try await Authorisations.recordOffline(
+                req.services, principal, uscc: try USCC.validated(form.uscc ?? ""), categories: form.categories ?? [],
+                validUntil: try Validate.day(form.valid_until, field: "有效期至"), scanReference: form.scan_ref)
             return Portal.done(req, to: "/console/commitments", "已登记线下授权书 #\(stored.id)")
         }
     }

@@ -125,18 +125,3 @@ enum Loans {
         ]
     }
 }
-
-/// Building an authorisation from form or API input.
-enum Authorisations {
-    static func make(uscc: String, institutions: [String], categories: [String], purposes: [String], validUntil: Day,
-                     offline: Bool = false, scanReference: String? = nil) throws -> Authorisation {
-        let scope: AuthorisationScope = institutions.contains("all") || institutions.isEmpty
-            ? .allRegisteredInstitutions : .institutions(Set(institutions))
-        let authorisation = Authorisation(
-            id: "", uscc: uscc, scope: scope, categories: Set(categories),
-            purposes: Set(purposes.compactMap(AuthorisationPurpose.init(rawValue:))), validFrom: .today(),
-            validUntil: validUntil, signedAt: Date(), isOffline: offline, scanReference: scanReference)
-        try authorisation.validate()
-        return authorisation
-    }
-}

