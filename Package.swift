@@ -71,6 +71,8 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views"]),
+        // Use cases called directly (no HTTP), on a clock the test sets and moves.
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "Persistence", "App", "TestSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -40,6 +40,14 @@ extension Application {
     /// The context use cases run with outside a request (commands, jobs, tests).
     public var services: ServiceContext { ServiceContext(platform: platform, database: db, runtime: runtime) }
 
+    /// The same context on another clock (tests that move time).
+    public func services(clock: Clock) -> ServiceContext {
+        let p = platform
+        return ServiceContext(platform: Platform(catalog: p.catalog, evaluationModel: p.evaluationModel, policy: p.policy,
+                                                 metrics: p.metrics, clock: clock),
+                              database: db, runtime: runtime)
+    }
+
     public var accounts: AccountStore { AccountStore(database: db) }
     public var registry: RegistryStore { RegistryStore(database: db) }
     public var recordStore: RecordStore { RecordStore(database: db) }
