@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Xinyidai",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "xyd", targets: ["xyd"]),
     ],
@@ -71,6 +71,9 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views"]),
+        // Stores called directly on both databases, and the rule that every write goes through a unit of work.
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Domain", "App", "TestSupport",
+                                                            .product(name: "FluentKit", package: "fluent-kit")]),
         // Use cases called directly (no HTTP), on a clock the test sets and moves.
         .testTarget(name: "ServicesTests", dependencies: ["Services", "Persistence", "App", "TestSupport"]),
         .testTarget(

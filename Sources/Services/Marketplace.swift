@@ -1,4 +1,5 @@
 import Domain
+import FluentKit
 import Persistence
 
 /// Every marketplace action, once, for the portals and the API alike: check who may do it, call the domain,
@@ -90,11 +91,11 @@ public enum MarketActions {
         let thresholds = context.platform.policy.classification
         let today = context.clock.today
         let disbursedOn = disbursedOn ?? today
-        return try await context.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note) { tx, next in
+        return try await context.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note) { unit, next in
             guard event.action == .disburse else { return }
             guard let terms = next.state.terms else { throw DomainError.conflict("该申请没有批准条件，不能放款") }
             let schedule = try terms.schedule(start: disbursedOn)
-            try await LoanStore.open(on: tx, application: next, ledger: LoanLedger(schedule: schedule), asOf: today,
+            try await LoanStore.open(in: unit, application: next, ledger: LoanLedger(schedule: schedule), asOf: today,
                                      thresholds: thresholds)
         }
     }
@@ -127,13 +128,17 @@ public enum MarketActions {
         let loan = try await loan(context, principal, id: loanID)
         let today = context.clock.today
         guard day <= today else { throw DomainError.invalidInput(field: "还款日期", reason: "不能晚于今天") }
-        let updated = try await context.loanStore.recordRepayment(loanID: loan.id, Repayment(day: day, amount: amount),
-                                                              reportedBy: principal.displayName, asOf: today,
-                                                              thresholds: context.platform.policy.classification)
-        if updated.settled {
-            try await context.applicationStore.apply(.settle, to: loan.applicationID, actor: principal.displayName, note: "贷款已结清")
+        let thresholds = context.platform.policy.classification
+        let actor = principal.displayName
+        // The repayment and the settlement it may cause are one unit: both are kept, or neither.
+        return try await context.database.write { unit in
+            let updated = try await LoanStore.recordRepayment(loanID: loan.id, Repayment(day: day, amount: amount), reportedBy: actor,
+                                                              asOf: today, thresholds: thresholds, in: unit)
+            if updated.settled {
+                try await ApplicationStore.apply(.settle, to: loan.applicationID, actor: actor, note: "贷款已结清", in: unit)
+            }
+            return updated
         }
-        return updated
     }
 
     /// The lender reports the loan's five-tier class: the loan is never classified better than the report, and

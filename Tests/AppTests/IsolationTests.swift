@@ -141,8 +141,8 @@ import VaporTesting
         for event: ApplicationEvent in [.accept, .approve(terms), .signContract] {
             try await applications.apply(event, to: stored.id, actor: "乙银行")
         }
-        try await applications.apply(.disburse, to: stored.id, actor: "乙银行") { tx, next in
-            try await LoanStore.open(on: tx, application: next, ledger: LoanLedger(schedule: try terms.schedule(start: .today())),
+        try await applications.apply(.disburse, to: stored.id, actor: "乙银行") { unit, next in
+            try await LoanStore.open(in: unit, application: next, ledger: LoanLedger(schedule: try terms.schedule(start: .today())),
                                      asOf: .today(), thresholds: .default)
         }
         let loan = try #require(try await LoanStore(database: app.db).loan(applicationID: stored.id))

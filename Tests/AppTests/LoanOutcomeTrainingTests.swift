@@ -31,8 +31,8 @@ import TestSupport
                     try await applications.apply(event, to: stored.id, actor: "test")
                 }
                 let start = Day.today().adding(days: bad ? -200 : -10)
-                try await applications.apply(.disburse, to: stored.id, actor: "test") { tx, next in
-                    try await LoanStore.open(on: tx, application: next, ledger: LoanLedger(schedule: try terms.schedule(start: start)),
+                try await applications.apply(.disburse, to: stored.id, actor: "test") { unit, next in
+                    try await LoanStore.open(in: unit, application: next, ledger: LoanLedger(schedule: try terms.schedule(start: start)),
                                              asOf: .today(), thresholds: .default)
                 }
             }

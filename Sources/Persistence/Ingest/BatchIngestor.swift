@@ -47,7 +47,8 @@ public struct BatchIngestor: Sendable {
         let configuredChunkSize = chunkSize
         let afterChunk = afterChunk
         let onPhases = onPhases
-        return try await database.transaction { tx in
+        return try await database.write { unit in
+            let tx = unit.database
             let sql = try tx.sql()
             let kind = DatabaseKind(sql)
             var writer = RecordWriter(database: tx, sql: sql, kind: kind, dataset: request.dataset, now: epochMillis(started))
@@ -74,11 +75,11 @@ public struct BatchIngestor: Sendable {
                 do {
                     while true {
                         let asked = Date()
-                        guard let unit = try await queue.next() else { break }
+                        guard let chunk = try await queue.next() else { break }
                         waiting += Date().timeIntervalSince(asked)
-                        var rows = unit.rows
+                        var rows = chunk.rows
                         try await writer.write(&rows, batchID: batchID, counts: &counts)
-                        if unit.full {
+                        if chunk.full {
                             chunksWritten += 1
                             try afterChunk?(chunksWritten)
                         }
@@ -99,8 +100,8 @@ public struct BatchIngestor: Sendable {
                     startedAt: started, finishedAt: Date(), submittedBy: request.submittedBy)
                 try await writer.closeBatch(summary)
                 try await JobQueue.enqueue(on: sql, kind: JobKind.refreshAfterBatch, payload: String(batchID))
-                try await TransparencyLog.append(LogEvents.batchIngested(summary), on: tx)
-                if summary.inserted + summary.updated > 0 { try await Generations.bump(.profiles, on: tx) }
+                unit.log(try LogEvents.batchIngested(summary))
+                if summary.inserted + summary.updated > 0 { unit.bump(.profiles) }
                 var phases = counts.phases
                 phases.path = kind == .postgres ? .postgresCopy : writer.sqliteNative == nil ? .sqliteStatements : .sqliteNative
                 phases.parse = read.busySeconds

@@ -18,13 +18,15 @@ public struct AccountStore: Sendable {
 
     @discardableResult
     public func createDepartment(code: String, name: String, datasets: [String]) async throws -> Department {
-        let row = try await database.sql().raw("""
-            INSERT INTO departments (code, name, datasets, created_at)
-            VALUES (\(bind: code), \(bind: name), \(bind: datasets.joined(separator: ",")), \(bind: epochMillis()))
-            RETURNING id
-            """).first()
-        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.missingRow("部门编号") }
-        return Department(id: id, code: code, name: name, datasets: datasets)
+        return try await database.write { unit in
+            let row = try await unit.sql().raw("""
+                INSERT INTO departments (code, name, datasets, created_at)
+                VALUES (\(bind: code), \(bind: name), \(bind: datasets.joined(separator: ",")), \(bind: epochMillis()))
+                RETURNING id
+                """).first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.missingRow("部门编号") }
+            return Department(id: id, code: code, name: name, datasets: datasets)
+        }
     }
 
     public func departments() async throws -> [Department] {
@@ -57,17 +59,19 @@ public struct AccountStore: Sendable {
     public func createUser(username: String, displayName: String, passwordHash: String, role: Role,
                            departmentID: Int64?, institutionID: Int64? = nil, uscc: String? = nil,
                            phone: String? = nil, status: AccountStatus = .active) async throws -> Int64 {
-        if try await user(username: username) != nil { throw DomainError.conflict("用户名“\(username)”已被使用") }
-        let row = try await database.sql().raw("""
-            INSERT INTO users (username, display_name, password_hash, role, department_id, institution_id, uscc, phone,
-              status, created_at)
-            VALUES (\(bind: username), \(bind: displayName), \(bind: passwordHash), \(bind: role.rawValue),
-              \(bind: departmentID), \(bind: institutionID), \(bind: uscc), \(bind: phone), \(bind: status.rawValue),
-              \(bind: epochMillis()))
-            RETURNING id
-            """).first()
-        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.missingRow("用户编号") }
-        return id
+        return try await database.write { unit in
+            if try await AccountStore(database: unit.database).user(username: username) != nil { throw DomainError.conflict("用户名“\(username)”已被使用") }
+            let row = try await unit.sql().raw("""
+                INSERT INTO users (username, display_name, password_hash, role, department_id, institution_id, uscc, phone,
+                  status, created_at)
+                VALUES (\(bind: username), \(bind: displayName), \(bind: passwordHash), \(bind: role.rawValue),
+                  \(bind: departmentID), \(bind: institutionID), \(bind: uscc), \(bind: phone), \(bind: status.rawValue),
+                  \(bind: epochMillis()))
+                RETURNING id
+                """).first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.missingRow("用户编号") }
+            return id
+        }
     }
 
     public func user(username: String) async throws -> UserAccount? {
@@ -99,14 +103,18 @@ public struct AccountStore: Sendable {
     }
 
     public func setStatus(userID: Int64, _ status: AccountStatus) async throws {
-        try await database.sql().raw("UPDATE users SET status = \(bind: status.rawValue) WHERE id = \(bind: userID)").run()
+        try await database.write { unit in
+            try await unit.sql().raw("UPDATE users SET status = \(bind: status.rawValue) WHERE id = \(bind: userID)").run()
+        }
     }
 
     /// Records a sign-in attempt's outcome for throttling.
     public func recordLogin(userID: Int64, failures: Int, lockedUntil: Int64?) async throws {
-        try await database.sql().raw("""
-            UPDATE users SET failed_logins = \(bind: failures), locked_until = \(bind: lockedUntil) WHERE id = \(bind: userID)
-            """).run()
+        try await database.write { unit in
+            try await unit.sql().raw("""
+                UPDATE users SET failed_logins = \(bind: failures), locked_until = \(bind: lockedUntil) WHERE id = \(bind: userID)
+                """).run()
+        }
     }
 
     /// The principal behind a user account.
@@ -127,14 +135,16 @@ public struct AccountStore: Sendable {
 
     @discardableResult
     public func createInstitution(code: String, name: String, kind: Institution.Kind) async throws -> Institution {
-        if try await institution(code: code) != nil { throw DomainError.conflict("机构代码“\(code)”已存在") }
-        let row = try await database.sql().raw("""
-            INSERT INTO institutions (code, name, kind, created_at)
-            VALUES (\(bind: code), \(bind: name), \(bind: kind.rawValue), \(bind: epochMillis()))
-            RETURNING id
-            """).first()
-        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.missingRow("机构编号") }
-        return Institution(id: id, code: code, name: name, kind: kind)
+        return try await database.write { unit in
+            if try await AccountStore(database: unit.database).institution(code: code) != nil { throw DomainError.conflict("机构代码“\(code)”已存在") }
+            let row = try await unit.sql().raw("""
+                INSERT INTO institutions (code, name, kind, created_at)
+                VALUES (\(bind: code), \(bind: name), \(bind: kind.rawValue), \(bind: epochMillis()))
+                RETURNING id
+                """).first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.missingRow("机构编号") }
+            return Institution(id: id, code: code, name: name, kind: kind)
+        }
     }
 
     public func institutions() async throws -> [Institution] {
@@ -155,17 +165,19 @@ public struct AccountStore: Sendable {
     /// Makes a new API token; the clear text is returned once and only its hash is kept.
     public func createToken(name: String, role: Role, departmentID: Int64?, institutionID: Int64? = nil,
                             uscc: String? = nil, scope: TokenScope = .write) async throws -> String {
-        var bytes = [UInt8](repeating: 0, count: 24)
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-        let token = "xyd_" + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        try await database.sql().raw("""
-            INSERT INTO api_tokens (token_hash, name, role, department_id, institution_id, uscc, scope, created_at)
-            VALUES (\(bind: Self.hash(token)), \(bind: name), \(bind: role.rawValue), \(bind: departmentID),
-              \(bind: institutionID), \(bind: uscc), \(bind: scope.rawValue), \(bind: epochMillis()))
-            """).run()
-        return token
+        return try await database.write { unit in
+            var bytes = [UInt8](repeating: 0, count: 24)
+            for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+            let token = "xyd_" + Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            try await unit.sql().raw("""
+                INSERT INTO api_tokens (token_hash, name, role, department_id, institution_id, uscc, scope, created_at)
+                VALUES (\(bind: Self.hash(token)), \(bind: name), \(bind: role.rawValue), \(bind: departmentID),
+                  \(bind: institutionID), \(bind: uscc), \(bind: scope.rawValue), \(bind: epochMillis()))
+                """).run()
+            return token
+        }
     }
 
     /// The principal holding a token, unless the token is unknown or revoked.
@@ -213,9 +225,11 @@ public struct AccountStore: Sendable {
     }
 
     public func revokeToken(name: String) async throws {
-        try await database.sql().raw("""
-            UPDATE api_tokens SET revoked_at = \(bind: epochMillis()) WHERE name = \(bind: name) AND revoked_at IS NULL
-            """).run()
+        try await database.write { unit in
+            try await unit.sql().raw("""
+                UPDATE api_tokens SET revoked_at = \(bind: epochMillis()) WHERE name = \(bind: name) AND revoked_at IS NULL
+                """).run()
+        }
     }
 
     static func hash(_ token: String) -> String {

@@ -51,7 +51,8 @@ public struct EvaluationStore: Sendable {
             rows = rows.enumerated().filter { last[$0.element.uscc] == $0.offset }.map(\.element)
         }
         let upserts = rows, additions = changed
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             let rows = upserts, changed = additions
             if let sqlite = tx as? any SQLiteDatabase {
                 try await Self.sqliteSave(rows, changed: changed, millis: millis, on: sqlite)
@@ -60,8 +61,8 @@ public struct EvaluationStore: Sendable {
             } else {
                 try await Self.genericSave(rows, changed: changed, millis: millis, on: tx.sql())
             }
-            try await TransparencyLog.append(contentsOf: evaluations.map { try LogEvents.evaluation($0, at: now) }, on: tx)
-            try await Generations.bump(.profiles, on: tx)
+            unit.log(contentsOf: try evaluations.map { try LogEvents.evaluation($0, at: now) })
+            unit.bump(.profiles)
         }
     }
 

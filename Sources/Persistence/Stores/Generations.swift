@@ -16,7 +16,7 @@ public enum Generation: String, CaseIterable, Sendable {
 /// counters before the data they stamp: data read after is at least that new, so a kept value is never
 /// newer-labelled than its content.
 public enum Generations {
-    public static func bump(_ generation: Generation, on database: any Database) async throws {
+    static func bump(_ generation: Generation, on database: any Database) async throws {
         try await database.sql().raw("UPDATE generations SET value = value + 1 WHERE name = \(bind: generation.rawValue)").run()
     }
 

@@ -58,10 +58,12 @@ public struct RegistryStore: Sendable {
 
     /// Recounts the records of the firms a batch touched (and of every firm when `batchID` is nil).
     public func refreshRecordCounts(batchID: Int64?) async throws {
-        let scope: SQLQueryString = batchID.map { "WHERE uscc IN (SELECT uscc FROM records WHERE batch_id = \(bind: $0))" }
-            ?? ""
-        try await database.sql().raw("""
-            UPDATE enterprises SET record_count = (SELECT COUNT(*) FROM records r WHERE r.uscc = enterprises.uscc)
-            """ + " " + scope).run()
+        try await database.write { unit in
+            let scope: SQLQueryString = batchID.map { "WHERE uscc IN (SELECT uscc FROM records WHERE batch_id = \(bind: $0))" }
+                ?? ""
+            try await unit.sql().raw("""
+                UPDATE enterprises SET record_count = (SELECT COUNT(*) FROM records r WHERE r.uscc = enterprises.uscc)
+                """ + " " + scope).run()
+        }
     }
 }

@@ -94,9 +94,10 @@ public struct ApplicationStore: Sendable {
     /// `sequencing` as for `AuthorisationStore.log(_:sequencing:)`.
     public func submit(_ submissions: [Submission], sequencing: Bool = false) async throws -> [Submitted] {
         guard !submissions.isEmpty else { return [] }
-        return try await database.transaction { tx in
+        return try await database.write { unit in
+            let tx = unit.database
             let sql = try tx.sql()
-            let ids = try await sql.reserveIDs("applications", count: submissions.count)
+            let ids = try await unit.reserveIDs("applications", count: submissions.count)
             var results: [Submitted] = []
             var entries: [LogEntry] = []
             var allSteps: [(Int64, Step)] = []
@@ -130,8 +131,8 @@ public struct ApplicationStore: Sendable {
             }
             try await insert.run()
             try await Self.addSteps(sql, allSteps)
-            try await TransparencyLog.append(contentsOf: entries, on: tx)
-            if sequencing { _ = try await LogSequencer.sequence(on: tx, limit: .max) }
+            unit.log(contentsOf: try entries)
+            if sequencing { try await unit.sequenceLogNow() }
             return results
         }
     }
@@ -186,9 +187,18 @@ public struct ApplicationStore: Sendable {
     /// and the step is kept. `then` runs in the same transaction (e.g. to open the loan on disbursement).
     @discardableResult
     public func apply(_ event: ApplicationEvent, to id: Int64, actor: String, note: String = "",
-                      then: (@Sendable (any Database, Stored) async throws -> Void)? = nil) async throws -> Stored {
-        try await database.transaction { tx in
-            let sql = try tx.sql()
+                      then: (@Sendable (UnitOfWork, Stored) async throws -> Void)? = nil) async throws -> Stored {
+        try await database.write { unit in
+            try await Self.apply(event, to: id, actor: actor, note: note, in: unit, then: then)
+        }
+    }
+
+    /// `apply` inside the caller's unit of work (e.g. a repayment that settles the loan settles its application).
+    @discardableResult
+    public static func apply(_ event: ApplicationEvent, to id: Int64, actor: String, note: String = "", in unit: UnitOfWork,
+                             then: (@Sendable (UnitOfWork, Stored) async throws -> Void)? = nil) async throws -> Stored {
+        do {
+            let sql = try unit.sql()
             // Write first: it takes the write lock (SQLite) or the row lock (PostgreSQL) before the read, so
             // the read cannot go stale before the update.
             try await sql.raw("UPDATE applications SET updated_at = updated_at WHERE id = \(bind: id)").run()
@@ -209,8 +219,8 @@ public struct ApplicationStore: Sendable {
             try await Self.addStep(sql, id: id, Step(at: next.updatedAt, actor: actor, action: event.label,
                                                      from: current.state.status.label, to: next.state.status.label,
                                                      note: note))
-            try await TransparencyLog.append(LogEvents.applicationDecision(next, actor: actor, event: event.action.rawValue), on: tx)
-            try await then?(tx, next)
+            unit.log(try LogEvents.applicationDecision(next, actor: actor, event: event.action.rawValue))
+            try await then?(unit, next)
             return next
         }
     }

@@ -11,7 +11,8 @@ public struct AuthorisationStore: Sendable {
     /// Stores a new authorisation; its `id` is replaced by the stored one.
     @discardableResult
     public func create(_ authorisation: Authorisation, by user: String) async throws -> Authorisation {
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             var stored = authorisation
             let sql = try tx.sql()
             let id = try await sql.insertReturningID("""
@@ -23,8 +24,8 @@ public struct AuthorisationStore: Sendable {
             stored.id = String(id)
             let detail = try DetailCoding.encode(stored)
             try await sql.raw("UPDATE authorisations SET detail = \(bind: detail) WHERE id = \(bind: id)").run()
-            try await TransparencyLog.append(LogEvents.authorisationGranted(stored, detail: detail, by: user), on: tx)
-            try await Generations.bump(.consents, on: tx)
+            unit.log(try LogEvents.authorisationGranted(stored, detail: detail, by: user))
+            unit.bump(.consents)
             return stored
         }
     }
@@ -52,7 +53,8 @@ public struct AuthorisationStore: Sendable {
         }
         authorisation.revokedAt = time
         let detail = try DetailCoding.encode(authorisation)
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             // Compare-and-set: of two simultaneous revocations only one writes (and logs); the other is told.
             guard try await tx.sql().raw("""
                 UPDATE authorisations SET detail = \(bind: detail), revoked_at = \(bind: epochMillis(time))
@@ -61,8 +63,8 @@ public struct AuthorisationStore: Sendable {
                 """).first() != nil else {
                 throw DomainError.illegalTransition(entity: "授权书", from: "已撤销", action: "撤销")
             }
-            try await TransparencyLog.append(LogEvents.authorisationRevoked(id: id, uscc: uscc, at: time), on: tx)
-            try await Generations.bump(.consents, on: tx)
+            unit.log(try LogEvents.authorisationRevoked(id: id, uscc: uscc, at: time))
+            unit.bump(.consents)
         }
         return authorisation
     }
@@ -99,9 +101,10 @@ public struct AuthorisationStore: Sendable {
     /// tree in the same transaction, instead of leaving them to the sequencer.
     public func log(_ accesses: [Access], sequencing: Bool = false) async throws -> [Int64] {
         guard !accesses.isEmpty else { return [] }
-        return try await database.transaction { tx in
+        return try await database.write { unit in
+            let tx = unit.database
             let sql = try tx.sql()
-            let ids = try await sql.reserveIDs("access_log", count: accesses.count)
+            let ids = try await unit.reserveIDs("access_log", count: accesses.count)
             var insert = sql.insert(into: "access_log")
                 .columns("id", "at", "uscc", "institution_id", "actor", "categories", "authorisation_id", "purpose", "action")
             var entries: [LogEntry] = []
@@ -111,8 +114,8 @@ public struct AuthorisationStore: Sendable {
                 entries.append(try LogEvents.dataAccess(access, id: id))
             }
             try await insert.run()
-            try await TransparencyLog.append(contentsOf: entries, on: tx)
-            if sequencing { _ = try await LogSequencer.sequence(on: tx, limit: .max) }
+            unit.log(contentsOf: try entries)
+            if sequencing { try await unit.sequenceLogNow() }
             return ids
         }
     }

@@ -32,18 +32,21 @@ public struct CommitmentStore: Sendable {
     /// Publishes a new version of the template; earlier signatures keep the version they signed.
     @discardableResult
     public func publishTemplate(title: String, body: String, by user: String) async throws -> CommitmentTemplate {
-        let version = (try await latestTemplate()?.version ?? 0) + 1
-        try await database.sql().raw("""
-            INSERT INTO commitment_templates (version, title, body, created_by, created_at)
-            VALUES (\(bind: version), \(bind: title), \(bind: body), \(bind: user), \(bind: epochMillis()))
-            """).run()
-        return CommitmentTemplate(version: version, title: title, body: body)
+        return try await database.write { unit in
+            let version = (try await CommitmentStore(database: unit.database).latestTemplate()?.version ?? 0) + 1
+            try await unit.sql().raw("""
+                INSERT INTO commitment_templates (version, title, body, created_by, created_at)
+                VALUES (\(bind: version), \(bind: title), \(bind: body), \(bind: user), \(bind: epochMillis()))
+                """).run()
+            return CommitmentTemplate(version: version, title: title, body: body)
+        }
     }
 
     /// Keeps a signature; an earlier one still in force is superseded.
     @discardableResult
     public func save(_ commitment: CreditCommitment) async throws -> Int64 {
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             let sql = try tx.sql()
             try await sql.raw("""
                 UPDATE commitments SET invalidated_at = \(bind: epochMillis()), invalid_reason = '已重新签署'
@@ -56,18 +59,19 @@ public struct CommitmentStore: Sendable {
                   \(bind: epochMillis(commitment.signedAt)))
                 RETURNING id
                 """, what: "承诺书编号")
-            try await Generations.bump(.consents, on: tx)
+            unit.bump(.consents)
             return id
         }
     }
 
     public func invalidate(id: Int64, reason: String) async throws {
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             try await tx.sql().raw("""
                 UPDATE commitments SET invalidated_at = \(bind: epochMillis()), invalid_reason = \(bind: reason)
                 WHERE id = \(bind: id) AND invalidated_at IS NULL
                 """).run()
-            try await Generations.bump(.consents, on: tx)
+            unit.bump(.consents)
         }
     }
 

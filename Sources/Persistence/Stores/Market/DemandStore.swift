@@ -10,16 +10,18 @@ public struct DemandStore: Sendable {
 
     @discardableResult
     public func create(_ demand: FinancingDemand) async throws -> FinancingDemand {
-        var stored = demand
-        let sql = try database.sql()
-        let id = try await sql.insertReturningID("""
-            INSERT INTO demands (uscc, detail, status, created_at)
-            VALUES (\(bind: demand.uscc), '{}', \(bind: demand.status.rawValue), \(bind: epochMillis(demand.publishedAt)))
-            RETURNING id
-            """, what: "需求编号")
-        stored.id = String(id)
-        try await sql.raw("UPDATE demands SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
-        return stored
+        return try await database.write { unit in
+            var stored = demand
+            let sql = try unit.sql()
+            let id = try await sql.insertReturningID("""
+                INSERT INTO demands (uscc, detail, status, created_at)
+                VALUES (\(bind: demand.uscc), '{}', \(bind: demand.status.rawValue), \(bind: epochMillis(demand.publishedAt)))
+                RETURNING id
+                """, what: "需求编号")
+            stored.id = String(id)
+            try await sql.raw("UPDATE demands SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
+            return stored
+        }
     }
 
     struct Row: Decodable { let detail: String }
@@ -62,13 +64,15 @@ public struct DemandStore: Sendable {
     /// Saves a demand whose status moved from `expected`; returns false when someone else changed it first
     /// (the compare-and-set that makes "first institution wins" hold across processes).
     public func update(_ demand: FinancingDemand, expecting expected: DemandStatus) async throws -> Bool {
-        guard let id = Int64(demand.id) else { return false }
-        let row = try await database.sql().raw("""
-            UPDATE demands SET status = \(bind: demand.status.rawValue), detail = \(bind: try DetailCoding.encode(demand)),
-              taken_by = \(bind: demand.takenBy.flatMap { Int64($0) }), taken_at = \(bind: demand.takenAt.map { epochMillis($0) })
-            WHERE id = \(bind: id) AND status = \(bind: expected.rawValue)
-            RETURNING id
-            """).first()
-        return row != nil
+        return try await database.write { unit in
+            guard let id = Int64(demand.id) else { return false }
+            let row = try await unit.sql().raw("""
+                UPDATE demands SET status = \(bind: demand.status.rawValue), detail = \(bind: try DetailCoding.encode(demand)),
+                  taken_by = \(bind: demand.takenBy.flatMap { Int64($0) }), taken_at = \(bind: demand.takenAt.map { epochMillis($0) })
+                WHERE id = \(bind: id) AND status = \(bind: expected.rawValue)
+                RETURNING id
+                """).first()
+            return row != nil
+        }
     }
 }

@@ -47,12 +47,12 @@ public struct LoanStore: Sendable {
 
     /// Opens the loan of a disbursed application (inside the application's transaction).
     @discardableResult
-    public static func open(on database: any Database, application: ApplicationStore.Stored, ledger: LoanLedger,
+    public static func open(in unit: UnitOfWork, application: ApplicationStore.Stored, ledger: LoanLedger,
                             asOf day: Day, thresholds: ClassificationThresholds) async throws -> Int64 {
         let detail = Detail(applicationID: application.id, institutionID: application.institutionID, uscc: application.uscc,
                             firmName: application.firmName, productName: application.productName, ledger: ledger)
         let position = ledger.position(asOf: day)
-        let id = try await database.sql().insertReturningID("""
+        let id = try await unit.sql().insertReturningID("""
             INSERT INTO loans (application_id, institution_id, uscc, detail, classification, overdue_days, outstanding, settled, updated_at)
             VALUES (\(bind: application.id), \(bind: application.institutionID), \(bind: application.uscc),
               \(bind: try DetailCoding.encode(detail)), \(bind: position.classification(thresholds: thresholds).rawValue),
@@ -60,7 +60,7 @@ public struct LoanStore: Sendable {
               \(bind: epochMillis()))
             RETURNING id
             """, what: "贷款编号")
-        try await TransparencyLog.append(LogEvents.loanStatus(loanID: id, lender: application.institutionID, status: "opened", report: detail), on: database)
+        unit.log(try LogEvents.loanStatus(loanID: id, lender: application.institutionID, status: "opened", report: detail))
         return id
     }
 
@@ -109,7 +109,17 @@ public struct LoanStore: Sendable {
     @discardableResult
     public func recordRepayment(loanID: Int64, _ repayment: Repayment, reportedBy: String, asOf day: Day,
                                 thresholds: ClassificationThresholds) async throws -> Stored {
-        try await database.transaction { tx in
+        try await database.write { unit in
+            try await Self.recordRepayment(loanID: loanID, repayment, reportedBy: reportedBy, asOf: day, thresholds: thresholds,
+                                           in: unit)
+        }
+    }
+
+    /// Records a repayment and reclassifies the loan inside the caller's unit of work.
+    public static func recordRepayment(loanID: Int64, _ repayment: Repayment, reportedBy: String, asOf day: Day,
+                                       thresholds: ClassificationThresholds, in unit: UnitOfWork) async throws -> Stored {
+        do {
+            let tx = unit.database
             let store = LoanStore(database: tx)
             // Write first, so the loan read below cannot go stale before it is saved (see ApplicationStore.apply).
             try await tx.sql().raw("UPDATE loans SET updated_at = updated_at WHERE id = \(bind: loanID)").run()
@@ -121,7 +131,7 @@ public struct LoanStore: Sendable {
                   \(bind: epochMillis()))
                 """).run()
             let saved = try await store.save(&loan, asOf: day, thresholds: thresholds)
-            try await TransparencyLog.append(LogEvents.loanStatus(loanID: loanID, lender: saved.institutionID, status: "repayment", report: saved, by: reportedBy), on: tx)
+            unit.log(try LogEvents.loanStatus(loanID: loanID, lender: saved.institutionID, status: "repayment", report: saved, by: reportedBy))
             return saved
         }
     }
@@ -131,14 +141,15 @@ public struct LoanStore: Sendable {
     @discardableResult
     public func reportClass(loanID: Int64, _ reported: LoanClass, reportedBy: String, asOf day: Day,
                             thresholds: ClassificationThresholds) async throws -> Stored {
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             try await tx.sql().raw("UPDATE loans SET updated_at = updated_at WHERE id = \(bind: loanID)").run()
             let store = LoanStore(database: tx)
             guard var loan = try await store.loan(id: loanID) else { throw DomainError.notFound("该贷款") }
             loan.reportedClass = reported
             let saved = try await store.save(&loan, asOf: day, thresholds: thresholds)
-            try await TransparencyLog.append(LogEvents.loanStatus(loanID: loanID, lender: saved.institutionID,
-                                                                  status: "classification", report: saved, by: reportedBy), on: tx)
+            unit.log(try LogEvents.loanStatus(loanID: loanID, lender: saved.institutionID, status: "classification", report: saved,
+                                          by: reportedBy))
             return saved
         }
     }
@@ -146,8 +157,11 @@ public struct LoanStore: Sendable {
     /// Recomputes classification, overdue days and outstanding principal as of `day` and saves the loan.
     @discardableResult
     public func reclassify(loanID: Int64, asOf day: Day, thresholds: ClassificationThresholds) async throws -> Stored? {
-        guard var loan = try await loan(id: loanID) else { return nil }
-        return try await save(&loan, asOf: day, thresholds: thresholds)
+        try await database.write { unit in
+            let store = LoanStore(database: unit.database)
+            guard var loan = try await store.loan(id: loanID) else { return nil }
+            return try await store.save(&loan, asOf: day, thresholds: thresholds)
+        }
     }
 
     func save(_ loan: inout Stored, asOf day: Day, thresholds: ClassificationThresholds) async throws -> Stored {

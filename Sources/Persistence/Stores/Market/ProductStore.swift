@@ -11,12 +11,12 @@ public struct ProductStore: Sendable {
     /// Inserts a product (empty `id`) or updates one; returns it with its stored id.
     @discardableResult
     public func save(_ product: LoanProduct) async throws -> LoanProduct {
-        try await database.transaction { tx in try await Self.save(product, on: tx) }
+        try await database.write { unit in try await Self.save(product, in: unit) }
     }
 
-    static func save(_ product: LoanProduct, on database: any Database) async throws -> LoanProduct {
+    public static func save(_ product: LoanProduct, in unit: UnitOfWork) async throws -> LoanProduct {
         var stored = product
-        let sql = try database.sql()
+        let sql = try unit.sql()
         let now = epochMillis()
         if let id = Int64(product.id) {
             try await sql.raw("""
@@ -25,7 +25,7 @@ public struct ProductStore: Sendable {
                   review_note = \(bind: product.reviewNote), updated_at = \(bind: now)
                 WHERE id = \(bind: id)
                 """).run()
-            try await Generations.bump(.products, on: database)
+            unit.bump(.products)
             return product
         }
         let id = try await sql.insertReturningID("""
@@ -36,7 +36,7 @@ public struct ProductStore: Sendable {
             """, what: "产品编号")
         stored.id = String(id)
         try await sql.raw("UPDATE products SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
-        try await Generations.bump(.products, on: database)
+        unit.bump(.products)
         return stored
     }
 

@@ -16,7 +16,8 @@ public struct RemedyStore: Sendable {
 
     /// Files an objection; a record has at most one open objection.
     public func file(_ objection: Objection, actor: String) async throws -> Objection {
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             let sql = try tx.sql()
             let now = epochMillis(objection.filedAt)
             let id = try await sql.insertReturningID("""
@@ -35,9 +36,9 @@ public struct RemedyStore: Sendable {
             var stored = objection
             stored.id = id
             try await sql.raw("UPDATE objections SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
-            try await TransparencyLog.append(LogEvents.objection(stored, step: "filed", actor: actor, at: objection.filedAt), on: tx)
+            unit.log(try LogEvents.objection(stored, step: "filed", actor: actor, at: objection.filedAt))
             // The record's "under objection" mark (or, once confirmed, the record itself) changes in profiles.
-            try await Generations.bump(.profiles, on: tx)
+            unit.bump(.profiles)
             return stored
         }
     }
@@ -77,7 +78,8 @@ public struct RemedyStore: Sendable {
     @discardableResult
     public func apply(_ action: ObjectionAction, note: String = "", to id: Int64, actor: String,
                       at time: Date = Date()) async throws -> Objection {
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             let sql = try tx.sql()
             try await sql.raw("UPDATE objections SET updated_at = updated_at WHERE id = \(bind: id)").run()
             guard let current = try await sql.raw("SELECT detail FROM objections WHERE id = \(bind: id)")
@@ -109,9 +111,9 @@ public struct RemedyStore: Sendable {
                 try await Self.flag(sql, dataset: next.dataset, recordID: next.recordID, flag: "withdrawn",
                                     reference: "objection:\(id)", at: time)
             }
-            try await TransparencyLog.append(LogEvents.objection(next, step: action.rawValue, actor: actor, at: time), on: tx)
+            unit.log(try LogEvents.objection(next, step: action.rawValue, actor: actor, at: time))
             // The record's "under objection" mark (or, once confirmed, the record itself) changes in profiles.
-            try await Generations.bump(.profiles, on: tx)
+            unit.bump(.profiles)
             return next
         }
     }
@@ -159,7 +161,8 @@ public struct RemedyStore: Sendable {
 
     /// Keeps an application; a record has at most one pending or approved application.
     public func apply(_ repair: RepairApplication, actor: String) async throws -> RepairApplication {
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             let sql = try tx.sql()
             let now = epochMillis(repair.appliedAt)
             let id = try await sql.insertReturningID("""
@@ -177,7 +180,7 @@ public struct RemedyStore: Sendable {
             var stored = repair
             stored.id = id
             try await sql.raw("UPDATE repairs SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
-            try await TransparencyLog.append(LogEvents.repair(stored, step: "applied", actor: actor, at: repair.appliedAt), on: tx)
+            unit.log(try LogEvents.repair(stored, step: "applied", actor: actor, at: repair.appliedAt))
             return stored
         }
     }
@@ -202,7 +205,8 @@ public struct RemedyStore: Sendable {
     /// The operator's decision; approval flags the record so it is no longer published, shared or counted.
     @discardableResult
     public func decide(repair id: Int64, approve: Bool, note: String, actor: String, at time: Date = Date()) async throws -> RepairApplication {
-        try await database.transaction { tx in
+        try await database.write { unit in
+            let tx = unit.database
             let sql = try tx.sql()
             try await sql.raw("UPDATE repairs SET updated_at = updated_at WHERE id = \(bind: id)").run()
             guard let current = try await sql.raw("SELECT detail FROM repairs WHERE id = \(bind: id)")
@@ -219,9 +223,8 @@ public struct RemedyStore: Sendable {
                 try await Self.flag(sql, dataset: next.dataset, recordID: next.recordID, flag: "repaired",
                                     reference: "repair:\(id)", at: time)
             }
-            try await TransparencyLog.append(LogEvents.repair(next, step: approve ? "approved" : "rejected", actor: actor,
-                                                              at: time), on: tx)
-            if approve { try await Generations.bump(.profiles, on: tx) }
+            unit.log(try LogEvents.repair(next, step: approve ? "approved" : "rejected", actor: actor, at: time))
+            if approve { unit.bump(.profiles) }
             return next
         }
     }
