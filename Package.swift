@@ -56,7 +56,7 @@ let package = Package(
             dependencies: ["Domain", "Persistence", "App", .product(name: "Fluent", package: "fluent")]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "ViewsTests", dependencies: ["Views"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Domain", "Views"], exclude: ["Golden"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
