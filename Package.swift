@@ -70,7 +70,7 @@ let package = Package(
             dependencies: ["Domain", "Persistence", "Services", "App", .product(name: "Fluent", package: "fluent")]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "ViewsTests", dependencies: ["Views"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Domain", "Views"], exclude: ["Golden"]),
         // Stores called directly on both databases, and the rule that every write goes through a unit of work.
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Domain", "App", "TestSupport",
                                                             .product(name: "FluentKit", package: "fluent-kit")]),

@@ -1,3 +1,4 @@
+import Domain
 import Testing
 @testable import Views
 
@@ -49,7 +50,7 @@ struct EscapingTests {
     func layoutEscaped() {
         let context = PageContext(
             title: "<t>", userDisplayName: "<u>", roleLabel: "部门：<r>", csrfToken: "a\"b",
-            navItems: NavItem.items(for: NavSection.departmentSections, active: .batches)
+            navItems: Navigation.items(for: .department, active: "/console/batches")
         )
         let html = ErrorPage.render(ErrorPage.Model(statusCode: 404, context: context))
         #expect(html.contains("&lt;u&gt;"))

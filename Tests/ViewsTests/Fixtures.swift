@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 @testable import Views
 
@@ -7,13 +8,13 @@ enum Fixtures {
     /// 2025-03-01 06:05:09 UTC = 14:05 in Beijing.
     static let date = Date(timeIntervalSince1970: 1_740_809_109)
 
-    static func context(title: String = "企业", active: NavSection? = .enterprises, flash: FlashMessage? = nil) -> PageContext {
+    static func context(title: String = "企业", active: String = "/console/enterprises", flash: FlashMessage? = nil) -> PageContext {
         PageContext(
             title: title,
             userDisplayName: "王敏",
             roleLabel: "信用中心",
             csrfToken: token,
-            navItems: NavItem.items(for: NavSection.operatorSections, active: active),
+            navItems: Navigation.items(for: .creditCenter, active: active),
             flash: flash
         )
     }
@@ -133,7 +134,7 @@ enum Fixtures {
 
     static func batchDetail(rejected: Int = 3, page: Int = 1, total: Int = 3) -> BatchDetailPage.Model {
         BatchDetailPage.Model(
-            context: context(title: "批次详情", active: .batches),
+            context: context(title: "批次详情", active: "/console/batches"),
             batch: batch(rejected: rejected, status: rejected > 0 ? .completedWithRejections : .completed),
             format: "CSV",
             encoding: "GB18030",
@@ -155,7 +156,7 @@ enum Fixtures {
 
     static func upload(error: String? = nil) -> UploadPage.Model {
         UploadPage.Model(
-            context: context(title: "上传数据", active: .upload),
+            context: context(title: "上传数据", active: "/console/upload"),
             datasets: [
                 UploadPage.DatasetChoice(id: "market.registration", name: "企业登记信息"),
                 UploadPage.DatasetChoice(id: "admin.penalty", name: "行政处罚"),
@@ -168,7 +169,7 @@ enum Fixtures {
 
     static func catalog() -> CatalogPage.Model {
         CatalogPage.Model(
-            context: context(title: "数据目录", active: .catalog),
+            context: context(title: "数据目录", active: "/console/catalog"),
             version: "1",
             datasets: [
                 CatalogPage.Dataset(
@@ -197,7 +198,7 @@ enum Fixtures {
 
     static func dashboard(items: [DashboardPage.DatasetRecordCount]? = nil) -> DashboardPage.Model {
         DashboardPage.Model(
-            context: context(title: "概览", active: .dashboard),
+            context: context(title: "概览", active: "/console"),
             enterpriseCount: 800_000,
             recordCount: 9_000_000_000,
             batchCount: 42,

@@ -87,7 +87,7 @@ struct FormTests {
     @Test("batch list filters by dataset with a GET form")
     func batchFilter() {
         let model = BatchListPage.Model(
-            context: Fixtures.context(title: "批次", active: .batches),
+            context: Fixtures.context(title: "批次", active: "/console/batches"),
             batches: [Fixtures.batch()],
             datasetOptions: [SelectOption(value: "admin.penalty", label: "行政处罚", isSelected: true)],
             pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/console/batches",

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Testing
 @testable import Views
@@ -38,7 +39,7 @@ struct PageTests {
         #expect(operatorHTML.contains("信用中心"))
 
         var department = Fixtures.upload()
-        department.context.navItems = NavItem.items(for: NavSection.departmentSections, active: .upload)
+        department.context.navItems = Navigation.items(for: .department, active: "/console/upload")
         department.context.roleLabel = "部门：市场监管局"
         let html = UploadPage.render(department)
         #expect(!html.contains(">概览</a>"))

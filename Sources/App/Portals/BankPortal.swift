@@ -43,16 +43,11 @@ struct BankPortal {
         let open = loans.filter { !$0.settled }
         let overdue = open.filter { $0.overdueDays > 0 }
         let pool = try await req.demandStore.pool(institutionID: institution.id).filter { $0.status == .open }
-        return Portal.page(req, principal, title: institution.name, subtitle: "工作台", [
-            .stats([
-                .init("待受理申请", "\(counts[.submitted] ?? 0)", href: "/bank/applications?status=submitted", tone: .info),
-                .init("审批中", "\(counts[.accepted] ?? 0)", href: "/bank/applications?status=accepted"),
-                .init("待放款", "\(counts[.contractSigned] ?? 0)", href: "/bank/applications?status=contract_signed"),
-                .init("需求池待接单", "\(pool.count)", href: "/bank/demands"),
-                .init("贷款余额", open.reduce(Cents.zero) { $0 + $1.outstanding }.yuanText, hint: "\(open.count) 笔", href: "/bank/loans"),
-                .init("逾期贷款", "\(overdue.count)", href: "/bank/loans?overdue=1", tone: overdue.isEmpty ? .neutral : .danger),
-            ]),
-        ])
+        return Portal.html(BankHomePage.render(.init(
+            context: Portal.context(req, principal), institutionName: institution.name,
+            submitted: counts[.submitted] ?? 0, accepted: counts[.accepted] ?? 0, contractSigned: counts[.contractSigned] ?? 0,
+            openDemands: pool.count, outstanding: open.reduce(Cents.zero) { $0 + $1.outstanding }, openLoans: open.count,
+            overdueLoans: overdue.count)))
     }
 
     // MARK: Products
@@ -60,17 +55,9 @@ struct BankPortal {
     func products(_ req: Request) async throws -> Response {
         let (principal, institution) = try bank(req)
         let list = try await req.productStore.products(institutionID: institution.id)
-        let policy = req.platform.productPolicy
-        let grades = req.platform.grades.grades.map { ($0, "\($0) 及以上") }
-        return Portal.page(req, principal, title: "产品管理", subtitle: "草稿提交后由信用中心审核上架；利率上限 \(AnnualRate(basisPoints: policy.rateCapBasisPoints).percentText)", [
-            .table(.init(title: "我的产品", id: "products", headers: ["产品", "类型", "额度", "利率", "期限", "自动审批", "状态"],
-                         rows: list.map { p in
-                [.link(p.name, href: "/bank/products/\(p.id)"), .text(p.type.label), .text(p.amountRange.text), .text(p.rateRange.text),
-                 .text(p.termRange.text), .text(p.autoApproval?.rules.isEmpty == false ? "已开启" : "未开启"), Products.badge(p.status)]
-            }, emptyText: "还没有产品")),
-            .form(.init(title: "新建产品", id: "new-product", action: "/bank/products", fields: Products.formFields(nil, grades: grades),
-                        submitLabel: "保存草稿")),
-        ])
+        return Portal.html(BankProductsPage.render(.init(
+            context: Portal.context(req, principal), products: list,
+            rateCap: AnnualRate(basisPoints: req.platform.productPolicy.rateCapBasisPoints), grades: req.platform.grades.grades)))
     }
 
     func createProduct(_ req: Request) async throws -> Response {
@@ -85,21 +72,8 @@ struct BankPortal {
     func product(_ req: Request) async throws -> Response {
         let (principal, _) = try bank(req)
         let p = try await ProductActions.own(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        var actions: [PortalPage.Action] = []
-        switch p.status {
-        case .draft: actions.append(.init("提交审核", path: "/bank/products/\(p.id)/submit", isPrimary: true))
-        case .online: actions.append(.init("下架", path: "/bank/products/\(p.id)/offline", confirm: "下架后企业将无法申请该产品，确定吗？"))
-        case .offline: actions.append(.init("转为草稿", path: "/bank/products/\(p.id)/edit"))
-        case .pendingReview: break
-        }
-        var blocks = Products.blocks(p)
-        if !actions.isEmpty { blocks.append(.facts(title: "操作", [.init("可办理", cell: .actions(actions))])) }
-        if p.status == .draft {
-            let grades = req.platform.grades.grades.map { ($0, "\($0) 及以上") }
-            blocks.append(.form(.init(title: "修改草稿", id: "edit-product", action: "/bank/products/\(p.id)/update",
-                                      fields: Products.formFields(p, grades: grades), submitLabel: "保存修改")))
-        }
-        return Portal.page(req, principal, title: p.name, subtitle: "产品 #\(p.id)", blocks)
+        return Portal.html(BankProductPage.render(.init(context: Portal.context(req, principal), product: p,
+                                                         grades: req.platform.grades.grades)))
     }
 
     func productAction(_ req: Request) async throws -> Response {
@@ -128,19 +102,13 @@ struct BankPortal {
     func demands(_ req: Request) async throws -> Response {
         let (principal, institution) = try bank(req)
         let pool = try await req.demandStore.pool(institutionID: institution.id)
-        var rows: [[PortalPage.Cell]] = []
+        var rows: [BankDemandsPage.Demand] = []
         for d in pool {
             let firm = try await req.registry.enterprise(d.uscc)
             let grade = try await req.evaluationStore.current(d.uscc)?.grade ?? "未评价"
-            rows.append([.text("#\(d.id)"), .twoLines(firm?.name ?? d.uscc, d.uscc), .text(grade), .text(Cents(d.amountCents).yuanText),
-                         .text("\(d.termMonths) 个月"), .text(d.purpose), .text(d.urgency.label), .text(Format.time(d.publishedAt)),
-                         d.status == .open ? .actions([.init("抢单", path: "/bank/demands/\(d.id)/take", isPrimary: true)])
-                            : .badge("本机构已接单", tone: .success)])
+            rows.append(.init(demand: d, firmName: firm?.name, grade: grade))
         }
-        return Portal.page(req, principal, title: "需求池", subtitle: "企业发布的融资需求，先到先得", [
-            .table(.init(title: "融资需求", id: "pool", headers: ["编号", "企业", "信用等级", "金额", "期限", "用途", "时效", "发布时间", "操作"],
-                         rows: rows, emptyText: "需求池暂无待接单需求")),
-        ])
+        return Portal.html(BankDemandsPage.render(.init(context: Portal.context(req, principal), demands: rows)))
     }
 
     func take(_ req: Request) async throws -> Response {
@@ -158,51 +126,19 @@ struct BankPortal {
         let status = ApplicationStatus(rawValue: req.query[String.self, at: "status"] ?? "")
         let page = try await req.applicationStore.applications(institutionID: institution.id, status: status,
                                                                paging: try req.paging())
-        let options = ApplicationStatus.allCases.map { ($0.rawValue, $0.label) }
-        return Portal.page(req, principal, title: "贷款申请", [
-            .form(.init(title: "筛选", id: "filter", action: "/bank/applications", method: .get, fields: [
-                .init("status", "状态", kind: .options([("", "全部")] + options, selected: status?.rawValue ?? "")),
-            ], submitLabel: "筛选")),
-            .table(.init(title: "申请（\(page.total)）", id: "applications",
-                         headers: ["编号", "企业", "产品", "申请金额", "期限", "状态", "提交时间"], rows: page.items.map { a in
-                [.link("#\(a.id)", href: "/bank/applications/\(a.id)"), .twoLines(a.firmName, a.uscc), .text(a.productName),
-                 .text(a.requestedAmount.yuanText), .text("\(a.requestedTermMonths) 个月"), Applications.badge(a.state.status),
-                 .text(Format.time(a.createdAt))]
-            }, emptyText: "没有符合条件的申请")),
-            .pagination(Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/bank/applications",
-                                   query: [QueryItem(name: "status", value: status?.rawValue ?? "")])),
-        ])
+        return Portal.html(BankApplicationsPage.render(.init(
+            context: Portal.context(req, principal), status: status,
+            applications: page.items.map { ApplicationSummary($0, institutionName: institution.name) }, window: PageWindow(page))))
     }
 
     func application(_ req: Request) async throws -> Response {
         let (principal, institution) = try bank(req)
         let a = try await MarketActions.application(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        var blocks = Applications.summary(a, institutionName: institution.name)
-        blocks.append(.facts(title: "信用报告", [.init("授权查询", cell: .link("查看该企业的授权信用报告", href: "/bank/applications/\(a.id)/report"))]))
-        let path = "/bank/applications/\(a.id)"
-        switch a.state.status {
-        case .submitted:
-            blocks.append(.facts(title: "操作", [.init("可办理", cell: .actions([.init("受理", path: "\(path)/accept", isPrimary: true)]))]))
-        case .accepted:
-            blocks.append(.form(.init(title: "批准", id: "approve", action: "\(path)/approve", fields: [
-                .init("amount_yuan", "批准金额（元）", kind: .number, value: String(a.requestedAmount.value / 100), isRequired: true),
-                .init("rate", "年利率（%）", kind: .number, value: "4.35", isRequired: true),
-                .init("term_months", "期限（月）", kind: .number, value: String(a.requestedTermMonths), isRequired: true),
-                .init("method", "还款方式", kind: .options(RepaymentMethod.allCases.map { ($0.rawValue, $0.label) },
-                                                          selected: a.requestedMethod.rawValue)),
-            ], submitLabel: "批准")))
-            blocks.append(.form(.init(title: "拒绝", id: "reject", action: "\(path)/reject", fields: [
-                .init("reason", "拒绝理由", kind: .textarea, isRequired: true)], submitLabel: "拒绝")))
-        case .contractSigned:
-            blocks.append(.form(.init(title: "放款", id: "disburse", action: "\(path)/disburse", fields: [
-                .init("day", "放款日期", kind: .date, value: Day.today().description, isRequired: true)], submitLabel: "确认放款")))
-        default: break
-        }
-        if let loan = try await req.loanStore.loan(applicationID: a.id) {
-            blocks.append(.facts(title: "贷款", [.init("贷款", cell: .link("贷款 #\(loan.id)：还款计划与还款登记", href: "/bank/loans/\(loan.id)"))]))
-        }
-        blocks.append(Applications.timeline(try await req.applicationStore.steps(applicationID: a.id)))
-        return Portal.page(req, principal, title: "申请 #\(a.id)", subtitle: "\(a.firmName) · \(a.productName)", blocks)
+        let loan = try await req.loanStore.loan(applicationID: a.id)
+        let steps = try await req.applicationStore.steps(applicationID: a.id)
+        return Portal.html(BankApplicationPage.render(.init(
+            context: Portal.context(req, principal), application: ApplicationSummary(a, institutionName: institution.name),
+            loanID: loan?.id, steps: steps.map(TimelineStep.init), today: .today())))
     }
 
     /// The authorised credit report: logged in the firm's access log with the authorisation used.
@@ -254,27 +190,14 @@ struct BankPortal {
         let (principal, institution) = try bank(req)
         let overdueOnly = req.query[String.self, at: "overdue"] == "1"
         let list = try await req.loanStore.loans(institutionID: institution.id, overdueOnly: overdueOnly)
-        return Portal.page(req, principal, title: overdueOnly ? "逾期贷款" : "贷款",
-                           actions: [overdueOnly ? .init("全部贷款", href: "/bank/loans") : .init("只看逾期", href: "/bank/loans?overdue=1")], [
-            .table(.init(title: "贷款（\(list.count)）", id: "loans",
-                         headers: ["编号", "产品 / 企业", "本金", "利率", "期限", "剩余本金", "逾期天数", "分类", "状态"],
-                         rows: list.map(Loans.row(prefix: "/bank/loans")), emptyText: overdueOnly ? "没有逾期贷款" : "还没有贷款")),
-        ])
+        return Portal.html(BankLoansPage.render(.init(context: Portal.context(req, principal), overdueOnly: overdueOnly,
+                                                       loans: list.map(LoanSummary.init))))
     }
 
     func loan(_ req: Request) async throws -> Response {
         let (principal, _) = try bank(req)
         let loan = try await MarketActions.loan(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        var blocks = Loans.blocks(loan, today: .today())
-        if !loan.settled {
-            let due = loan.ledger.position(asOf: .today()).amountDue
-            blocks.insert(.form(.init(title: "登记还款", id: "repay", action: "/bank/loans/\(loan.id)/repayments", fields: [
-                .init("day", "还款日期", kind: .date, value: Day.today().description, isRequired: true),
-                .init("amount_yuan", "还款金额（元）", kind: .number,
-                      value: due.isPositive ? String(format: "%.2f", Double(due.value) / 100) : "", isRequired: true),
-            ], submitLabel: "登记")), at: 1)
-        }
-        return Portal.page(req, principal, title: "贷款 #\(loan.id)", subtitle: "\(loan.firmName) · \(loan.productName)", blocks)
+        return Portal.html(BankLoanPage.render(.init(context: Portal.context(req, principal), loan: LoanSummary(loan), today: .today())))
     }
 
     func repay(_ req: Request) async throws -> Response {
@@ -296,27 +219,9 @@ struct BankPortal {
         let people = try await req.accounts.users(role: .institutionAdmin, institutionID: institution.id)
             + req.accounts.users(role: .institutionStaff, institutionID: institution.id)
         let tokens = try await req.accounts.tokens(institutionID: institution.id)
-        return Portal.page(req, principal, title: "员工与接口令牌", [
-            .table(.init(title: "员工", id: "staff", headers: ["用户名", "姓名", "角色", "状态"], rows: people.map {
-                [.text($0.username), .text($0.displayName), .text($0.role.label), .badge($0.status.label, tone: $0.status == .active ? .success : .neutral)]
-            }, emptyText: "没有员工")),
-            .form(.init(title: "添加员工", id: "new-staff", action: "/bank/staff", fields: [
-                .init("username", "用户名", isRequired: true), .init("name", "姓名", isRequired: true),
-                .init("password", "初始密码", kind: .password, isRequired: true, hint: "至少 10 位"),
-                .init("role", "角色", kind: .options([(Role.institutionStaff.rawValue, Role.institutionStaff.label),
-                                                       (Role.institutionAdmin.rawValue, Role.institutionAdmin.label)])),
-            ], submitLabel: "添加")),
-            .table(.init(title: "接口令牌", id: "tokens", headers: ["名称", "权限", "创建时间", "状态", "操作"], rows: tokens.map { t in
-                [.text(t.name), .text(t.scope.label), .text(Format.time(t.createdAt)),
-                 t.revokedAt == nil ? .badge("有效", tone: .success) : .badge("已吊销", tone: .neutral),
-                 t.revokedAt == nil ? .actions([.init("吊销", path: "/bank/tokens/revoke", fields: ["name": t.name],
-                                                      confirm: "吊销后使用该令牌的系统将无法访问，确定吗？")]) : .text("")]
-            }, emptyText: "还没有接口令牌")),
-            .form(.init(title: "新建接口令牌", id: "new-token", action: "/bank/tokens", fields: [
-                .init("name", "名称", isRequired: true, hint: "如 信贷系统对接"),
-                .init("scope", "权限", kind: .options(TokenScope.allCases.map { ($0.rawValue, $0.label) }, selected: "read")),
-            ], submitLabel: "生成令牌", note: "令牌只显示一次，平台只保存其摘要。")),
-        ])
+        return Portal.html(BankStaffPage.render(.init(
+            context: Portal.context(req, principal), staff: people,
+            tokens: tokens.map { BankStaffPage.Token(name: $0.name, scope: $0.scope, createdAt: $0.createdAt, revokedAt: $0.revokedAt) })))
     }
 
     func addStaff(_ req: Request) async throws -> Response {

@@ -16,27 +16,14 @@ struct OperatorAccounts {
 
     func institutions(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter])
-        var rows: [[PortalPage.Cell]] = []
+        var rows: [OperatorInstitutionsPage.Row] = []
         for institution in try await req.accounts.institutions() {
             let staff = try await req.accounts.users(role: .institutionAdmin, institutionID: institution.id)
                 + req.accounts.users(role: .institutionStaff, institutionID: institution.id)
             let products = try await req.productStore.products(institutionID: institution.id)
-            rows.append([.mono(institution.code), .text(institution.name), .text(institution.kind.label),
-                         .text("\(staff.count)"), .text("\(products.count)")])
+            rows.append(.init(institution: institution, staffCount: staff.count, productCount: products.count))
         }
-        let kinds = Institution.Kind.allCases.map { ($0.rawValue, $0.label) }
-        return Portal.page(req, principal, title: "金融机构", subtitle: "入驻平台的银行、担保机构和小额贷款公司", [
-            .table(.init(title: "已入驻机构", id: "institutions", headers: ["机构代码", "名称", "类型", "员工", "产品"],
-                         rows: rows, emptyText: "还没有入驻机构")),
-            .form(.init(title: "新增机构", id: "new-institution", action: "/console/institutions", fields: [
-                .init("code", "机构代码", isRequired: true, hint: "字母和数字，如 dlbank"),
-                .init("name", "机构名称", isRequired: true),
-                .init("kind", "机构类型", kind: .options(kinds, selected: "bank"), isRequired: true),
-                .init("admin_username", "管理员用户名", isRequired: true),
-                .init("admin_name", "管理员姓名", isRequired: true),
-                .init("admin_password", "管理员初始密码", kind: .password, isRequired: true, hint: "至少 10 位"),
-            ], submitLabel: "创建机构及管理员")),
-        ])
+        return Portal.html(OperatorInstitutionsPage.render(.init(context: Portal.context(req, principal), institutions: rows)))
     }
 
     struct InstitutionForm: Content {
@@ -68,33 +55,15 @@ struct OperatorAccounts {
         let principal = try req.principal(in: [.creditCenter])
         let pending = try await req.accounts.users(role: .enterprise, status: .pending)
         let all = try await req.accounts.users(role: .enterprise)
-        func row(_ user: UserAccount, actions: [PortalPage.Action]) async throws -> [PortalPage.Cell] {
+        func account(_ user: UserAccount) async throws -> OperatorAccountsPage.Account {
             let firm = try await user.uscc.asyncMap { try await req.registry.enterprise($0) } ?? nil
-            return [.text(user.username), .twoLines(firm?.name ?? "（未登记）", user.uscc ?? ""), .text(user.displayName),
-                    .text(user.phone ?? ""), .badge(user.status.label, tone: user.status == .active ? .success : .warning),
-                    .actions(actions)]
+            return .init(user: user, firmName: firm?.name)
         }
-        var pendingRows: [[PortalPage.Cell]] = []
-        for user in pending {
-            pendingRows.append(try await row(user, actions: [
-                .init("通过", path: "/console/accounts/\(user.id)/status", fields: ["status": "active"], isPrimary: true),
-                .init("停用", path: "/console/accounts/\(user.id)/status", fields: ["status": "disabled"]),
-            ]))
-        }
-        var allRows: [[PortalPage.Cell]] = []
-        for user in all.prefix(200) {
-            let next: AccountStatus = user.status == .active ? .disabled : .active
-            allRows.append(try await row(user, actions: [
-                .init(next == .active ? "启用" : "停用", path: "/console/accounts/\(user.id)/status",
-                      fields: ["status": next.rawValue]),
-            ]))
-        }
-        let headers = ["用户名", "企业", "联系人（法定代表人）", "手机", "状态", "操作"]
-        return Portal.page(req, principal, title: "企业账户", subtitle: "企业自助注册后，由信用中心核实开通", [
-            .table(.init(title: "待审核（\(pending.count)）", id: "pending", headers: headers, rows: pendingRows,
-                         emptyText: "没有待审核的企业账户")),
-            .table(.init(title: "全部企业账户", id: "all", headers: headers, rows: allRows, emptyText: "还没有企业注册")),
-        ])
+        var pendingRows: [OperatorAccountsPage.Account] = []
+        for user in pending { pendingRows.append(try await account(user)) }
+        var allRows: [OperatorAccountsPage.Account] = []
+        for user in all.prefix(200) { allRows.append(try await account(user)) }
+        return Portal.html(OperatorAccountsPage.render(.init(context: Portal.context(req, principal), pending: pendingRows, all: allRows)))
     }
 
     func setStatus(_ req: Request) async throws -> Response {

@@ -87,7 +87,7 @@ struct ConsoleController {
         let totals = try await req.batchStore.totals()
         let latest = try await req.batchStore.list(departmentID: nil, dataset: nil, paging: Paging(perPage: 10))
         let model = DashboardPage.Model(
-            context: context(req, principal, title: "概览", active: .dashboard),
+            context: context(req, principal, title: "概览", active: "/console"),
             enterpriseCount: try await req.registry.count(), recordCount: counts.values.reduce(0, +),
             batchCount: totals.batches, quarantinedRowCount: totals.rejected,
             unlinkedRecordCount: try await req.recordStore.unlinkedCount(),
@@ -106,7 +106,7 @@ struct ConsoleController {
         let page = try await req.registry.search(query)
         let industry = req.catalog.dataset(Catalog.registrationDataset)?.field(named: "industry")
         let model = EnterpriseListPage.Model(
-            context: context(req, principal, title: "企业", active: .enterprises), query: query.text ?? "",
+            context: context(req, principal, title: "企业", active: "/console/enterprises"), query: query.text ?? "",
             districtOptions: Reference.districts.map { SelectOption(value: $0.0, label: $0.1, isSelected: $0.0 == query.district) },
             industryOptions: Reference.industries(in: req.catalog).map { SelectOption(value: $0.0, label: "\($0.0) \($0.1)", isSelected: $0.0 == query.industry) },
             rows: page.items.map {
@@ -126,7 +126,7 @@ struct ConsoleController {
         let principal = try req.principal(in: [.creditCenter])
         let uscc = try EnterpriseController.uscc(req)
         let loaded = try await LoadedProfile.load(req.services, uscc: uscc, viewer: principal.role.viewer)
-        let context = context(req, principal, title: loaded.profile.name ?? uscc, active: .enterprises)
+        let context = context(req, principal, title: loaded.profile.name ?? uscc, active: "/console/enterprises")
         return html(EnterpriseProfilePage.render(loaded.pageModel(uscc: uscc, context: context, catalog: req.catalog)))
     }
 
@@ -136,7 +136,7 @@ struct ConsoleController {
         let page = try await req.batchStore.list(departmentID: IngestController.scope(principal), dataset: dataset,
                                                  paging: try req.paging())
         let model = BatchListPage.Model(
-            context: context(req, principal, title: "批次", active: .batches), batches: page.items.map { row($0, req.catalog) },
+            context: context(req, principal, title: "批次", active: "/console/batches"), batches: page.items.map { row($0, req.catalog) },
             datasetOptions: req.catalog.datasets.map { SelectOption(value: $0.id, label: "\($0.name)（\($0.id)）", isSelected: $0.id == dataset) },
             pagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/console/batches",
                                    query: [QueryItem(name: "dataset", value: dataset ?? "")]))
@@ -151,7 +151,7 @@ struct ConsoleController {
             row.problems.map { BatchDetailPage.QuarantineRow(lineNumber: row.rowNumber, field: $0.field, reason: $0.reason, rawValue: $0.value) }
         }
         let model = BatchDetailPage.Model(
-            context: context(req, principal, title: "批次 #\(batch.id)", active: .batches), batch: row(batch, req.catalog),
+            context: context(req, principal, title: "批次 #\(batch.id)", active: "/console/batches"), batch: row(batch, req.catalog),
             format: batch.format == "jsonl" ? "JSON Lines" : "CSV", encoding: batch.encoding,
             durationMilliseconds: Int(batch.durationSeconds * 1000), uploadedBy: batch.submittedBy, quarantine: rows,
             quarantinePagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total,
@@ -198,7 +198,7 @@ struct ConsoleController {
         let principal = try req.principal(in: [.creditCenter, .department])
         let catalog = req.catalog
         let model = CatalogPage.Model(
-            context: context(req, principal, title: "数据目录", active: .catalog), version: "\(catalog.name) · 版本 \(catalog.version)",
+            context: context(req, principal, title: "数据目录", active: "/console/catalog"), version: "\(catalog.name) · 版本 \(catalog.version)",
             datasets: catalog.datasets.map { d in
                 CatalogPage.Dataset(id: d.id, name: d.name, department: d.department,
                                     publicity: CatalogPage.Publicity(rawValue: d.level.rawValue) ?? .public,
@@ -236,14 +236,14 @@ struct ConsoleController {
     }
 
     func uploadModel(_ req: Request, _ principal: Principal, selected: String?, error: String?) -> UploadPage.Model {
-        UploadPage.Model(context: context(req, principal, title: "上传数据", active: .upload),
+        UploadPage.Model(context: context(req, principal, title: "上传数据", active: "/console/upload"),
                          datasets: req.catalog.datasets.filter { principal.maySubmit($0) }.map { UploadPage.DatasetChoice(id: $0.id, name: $0.name) },
                          selectedDatasetID: selected, errorMessage: error, maxFileSizeBytes: 256 << 20)
     }
 
-    func context(_ req: Request, _ principal: Principal, title: String, active: NavSection) -> PageContext {
-        PageContext(title: title, userDisplayName: principal.displayName, roleLabel: Portal.roleLabel(principal),
-                    csrfToken: req.csrfToken, navItems: Portal.navigation(for: principal, active: active.href),
+    func context(_ req: Request, _ principal: Principal, title: String, active: String) -> PageContext {
+        PageContext(title: title, userDisplayName: principal.displayName, roleLabel: Navigation.roleLabel(principal),
+                    csrfToken: req.csrfToken, navItems: Navigation.items(for: principal.role, active: active),
                     flash: Portal.takeFlash(req))
     }
 

@@ -1,9 +1,11 @@
+import Domain
 import Foundation
 
-/// Deterministic display formatting (no locale-dependent formatters, no shared mutable state).
-enum Format {
+/// The one formatting helper of every page: money, rates, dates, times, counts, durations. Deterministic
+/// (no locale-dependent formatters, no shared mutable state), so golden files do not depend on the machine.
+public enum Format {
     /// The platform shows times in China Standard Time (UTC+8, no daylight saving).
-    static let timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")
+    public static let timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")
         ?? TimeZone(secondsFromGMT: 8 * 3600)
         ?? TimeZone.current
 
@@ -14,7 +16,7 @@ enum Format {
     }
 
     /// `1234567` → `1,234,567`.
-    static func count(_ value: Int) -> String {
+    public static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var grouped = ""
         for (index, character) in digits.enumerated() {
@@ -27,7 +29,7 @@ enum Format {
     }
 
     /// Short Chinese magnitude for charts: `99,999`, `12.3 万`, `90 亿`.
-    static func compact(_ value: Int) -> String {
+    public static func compact(_ value: Int) -> String {
         let magnitude = value.magnitude
         if magnitude < 100_000 { return count(value) }
         let sign = value < 0 ? "-" : ""
@@ -38,19 +40,19 @@ enum Format {
     }
 
     /// `2025-03-01`.
-    static func date(_ date: Date) -> String {
+    public static func date(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return "\(pad(parts.year ?? 0, 4))-\(pad(parts.month ?? 0, 2))-\(pad(parts.day ?? 0, 2))"
     }
 
     /// `2025-03-01 14:05`.
-    static func dateTime(_ date: Date) -> String {
+    public static func dateTime(_ date: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         return "\(Format.date(date)) \(pad(parts.hour ?? 0, 2)):\(pad(parts.minute ?? 0, 2))"
     }
 
     /// ISO 8601 with offset, for `<time datetime>`: `2025-03-01T14:05:09+08:00`.
-    static func machineDateTime(_ date: Date) -> String {
+    public static func machineDateTime(_ date: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
         let offset = timeZone.secondsFromGMT(for: date)
         let sign = offset < 0 ? "-" : "+"
@@ -61,7 +63,7 @@ enum Format {
     }
 
     /// A duration in milliseconds: `350 毫秒`, `1.2 秒`, `2 分 5 秒`, `1 小时 3 分`.
-    static func duration(milliseconds: Int) -> String {
+    public static func duration(milliseconds: Int) -> String {
         let ms = max(0, milliseconds)
         if ms < 1000 { return "\(ms) 毫秒" }
         if ms < 60_000 {
@@ -77,6 +79,36 @@ enum Format {
         let rest = minutes % 60
         return rest == 0 ? "\(minutes / 60) 小时" : "\(minutes / 60) 小时 \(rest) 分"
     }
+
+    /// `2025-03-01 14:05`, the time shown in tables and notices (same as `dateTime`).
+    public static func time(_ date: Date) -> String { dateTime(date) }
+
+    /// `¥1,234.56`.
+    public static func money(_ cents: Cents) -> String { cents.yuanText }
+
+    /// `¥1,234.56` from a raw cent count.
+    public static func money(cents: Int64) -> String { Cents(cents).yuanText }
+
+    /// `4.35%`.
+    public static func percent(_ rate: AnnualRate) -> String { rate.percentText }
+
+    /// `4.35%` from basis points.
+    public static func percent(basisPoints: Int) -> String { AnnualRate(basisPoints: basisPoints).percentText }
+
+    /// A form's prefilled amount in yuan: `1234.56` (no currency sign, no grouping).
+    public static func yuanInput(_ cents: Cents) -> String {
+        let sign = cents.value < 0 ? "-" : ""
+        return "\(sign)\(cents.value.magnitude / 100).\(pad(Int(cents.value.magnitude % 100), 2))"
+    }
+
+    /// A form's prefilled rate in percent: `3.45` from 345 basis points.
+    public static func percentInput(basisPoints: Int) -> String {
+        let sign = basisPoints < 0 ? "-" : ""
+        return "\(sign)\(basisPoints.magnitude / 100).\(pad(Int(basisPoints.magnitude % 100), 2))"
+    }
+
+    /// `12 个月`.
+    public static func months(_ months: Int) -> String { "\(months) 个月" }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)

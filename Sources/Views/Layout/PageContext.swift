@@ -43,47 +43,6 @@ public struct NavItem: Sendable, Equatable {
     }
 }
 
-/// The console's sections, to build the standard navigation.
-public enum NavSection: String, Sendable, CaseIterable {
-    case dashboard
-    case enterprises
-    case batches
-    case upload
-    case catalog
-
-    /// The sections an operator of the credit center sees.
-    public static let operatorSections: [NavSection] = [.dashboard, .enterprises, .batches, .upload, .catalog]
-    /// The sections a department user sees.
-    public static let departmentSections: [NavSection] = [.batches, .upload, .catalog]
-
-    public var label: String {
-        switch self {
-        case .dashboard: "概览"
-        case .enterprises: "企业"
-        case .batches: "批次"
-        case .upload: "上传数据"
-        case .catalog: "数据目录"
-        }
-    }
-
-    public var href: String {
-        switch self {
-        case .dashboard: "/console"
-        case .enterprises: "/console/enterprises"
-        case .batches: "/console/batches"
-        case .upload: "/console/upload"
-        case .catalog: "/console/catalog"
-        }
-    }
-}
-
-extension NavItem {
-    /// The standard navigation for the given sections with `active` highlighted.
-    public static func items(for sections: [NavSection], active: NavSection?) -> [NavItem] {
-        sections.map { NavItem(label: $0.label, href: $0.href, isActive: $0 == active) }
-    }
-}
-
 /// A message shown once after a redirect (e.g. `已退出登录`).
 public struct FlashMessage: Sendable, Equatable {
     public enum Kind: String, Sendable {

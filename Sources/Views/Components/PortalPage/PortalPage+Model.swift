@@ -1,6 +1,6 @@
-/// The pages of the enterprise, institution and operator portals. Each is a title and a list of typed
-/// blocks (figures, key–value lists, tables, forms, notices); the app builds the model, this target renders
-/// it escaped, so a portal page is a model function in the app and never hand-written HTML.
+/// The shared renderer of the portal pages (Bank, Firm, Operator, Public): a title and a list of typed blocks
+/// (figures, key–value lists, tables, forms, notices), rendered escaped. Each page has its own folder with a
+/// `Model` of Domain values and a `View` that turns it into these blocks; the app never builds blocks itself.
 public enum PortalPage {
     public struct Model: Sendable, Equatable {
         public var context: PageContext

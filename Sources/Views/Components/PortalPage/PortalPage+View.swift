@@ -135,3 +135,13 @@ extension PortalPage {
         }
     }
 }
+
+extension PortalPage {
+    /// A page of typed blocks under the standard frame, with its own `title` (each page's view calls this).
+    static func render(_ context: PageContext, title: String, subtitle: String? = nil, actions: [Link] = [],
+                       _ blocks: [Block]) -> String {
+        var context = context
+        context.title = title
+        return render(Model(context: context, subtitle: subtitle, actions: actions, blocks: blocks))
+    }
+}

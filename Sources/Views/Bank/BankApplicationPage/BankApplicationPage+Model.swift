@@ -1,0 +1,23 @@
+import Domain
+import Foundation
+
+/// One application (/bank/applications/:id): its facts, the decision forms for its state, its history.
+public enum BankApplicationPage {
+    public struct Model: Sendable, Equatable {
+        /// The frame: user, navigation, flash (the title is set by the view).
+        public var context: PageContext
+        public var application: ApplicationSummary
+        /// The loan once disbursed.
+        public var loanID: Int64?
+        public var steps: [TimelineStep]
+        /// Default disbursement day.
+        public var today: Day
+
+        public init(
+            context: PageContext, application: ApplicationSummary, loanID: Int64?, steps: [TimelineStep], today: Day
+        ) {
+            self.context = context; self.application = application; self.loanID = loanID; self.steps = steps
+            self.today = today
+        }
+    }
+}

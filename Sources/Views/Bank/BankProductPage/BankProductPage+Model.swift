@@ -1,0 +1,16 @@
+import Domain
+import Foundation
+
+/// One product of the institution (/bank/products/:id): its terms, what can be done, the draft form.
+public enum BankProductPage {
+    public struct Model: Sendable, Equatable {
+        /// The frame: user, navigation, flash (the title is set by the view).
+        public var context: PageContext
+        public var product: LoanProduct
+        public var grades: [String]
+
+        public init(context: PageContext, product: LoanProduct, grades: [String]) {
+            self.context = context; self.product = product; self.grades = grades
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Domain
+import Foundation
+
+/// The enterprise's home (/firm): what is missing, recent outcomes, headline figures, the steps to a loan.
+public enum FirmHomePage {
+    public struct Model: Sendable, Equatable {
+        /// The frame: user, navigation, flash (the title is set by the view).
+        public var context: PageContext
+        /// The current grade; nil when not yet evaluated.
+        public var grade: String?
+        public var score: Int?
+        /// A credit commitment in force.
+        public var hasCommitment: Bool
+        public var activeAuthorisations: Int
+        public var applicationCount: Int
+        public var outstanding: Cents
+        /// The firm's objections; recent outcomes are shown as notices.
+        public var objections: [Objection]
+        public var repairs: [RepairApplication]
+        /// "Recent" is the 30 days before this.
+        public var now: Date
+
+        public init(
+            context: PageContext, grade: String?, score: Int?, hasCommitment: Bool, activeAuthorisations: Int,
+            applicationCount: Int, outstanding: Cents, objections: [Objection], repairs: [RepairApplication], now: Date
+        ) {
+            self.context = context; self.grade = grade; self.score = score; self.hasCommitment = hasCommitment
+            self.activeAuthorisations = activeAuthorisations; self.applicationCount = applicationCount
+            self.outstanding = outstanding; self.objections = objections; self.repairs = repairs; self.now = now
+        }
+    }
+}

@@ -1,0 +1,37 @@
+extension FirmHomePage {
+    public static func render(_ model: Model) -> String {
+        var blocks: [PortalPage.Block] = []
+        if !model.hasCommitment { blocks.append(.notice("请先签署信用承诺书：签署后方可发布融资需求、申请贷款。", tone: .warning)) }
+        // Outcomes of objections and repair applications of the last 30 days.
+        let since = model.now.addingTimeInterval(-30 * 86_400)
+        for objection in model.objections {
+            if let at = objection.resolvedAt, at >= since, objection.status != .withdrawn {
+                blocks.append(.notice("异议 #\(objection.id) 处理结果：\(objection.status.label)。\(objection.resolution ?? "")",
+                                      tone: objection.status == .rejected ? .warning : .success))
+            } else if objection.status == .escalated {
+                blocks.append(.notice("异议 #\(objection.id) 报送部门逾期未处理，已提交信用中心督办。", tone: .info))
+            }
+        }
+        for repair in model.repairs {
+            if let at = repair.reviewedAt, at >= since {
+                blocks.append(.notice("信用修复申请 #\(repair.id)：\(repair.status.label)。\(repair.reviewNote ?? "")",
+                                      tone: repair.status == .approved ? .success : .warning))
+            }
+        }
+        if model.activeAuthorisations == 0 {
+            blocks.append(.notice("贵企业尚未授权任何金融机构查询非公开信用信息；申请贷款前请在“授权管理”中授权。", tone: .info))
+        }
+        blocks.append(.stats([
+            .init("信用等级", model.grade ?? "未评价", hint: model.score.map { "\($0) 分" }, href: "/firm/profile", tone: .info),
+            .init("信用承诺", model.hasCommitment ? "已签署" : "未签署", href: "/firm/commitment",
+                  tone: model.hasCommitment ? .success : .warning),
+            .init("有效授权", "\(model.activeAuthorisations)", hint: "份", href: "/firm/authorisations"),
+            .init("贷款申请", "\(model.applicationCount)", hint: "笔", href: "/firm/applications"),
+            .init("贷款余额", Format.money(model.outstanding), href: "/firm/loans"),
+        ]))
+        blocks.append(.text(title: "办理流程", paragraphs: [
+            "① 签署信用承诺书 → ② 授权金融机构查询 → ③ 在“产品与测额”查看可申请的产品和参考额度 → ④ 提交申请 → ⑤ 银行审批后在线签约 → ⑥ 放款后查看还款计划。",
+        ]))
+        return PortalPage.render(model.context, title: "企业首页", subtitle: "欢迎使用信易贷", blocks)
+    }
+}

@@ -1,0 +1,50 @@
+import Domain
+
+/// The one main navigation: what each role sees in the header, and the links shown to visitors. Every
+/// page's `PageContext.navItems` comes from here.
+public enum Navigation {
+    /// The main navigation of a role, `active` being the current path (the longest matching prefix is
+    /// highlighted: "/bank/products/3" → 产品, "/bank" → 工作台).
+    public static func items(for role: Role, active: String) -> [NavItem] {
+        let items: [(String, String)] = switch role {
+        case .creditCenter:
+            [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
+             ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
+             ("产品审核", "/console/products"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
+             ("信用修复", "/console/repairs"), ("数据目录", "/console/catalog")]
+        case .department:
+            [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("异议处理", "/console/objections"),
+             ("数据目录", "/console/catalog")]
+        case .institutionAdmin, .institutionStaff:
+            [("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("申请", "/bank/applications"),
+             ("贷款", "/bank/loans")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
+        case .enterprise:
+            [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
+             ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("产品与测额", "/firm/products"),
+             ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("异议", "/firm/objections"),
+             ("信用修复", "/firm/repairs")]
+        }
+        let best = items.filter { active == $0.1 || active.hasPrefix($0.1 + "/") }.max { $0.1.count < $1.1.count }
+        return items.map { NavItem(label: $0.0, href: $0.1, isActive: $0.1 == best?.1) }
+    }
+
+    /// The links a visitor (not signed in) sees on the public pages.
+    public static func visitor(active: String) -> [NavItem] {
+        [
+            NavItem(label: "产品超市", href: "/public/products", isActive: active == "/public/products"),
+            NavItem(label: "信用承诺公示", href: "/public/commitments", isActive: active == "/public/commitments"),
+            NavItem(label: "企业注册", href: "/register", isActive: active == "/register"),
+            NavItem(label: "登录", href: "/login"),
+        ]
+    }
+
+    /// The role label shown beside the user's name, e.g. `信用中心` or `部门：市场监管局`.
+    public static func roleLabel(_ principal: Principal) -> String {
+        switch principal.role {
+        case .creditCenter: "信用中心"
+        case .department: "部门：\(principal.department?.name ?? "")"
+        case .institutionAdmin, .institutionStaff: "\(principal.institution?.name ?? "金融机构") · \(principal.role.label)"
+        case .enterprise: "企业用户"
+        }
+    }
+}

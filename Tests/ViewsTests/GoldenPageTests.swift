@@ -1,0 +1,227 @@
+import Domain
+import Foundation
+import Testing
+@testable import Views
+
+/// One page rendered from a fixed model.
+struct GoldenPage: Sendable, CustomTestStringConvertible {
+    let name: String
+    let render: @Sendable () throws -> String
+    var testDescription: String { name }
+}
+
+/// Every page rendered from a fixed model (no server, no database) and compared with `Golden/<Page>.html`.
+/// `XYD_RECORD_GOLDEN=1 swift test --filter GoldenPageTests` rewrites the files.
+@Suite("Golden pages")
+struct GoldenPageTests {
+    typealias F = PortalFixtures
+
+    static let pages: [GoldenPage] = [
+        // Console
+        GoldenPage(name: "DashboardPage") { DashboardPage.render(Fixtures.dashboard()) },
+        GoldenPage(name: "EnterpriseListPage") { EnterpriseListPage.render(Fixtures.enterpriseList()) },
+        GoldenPage(name: "EnterpriseProfilePage") { EnterpriseProfilePage.render(Fixtures.profile()) },
+        GoldenPage(name: "BatchListPage") {
+            BatchListPage.render(BatchListPage.Model(
+                context: Fixtures.context(title: "批次", active: "/console/batches"), batches: [Fixtures.batch()],
+                datasetOptions: [SelectOption(value: "admin.penalty", label: "行政处罚", isSelected: true)],
+                pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/console/batches")))
+        },
+        GoldenPage(name: "BatchDetailPage") { BatchDetailPage.render(Fixtures.batchDetail()) },
+        GoldenPage(name: "UploadPage") { UploadPage.render(Fixtures.upload()) },
+        GoldenPage(name: "CatalogPage") { CatalogPage.render(Fixtures.catalog()) },
+        // Public
+        GoldenPage(name: "LoginPage") {
+            LoginPage.render(LoginPage.Model(csrfToken: Fixtures.token, username: "wangmin", errorMessage: "用户名或密码错误", next: "/firm"))
+        },
+        GoldenPage(name: "ErrorPage") { ErrorPage.render(ErrorPage.Model(statusCode: 404, context: Fixtures.context())) },
+        GoldenPage(name: "RegisterPage") { RegisterPage.render(.init(context: F.visitor("/register"))) },
+        GoldenPage(name: "PublicCommitmentsPage") {
+            PublicCommitmentsPage.render(.init(context: F.visitor("/public/commitments"), commitments: [F.commitment],
+                                               window: PageWindow(page: 1, perPage: 20, total: 1)))
+        },
+        GoldenPage(name: "PublicProductsPage") {
+            PublicProductsPage.render(.init(context: F.visitor("/public/products"), type: .pureCredit, institutionID: "1",
+                                            institutions: F.institutions, products: [F.product()]))
+        },
+        // Bank
+        GoldenPage(name: "BankHomePage") {
+            BankHomePage.render(.init(context: F.bank("/bank"), institutionName: "大连银行", submitted: 3, accepted: 1, contractSigned: 2,
+                                      openDemands: 5, outstanding: Cents(yuan: 1_250_000), openLoans: 4, overdueLoans: 1))
+        },
+        GoldenPage(name: "BankProductsPage") {
+            BankProductsPage.render(.init(context: F.bank("/bank/products"), products: [F.product(), F.product(id: "4", status: .draft, auto: false)],
+                                          rateCap: AnnualRate(basisPoints: 1_500), grades: F.grades))
+        },
+        GoldenPage(name: "BankProductPage") {
+            BankProductPage.render(.init(context: F.bank("/bank/products/4"), product: F.product(id: "4", status: .draft, note: "请补充适用区县"),
+                                         grades: F.grades))
+        },
+        GoldenPage(name: "BankDemandsPage") {
+            BankDemandsPage.render(.init(context: F.bank("/bank/demands"), demands: [
+                .init(demand: try F.demand(id: "9", taken: false), firmName: "大连海湾科技有限公司", grade: "A"),
+                .init(demand: try F.demand(id: "8", taken: true), firmName: nil, grade: "未评价"),
+            ]))
+        },
+        GoldenPage(name: "BankApplicationsPage") {
+            BankApplicationsPage.render(.init(context: F.bank("/bank/applications"), status: .submitted,
+                                              applications: [F.application(.submitted)], window: PageWindow(page: 1, perPage: 20, total: 1)))
+        },
+        GoldenPage(name: "BankApplicationPage") {
+            BankApplicationPage.render(.init(context: F.bank("/bank/applications/7"), application: F.application(.accepted),
+                                             loanID: nil, steps: F.steps, today: F.today))
+        },
+        GoldenPage(name: "BankLoansPage") {
+            BankLoansPage.render(.init(context: F.bank("/bank/loans"), overdueOnly: false, loans: [F.loan(), F.loan(settled: true)]))
+        },
+        GoldenPage(name: "BankLoanPage") {
+            BankLoanPage.render(.init(context: F.bank("/bank/loans/11"), loan: F.loan(), today: Day(year: 2025, month: 3, day: 20)))
+        },
+        GoldenPage(name: "BankStaffPage") {
+            BankStaffPage.render(.init(context: F.bank("/bank/staff"), staff: [
+                F.user(id: 2, username: "liqiang", role: .institutionAdmin), F.user(id: 3, username: "zhaoli", role: .institutionStaff, status: .disabled),
+            ], tokens: [
+                .init(name: "dlbank-loan-system", scope: .read, createdAt: F.date, revokedAt: nil),
+                .init(name: "dlbank-old", scope: .write, createdAt: F.date, revokedAt: F.date),
+            ]))
+        },
+        // Firm
+        GoldenPage(name: "FirmHomePage") {
+            FirmHomePage.render(.init(context: F.firm("/firm"), grade: "A", score: 812, hasCommitment: false, activeAuthorisations: 0,
+                                      applicationCount: 2, outstanding: Cents(yuan: 80_000),
+                                      objections: [F.objection(id: 1, status: .confirmed, resolution: "记录已停止公示"), F.objection(id: 2, status: .escalated)],
+                                      repairs: [F.repair(id: 3, status: .approved, note: "同意修复")], now: F.date.addingTimeInterval(86_400 * 2)))
+        },
+        GoldenPage(name: "FirmCommitmentPage") {
+            FirmCommitmentPage.render(.init(context: F.firm("/firm/commitment"), signed: [
+                SignedCommitment(commitment: F.commitment, isInForce: true),
+                SignedCommitment(commitment: F.commitment, isInForce: false, invalidReason: "法定代表人已变更"),
+            ], template: F.template, legalRepresentative: "张伟"))
+        },
+        GoldenPage(name: "FirmAuthorisationsPage") {
+            FirmAuthorisationsPage.render(.init(
+                context: F.firm("/firm/authorisations"), authorisations: F.authorisations, institutions: F.institutions,
+                categories: F.categories,
+                accesses: [.init(id: 21, at: F.date, institutionID: 1, actor: "李强", categories: ["tax"], authorisationID: 4,
+                                 purpose: "loan_application", action: "查阅信用报告（申请 #7）")],
+                accessWindow: PageWindow(page: 1, perPage: 20, total: 1), today: F.today))
+        },
+        GoldenPage(name: "FirmAccessProofPage") {
+            FirmAccessProofPage.render(.init(
+                context: F.firm("/firm/access-log/21/verify"), accessID: 21, verified: true, message: "该查询记录已写入透明日志，并包含在最新签名检查点中。",
+                entry: "access 21 91350100M000100Y43", leafHash: "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+                leafIndex: 41, treeSize: 64, rootHash: "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9",
+                proof: ["aa11", "bb22"], witnesses: ["市信用中心见证节点"]))
+        },
+        GoldenPage(name: "FirmDemandsPage") {
+            FirmDemandsPage.render(.init(context: F.firm("/firm/demands"), demands: [try F.demand(id: "9", taken: false), try F.demand(id: "8", taken: true)],
+                                         institutionNames: Institution.names(F.institutions)))
+        },
+        GoldenPage(name: "FirmProductsPage") {
+            FirmProductsPage.render(.init(
+                context: F.firm("/firm/products"), grade: "A", score: 812,
+                offers: [.init(productID: "3", productName: "科创信用贷", institutionID: "1", amountCents: 60_000_000, rateBasisPoints: 395,
+                               termRange: TermRange(minMonths: 3, maxMonths: 36), repaymentMethods: [.equalInstallment])],
+                declined: [.init(productName: "担保贷", institutionID: "2", reasons: ["成立年限不足 3 年", "行业不符"])],
+                products: [F.product()], institutionNames: Institution.names(F.institutions)))
+        },
+        GoldenPage(name: "FirmApplicationsPage") {
+            FirmApplicationsPage.render(.init(context: F.firm("/firm/applications"),
+                                              applications: [F.application(.approved, terms: true), F.application(.rejected)],
+                                              window: PageWindow(page: 1, perPage: 50, total: 2)))
+        },
+        GoldenPage(name: "FirmApplicationPage") {
+            FirmApplicationPage.render(.init(context: F.firm("/firm/applications/7"), application: F.application(.disbursed, terms: true),
+                                             loan: F.loan(), steps: F.steps, today: F.today))
+        },
+        GoldenPage(name: "FirmLoansPage") { FirmLoansPage.render(.init(context: F.firm("/firm/loans"), loans: [F.loan()])) },
+        GoldenPage(name: "FirmLoanPage") {
+            FirmLoanPage.render(.init(context: F.firm("/firm/loans/11"), loan: F.loan(repaid: false), today: Day(year: 2025, month: 3, day: 20)))
+        },
+        GoldenPage(name: "FirmObjectionsPage") {
+            FirmObjectionsPage.render(.init(
+                context: F.firm("/firm/objections"), workingDays: 5,
+                objections: [F.objection(id: 1, status: .pending), F.objection(id: 2, status: .rejected, resolution: "记录无误")],
+                datasetNames: ["admin.penalty": "行政处罚"],
+                records: [.init(dataset: "admin.penalty", recordID: "P-2024-12", datasetName: "行政处罚", date: "2024-05-06", summary: "未按规定公示年报")],
+                today: Day(year: 2025, month: 3, day: 10)))
+        },
+        GoldenPage(name: "FirmRepairsPage") {
+            FirmRepairsPage.render(.init(
+                context: F.firm("/firm/repairs"),
+                penalties: [
+                    .init(recordID: "P-2023-03", eventDate: "2023-03-06", violation: "未按规定公示年报", severity: "一般",
+                          decided: Day(year: 2023, month: 3, day: 6),
+                          eligibility: .eligible(earliest: Day(year: 2023, month: 6, day: 6), lastPublished: Day(year: 2026, month: 3, day: 6)),
+                          application: nil),
+                    .init(recordID: "P-2024-12", eventDate: "2024-12-01", violation: nil, severity: "较重", decided: nil,
+                          eligibility: .tooEarly(earliest: Day(year: 2025, month: 12, day: 1)), application: nil),
+                ],
+                repairs: [F.repair(id: 3, status: .rejected, note: "材料不全")], legalRepresentative: "张伟"))
+        },
+        // Operator (credit center)
+        GoldenPage(name: "OperatorMarketPage") {
+            OperatorMarketPage.render(.init(context: F.center("/console/market"), figures: .init(
+                institutions: 2, productsByStatus: ["online": 3, "pending_review": 1], enterpriseAccountsByStatus: ["active": 40, "pending": 2],
+                commitmentsInForce: 35, authorisationsActive: 28, accessesLast30Days: 64,
+                applicationsByStatus: ["submitted": 3, "approved": 2, "disbursed": 5], demandsByStatus: ["open": 4, "taken": 6],
+                meanMinutesToTake: 42.4, loans: 5, loansOverdue: 1, outstandingCents: 250_000_000,
+                loansByClass: ["normal": 4, "special_mention": 1])))
+        },
+        GoldenPage(name: "OperatorProductsPage") {
+            OperatorProductsPage.render(.init(context: F.center("/console/products"), pending: [F.product(id: "4", status: .pendingReview)],
+                                              online: [F.product()], institutionNames: Institution.names(F.institutions)))
+        },
+        GoldenPage(name: "OperatorCommitmentsPage") {
+            OperatorCommitmentsPage.render(.init(context: F.center("/console/commitments"), template: F.template, signed: [F.commitment],
+                                                 window: PageWindow(page: 1, perPage: 20, total: 1), categories: F.categories, today: F.today))
+        },
+        GoldenPage(name: "OperatorInstitutionsPage") {
+            OperatorInstitutionsPage.render(.init(context: F.center("/console/institutions"), institutions: [
+                .init(institution: F.institutions[0], staffCount: 3, productCount: 2),
+                .init(institution: F.institutions[1], staffCount: 1, productCount: 0),
+            ]))
+        },
+        GoldenPage(name: "OperatorAccountsPage") {
+            let pending = F.user(id: 8, username: "haiwan", role: .enterprise, status: .pending, uscc: "91350100M000100Y43")
+            let active = F.user(id: 9, username: "beifang", role: .enterprise, uscc: "91210200MA0XYZ0001")
+            return OperatorAccountsPage.render(.init(context: F.center("/console/accounts"),
+                                                     pending: [.init(user: pending, firmName: "大连海湾科技有限公司")],
+                                                     all: [.init(user: pending, firmName: "大连海湾科技有限公司"), .init(user: active, firmName: nil)]))
+        },
+        GoldenPage(name: "OperatorObjectionsPage") {
+            OperatorObjectionsPage.render(.init(context: F.center("/console/objections"),
+                                                objections: [F.objection(id: 1, status: .pending), F.objection(id: 2, status: .escalated),
+                                                             F.objection(id: 3, status: .corrected, resolution: "已报送更正记录")],
+                                                datasetNames: ["admin.penalty": "行政处罚"], today: Day(year: 2025, month: 3, day: 10)))
+        },
+        GoldenPage(name: "OperatorRepairsPage") {
+            OperatorRepairsPage.render(.init(context: F.center("/console/repairs"),
+                                             repairs: [F.repair(id: 3, status: .pending), F.repair(id: 2, status: .approved, note: "同意修复")]))
+        },
+    ]
+
+    @Test("each page matches its golden file", arguments: pages)
+    func matchesGolden(_ page: GoldenPage) throws {
+        Golden.check(try page.render(), named: page.name)
+    }
+
+    @Test("every page has its own golden file, and no file is left without a page")
+    func goldenFilesMatchPages() throws {
+        let names = Set(Self.pages.map(\.name))
+        #expect(names.count == Self.pages.count)
+        guard !Golden.isRecording else { return }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Golden.directory.path).filter { $0.hasSuffix(".html") }
+        #expect(Set(files.map { String($0.dropLast(".html".count)) }) == names)
+    }
+
+    @Test("a changed page is reported, with the first differing line")
+    func changeIsDetected() {
+        let html = "<html><body><p>贷款</p></body></html>"
+        let stored = Golden.stored(html)
+        #expect(Golden.mismatch(html, stored: stored) == nil)
+        let difference = Golden.mismatch("<html><body><p>贷款申请</p></body></html>", stored: stored)
+        #expect(difference?.contains("line 3") == true)
+        #expect(Golden.mismatch(html + "<p></p>", stored: stored) != nil)
+    }
+}
