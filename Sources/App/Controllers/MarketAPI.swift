@@ -164,7 +164,7 @@ struct MarketAPI {
         case .disburse: .disburse
         case .settle, .autoApprove: throw DomainError.forbidden("该步骤由平台自动完成")
         }
-        var day = Day.today()
+        var day = req.platform.clock.today
         if let text = body.day { day = try Validate.day(text, field: "day") }
         let stored = try await MarketActions.act(req.services, principal, id: req.parameters.get("id", as: Int64.self), event: event,
                                                  disbursedOn: day, note: body.reason ?? "")
@@ -177,8 +177,8 @@ struct MarketAPI {
         let payoffAmount: Cents
     }
 
-    func loanResponse(_ loan: LoanStore.Stored) -> LoanResponse {
-        let position = loan.ledger.position(asOf: .today())
+    func loanResponse(_ loan: LoanStore.Stored, today: Day) -> LoanResponse {
+        let position = loan.ledger.position(asOf: today)
         return LoanResponse(loan: loan, amountDue: position.amountDue, payoffAmount: position.payoffAmount)
     }
 
@@ -194,7 +194,7 @@ struct MarketAPI {
     }
 
     func loan(_ req: Request) async throws -> LoanResponse {
-        loanResponse(try await MarketActions.loan(req.services, try req.principal(), id: req.parameters.get("id", as: Int64.self)))
+        loanResponse(try await MarketActions.loan(req.services, try req.principal(), id: req.parameters.get("id", as: Int64.self)), today: req.platform.clock.today)
     }
 
     struct RepaymentBody: Content { var day: String; var amountCents: Int64 }
@@ -205,7 +205,7 @@ struct MarketAPI {
         let body = try req.content.decode(RepaymentBody.self)
         guard body.amountCents > 0 else { throw DomainError.invalidInput(field: "amountCents", reason: "须大于 0") }
         return loanResponse(try await MarketActions.repay(req.services, principal, loanID: req.parameters.get("id", as: Int64.self),
-                                                          day: try Validate.day(body.day, field: "day"), amount: Cents(body.amountCents)))
+                                                          day: try Validate.day(body.day, field: "day"), amount: Cents(body.amountCents)), today: req.platform.clock.today)
     }
 
     struct ClassBody: Content { var classification: LoanClass }
@@ -217,48 +217,14 @@ struct MarketAPI {
         _ = try principal.requireInstitution()  // who may send it, before the body is read
         let body = try req.content.decode(ClassBody.self)
         return loanResponse(try await MarketActions.reportClass(req.services, principal, loanID: req.parameters.get("id", as: Int64.self),
-                                                                body.classification))
+                                                                body.classification), today: req.platform.clock.today)
     }
 
-    struct BatchResult: Content {
-        struct Problem: Content { let row: Int; let loanID: String; let reason: String }
-        let submitted: Int
-        let accepted: Int
-        let rejected: [Problem]
-    }
-
-    /// A CSV of repayments (`loan_id,day,amount_cents`, header first): each row is recorded on its own; the
-    /// rejected rows come back with their row number and reason, and accepted + rejected = submitted.
-    func repaymentBatch(_ req: Request) async throws -> BatchResult {
+    /// A CSV of repayments (`loan_id,day,amount_cents`, header first); see `RepaymentBatch`.
+    func repaymentBatch(_ req: Request) async throws -> RepaymentBatch.Result {
         let principal = try req.principal()
         _ = try principal.requireInstitution()
-        let text = (req.body.string ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        guard let header = lines.first?.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: ",")
-            .map({ $0.trimmingCharacters(in: .whitespaces) }), header == ["loan_id", "day", "amount_cents"] else {
-            throw DomainError.invalidFile(reason: "首行应为 loan_id,day,amount_cents")
-        }
-        lines.removeFirst()
-        var accepted = 0
-        var problems: [BatchResult.Problem] = []
-        for (index, line) in lines.enumerated() {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            let row = index + 2
-            do {
-                guard cells.count == 3 else { throw DomainError.invalidInput(field: "行", reason: "应有 3 列，实际 \(cells.count) 列") }
-                guard let id = Int64(cells[0]) else { throw DomainError.invalidInput(field: "loan_id", reason: "应为贷款编号") }
-                guard let cents = Int64(cells[2]), cents > 0 else { throw DomainError.invalidInput(field: "amount_cents", reason: "应为正整数（分）") }
-                _ = try await MarketActions.repay(req.services, principal, loanID: id, day: try Validate.day(cells[1], field: "day"), amount: Cents(cents))
-                accepted += 1
-            } catch let error as DomainError {
-                problems.append(.init(row: row, loanID: cells.first ?? "", reason: error.message))
-            } catch {
-                req.logger.error("repayment row failed", metadata: ["row": "\(row)", "error": "\(error)"])
-                problems.append(.init(row: row, loanID: cells.first ?? "", reason: "处理该行时发生内部错误，未登记"))
-            }
-        }
-        return BatchResult(submitted: lines.count, accepted: accepted, rejected: problems)
+        return try await RepaymentBatch.record(req.services, principal, csv: req.body.string ?? "")
     }
 
     func demands(_ req: Request) async throws -> [FinancingDemand] {
@@ -324,3 +290,6 @@ extension ApplicationStore.Stored: Content {}
 extension ApplicationStore.Step: Content {}
 extension LoanStore.Stored: Content {}
 extension AuthorisationStore.Access: Content {}
+
+extension RepaymentBatch.Result: Content {}
+extension RepaymentBatch.Problem: Content {}

@@ -138,7 +138,7 @@ struct BankPortal {
         let steps = try await req.applicationStore.steps(applicationID: a.id)
         return Portal.html(BankApplicationPage.render(.init(
             context: Portal.context(req, principal), application: ApplicationSummary(a, institutionName: institution.name),
-            loanID: loan?.id, steps: steps.map(TimelineStep.init), today: .today())))
+            loanID: loan?.id, steps: steps.map(TimelineStep.init), today: req.platform.clock.today)))
     }
 
     /// The authorised credit report: logged in the firm's access log with the authorisation used.
@@ -161,7 +161,7 @@ struct BankPortal {
         let id = req.parameters.get("id", as: Int64.self)
         return try await Portal.form(req, back: "/bank/applications/\(id ?? 0)") { principal in
             let form = try req.content.decode(DecisionForm.self)
-            var day = Day.today()
+            var day = req.platform.clock.today
             let event: ApplicationEvent
             switch req.parameters.get("action") ?? "" {
             case "accept": event = .accept
@@ -197,7 +197,7 @@ struct BankPortal {
     func loan(_ req: Request) async throws -> Response {
         let (principal, _) = try bank(req)
         let loan = try await MarketActions.loan(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        return Portal.html(BankLoanPage.render(.init(context: Portal.context(req, principal), loan: LoanSummary(loan), today: .today())))
+        return Portal.html(BankLoanPage.render(.init(context: Portal.context(req, principal), loan: LoanSummary(loan), today: req.platform.clock.today)))
     }
 
     func repay(_ req: Request) async throws -> Response {

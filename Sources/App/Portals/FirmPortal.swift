@@ -41,7 +41,7 @@ struct FirmPortal {
         let evaluation = try await req.evaluationStore.current(uscc)
         let commitment = try await req.commitmentStore.commitments(uscc: uscc).first { $0.isInForce }
         let authorisations = try await req.authorisationStore.authorisations(uscc: uscc)
-        let active = authorisations.filter { $0.revokedAt == nil && $0.validUntil >= .today() }
+        let active = authorisations.filter { $0.revokedAt == nil && $0.validUntil >= req.platform.clock.today }
         let applications = try await req.applicationStore.applications(uscc: uscc)
         let loans = try await req.loanStore.loans(uscc: uscc)
         let outstanding = loans.filter { !$0.settled }.reduce(Cents.zero) { $0 + $1.outstanding }
@@ -50,7 +50,7 @@ struct FirmPortal {
         return Portal.html(FirmHomePage.render(.init(
             context: Portal.context(req, principal), grade: evaluation?.grade, score: evaluation?.score,
             hasCommitment: commitment != nil, activeAuthorisations: active.count, applicationCount: applications.total,
-            outstanding: outstanding, objections: objections, repairs: repairs, now: Date())))
+            outstanding: outstanding, objections: objections, repairs: repairs, now: req.platform.clock.now())))
     }
 
     func profile(_ req: Request) async throws -> Response {
@@ -99,7 +99,7 @@ struct FirmPortal {
                                               categories: $0.categories, authorisationID: $0.authorisationID,
                                               purpose: $0.purpose, action: $0.action)
             },
-            accessWindow: PageWindow(log), today: .today())))
+            accessWindow: PageWindow(log), today: req.platform.clock.today)))
     }
 
     struct AuthoriseForm: Content {
@@ -175,7 +175,7 @@ struct FirmPortal {
         let (principal, uscc) = try firm(req)
         let facts = try await FirmFactsLoader.load(req.services, uscc: uscc)
         let online = try await req.productStore.products(status: .online)
-        let estimate = QuotaEstimate.estimate(for: facts, products: online, today: .today(), grades: req.platform.grades)
+        let estimate = QuotaEstimate.estimate(for: facts, products: online, today: req.platform.clock.today, grades: req.platform.grades)
         let names = Institution.names(try await req.accounts.institutions())
         return Portal.html(FirmProductsPage.render(.init(
             context: Portal.context(req, principal), grade: facts.grade, score: facts.score,
@@ -225,7 +225,7 @@ struct FirmPortal {
         let steps = try await req.applicationStore.steps(applicationID: a.id)
         return Portal.html(FirmApplicationPage.render(.init(
             context: Portal.context(req, principal), application: ApplicationSummary(a, institutionName: institutionName),
-            loan: loan.map(LoanSummary.init), steps: steps.map(TimelineStep.init), today: .today())))
+            loan: loan.map(LoanSummary.init), steps: steps.map(TimelineStep.init), today: req.platform.clock.today)))
     }
 
     func act(_ req: Request) async throws -> Response {
@@ -255,6 +255,6 @@ struct FirmPortal {
     func loan(_ req: Request) async throws -> Response {
         let (principal, _) = try firm(req)
         let loan = try await MarketActions.loan(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        return Portal.html(FirmLoanPage.render(.init(context: Portal.context(req, principal), loan: LoanSummary(loan), today: .today())))
+        return Portal.html(FirmLoanPage.render(.init(context: Portal.context(req, principal), loan: LoanSummary(loan), today: req.platform.clock.today)))
     }
 }

@@ -20,7 +20,7 @@ struct OperatorMarket {
     /// The marketplace at a glance.
     func overview(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter])
-        let s = try await MarketStats.load(req.db, today: Day.today().description)
+        let s = try await MarketStats.load(req.db, today: req.platform.clock.today.description)
         return Portal.html(OperatorMarketPage.render(.init(context: Portal.context(req, principal), figures: .init(
             institutions: s.institutions, productsByStatus: s.productsByStatus, enterpriseAccountsByStatus: s.enterpriseAccountsByStatus,
             commitmentsInForce: s.commitmentsInForce, authorisationsActive: s.authorisationsActive,
@@ -61,7 +61,7 @@ struct OperatorMarket {
             window: PageWindow(signed),
             categories: req.catalog.categories.map {
                 CategoryChoice(id: $0.id, name: $0.name, needsAuthorisation: categories.contains($0.id))
-            }, today: .today())))
+            }, today: req.platform.clock.today)))
     }
 
     func publishTemplate(_ req: Request) async throws -> Response {

@@ -41,7 +41,7 @@ struct RemedyPortals {
         }
         return Portal.html(FirmObjectionsPage.render(.init(
             context: Portal.context(req, principal), workingDays: req.platform.policy.objectionPolicy.workingDays,
-            objections: objections, datasetNames: names, records: choices, today: .today())))
+            objections: objections, datasetNames: names, records: choices, today: req.platform.clock.today)))
     }
 
     func fileObjection(_ req: Request) async throws -> Response {
@@ -99,7 +99,7 @@ struct RemedyPortals {
         let objections = try await Remedies.visible(req.services, principal)
         let names = Dictionary(uniqueKeysWithValues: req.catalog.datasets.map { ($0.id, $0.name) })
         return Portal.html(OperatorObjectionsPage.render(.init(context: Portal.context(req, principal), objections: objections,
-                                                              datasetNames: names, today: .today())))
+                                                              datasetNames: names, today: req.platform.clock.today)))
     }
 
     func resolve(_ req: Request) async throws -> Response {
