@@ -17,17 +17,32 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
-        // Pure domain: value types, catalog, validation, parsing, generation. No Vapor, no Fluent.
+        // Pure domain: value types, catalog, validation, parsing, rules. No Vapor, no Fluent.
         .target(
             name: "Domain",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
         ),
+        // The transparency log's maths: Merkle trees and proofs, signed notes, cosignatures, witnesses.
+        .target(
+            name: "CreditLog",
+            dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The scorecard engine: binning, WOE, logistic regression, scaling, cross-validation, stability.
+        .target(
+            name: "Scorecard",
+            dependencies: ["Domain"]
+        ),
+        // The demo-city generator: a realistic Dalian as department files, for `xyd demo`, tests and benchmarks.
+        .target(
+            name: "DemoCity",
+            dependencies: ["Domain"]
+        ),
         // Fluent models (internal), portable migrations, stores returning domain values.
         .target(
             name: "Persistence",
             dependencies: [
-                "Domain",
+                "Domain", "CreditLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
@@ -44,7 +59,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Domain", "Persistence", "Views",
+                "Domain", "CreditLog", "Scorecard", "DemoCity", "Persistence", "Views",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ],
@@ -55,12 +70,15 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["Domain", "Persistence", "App", .product(name: "Fluent", package: "fluent")]
         ),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "DemoCity"]),
+        .testTarget(name: "CreditLogTests", dependencies: ["CreditLog", "Domain"]),
+        .testTarget(name: "ScorecardTests", dependencies: ["Scorecard", "Domain"]),
+        .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "Domain"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Persistence", "TestSupport",
+                "App", "CreditLog", "Scorecard", "DemoCity", "Persistence", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

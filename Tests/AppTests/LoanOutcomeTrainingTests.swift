@@ -2,6 +2,7 @@ import App
 import Domain
 import Foundation
 import Persistence
+import Scorecard
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Scorecard
 import Vapor
 
 /// `xyd model train|score|cv`: the scorecard engine for banks' default-probability models.

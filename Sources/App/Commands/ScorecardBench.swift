@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Scorecard
 import Vapor
 
 /// `xyd bench scorecard`: the scorecard engine's fit time per fold on German credit and on a generated

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Scorecard
 import Vapor
 
 /// The platform's own loan outcomes as a training table for the scorecard engine: one row per loan, with
