@@ -65,20 +65,33 @@ let package = Package(
             ],
             resources: [.copy("Public"), .copy("Resources/openapi.json")]
         ),
-        .executableTarget(name: "xyd", dependencies: ["App"]),
+        // Benchmarks, the throwaway PostgreSQL cluster, child processes, the load driver. Linked by `xyd` and the
+        // tests, never by App.
+        .target(
+            name: "DevTools",
+            dependencies: [
+                "App", "Domain", "CreditLog", "Scorecard", "DemoCity", "Persistence",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .executableTarget(name: "xyd", dependencies: ["App", "DevTools"]),
         .target(
             name: "TestSupport",
-            dependencies: ["Domain", "Persistence", "App", .product(name: "Fluent", package: "fluent")]
+            dependencies: ["Domain", "Persistence", "App", "DevTools", .product(name: "Fluent", package: "fluent")]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "DemoCity"]),
         .testTarget(name: "CreditLogTests", dependencies: ["CreditLog", "Domain"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard", "Domain"]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "Domain"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views"]),
+        .testTarget(name: "DevToolsTests", dependencies: ["DevTools", "Scorecard"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "CreditLog", "Scorecard", "DemoCity", "Persistence", "TestSupport",
+                "App", "CreditLog", "Scorecard", "DemoCity", "DevTools", "Persistence", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -121,27 +121,55 @@ public enum CrossValidation {
     /// Trains on all folds but one and measures AUC and KS on the held-out fold, for every fold.
     public static func run(table: ScorecardTable, target: String, folds: FoldAssignment,
                            config: ScorecardConfig = ScorecardConfig()) throws(ScorecardError) -> CrossValidationReport {
+        let results = try heldOutFolds(table: table, target: target, folds: folds, config: config).map {
+            CrossValidationReport.Fold(fold: $0.fold, trainRows: $0.trainRows, testRows: $0.testRows,
+                                       variables: $0.variables, auc: $0.auc, ks: $0.ks)
+        }
+        return CrossValidationReport(target: target, rows: table.rowCount, folds: results)
+    }
+
+    /// One held-out fold: the rows on each side, the fold's scorecard size, its test AUC and KS, and how long
+    /// its training took.
+    public struct HeldOutFold: Sendable, Equatable {
+        public var fold: Int
+        public var trainRows: Int
+        public var testRows: Int
+        public var variables: Int
+        public var auc: Double
+        public var ks: Double
+        /// Training alone (binning, WOE/IV, selection, regression, scaling and the training score distribution:
+        /// what a peer's `fit()` does on already typed data); reading and typing the table are outside it.
+        public var fitSeconds: Double
+    }
+
+    /// Every fold held out in turn, the table read and typed once (`run`, and `xyd bench scorecard`'s timings).
+    public static func heldOutFolds(table: ScorecardTable, target: String, folds: FoldAssignment,
+                                    config: ScorecardConfig = ScorecardConfig()) throws(ScorecardError) -> [HeldOutFold] {
         guard folds.folds.count == table.rowCount else {
             throw .foldsRowCountMismatch(expected: table.rowCount, found: folds.folds.count)
         }
         let data = try TrainingData(table: table, target: target, excluding: Set(config.excludedColumns))
         let foldNumbers = folds.foldNumbers
         guard foldNumbers.count >= 2 else { throw .foldsTooFew(foldNumbers.count) }
-        var results: [CrossValidationReport.Fold] = []
+        let clock = ContinuousClock()
+        var results: [HeldOutFold] = []
         for fold in foldNumbers {
             let train = folds.folds.indices.filter { folds.folds[$0] != fold }
             let test = folds.folds.indices.filter { folds.folds[$0] == fold }
+            let started = clock.now
             let model = try ScorecardModel.train(data: data, rows: train, config: config)
+            let elapsed = started.duration(to: clock.now)
             let probabilities = model.probabilities(data: data, rows: test)
             let labels = test.map { Int(data.target[$0]) }
             guard let auc = ScoringMetrics.auc(labels: labels, scores: probabilities),
                   let ks = ScoringMetrics.ks(labels: labels, scores: probabilities) else {
                 throw .foldSingleClass(fold: fold)
             }
-            results.append(.init(fold: fold, trainRows: train.count, testRows: test.count,
-                                 variables: model.variables.count, auc: auc, ks: ks))
+            results.append(HeldOutFold(fold: fold, trainRows: train.count, testRows: test.count, variables: model.variables.count,
+                                       auc: auc, ks: ks,
+                                       fitSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
         }
-        return CrossValidationReport(target: target, rows: table.rowCount, folds: results)
+        return results
     }
 
     /// Reads the data and folds files and runs the cross-validation (`xyd model cv`).

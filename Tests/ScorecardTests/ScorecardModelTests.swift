@@ -224,6 +224,18 @@ struct ScorecardCrossValidationTests {
         }
     }
 
+    @Test("Held-out folds give the report's figures and time each training")
+    func heldOutFolds() throws {
+        let table = try ScorecardTable(csv: ScorecardModelTests.applicants(rows: 600))
+        let folds = FoldAssignment(folds: (0..<600).map { $0 % 3 })
+        let held = try CrossValidation.heldOutFolds(table: table, target: "bad", folds: folds)
+        let report = try CrossValidation.run(table: table, target: "bad", folds: folds)
+        #expect(held.map(\.fold) == report.folds.map(\.fold))
+        #expect(held.map(\.auc) == report.folds.map(\.auc))
+        #expect(held.map(\.ks) == report.folds.map(\.ks))
+        #expect(held.allSatisfy { $0.fitSeconds > 0 && $0.trainRows == 400 && $0.testRows == 200 })
+    }
+
     @Test("German credit, 5 fixed folds: mean AUC ≥ 0.784 and mean KS ≥ 0.480")
     func germanCredit() throws {
         // Repo root is two folders above this file's folder (Tests/ScorecardTests); shared data sits beside the repo.

@@ -4,7 +4,7 @@ import Fluent
 import Vapor
 
 /// Recomputes firms' public credit evaluations from their stored records and saves them.
-enum Evaluations {
+public enum Evaluations {
     /// Evaluates the firms in groups, reporting how many are done.
     static func refresh(_ app: Application, firms: [String], asOf: Day = .today(),
                         progress: (@Sendable (Int) -> Void)? = nil) async throws {
@@ -14,7 +14,7 @@ enum Evaluations {
     /// Firms per records query: one query per firm dominates for a whole city; two groups are in memory at once.
     static let groupSize = 1000
 
-    static func refresh(database: any Database, model: EvaluationModel, firms: [String], asOf: Day = .today(),
+    public static func refresh(database: any Database, model: EvaluationModel, firms: [String], asOf: Day = .today(),
                         progress: (@Sendable (Int) -> Void)? = nil) async throws {
         let records = RecordStore(database: database)
         let store = EvaluationStore(database: database)

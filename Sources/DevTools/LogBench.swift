@@ -1,3 +1,4 @@
+import App
 import CreditLog
 import Domain
 import Fluent

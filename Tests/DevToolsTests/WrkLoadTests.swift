@@ -1,4 +1,4 @@
-@testable import App
+@testable import DevTools
 import Testing
 
 /// `xyd bench api` reads its figures from wrk's report.

@@ -1,3 +1,4 @@
+import App
 import DemoCity
 import Domain
 import Fluent
@@ -8,10 +9,10 @@ import Persistence
 import SQLKit
 import Vapor
 
-/// `xyd bench ingest`: rows per second through the full ingest path on SQLite and PostgreSQL, beside the
-/// databases' own bulk loaders (`sqlite3 .import`, `COPY`) on the same file in the same run.
-struct BenchCommand: AsyncCommand {
-    struct Signature: CommandSignature {
+/// `xyd bench ingest|evaluate|scorecard|api|log`: the benchmarks. Linked by the `xyd` executable (which hands it
+/// to `Xyd.main`), not by `App`.
+public struct BenchCommand: AsyncCommand {
+    public struct Signature: CommandSignature {
         @Argument(name: "what", help: "ingest、evaluate、scorecard、api 或 log")
         var what: String
         @Option(name: "rows", help: "行数；log 为条目数（默认 1000000）")
@@ -28,12 +29,14 @@ struct BenchCommand: AsyncCommand {
         var seconds: Double?
         @Flag(name: "swift-client", help: "api：即使装有 wrk 也用内置的 Swift 客户端")
         var swiftClient: Bool
-        init() {}
+        public init() {}
     }
 
-    var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）" }
+    public init() {}
 
-    func run(using context: CommandContext, signature: Signature) async throws {
+    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）" }
+
+    public func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
         case "ingest":
             try await IngestBench(app: context.application, rows: signature.rows ?? 1_000_000,
@@ -54,6 +57,8 @@ struct BenchCommand: AsyncCommand {
     }
 }
 
+/// `xyd bench ingest`: rows per second through the full ingest path on SQLite and PostgreSQL, beside the
+/// databases' own bulk loaders (`sqlite3 .import`, `COPY`) on the same file in the same run.
 struct IngestBench {
     let app: Application
     let rows: Int

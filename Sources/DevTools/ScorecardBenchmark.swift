@@ -1,4 +1,5 @@
 import Foundation
+import Scorecard
 
 /// Fit-time benchmark of the scorecard engine beside other methods (`xyd bench scorecard`): the
 /// engine's timed cross-validation, the reading of the Python reference benchmark's JSON output, and
@@ -24,13 +25,18 @@ public enum ScorecardBenchmark {
             self.errors = errors
         }
 
-        public var meanAUC: Double { CrossValidationReport.mean(aucs) }
-        public var meanKS: Double { CrossValidationReport.mean(kss) }
+        public var meanAUC: Double { ScorecardBenchmark.mean(aucs) }
+        public var meanKS: Double { ScorecardBenchmark.mean(kss) }
         public var medianFitSeconds: Double { ScorecardBenchmark.median(fitSeconds) }
     }
 
     /// The method name of this engine in tables and JSON.
     public static let engineMethod = "xyd"
+
+    /// The mean; 0 for no values.
+    public static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+    }
 
     /// The median (mean of the two middle values for an even count); 0 for no values.
     public static func median(_ values: [Double]) -> Double {
@@ -45,29 +51,9 @@ public enum ScorecardBenchmark {
     /// does on already typed data). Reading and typing the table is done once, outside the timing.
     public static func timeEngine(dataset: String, table: ScorecardTable, target: String, folds: FoldAssignment,
                                   config: ScorecardConfig = ScorecardConfig()) throws(ScorecardError) -> MethodResult {
-        guard folds.folds.count == table.rowCount else {
-            throw .foldsRowCountMismatch(expected: table.rowCount, found: folds.folds.count)
-        }
-        let data = try TrainingData(table: table, target: target, excluding: Set(config.excludedColumns))
-        var result = MethodResult(dataset: dataset, method: engineMethod)
-        let clock = ContinuousClock()
-        for fold in folds.foldNumbers {
-            let train = folds.folds.indices.filter { folds.folds[$0] != fold }
-            let test = folds.folds.indices.filter { folds.folds[$0] == fold }
-            let started = clock.now
-            let model = try ScorecardModel.train(data: data, rows: train, config: config)
-            let elapsed = started.duration(to: clock.now)
-            let probabilities = model.probabilities(data: data, rows: test)
-            let labels = test.map { Int(data.target[$0]) }
-            guard let auc = ScoringMetrics.auc(labels: labels, scores: probabilities),
-                  let ks = ScoringMetrics.ks(labels: labels, scores: probabilities) else {
-                throw .foldSingleClass(fold: fold)
-            }
-            result.aucs.append(auc)
-            result.kss.append(ks)
-            result.fitSeconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-        }
-        return result
+        let held = try CrossValidation.heldOutFolds(table: table, target: target, folds: folds, config: config)
+        return MethodResult(dataset: dataset, method: engineMethod, aucs: held.map(\.auc), kss: held.map(\.ks),
+                            fitSeconds: held.map(\.fitSeconds))
     }
 
     /// Reads the JSON written by the Python reference benchmark (`bench.py --out`): `{"info": …,
