@@ -19,17 +19,32 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
-        // Pure domain: value types, catalog, validation, parsing, generation. No Vapor, no Fluent.
+        // Pure domain: value types, catalog, validation, parsing, rules. No Vapor, no Fluent.
         .target(
             name: "Domain",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
         ),
+        // The transparency log's maths: Merkle trees and proofs, signed notes, cosignatures, witnesses.
+        .target(
+            name: "CreditLog",
+            dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The scorecard engine: binning, WOE, logistic regression, scaling, cross-validation, stability.
+        .target(
+            name: "Scorecard",
+            dependencies: ["Domain"]
+        ),
+        // The demo-city generator: a realistic Dalian as department files, for `xyd demo`, tests and benchmarks.
+        .target(
+            name: "DemoCity",
+            dependencies: ["Domain"]
+        ),
         // Fluent models (internal), portable migrations, stores returning domain values.
         .target(
             name: "Persistence",
             dependencies: [
-                "Domain",
+                "Domain", "CreditLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
@@ -42,7 +57,7 @@ let package = Package(
         .target(
             name: "Services",
             dependencies: [
-                "Domain", "Persistence",
+                "Domain", "CreditLog", "Scorecard", "Persistence",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -58,19 +73,35 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Domain", "Persistence", "Services", "Views",
+                "Domain", "CreditLog", "Scorecard", "DemoCity", "Persistence", "Services", "Views",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ],
             resources: [.copy("Public"), .copy("Resources/openapi.json")]
         ),
-        .executableTarget(name: "xyd", dependencies: ["App"]),
+        // Benchmarks, the throwaway PostgreSQL cluster, child processes, the load driver. Linked by `xyd` and the
+        // tests, never by App.
+        .target(
+            name: "DevTools",
+            dependencies: [
+                "App", "Domain", "CreditLog", "Scorecard", "DemoCity", "Persistence", "Services",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .executableTarget(name: "xyd", dependencies: ["App", "DevTools"]),
         .target(
             name: "TestSupport",
-            dependencies: ["Domain", "Persistence", "Services", "App", .product(name: "Fluent", package: "fluent")]
+            dependencies: ["Domain", "Persistence", "Services", "App", "DevTools", .product(name: "Fluent", package: "fluent")]
         ),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "DemoCity"]),
+        .testTarget(name: "CreditLogTests", dependencies: ["CreditLog", "Domain"]),
+        .testTarget(name: "ScorecardTests", dependencies: ["Scorecard", "Domain"]),
+        .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "Domain"]),
         .testTarget(name: "ViewsTests", dependencies: ["Domain", "Views"], exclude: ["Golden"]),
+        .testTarget(name: "DevToolsTests", dependencies: ["DevTools", "Scorecard"]),
         // Stores called directly on both databases, and the rule that every write goes through a unit of work.
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Domain", "App", "TestSupport",
                                                             .product(name: "FluentKit", package: "fluent-kit")]),
@@ -79,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Persistence", "Services", "TestSupport",
+                "App", "CreditLog", "Scorecard", "DemoCity", "DevTools", "Persistence", "Services", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

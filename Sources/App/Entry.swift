@@ -7,9 +7,9 @@ import Services
 import Vapor
 
 /// The `xyd` executable: `serve`, `demo`, `ingest`, `catalog`, `uscc`, `batches`, `generate`, `token`,
-/// `bench`, `migrate`.
+/// `migrate`, and the commands the executable adds (`bench`, from DevTools, which App does not link).
 public enum Xyd {
-    public static func main() async -> Int32 {
+    public static func main(extraCommands: [String: any AnyAsyncCommand] = [:]) async -> Int32 {
         var config: AppConfig
         do { config = try AppConfig.load() } catch {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))
@@ -41,6 +41,7 @@ public enum Xyd {
             do {
                 try await configure(app, config: config, runJobs: arguments.count > 1 && arguments[1] == "serve")
                 registerCommands(app)
+                for (name, command) in extraCommands { app.asyncCommands.use(command, as: name) }
                 try await app.autoMigrate()
                 if let demo { try await DemoCity.prepare(app, options: demo) }
             } catch {
@@ -75,7 +76,6 @@ public enum Xyd {
         app.asyncCommands.use(BatchesCommand(), as: "batches")
         app.asyncCommands.use(TokenCommand(), as: "token")
         app.asyncCommands.use(GenerateCommand(), as: "generate")
-        app.asyncCommands.use(BenchCommand(), as: "bench")
         app.asyncCommands.use(ModelCommand(), as: "model")
         app.asyncCommands.use(EvaluateCommand(), as: "evaluate")
         app.asyncCommands.use(LogCommand(), as: "log")

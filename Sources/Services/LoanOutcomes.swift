@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Scorecard
 
 /// The platform's own loan outcomes as a training table for the scorecard engine: one row per loan, with
 /// what was known when the firm applied (its public credit score and grade at that time, registration

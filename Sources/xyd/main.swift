@@ -1,4 +1,5 @@
 import App
+import DevTools
 import Foundation
 
-exit(await Xyd.main())
+exit(await Xyd.main(extraCommands: ["bench": BenchCommand()]))

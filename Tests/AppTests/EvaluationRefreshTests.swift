@@ -1,4 +1,5 @@
 import App
+import DemoCity
 import Domain
 import Foundation
 import Persistence

@@ -1,4 +1,5 @@
 import App
+import DevTools
 import Domain
 import Fluent
 import Foundation

@@ -3,6 +3,7 @@ import Services
 import Domain
 import Foundation
 import Persistence
+import Scorecard
 import Testing
 import TestSupport
 

@@ -1,4 +1,5 @@
 import App
+import CreditLog
 import Domain
 import Foundation
 import Persistence

@@ -1,3 +1,4 @@
+import DemoCity
 import Domain
 import Foundation
 import Persistence

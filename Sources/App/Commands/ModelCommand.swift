@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Scorecard
 import Services
 import Vapor
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A progress bar on a terminal (standard error), silent when output is not a terminal.
-final class ProgressBar: @unchecked Sendable {
+public final class ProgressBar: @unchecked Sendable {
     // Only touched from the single task that drives an import.
     private let total: Int64
     private let label: String
@@ -9,12 +9,12 @@ final class ProgressBar: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private let enabled = isatty(2) != 0
 
-    init(total: Int64, label: String) {
+    public init(total: Int64, label: String) {
         self.total = total
         self.label = label
     }
 
-    func update(bytes: Int64, rows: Int) {
+    public func update(bytes: Int64, rows: Int) {
         guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = Date()
         let fraction = total > 0 ? min(1, Double(bytes) / Double(total)) : 0
@@ -27,7 +27,7 @@ final class ProgressBar: @unchecked Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    func finish() {
+    public func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 

@@ -107,11 +107,11 @@ struct ConsoleController {
         let industry = req.catalog.dataset(Catalog.registrationDataset)?.field(named: "industry")
         let model = EnterpriseListPage.Model(
             context: context(req, principal, title: "企业", active: "/console/enterprises"), query: query.text ?? "",
-            districtOptions: Reference.districts.map { SelectOption(value: $0.0, label: $0.1, isSelected: $0.0 == query.district) },
+            districtOptions: Reference.districts(in: req.catalog).map { SelectOption(value: $0.0, label: $0.1, isSelected: $0.0 == query.district) },
             industryOptions: Reference.industries(in: req.catalog).map { SelectOption(value: $0.0, label: "\($0.0) \($0.1)", isSelected: $0.0 == query.industry) },
             rows: page.items.map {
                 EnterpriseListPage.Row(uscc: $0.uscc, name: $0.name, entityType: $0.entityType,
-                                       districtLabel: Reference.districtName($0.district),
+                                       districtLabel: Reference.districtName($0.district, in: req.catalog),
                                        industryLabel: industry?.display($0.industry) ?? $0.industry, scale: $0.scale,
                                        status: $0.status, recordCount: $0.recordCount)
             },

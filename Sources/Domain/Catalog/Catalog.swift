@@ -62,10 +62,9 @@ public struct FieldSpec: Codable, Sendable, Equatable {
         personal = try c.decodeIfPresent(PersonalKind.self, forKey: .personal)
     }
 
-    /// The Chinese label of an enumerated value or a district code, or the value itself.
+    /// The Chinese label of an enumerated value or a district code (from `valueLabels`), or the value itself.
     public func display(_ value: String) -> String {
-        if type == .district { return Reference.districtName(value) }
-        return valueLabels?[value] ?? value
+        valueLabels?[value] ?? value
     }
 }
 

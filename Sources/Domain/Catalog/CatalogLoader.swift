@@ -80,6 +80,10 @@ public enum CatalogLoader {
                 if field.type != .enum, field.values != nil {
                     throw .invalidCatalog(entry: fieldEntry, reason: "只有 enum 类型的字段可以给出 values")
                 }
+                if field.type == .district, let labels = field.valueLabels,
+                   let code = labels.keys.sorted().first(where: { $0.utf8.count != 6 || !$0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) {
+                    throw .invalidCatalog(entry: fieldEntry, reason: "valueLabels 中的“\(code)”不是6位行政区划代码")
+                }
                 if let max = field.maxLength, max <= 0 {
                     throw .invalidCatalog(entry: fieldEntry, reason: "maxLength 必须为正数")
                 }

@@ -65,11 +65,15 @@ public enum Reference {
         return (field.values ?? []).map { ($0, field.display($0)) }
     }
 
-    /// The demo city's districts (code, name), from the generator's description of Dalian.
-    public static let districts: [(String, String)] = CityGenerator.Dalian.districts.map { ($0.code, $0.name) }
+    /// The named districts (code, name) in code order, from the `valueLabels` of the catalog's `district` field.
+    public static func districts(in catalog: Catalog) -> [(String, String)] {
+        guard let field = catalog.dataset(Catalog.registrationDataset)?.field(named: "district") else { return [] }
+        return (field.valueLabels ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
 
-    public static func districtName(_ code: String) -> String {
-        districts.first { $0.0 == code }?.1 ?? code
+    /// The name of a district code, or the code itself when the catalog does not name it.
+    public static func districtName(_ code: String, in catalog: Catalog) -> String {
+        catalog.dataset(Catalog.registrationDataset)?.field(named: "district")?.display(code) ?? code
     }
 }
 

@@ -1,3 +1,4 @@
+import CreditLog
 import FluentKit
 import Foundation
 import NIOCore

@@ -1,3 +1,4 @@
+import CreditLog
 import Domain
 import FluentKit
 import Foundation

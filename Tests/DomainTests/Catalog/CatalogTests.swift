@@ -17,6 +17,31 @@ import Testing
         #expect(try catalog.require("market.registration").field(named: "legal_rep_id")?.personal == .idNumber)
     }
 
+    /// District names are catalog data (the registration `district` field's labels), not the demo generator's.
+    @Test func districtsComeFromTheCatalog() throws {
+        let catalog = try CatalogLoader.bundled()
+        let districts = Reference.districts(in: catalog)
+        #expect(districts.count == 10)
+        #expect(districts.first.map { [$0.0, $0.1] } == ["210202", "中山区"])
+        #expect(districts.map(\.0) == districts.map(\.0).sorted())
+        #expect(Reference.districtName("210283", in: catalog) == "庄河市")
+        #expect(Reference.districtName("110101", in: catalog) == "110101")
+        #expect(try catalog.require(Catalog.registrationDataset).field(named: "district")?.display("210211") == "甘井子区")
+
+        let badCode = try edited { object in
+            var datasets = object["datasets"] as? [[String: Any]] ?? []
+            var fields = datasets[0]["fields"] as? [[String: Any]] ?? []
+            guard let index = fields.firstIndex(where: { $0["name"] as? String == "district" }) else { return }
+            fields[index]["valueLabels"] = ["2102": "大连市"]
+            datasets[0]["fields"] = fields
+            object["datasets"] = datasets
+        }
+        #expect(throws: DomainError.invalidCatalog(entry: "datasets.market.registration.fields.district",
+                                                   reason: "valueLabels 中的“2102”不是6位行政区划代码")) {
+            try CatalogLoader.decode(badCode)
+        }
+    }
+
     @Test func unknownDatasetIsATypedError() throws {
         let catalog = try CatalogLoader.bundled()
         #expect(throws: DomainError.unknownDataset("nope.x")) { try catalog.require("nope.x") }

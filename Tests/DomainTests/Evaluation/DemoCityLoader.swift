@@ -1,4 +1,5 @@
 import Foundation
+@testable import DemoCity
 @testable import Domain
 
 /// Reads the demo city's department files into stored records the way ingest would: sniffed encoding,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import DemoCity
 @testable import Domain
 
 @Suite("公共信用综合评价：演示城市")

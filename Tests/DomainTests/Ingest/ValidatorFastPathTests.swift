@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import DemoCity
 @testable import Domain
 
 /// `validate` takes most valid rows through `validFast`, which must give exactly the record the general path
