@@ -94,7 +94,8 @@ let package = Package(
         .executableTarget(name: "xyd", dependencies: ["App", "DevTools"]),
         .target(
             name: "TestSupport",
-            dependencies: ["Domain", "Persistence", "Services", "App", "DevTools", .product(name: "Fluent", package: "fluent")]
+            dependencies: ["Domain", "Persistence", "Services", "App", "DevTools", .product(name: "Fluent", package: "fluent"),
+                           .product(name: "NIOFoundationCompat", package: "swift-nio")]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "DemoCity"]),
         .testTarget(name: "CreditLogTests", dependencies: ["CreditLog", "Domain"]),
@@ -103,7 +104,8 @@ let package = Package(
         .testTarget(name: "ViewsTests", dependencies: ["Domain", "Views"], exclude: ["Golden"]),
         .testTarget(name: "DevToolsTests", dependencies: ["DevTools", "Scorecard"]),
         // Stores called directly on both databases, and the rule that every write goes through a unit of work.
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Domain", "App", "TestSupport",
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Domain", "CreditLog", "App", "TestSupport",
+                                                            .product(name: "Fluent", package: "fluent"),
                                                             .product(name: "FluentKit", package: "fluent-kit")]),
         // Use cases called directly (no HTTP), on a clock the test sets and moves.
         .testTarget(name: "ServicesTests", dependencies: ["Services", "Persistence", "App", "TestSupport"]),
@@ -112,8 +114,22 @@ let package = Package(
             dependencies: [
                 "App", "CreditLog", "Scorecard", "DemoCity", "DevTools", "Persistence", "Services", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The stricter settings of the best Swift server projects, for every target: `any` spelled out, and a member
+// visible only where its module is imported.
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}
+

@@ -1,3 +1,4 @@
+import Fluent
 import Domain
 import FluentSQLiteDriver
 import Foundation

@@ -1,4 +1,5 @@
 import Foundation
+import Domain
 
 /// Each data row's test fold, read from a CSV with columns `row,fold` (rows numbered from 0 in
 /// file order, header excluded; lines in any order, one per data row).

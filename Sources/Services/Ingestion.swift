@@ -1,3 +1,5 @@
+import Foundation
+import FluentKit
 import Domain
 import Logging
 import Persistence

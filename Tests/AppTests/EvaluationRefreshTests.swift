@@ -1,3 +1,5 @@
+import Services
+import Fluent
 import App
 import DemoCity
 import Domain

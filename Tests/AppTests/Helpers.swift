@@ -32,6 +32,7 @@ func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: Strin
     return try #require(reply)
 }
 
+@discardableResult
 func upload(_ app: Application, _ dataset: String, _ text: String, token: String, name: String = "file.csv") async throws -> Reply {
     try await send(app, .POST, "/api/v1/datasets/\(dataset)/batches?file_name=\(name)", token: token, body: text, contentType: "text/csv")
 }

@@ -1,3 +1,4 @@
+import Fluent
 import App
 import Domain
 import Foundation

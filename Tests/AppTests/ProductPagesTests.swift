@@ -1,3 +1,6 @@
+import Vapor
+import NIOHTTP1
+import Fluent
 import App
 import Domain
 import Foundation

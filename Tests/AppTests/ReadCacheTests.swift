@@ -1,3 +1,4 @@
+import Fluent
 @testable import App
 import Domain
 import Foundation

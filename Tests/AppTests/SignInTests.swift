@@ -1,3 +1,5 @@
+import Persistence
+import NIOHTTP1
 import App
 import Domain
 import Foundation

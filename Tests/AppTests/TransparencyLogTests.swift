@@ -1,3 +1,5 @@
+import FluentKit
+import Fluent
 import App
 import CreditLog
 import Domain

@@ -1,3 +1,4 @@
+import Plot
 import Testing
 @testable import Views
 

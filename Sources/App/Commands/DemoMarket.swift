@@ -1,3 +1,4 @@
+import Fluent
 import Domain
 import Foundation
 import Persistence

@@ -1,3 +1,5 @@
+import Fluent
+import CreditLog
 import Domain
 import Foundation
 import Persistence

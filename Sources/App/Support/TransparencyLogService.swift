@@ -1,3 +1,4 @@
+import Fluent
 import CreditLog
 import Domain
 import Foundation

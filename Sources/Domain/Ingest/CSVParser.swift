@@ -1,3 +1,4 @@
+import Foundation
 /// An RFC 4180 CSV parser over UTF-8 bytes that is fed chunks and keeps partial rows between them, so a
 /// file of any size streams through in constant memory. Quoted fields may hold commas, quotes and line
 /// breaks; rows end with LF or CRLF (or a lone CR). Blank lines are skipped.

@@ -1,3 +1,4 @@
+import SQLKit
 import CreditLog
 import FluentKit
 import Foundation

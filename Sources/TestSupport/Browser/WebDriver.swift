@@ -1,3 +1,4 @@
+import NIOFoundationCompat
 import App
 import DevTools
 import Foundation

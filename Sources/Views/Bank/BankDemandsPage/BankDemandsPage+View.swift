@@ -1,3 +1,4 @@
+import Domain
 extension BankDemandsPage {
     public static func render(_ model: Model) -> String {
         let rows: [[PortalPage.Cell]] = model.demands.map { row in

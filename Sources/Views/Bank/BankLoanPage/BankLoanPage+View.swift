@@ -1,3 +1,4 @@
+import Domain
 extension BankLoanPage {
     public static func render(_ model: Model) -> String {
         let loan = model.loan

@@ -1,3 +1,4 @@
+import Domain
 extension BankProductPage {
     public static func render(_ model: Model) -> String {
         let p = model.product

@@ -1,3 +1,4 @@
+import Domain
 extension BankProductsPage {
     public static func render(_ model: Model) -> String {
         PortalPage.render(model.context, title: "产品管理",

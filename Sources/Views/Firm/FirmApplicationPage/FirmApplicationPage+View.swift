@@ -1,3 +1,4 @@
+import Domain
 extension FirmApplicationPage {
     public static func render(_ model: Model) -> String {
         let a = model.application

@@ -1,3 +1,4 @@
+import Domain
 extension FirmApplicationsPage {
     public static func render(_ model: Model) -> String {
         let window = model.window

@@ -1,3 +1,4 @@
+import Domain
 extension FirmCommitmentPage {
     public static func render(_ model: Model) -> String {
         var blocks: [PortalPage.Block] = []

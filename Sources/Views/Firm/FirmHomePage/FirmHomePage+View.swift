@@ -1,3 +1,5 @@
+import Domain
+import Foundation
 extension FirmHomePage {
     public static func render(_ model: Model) -> String {
         var blocks: [PortalPage.Block] = []

@@ -1,3 +1,4 @@
+import Domain
 extension FirmObjectionsPage {
     public static func render(_ model: Model) -> String {
         let names = model.datasetNames

@@ -1,3 +1,4 @@
+import Domain
 extension OperatorCommitmentsPage {
     public static func render(_ model: Model) -> String {
         let template = model.template

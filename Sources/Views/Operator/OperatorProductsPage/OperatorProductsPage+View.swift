@@ -1,3 +1,4 @@
+import Domain
 extension OperatorProductsPage {
     public static func render(_ model: Model) -> String {
         let names = model.institutionNames

@@ -1,3 +1,4 @@
+import Domain
 extension PublicCommitmentsPage {
     public static func render(_ model: Model) -> String {
         let window = model.window
