@@ -46,25 +46,31 @@ public enum MarketActions {
             uscc: uscc, firmName: kept.firm?.name ?? uscc, productID: input.productID, productName: product.name,
             institutionID: institutionID, authorisationID: Int64(authorisation.id), requestedAmount: input.amount,
             requestedTermMonths: input.termMonths, requestedMethod: method, purpose: purpose)
-        // The decision needs nothing of the application itself, so it is made before storing, and the
-        // application is stored already decided: one transaction, shared with other applicants (group commit).
-        var decision = ApplicationStore.Submission.Decision.none
+        // The decision needs nothing of the application itself but the credit already committed to the firm,
+        // which the store reads inside the submitting transaction (shared with other applicants: group commit)
+        // and hands to `decide`; so the rules are evaluated here once the facts are loaded, and the
+        // application is stored already decided.
+        var decide: @Sendable (Int64) -> ApplicationStore.Submission.Decision = { _ in .none }
         if let rules = product.autoApproval?.rules, !rules.isEmpty {
             let facts = try await FirmFactsLoader.load(context, uscc: uscc, kept: kept)
-            switch AutoApproval.decide(product, facts, request: .init(amountCents: input.amount.value, termMonths: input.termMonths,
-                                                                      repaymentMethod: method),
-                                       today: context.clock.today, grades: context.platform.grades) {
-            case .approve(let terms, let decidedBy):
-                let loanTerms = LoanTerms(amount: Cents(terms.amountCents), rate: AnnualRate(basisPoints: terms.rateBasisPoints),
-                                          termMonths: terms.termMonths, method: terms.repaymentMethod)
-                let texts = decidedBy.map { id in rules.first { $0.id == id }?.text ?? id }
-                decision = .autoApproved(loanTerms, rules: decidedBy, note: texts.joined(separator: "；"))
-            case .manualReview(let reasons):
-                decision = .passedOn(note: reasons.map(\.text).joined(separator: "；"))
+            let request = AutoApproval.Request(amountCents: input.amount.value, termMonths: input.termMonths, repaymentMethod: method)
+            let today = context.clock.today, grades = context.platform.grades
+            decide = { committed in
+                var facts = facts
+                facts.committedCents = committed
+                switch AutoApproval.decide(product, facts, request: request, today: today, grades: grades) {
+                case .approve(let terms, let decidedBy):
+                    let loanTerms = LoanTerms(amount: Cents(terms.amountCents), rate: AnnualRate(basisPoints: terms.rateBasisPoints),
+                                              termMonths: terms.termMonths, method: terms.repaymentMethod)
+                    let texts = decidedBy.map { id in rules.first { $0.id == id }?.text ?? id }
+                    return .autoApproved(loanTerms, rules: decidedBy, note: texts.joined(separator: "；"))
+                case .manualReview(let reasons):
+                    return .passedOn(note: reasons.map(\.text).joined(separator: "；"))
+                }
             }
         }
         return try await context.committers.applications.submit(
-            .init(application: application, actor: principal.displayName, decision: decision))
+            .init(application: application, actor: principal.displayName, decide: decide))
     }
 
     /// An application the caller may act on: an institution's own, or the firm's own (404 otherwise, so

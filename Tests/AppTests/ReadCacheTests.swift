@@ -94,7 +94,18 @@ import VaporTesting
             var reply = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
                 "categories": ["tax"], "purposes": ["loan_application"], "validUntil": Day.today().adding(days: 30).description])
             let authorisationID = try #require(try reply.json()["id"] as? String)
-            #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .created)
+            // Each accepted application is cancelled at once: a firm may have one open application per product.
+            func applyAndCancel() async throws {
+                let reply = try await post(app, "/api/v1/applications", token: f.firmAToken, apply)
+                #expect(reply.status == .created)
+                let application = try #require(try reply.json()["application"] as? [String: Any])
+                let id = try #require(application["id"] as? Int)
+                let approved = (application["state"] as? [String: Any])?["status"] as? String == "approved"
+                let closed = try await post(app, "/api/v1/applications/\(id)/events", token: f.firmAToken,
+                                            ["action": approved ? "cancel" : "withdraw", "reason": "不再需要"])
+                #expect(closed.status == .ok, "\(closed.body)")
+            }
+            try await applyAndCancel()
 
             // The commitment invalidated behind the API's back (as another process would): refused at once.
             let commitments = CommitmentStore(database: app.db)
@@ -104,14 +115,14 @@ import VaporTesting
             #expect(reply.status == .conflict)
             #expect((try reply.json()["message"] as? String)?.contains("信用承诺书") == true)
             #expect(try await post(app, "/api/v1/commitments", token: f.firmAToken, ["signer": "王伟"]).status == .created)
-            #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .created)
+            try await applyAndCancel()
 
             // The authorisation revoked: no application and no report.
             #expect(try await send(app, .POST, "/api/v1/authorisations/\(authorisationID)/revoke", token: f.firmAToken).status == .ok)
             #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .conflict)
             reply = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
                 "categories": ["tax"], "purposes": ["loan_application"], "validUntil": Day.today().adding(days: 30).description])
-            #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .created)
+            try await applyAndCancel()
 
             // The product taken offline straight in the database: no longer found.
             let products = ProductStore(database: app.db)

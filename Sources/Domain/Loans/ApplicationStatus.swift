@@ -20,6 +20,17 @@ public enum ApplicationStatus: String, CaseIterable, Sendable, Codable, Hashable
     case disbursed
     case settled
 
+    /// Not yet decided or disbursed: a firm may have only one open application per product.
+    public var isOpen: Bool {
+        switch self {
+        case .submitted, .accepted, .approved, .contractSigned: true
+        case .rejected, .withdrawn, .cancelled, .disbursed, .settled: false
+        }
+    }
+
+    /// Open statuses, for queries.
+    public static let open: [ApplicationStatus] = allCases.filter(\.isOpen)
+
     public var label: String {
         switch self {
         case .submitted: "已提交"

@@ -99,7 +99,13 @@ public enum AutoApproval {
             return facts.isDishonest ? "存在失信或黑名单记录" : nil
         case .withinEstimatedQuota:
             let quota = QuotaEstimate.amount(product.amountRange, score: facts.score)
-            return request.amountCents <= quota ? nil : "测算额度 \(MarketplaceText.yuan(quota))"
+            let committed = max(facts.committedCents, 0)
+            guard committed > 0 else {
+                return request.amountCents <= quota ? nil : "测算额度 \(MarketplaceText.yuan(quota))"
+            }
+            let available = max(quota - committed, 0)
+            return request.amountCents <= available ? nil
+                : "测算额度 \(MarketplaceText.yuan(quota))，已占用 \(MarketplaceText.yuan(committed))（未结清贷款余额与已批准未放款金额），可用 \(MarketplaceText.yuan(available))"
         }
     }
 }

@@ -16,14 +16,18 @@ public struct FirmFacts: Sendable, Equatable, Hashable {
     public var hasOverdueLoans: Bool
     /// Whole months since the last administrative penalty; nil = never penalised.
     public var monthsSinceLastPenalty: Int?
+    /// Credit already committed to the firm on the platform: the outstanding principal of its loans plus the
+    /// amounts approved but not yet disbursed. The quota rule subtracts it, so approvals cannot stack.
+    public var committedCents: Int64
 
     public init(uscc: String, name: String, grade: String, score: Int, industryCode: String, districtCode: String,
                 established: Day, isDishonest: Bool = false, hasOverdueLoans: Bool = false,
-                monthsSinceLastPenalty: Int? = nil) {
+                monthsSinceLastPenalty: Int? = nil, committedCents: Int64 = 0) {
         self.uscc = uscc; self.name = name; self.grade = grade; self.score = score
         self.industryCode = industryCode; self.districtCode = districtCode; self.established = established
         self.isDishonest = isDishonest; self.hasOverdueLoans = hasOverdueLoans
         self.monthsSinceLastPenalty = monthsSinceLastPenalty
+        self.committedCents = committedCents
     }
 
     /// Whole months in business on `today` (a month counts once its day-of-month is reached).
@@ -35,7 +39,7 @@ public struct FirmFacts: Sendable, Equatable, Hashable {
 extension FirmFacts: Codable {
     private enum CodingKeys: String, CodingKey {
         case uscc, name, grade, score, industryCode, districtCode, established, isDishonest, hasOverdueLoans,
-             monthsSinceLastPenalty
+             monthsSinceLastPenalty, committedCents
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,7 +51,8 @@ extension FirmFacts: Codable {
                   established: try c.decodeMarketplaceDay(forKey: .established),
                   isDishonest: try c.decode(Bool.self, forKey: .isDishonest),
                   hasOverdueLoans: try c.decode(Bool.self, forKey: .hasOverdueLoans),
-                  monthsSinceLastPenalty: try c.decodeIfPresent(Int.self, forKey: .monthsSinceLastPenalty))
+                  monthsSinceLastPenalty: try c.decodeIfPresent(Int.self, forKey: .monthsSinceLastPenalty),
+                  committedCents: try c.decodeIfPresent(Int64.self, forKey: .committedCents) ?? 0)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,5 +63,6 @@ extension FirmFacts: Codable {
         try c.encodeMarketplaceDay(established, forKey: .established)
         try c.encode(isDishonest, forKey: .isDishonest); try c.encode(hasOverdueLoans, forKey: .hasOverdueLoans)
         try c.encodeIfPresent(monthsSinceLastPenalty, forKey: .monthsSinceLastPenalty)
+        if committedCents != 0 { try c.encode(committedCents, forKey: .committedCents) }
     }
 }

@@ -58,6 +58,22 @@ import Testing
                                                       text: "未满足“申请金额不超过系统测算额度”：测算额度 155 万元")]))
     }
 
+    @Test func theQuotaRuleSubtractsCreditAlreadyCommitted() {
+        // 155万 estimated, 100万 already outstanding or approved: 55万 is left.
+        var firm = F.firm(score: 500)
+        firm.committedCents = F.yuan(1_000_000)
+        #expect(decide(firm, amountYuan: 550_000, rules: [.withinEstimatedQuota]).isApproved)
+        #expect(decide(firm, amountYuan: 551_000, rules: [.withinEstimatedQuota])
+                == .manualReview([AutoApproval.Reason(ruleID: "within_estimated_quota", text:
+                    "未满足“申请金额不超过系统测算额度”：测算额度 155 万元，已占用 100 万元（未结清贷款余额与已批准未放款金额），可用 55 万元")]))
+        firm.committedCents = F.yuan(2_000_000)
+        #expect(ruleIDs(decide(firm, amountYuan: 100_000, rules: [.withinEstimatedQuota])) == ["within_estimated_quota"])
+    }
+
+    @Test func onlyUndecidedOrUndisbursedApplicationsAreOpen() {
+        #expect(ApplicationStatus.open == [.submitted, .accepted, .approved, .contractSigned])
+    }
+
     @Test func productWithoutRulesIsAlwaysReviewedByAPerson() {
         let decision = AutoApproval.decide(F.product(), F.firm(grade: "A+"),
                                            request: AutoApproval.Request(amountCents: F.yuan(100_000), termMonths: 6),

@@ -69,9 +69,14 @@ public struct ApplicationStore: Sendable {
         }
         public var application: Stored
         public var actor: String
-        public var decision: Decision
+        /// The automatic decision given the credit already committed to the firm (outstanding loan principal
+        /// plus approved, undisbursed amounts), which is read inside the submitting transaction.
+        public var decide: @Sendable (_ committedCents: Int64) -> Decision
         public init(application: Stored, actor: String, decision: Decision = .none) {
-            self.application = application; self.actor = actor; self.decision = decision
+            self.init(application: application, actor: actor, decide: { _ in decision })
+        }
+        public init(application: Stored, actor: String, decide: @escaping @Sendable (_ committedCents: Int64) -> Decision) {
+            self.application = application; self.actor = actor; self.decide = decide
         }
     }
 
@@ -93,11 +98,17 @@ public struct ApplicationStore: Sendable {
     /// their transparency-log entries, all in one transaction (one durable commit for many applicants) of a
     /// few multi-row statements: under load every statement waits its turn, so their number sets the time.
     /// `sequencing` as for `AuthorisationStore.log(_:sequencing:)`.
+    ///
+    /// Inside the transaction, with each firm locked (the write lock on SQLite, an advisory lock per firm on
+    /// PostgreSQL): a second open application of a firm to the same product is refused (the whole batch fails
+    /// and the group committer retries the others one by one), and each decision sees the credit already
+    /// committed to the firm, including approvals earlier in the same batch, so approvals cannot stack.
     public func submit(_ submissions: [Submission], sequencing: Bool = false) async throws -> [Submitted] {
         guard !submissions.isEmpty else { return [] }
         return try await database.write { unit in
             let tx = unit.database
             let sql = try tx.sql()
+            var firms = try await Self.lockFirms(Set(submissions.map(\.application.uscc)), sql: sql)
             let ids = try await unit.reserveIDs("applications", count: submissions.count)
             var results: [Submitted] = []
             var entries: [LogEntry] = []
@@ -110,12 +121,16 @@ public struct ApplicationStore: Sendable {
                 stored.id = id
                 stored.createdAt = now; stored.updatedAt = now
                 let submitted = stored.state
+                guard firms[stored.uscc, default: .init()].openProducts.insert(stored.productID).inserted else {
+                    throw DomainError.conflict("贵企业对该产品已有未办结的申请（\(stored.productName)），请等待处理结果或撤回后再申请")
+                }
                 var steps = [Step(at: now, actor: submission.actor, action: "提交申请", from: "", to: submitted.status.label, note: "")]
                 entries.append(try LogEvents.applicationDecision(stored, actor: submission.actor, event: "submit"))
                 var result = stored
-                switch submission.decision {
+                switch submission.decide(firms[stored.uscc, default: .init()].committedCents) {
                 case .none: break
                 case .autoApproved(let terms, let rules, let note):
+                    firms[stored.uscc, default: .init()].committedCents += terms.amount.value
                     let event = ApplicationEvent.autoApprove(terms, rules: rules)
                     result.state = try submitted.applying(event)
                     steps.append(Step(at: now, actor: Self.automaticActor, action: event.label, from: submitted.status.label,
@@ -136,6 +151,45 @@ public struct ApplicationStore: Sendable {
             if sequencing { try await unit.sequenceLogNow() }
             return results
         }
+    }
+
+    /// What a firm already has, as the submitting transaction sees it.
+    struct FirmPosition {
+        var openProducts: Set<Int64> = []
+        var committedCents: Int64 = 0
+    }
+
+    /// Locks the firms (PostgreSQL: an advisory transaction lock each, in a fixed order so that two batches
+    /// cannot deadlock; SQLite: the unit of work already holds the write lock) and reads their positions.
+    static func lockFirms(_ usccs: Set<String>, sql: any SQLDatabase) async throws -> [String: FirmPosition] {
+        let sorted = usccs.sorted()
+        if sql.dialect.name == "postgresql" {
+            for uscc in sorted {
+                try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "application:" + uscc)))").run()
+            }
+        }
+        var positions: [String: FirmPosition] = [:]
+        let open = ApplicationStatus.open.map(\.rawValue)
+        let approved = [ApplicationStatus.approved, .contractSigned].map(\.rawValue)
+        for uscc in sorted {
+            var position = FirmPosition()
+            let rows = try await sql.raw("""
+                SELECT id, detail FROM applications WHERE uscc = \(bind: uscc) AND status IN (\(binds: open))
+                """).all(decoding: Row.self)
+            for row in rows {
+                let stored = try row.stored()
+                position.openProducts.insert(stored.productID)
+                if approved.contains(stored.state.status.rawValue), let terms = stored.state.terms {
+                    position.committedCents += terms.amount.value
+                }
+            }
+            struct Sum: Decodable { let n: Int64? }
+            position.committedCents += try await sql.raw("""
+                SELECT SUM(outstanding) AS n FROM loans WHERE uscc = \(bind: uscc) AND settled = 0
+                """).first(decoding: Sum.self)?.n ?? 0
+            positions[uscc] = position
+        }
+        return positions
     }
 
     struct Row: Decodable {
