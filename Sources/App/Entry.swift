@@ -24,6 +24,8 @@ public enum Xyd {
         var demo: DemoCity.Options?
         if arguments.count > 1, arguments[1] == "demo" {
             demo = DemoCity.Options(arguments: Array(arguments.dropFirst(2)))
+            // The demo is served over plain HTTP on this machine: a Secure cookie would not come back.
+            if ProcessInfo.processInfo.environment["XYD_SECURE_COOKIES"]?.nonEmpty == nil { config.secureCookies = false }
             if demo?.fresh == true, !config.usesPostgres {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: config.sqlitePath.path + suffix) }
             }

@@ -5,6 +5,7 @@ import Domain
 import Foundation
 import Testing
 import TestSupport
+import VaporTesting
 
 /// Sign-in throttling, account review and self-registration checks, through the web forms.
 @Suite struct SignInTests {
@@ -57,6 +58,65 @@ import TestSupport
             #expect(user.status == .pending)
             #expect(user.role == .enterprise && user.uscc == SampleFiles.firmA)
             #expect(try await attempt(&browser, "haiyun", Fixtures.password).body.contains("账号尚在审核中"))
+        }
+    }
+
+    /// An id planted before sign-in (e.g. by an attacker who made the victim's browser fetch /login with it)
+    /// must not become the victim's signed-in session: sign-in issues a new id and the old one is gone.
+    @Test(arguments: Backend.allCases)
+    func signingInRotatesTheSessionAndTheCookieIsSecure(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            _ = try await Fixtures.seed(app)
+            var browser = ConsoleTests.Browser(app: app)
+            let page = try await browser.get("/login")
+            let planted = browser.cookie
+            #expect(planted.hasPrefix("xyd_session="))
+            let setCookie = try #require(page.headers.first(name: .setCookie))
+            #expect(setCookie.contains("Secure") && setCookie.contains("HttpOnly"))
+            let reply = try await browser.post("/login", form: ["username": "admin", "password": Fixtures.password,
+                                                                 "csrf": ConsoleTests.Browser.csrf(in: page.body)])
+            #expect(reply.status == .seeOther)
+            #expect(browser.cookie.hasPrefix("xyd_session=") && browser.cookie != planted)
+            #expect(try await browser.get("/console").status == .ok)
+            // The planted id signs nobody in.
+            var attacker = ConsoleTests.Browser(app: app)
+            attacker.cookie = planted
+            #expect(try await attacker.get("/console").status != .ok)
+        }
+    }
+
+    @Test func theSecureFlagCanBeTurnedOffForPlainHTTPDevelopment() throws {
+        #expect(try AppConfig.load([:]).secureCookies)
+        #expect(try !AppConfig.load(["XYD_SECURE_COOKIES": "false"]).secureCookies)
+        #expect(throws: AppConfig.Problems.self) { try AppConfig.load(["XYD_SECURE_COOKIES": "maybe"]) }
+    }
+
+    /// Another site can make a signed-in firm's browser send a request with its session cookie: an API write
+    /// resting on the cookie alone is refused; with the page's CSRF token in the header it goes through.
+    @Test(arguments: Backend.allCases)
+    func cookieAPIWritesNeedTheCSRFHeader(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            _ = try await MarketplaceAPITests.setUp(app)
+            var browser = ConsoleTests.Browser(app: app)
+            #expect(try await attempt(&browser, "firm-a", Fixtures.password).status == .seeOther)
+            let body = try json(["categories": ["tax"], "purposes": ["loan_application"],
+                                 "validUntil": Day.today().adding(days: 30).description])
+            var headers = browser.headers
+            var reply = try await send(app, .POST, "/api/v1/authorisations", body: body, contentType: "application/json",
+                                       headers: headers)
+            #expect(reply.status == .forbidden)
+            #expect((try reply.json()["message"] as? String)?.contains("X-CSRF-Token") == true)
+            headers.add(name: "X-CSRF-Token", value: "forged")
+            reply = try await send(app, .POST, "/api/v1/authorisations", body: body, contentType: "application/json", headers: headers)
+            #expect(reply.status == .forbidden)
+            #expect(try await count(app, "authorisations") == 0)
+            // Reads need no token; the token of a page of this session makes the write legitimate.
+            let page = try await browser.get("/firm/authorisations")
+            #expect(page.status == .ok)
+            headers = browser.headers
+            headers.add(name: "X-CSRF-Token", value: ConsoleTests.Browser.csrf(in: page.body))
+            reply = try await send(app, .POST, "/api/v1/authorisations", body: body, contentType: "application/json", headers: headers)
+            #expect(reply.status == .created)
         }
     }
 }

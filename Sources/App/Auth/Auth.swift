@@ -6,6 +6,7 @@ import Vapor
 /// Resolves who is calling: a bearer API token (machine clients) or a signed-in web session.
 struct PrincipalMiddleware: AsyncMiddleware {
     struct Key: StorageKey { typealias Value = Principal }
+    static let csrfHeader = "X-CSRF-Token"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
@@ -18,6 +19,14 @@ struct PrincipalMiddleware: AsyncMiddleware {
             request.storage[Key.self] = principal
         } else if let id = request.session.data["uid"].flatMap(Int64.init),
                   let user = try await request.accounts.user(id: id), user.status == .active {
+            // A browser sends the session cookie with any site's request, so an API write that rests on the
+            // cookie alone could come from another site: it needs the session's CSRF token in a header.
+            // (Web forms carry the token as a field and check it in their handlers.)
+            if request.url.path.hasPrefix("/api/"), ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+                guard request.csrfMatches(request.headers.first(name: Self.csrfHeader)) else {
+                    throw DomainError.forbidden("以登录会话调用接口写入数据时，须在 X-CSRF-Token 请求头中附上页面的 CSRF 令牌；程序调用请改用 API 访问令牌")
+                }
+            }
             request.storage[Key.self] = try await request.accounts.principal(for: user)
         }
         return try await next.respond(to: request)
@@ -40,6 +49,13 @@ extension Request {
         return principal
     }
 
+    /// Gives the signed-in session a new id: the id the browser had before signing in (which someone else may
+    /// have planted) is deleted with its data, and the middleware issues a fresh one with the response.
+    func rotateSession() async throws {
+        if let old = session.id { try await application.sessions.driver.deleteSession(old, for: self).get() }
+        session.id = nil
+    }
+
     /// The session's CSRF token, made on first use.
     var csrfToken: String {
         if let token = session.data["csrf"] { return token }
@@ -50,10 +66,13 @@ extension Request {
 
     /// Rejects a form post whose CSRF token does not match the session's.
     func checkCSRF(_ submitted: String?) throws {
+        guard csrfMatches(submitted) else { throw DomainError.forbidden("表单已过期或来源不明，请刷新页面后重试") }
+    }
+
+    /// Whether `submitted` is the session's CSRF token (compared in constant time).
+    func csrfMatches(_ submitted: String?) -> Bool {
         guard let expected = session.data["csrf"], let submitted, !submitted.isEmpty,
-              expected.utf8.count == submitted.utf8.count,
-              zip(expected.utf8, submitted.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
-            throw DomainError.forbidden("表单已过期或来源不明，请刷新页面后重试")
-        }
+              expected.utf8.count == submitted.utf8.count else { return false }
+        return zip(expected.utf8, submitted.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
     }
 }

@@ -16,6 +16,8 @@ public struct AppConfig: Sendable, Equatable {
     public var logFormat: LogFormat
     public var logLevel: String
     public var loginThrottle = LoginThrottle()
+    /// The session cookie's `Secure` flag: on unless the server is reached over plain HTTP in development.
+    public var secureCookies = true
     /// The reference rate products are capped against (basis points: 435 = 4.35 %) and the markup allowed.
     public var rateReferenceBasisPoints = 435
     public var rateMarkupPercent = 30
@@ -46,6 +48,7 @@ public struct AppConfig: Sendable, Equatable {
         "XYD_HOST": "监听地址（默认 127.0.0.1）",
         "XYD_PORT": "监听端口（默认 8080）",
         "XYD_JOBS": "是否运行后台任务 true/false（默认 true）",
+        "XYD_SECURE_COOKIES": "会话 Cookie 是否带 Secure 标志（只经 HTTPS 发送）true/false（默认 true；xyd demo 默认 false）",
         "XYD_JOB_POLL_SECONDS": "后台任务轮询间隔秒数（默认 0.25）",
         "XYD_LOG_FORMAT": "日志格式 text/json（默认 text）",
         "XYD_LOG_LEVEL": "日志级别 trace/debug/info/notice/warning/error/critical（默认 info）",
@@ -87,14 +90,18 @@ public struct AppConfig: Sendable, Equatable {
                 problems.append("XYD_PORT：应为 1–65535 的整数，实际为“\(text)”")
             }
         }
-        var runsJobs = true
-        if let text = env["XYD_JOBS"]?.nonEmpty {
+        func flag(_ name: String, default value: Bool) -> Bool {
+            guard let text = env[name]?.nonEmpty else { return value }
             switch text.lowercased() {
-            case "true", "1", "yes": runsJobs = true
-            case "false", "0", "no": runsJobs = false
-            default: problems.append("XYD_JOBS：应为 true 或 false，实际为“\(text)”")
+            case "true", "1", "yes": return true
+            case "false", "0", "no": return false
+            default:
+                problems.append("\(name)：应为 true 或 false，实际为“\(text)”")
+                return value
             }
         }
+        let runsJobs = flag("XYD_JOBS", default: true)
+        let secureCookies = flag("XYD_SECURE_COOKIES", default: true)
         var poll = 0.25
         if let text = env["XYD_JOB_POLL_SECONDS"]?.nonEmpty {
             if let value = Double(text), value > 0, value <= 3600 { poll = value } else {
@@ -155,6 +162,7 @@ public struct AppConfig: Sendable, Equatable {
                          rateReferenceBasisPoints: reference, rateMarkupPercent: markup, classification: classification,
                          logKeyFileSetting: logKeyFile, logOrigin: logOrigin, logCheckpointInterval: checkpointInterval)
         config.objectionPolicy = objectionPolicy
+        config.secureCookies = secureCookies
         return config
     }
 

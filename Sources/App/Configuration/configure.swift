@@ -64,8 +64,9 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "xyd_session"
+    let secure = config.secureCookies
     app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: false, isHTTPOnly: true,
+        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: secure, isHTTPOnly: true,
                           sameSite: .lax)
     }
     app.passwords.use(.bcrypt(cost: 10))
