@@ -252,7 +252,8 @@ import VaporTesting
             let reply = try await send(app, .POST, "/api/v1/demands/1/take", token: token)
             #expect(reply.status == .forbidden)
             #expect((try reply.json()["message"] as? String)?.contains("只读") == true)
-            try await app.accounts.revokeToken(name: "ro")
+            let id = try #require(try await app.accounts.tokens(institutionID: f.bankA.id).first { $0.name == "ro" }?.id)
+            #expect(try await app.accounts.revokeToken(id: id, institutionID: f.bankA.id))
             #expect(try await send(app, .GET, "/api/v1/applications", token: token).status == .unauthorized)
         }
     }

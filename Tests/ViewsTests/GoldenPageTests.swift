@@ -81,8 +81,8 @@ struct GoldenPageTests {
             BankStaffPage.render(.init(context: F.bank("/bank/staff"), staff: [
                 F.user(id: 2, username: "liqiang", role: .institutionAdmin), F.user(id: 3, username: "zhaoli", role: .institutionStaff, status: .disabled),
             ], tokens: [
-                .init(name: "dlbank-loan-system", scope: .read, createdAt: F.date, revokedAt: nil),
-                .init(name: "dlbank-old", scope: .write, createdAt: F.date, revokedAt: F.date),
+                .init(id: 7, name: "dlbank-loan-system", scope: .read, createdAt: F.date, revokedAt: nil),
+                .init(id: 4, name: "dlbank-old", scope: .write, createdAt: F.date, revokedAt: F.date),
             ]))
         },
         // Firm

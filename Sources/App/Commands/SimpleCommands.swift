@@ -186,7 +186,7 @@ struct TokenCommand: AsyncCommand {
                                                        departmentID: departmentID)
             context.console.print(token)
         case "revoke":
-            try await accounts.revokeToken(name: name)
+            guard try await accounts.revokeToken(name: name) else { throw DomainError.notFound("名为 \(name) 的有效令牌") }
             context.console.print("已吊销令牌 \(name)")
         default:
             throw DomainError.invalidInput(field: "action", reason: "应为 create 或 revoke")
@@ -211,6 +211,7 @@ enum CommandSupport {
         let rate = s.durationSeconds > 0 ? Int(Double(s.submitted) / s.durationSeconds) : s.submitted
         console.print("批次 #\(s.id)  \(s.dataset)  \(s.fileName)（\(s.format)，\(s.encoding)）")
         console.print("  提交 \(s.submitted) = 接收 \(s.accepted)（新增 \(s.inserted)，更新 \(s.updated)）+ 拒收 \(s.rejected) + 重复 \(s.duplicates)")
+        if let previous = s.resendOf { console.print("  该文件与批次 #\(previous) 内容完全相同，未作任何更改") }
         console.print(String(format: "  用时 %.2f 秒，%@ 行/秒", s.durationSeconds, ProgressBar.grouped(rate)))
         if s.rejected > 0 { console.print("  拒收明细：xyd batches show \(s.id)；导出：xyd batches export \(s.id) > 拒收.csv") }
     }

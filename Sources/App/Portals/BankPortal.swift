@@ -221,7 +221,7 @@ struct BankPortal {
         let tokens = try await req.accounts.tokens(institutionID: institution.id)
         return Portal.html(BankStaffPage.render(.init(
             context: Portal.context(req, principal), staff: people,
-            tokens: tokens.map { BankStaffPage.Token(name: $0.name, scope: $0.scope, createdAt: $0.createdAt, revokedAt: $0.revokedAt) })))
+            tokens: tokens.map { BankStaffPage.Token(id: $0.id, name: $0.name, scope: $0.scope, createdAt: $0.createdAt, revokedAt: $0.revokedAt) })))
     }
 
     func addStaff(_ req: Request) async throws -> Response {
@@ -257,13 +257,13 @@ struct BankPortal {
         try await Portal.form(req, back: "/bank/staff") { principal in
             let institution = try principal.requireInstitution()
             guard principal.role == .institutionAdmin else { throw DomainError.forbidden("仅机构管理员可管理接口令牌") }
-            struct Form: Content { var name: String? }
-            let name = try req.content.decode(Form.self).name ?? ""
-            guard try await req.accounts.tokens(institutionID: institution.id).contains(where: { $0.name == name }) else {
+            struct Form: Content { var id: String? }
+            let id = try BoundedInteger.parse(try req.content.decode(Form.self).id ?? "", field: "令牌编号", in: 1...Int64.max)
+            guard let token = try await req.accounts.tokens(institutionID: institution.id).first(where: { $0.id == id }),
+                  try await req.accounts.revokeToken(id: id, institutionID: institution.id) else {
                 throw DomainError.notFound("该令牌")
             }
-            try await req.accounts.revokeToken(name: name)
-            return Portal.done(req, to: "/bank/staff", "令牌 \(name) 已吊销")
+            return Portal.done(req, to: "/bank/staff", "令牌 \(token.name) 已吊销")
         }
     }
 }

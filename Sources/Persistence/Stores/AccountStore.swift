@@ -171,6 +171,13 @@ public struct AccountStore: Sendable {
             let token = "xyd_" + Data(bytes).base64EncodedString()
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
                 .replacingOccurrences(of: "=", with: "")
+            struct Taken: Decodable { let id: Int64 }
+            if try await unit.sql().raw("""
+                SELECT id FROM api_tokens WHERE name = \(bind: name) AND revoked_at IS NULL
+                  AND COALESCE(institution_id, 0) = \(bind: institutionID ?? 0)
+                """).first(decoding: Taken.self) != nil {
+                throw DomainError.conflict("已有名为“\(name)”的有效令牌，请换一个名称")
+            }
             try await unit.sql().raw("""
                 INSERT INTO api_tokens (token_hash, name, role, department_id, institution_id, uscc, scope, created_at)
                 VALUES (\(bind: Self.hash(token)), \(bind: name), \(bind: role.rawValue), \(bind: departmentID),
@@ -207,6 +214,7 @@ public struct AccountStore: Sendable {
 
     /// An API token as listed to its owner (never the token itself).
     public struct TokenInfo: Sendable, Equatable {
+        public var id: Int64
         public var name: String
         public var scope: TokenScope
         public var createdAt: Date
@@ -214,21 +222,35 @@ public struct AccountStore: Sendable {
     }
 
     public func tokens(institutionID: Int64) async throws -> [TokenInfo] {
-        struct Row: Decodable { let name: String; let scope: String; let created_at: Int64; let revoked_at: Int64? }
+        struct Row: Decodable { let id: Int64; let name: String; let scope: String; let created_at: Int64; let revoked_at: Int64? }
         return try await database.sql().raw("""
-            SELECT name, scope, created_at, revoked_at FROM api_tokens WHERE institution_id = \(bind: institutionID) ORDER BY id DESC
+            SELECT id, name, scope, created_at, revoked_at FROM api_tokens WHERE institution_id = \(bind: institutionID) ORDER BY id DESC
             """).all(decoding: Row.self).map {
-            TokenInfo(name: $0.name, scope: TokenScope(rawValue: $0.scope) ?? .read,
+            TokenInfo(id: $0.id, name: $0.name, scope: TokenScope(rawValue: $0.scope) ?? .read,
                       createdAt: Date(timeIntervalSince1970: Double($0.created_at) / 1000),
                       revokedAt: $0.revoked_at.map { Date(timeIntervalSince1970: Double($0) / 1000) })
         }
     }
 
-    public func revokeToken(name: String) async throws {
+    /// Revokes one of an institution's live tokens by id; false when it has no such token (another
+    /// institution's token is never touched, whatever it is called).
+    public func revokeToken(id: Int64, institutionID: Int64) async throws -> Bool {
         try await database.write { unit in
             try await unit.sql().raw("""
-                UPDATE api_tokens SET revoked_at = \(bind: epochMillis()) WHERE name = \(bind: name) AND revoked_at IS NULL
-                """).run()
+                UPDATE api_tokens SET revoked_at = \(bind: epochMillis())
+                WHERE id = \(bind: id) AND institution_id = \(bind: institutionID) AND revoked_at IS NULL RETURNING id
+                """).first() != nil
+        }
+    }
+
+    /// Revokes the live token of that name among those without an institution (the operator's, departments'
+    /// and firms', managed from the command line); false when there is none.
+    public func revokeToken(name: String) async throws -> Bool {
+        try await database.write { unit in
+            try await unit.sql().raw("""
+                UPDATE api_tokens SET revoked_at = \(bind: epochMillis())
+                WHERE name = \(bind: name) AND institution_id IS NULL AND revoked_at IS NULL RETURNING id
+                """).first() != nil
         }
     }
 

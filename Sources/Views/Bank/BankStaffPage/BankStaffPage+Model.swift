@@ -20,9 +20,10 @@ public enum BankStaffPage {
         public var scope: TokenScope
         public var createdAt: Date
         public var revokedAt: Date?
+        public var id: Int64
 
-        public init(name: String, scope: TokenScope, createdAt: Date, revokedAt: Date?) {
-            self.name = name; self.scope = scope; self.createdAt = createdAt; self.revokedAt = revokedAt
+        public init(id: Int64, name: String, scope: TokenScope, createdAt: Date, revokedAt: Date?) {
+            self.id = id; self.name = name; self.scope = scope; self.createdAt = createdAt; self.revokedAt = revokedAt
         }
     }
 }

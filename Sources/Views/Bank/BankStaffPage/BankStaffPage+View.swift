@@ -15,7 +15,7 @@ extension BankStaffPage {
             .table(.init(title: "接口令牌", id: "tokens", headers: ["名称", "权限", "创建时间", "状态", "操作"], rows: model.tokens.map { t in
                 [.text(t.name), .text(t.scope.label), .text(Format.time(t.createdAt)),
                  t.revokedAt == nil ? .badge("有效", tone: .success) : .badge("已吊销", tone: .neutral),
-                 t.revokedAt == nil ? .actions([.init("吊销", path: "/bank/tokens/revoke", fields: ["name": t.name],
+                 t.revokedAt == nil ? .actions([.init("吊销", path: "/bank/tokens/revoke", fields: ["id": String(t.id)],
                                                       confirm: "吊销后使用该令牌的系统将无法访问，确定吗？")]) : .text("")]
             }, emptyText: "还没有接口令牌")),
             .form(.init(title: "新建接口令牌", id: "new-token", action: "/bank/tokens", fields: [
