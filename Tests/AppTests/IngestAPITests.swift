@@ -43,6 +43,49 @@ import VaporTesting
         }
     }
 
+    /// A file that corrects a record inside itself (P1 twice) flipped that record twice on every resend; a
+    /// file whose bytes were loaded before now changes nothing and says which batch it repeats.
+    @Test(arguments: Backend.allCases)
+    func aResentFileThatCorrectsItselfChangesNothing(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await Fixtures.seed(app)
+            let a = SampleFiles.firmA
+            let file = """
+            record_id,uscc,decision_no,decided_on,authority,severity,violation,amount
+            P1,\(a),大市监罚〔2025〕11号,2025-03-01,大连市市场监督管理局,一般,虚假宣传,5000
+            P1,\(a),大市监罚〔2025〕11号,2025-03-01,大连市市场监督管理局,一般,虚假宣传,6000
+            P9,,大市监罚〔2025〕19号,2025-03-01,大连市市场监督管理局,一般,虚假宣传,100
+
+            """
+            let first = try batch(try await upload(app, "admin.penalty", file, token: f.marketToken))
+            #expect(first["inserted"] as? Int == 1 && first["updated"] as? Int == 1 && first["rejected"] as? Int == 1)
+            let firstID = try #require(first["id"] as? Int)
+            let history = try await count(app, "record_history")
+            var resentID = 0
+            for _ in 0..<2 {
+                let again = try batch(try await upload(app, "admin.penalty", file, token: f.marketToken))
+                #expect(again["inserted"] as? Int == 0 && again["updated"] as? Int == 0)
+                #expect(again["duplicates"] as? Int == 2 && again["rejected"] as? Int == 1 && again["submitted"] as? Int == 3)
+                #expect(again["resendOf"] as? Int == firstID)
+                #expect(again["contentDigest"] as? String == first["contentDigest"] as? String)
+                resentID = try #require(again["id"] as? Int)
+            }
+            #expect(try await count(app, "record_history") == history)
+            #expect(try await count(app, "records") == 1)
+            // The page says so, and the batch list marks it.
+            var browser = ConsoleTests.Browser(app: app)
+            let login = try await browser.get("/login")
+            _ = try await browser.post("/login", form: ["username": "admin", "password": Fixtures.password,
+                                                         "csrf": ConsoleTests.Browser.csrf(in: login.body)])
+            let page = try await browser.get("/console/batches/\(resentID)")
+            #expect(page.body.contains("内容完全相同，本次未作任何更改"))
+            #expect(try await browser.get("/console/batches").body.contains("重复提交，未作更改"))
+            // A file that differs by one byte is loaded as usual.
+            let changed = try batch(try await upload(app, "admin.penalty", file + "\n", token: f.marketToken))
+            #expect(changed["resendOf"] == nil)
+        }
+    }
+
     @Test(arguments: Backend.allCases)
     func changedRecordIsAnUpdateWithHistory(backend: Backend) async throws {
         try await withTestApp(backend) { app in

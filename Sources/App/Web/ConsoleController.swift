@@ -49,6 +49,7 @@ struct ConsoleController {
                 message = refusal
             } else if try await req.password.async.verify(form.password ?? "", created: user.passwordHash) {
                 try await req.accounts.recordLogin(userID: user.id, failures: 0, lockedUntil: nil)
+                try await req.rotateSession()
                 req.session.data["uid"] = String(user.id)
                 req.session.data["csrf"] = nil
                 req.logger.info("signed in", metadata: ["user": "\(user.username)"])
@@ -150,12 +151,13 @@ struct ConsoleController {
         let rows = page.items.flatMap { row in
             row.problems.map { BatchDetailPage.QuarantineRow(lineNumber: row.rowNumber, field: $0.field, reason: $0.reason, rawValue: $0.value) }
         }
-        let model = BatchDetailPage.Model(
+        var model = BatchDetailPage.Model(
             context: context(req, principal, title: "批次 #\(batch.id)", active: "/console/batches"), batch: row(batch, req.catalog),
             format: batch.format == "jsonl" ? "JSON Lines" : "CSV", encoding: batch.encoding,
             durationMilliseconds: Int(batch.durationSeconds * 1000), uploadedBy: batch.submittedBy, quarantine: rows,
             quarantinePagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total,
                                              path: "/console/batches/\(batch.id)", fragment: "quarantine"))
+        model.resendOf = batch.resendOf.map(String.init)
         return html(BatchDetailPage.render(model))
     }
 
@@ -251,7 +253,8 @@ struct ConsoleController {
         BatchRow(id: String(b.id), datasetID: b.dataset, datasetName: catalog.dataset(b.dataset)?.name ?? b.dataset,
                  department: b.departmentName ?? "信用中心", fileName: b.fileName, submittedCount: b.submitted,
                  acceptedCount: b.accepted, updatedCount: b.updated, duplicateCount: b.duplicates, rejectedCount: b.rejected,
-                 status: b.rejected > 0 ? .completedWithRejections : .completed, createdAt: b.startedAt)
+                 status: b.resendOf != nil ? .resent : b.rejected > 0 ? .completedWithRejections : .completed,
+                 createdAt: b.startedAt)
     }
 
     func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response { Portal.html(body, status: status) }

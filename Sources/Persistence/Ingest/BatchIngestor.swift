@@ -32,6 +32,16 @@ public struct BatchIngestor: Sendable {
         var submitted: Int
         var busySeconds: Double
         var parseCPU: Double
+        /// SHA-256 of the bytes read.
+        var contentDigest: String
+        /// Rows rejected while reading.
+        var rejected: Int
+    }
+
+    /// The file had been loaded before: everything the transaction wrote is undone.
+    struct Resent: Error {
+        var previousID: Int64
+        var read: ReadResult
     }
 
     /// A chunk of rows for the writer; `full` when it reached the chunk size (the unit `afterChunk` counts).
@@ -47,7 +57,45 @@ public struct BatchIngestor: Sendable {
         let configuredChunkSize = chunkSize
         let afterChunk = afterChunk
         let onPhases = onPhases
-        return try await database.write { unit in
+        do {
+            return try await write(request, chunks: chunks, started: started, configuredChunkSize: configuredChunkSize,
+                                   afterChunk: afterChunk, onPhases: onPhases, progress: progress)
+        } catch let resent as Resent {
+            return try await recordResend(request, resent, started: started)
+        }
+    }
+
+    /// A file already loaded (same dataset and department, same bytes) changes nothing: a file that corrects
+    /// a record inside itself would otherwise flip that record twice on every resend. The batch is kept, with
+    /// every accepted row counted as a duplicate, and says which batch it repeats.
+    func recordResend(_ request: BatchRequest, _ resent: Resent, started: Date) async throws -> BatchSummary {
+        try await database.write { unit in
+            let sql = try unit.database.sql()
+            let writer = RecordWriter(database: unit.database, sql: sql, kind: DatabaseKind(sql), dataset: request.dataset,
+                                      now: epochMillis(started))
+            let read = resent.read
+            let batchID = try await writer.openBatch(request, startedAt: started)
+            var summary = BatchSummary(
+                id: batchID, dataset: request.dataset.id, departmentID: request.departmentID, departmentName: nil,
+                source: request.source.rawValue, fileName: request.fileName,
+                format: (read.format ?? .csv).rawValue, encoding: (read.encoding ?? .utf8).rawValue,
+                columns: read.columns, submitted: read.submitted, inserted: 0, updated: 0,
+                duplicates: read.submitted - read.rejected, rejected: read.rejected,
+                digest: Hex.encode(SHA256().finalize()), startedAt: started, finishedAt: Date(), submittedBy: request.submittedBy)
+            summary.contentDigest = read.contentDigest
+            summary.resendOf = resent.previousID
+            try await writer.closeBatch(summary)
+            unit.log(try LogEvents.batchIngested(summary))
+            return summary
+        }
+    }
+
+    func write<Chunks: AsyncSequence & Sendable>(
+        _ request: BatchRequest, chunks: Chunks, started: Date, configuredChunkSize: Int?,
+        afterChunk: (@Sendable (Int) throws -> Void)?, onPhases: (@Sendable (IngestPhases) -> Void)?,
+        progress: (@Sendable (IngestProgress) -> Void)?
+    ) async throws -> BatchSummary where Chunks.Element == [UInt8] {
+        try await database.write { unit in
             let tx = unit.database
             let sql = try tx.sql()
             let kind = DatabaseKind(sql)
@@ -90,7 +138,16 @@ public struct BatchIngestor: Sendable {
                     throw error
                 }
                 guard let read = try await group.next() else { throw PersistenceError.missingRow("读取结果") }
-                let summary = BatchSummary(
+                var phases = counts.phases
+                phases.path = kind == .postgres ? .postgresCopy : writer.sqliteNative == nil ? .sqliteStatements : .sqliteNative
+                phases.parse = read.busySeconds
+                phases.parseCPU = read.parseCPU
+                phases.writerWaiting = waiting
+                onPhases?(phases)
+                if let previous = try await writer.earlierBatch(request, contentDigest: read.contentDigest, before: batchID) {
+                    throw Resent(previousID: previous, read: read)
+                }
+                var summary = BatchSummary(
                     id: batchID, dataset: request.dataset.id, departmentID: request.departmentID, departmentName: nil,
                     source: request.source.rawValue, fileName: request.fileName,
                     format: (read.format ?? .csv).rawValue, encoding: (read.encoding ?? .utf8).rawValue,
@@ -98,16 +155,11 @@ public struct BatchIngestor: Sendable {
                     updated: counts.updated, duplicates: counts.duplicates, rejected: counts.rejected,
                     digest: Hex.encode(counts.digest.finalize()),
                     startedAt: started, finishedAt: Date(), submittedBy: request.submittedBy)
+                summary.contentDigest = read.contentDigest
                 try await writer.closeBatch(summary)
                 try await JobQueue.enqueue(on: sql, kind: JobKind.refreshAfterBatch, payload: String(batchID))
                 unit.log(try LogEvents.batchIngested(summary))
                 if summary.inserted + summary.updated > 0 { unit.bump(.profiles) }
-                var phases = counts.phases
-                phases.path = kind == .postgres ? .postgresCopy : writer.sqliteNative == nil ? .sqliteStatements : .sqliteNative
-                phases.parse = read.busySeconds
-                phases.parseCPU = read.parseCPU
-                phases.writerWaiting = waiting
-                onPhases?(phases)
                 return summary
             }
         }
@@ -126,6 +178,8 @@ public struct BatchIngestor: Sendable {
         var busy = 0.0
         var cpu = 0.0
         var mark = Date()
+        var content = SHA256()
+        var rejected = 0
         func send(full: Bool) async throws {
             busy += Date().timeIntervalSince(mark)
             try await queue.send(Unit(rows: pending, full: full))
@@ -140,6 +194,7 @@ public struct BatchIngestor: Sendable {
                     pending.add(record)
                 case .rejected(let row):
                     pending.rejected.append(row)
+                    rejected += 1
                 }
                 if pending.count >= chunkSize { try await send(full: true) }
             }
@@ -151,6 +206,7 @@ public struct BatchIngestor: Sendable {
             mark = Date()
             guard let chunk = next else { break }
             bytes += Int64(chunk.count)
+            content.update(data: chunk)
             let cpuMark = threadCPUSeconds()
             let outcomes = try reader.feed(chunk)
             cpu += threadCPUSeconds() - cpuMark
@@ -165,7 +221,8 @@ public struct BatchIngestor: Sendable {
         busy += Date().timeIntervalSince(mark)
         progress?(IngestProgress(bytesRead: bytes, rows: reader.submitted))
         return ReadResult(format: reader.format, encoding: reader.encoding, columns: reader.columns,
-                          submitted: reader.submitted, busySeconds: busy, parseCPU: cpu)
+                          submitted: reader.submitted, busySeconds: busy, parseCPU: cpu,
+                          contentDigest: Hex.encode(content.finalize()), rejected: rejected)
     }
 }
 

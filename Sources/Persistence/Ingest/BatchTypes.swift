@@ -48,6 +48,11 @@ public struct BatchSummary: Sendable, Codable, Equatable {
     public var startedAt: Date
     public var finishedAt: Date
     public var submittedBy: String
+    /// SHA-256 of the file's bytes: a file sent again is recognised by it.
+    public var contentDigest = ""
+    /// When this file had already been loaded as that batch: nothing was changed this time, and the
+    /// rejected rows are in that batch's quarantine.
+    public var resendOf: Int64? = nil
 
     public var accepted: Int { inserted + updated }
     public var isBalanced: Bool { accepted + rejected + duplicates == submitted }

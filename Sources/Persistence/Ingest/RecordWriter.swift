@@ -50,9 +50,20 @@ struct RecordWriter: Sendable {
               columns = \(bind: columns), submitted = \(bind: summary.submitted), inserted = \(bind: summary.inserted),
               updated = \(bind: summary.updated), duplicates = \(bind: summary.duplicates),
               rejected = \(bind: summary.rejected), digest = \(bind: summary.digest),
+              content_digest = \(bind: summary.contentDigest), resend_of = \(bind: summary.resendOf),
               finished_at = \(bind: epochMillis(summary.finishedAt))
             WHERE id = \(bind: summary.id)
             """).run()
+    }
+
+    /// The earliest first load of the same dataset and department with these bytes, if any.
+    func earlierBatch(_ request: BatchRequest, contentDigest: String, before batchID: Int64) async throws -> Int64? {
+        struct Row: Decodable { let id: Int64 }
+        let department: SQLQueryString = request.departmentID.map { "department_id = \(bind: $0)" } ?? "department_id IS NULL"
+        let query: SQLQueryString = "SELECT id FROM batches WHERE dataset = \(bind: request.dataset.id)"
+            + " AND content_digest = \(bind: contentDigest) AND id < \(bind: batchID) AND resend_of IS NULL AND "
+            + department + " ORDER BY id LIMIT 1"
+        return try await sql.raw(query).first(decoding: Row.self)?.id
     }
 
     struct Stored: Decodable {

@@ -12,6 +12,7 @@ public struct BatchStore: Sendable {
         let id: Int64, dataset: String, department_id: Int64?, department: String?, source: String, file_name: String
         let format: String, encoding: String, columns: String, submitted: Int, inserted: Int, updated: Int
         let duplicates: Int, rejected: Int, digest: String, started_at: Int64, finished_at: Int64, submitted_by: String
+        let content_digest: String, resend_of: Int64?
 
         var summary: BatchSummary {
             BatchSummary(id: id, dataset: dataset, departmentID: department_id, departmentName: department,
@@ -20,14 +21,15 @@ public struct BatchStore: Sendable {
                          submitted: submitted, inserted: inserted, updated: updated, duplicates: duplicates,
                          rejected: rejected, digest: digest,
                          startedAt: Date(timeIntervalSince1970: Double(started_at) / 1000),
-                         finishedAt: Date(timeIntervalSince1970: Double(finished_at) / 1000), submittedBy: submitted_by)
+                         finishedAt: Date(timeIntervalSince1970: Double(finished_at) / 1000), submittedBy: submitted_by,
+                         contentDigest: content_digest, resendOf: resend_of)
         }
     }
 
     static let select: SQLQueryString = """
         SELECT b.id, b.dataset, b.department_id, d.name AS department, b.source, b.file_name, b.format, b.encoding,
           b.columns, b.submitted, b.inserted, b.updated, b.duplicates, b.rejected, b.digest, b.started_at,
-          b.finished_at, b.submitted_by
+          b.finished_at, b.submitted_by, b.content_digest, b.resend_of
         FROM batches b LEFT JOIN departments d ON d.id = b.department_id
         """
 

@@ -11,6 +11,8 @@ public enum BatchStatus: String, Sendable, CaseIterable {
     case completed
     /// Finished, some rows rejected into quarantine.
     case completedWithRejections
+    /// The same file (same bytes) had been loaded before: nothing was changed.
+    case resent
     /// The whole file was rejected (e.g. unknown column, unreadable encoding) or processing failed.
     case failed
 
@@ -20,6 +22,7 @@ public enum BatchStatus: String, Sendable, CaseIterable {
         case .processing: "处理中"
         case .completed: "已完成"
         case .completedWithRejections: "部分拒收"
+        case .resent: "重复提交，未作更改"
         case .failed: "整批失败"
         }
     }
@@ -30,6 +33,7 @@ public enum BatchStatus: String, Sendable, CaseIterable {
         case .processing: .info
         case .completed: .success
         case .completedWithRejections: .warning
+        case .resent: .neutral
         case .failed: .danger
         }
     }

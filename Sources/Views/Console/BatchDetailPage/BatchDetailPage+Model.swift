@@ -13,6 +13,8 @@ extension BatchDetailPage {
         public var uploadedBy: String?
         /// Why the whole file was rejected (status `failed`), e.g. `未知列：foo`.
         public var failureReason: String?
+        /// The batch this file repeats, when it had been loaded before.
+        public var resendOf: String? = nil
         /// The current page of quarantined rows, by line number.
         public var quarantine: [QuarantineRow]
         /// Path `/console/batches/{id}`, fragment `quarantine`.

@@ -18,6 +18,11 @@ public enum BatchDetailPage {
             .unwrap(model.failureReason) { reason in
                 .div(.cls("notice notice-error"), .attr("role", "alert"), .strong(.text("整批拒收：")), .text(reason))
             },
+            .unwrap(model.resendOf) { previous in
+                .div(.cls("notice"), .attr("role", "status"),
+                     .text("该文件与"), .a(.href("/console/batches/\(previous)"), .text("批次 \(previous)")),
+                     .text(" 内容完全相同，本次未作任何更改；拒收明细见该批次。"))
+            },
             summaryCard(model),
             quarantineSection(model)
         )
