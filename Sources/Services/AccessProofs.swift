@@ -30,8 +30,18 @@ public enum AccessProofs {
             AccessProof(accessID: accessID, entry: entry.canonicalText, leafHash: entry.leafHash.hex, leafIndex: nil, treeSize: nil,
                         rootHash: nil, proof: [], checkpoint: nil, witnesses: [], verified: false, message: message)
         }
-        guard let stored = try await store.entry(leafHash: entry.leafHash) else {
-            return unproven("该记录尚未写入透明日志（通常在一秒内完成），请稍后再验证")
+        // The row and its entry were written in one transaction, so the entry is either sequenced or still
+        // pending (looked up again after the pending check, in case it was sequenced in between); neither
+        // means the row no longer says what was logged.
+        var found = try await store.entry(leafHash: entry.leafHash)
+        if found == nil {
+            if try await store.isPending(entry) {
+                return unproven("该记录尚未写入透明日志（通常在一秒内完成），请稍后再验证")
+            }
+            found = try await store.entry(leafHash: entry.leafHash)
+        }
+        guard let stored = found else {
+            return unproven("与透明日志不符：该查询记录在数据库中的内容与日志记载的不一致（或日志中没有它），可能已被改动，请联系信用中心")
         }
         guard let checkpoint = try await store.latestCheckpoint(), checkpoint.size > stored.index else {
             return unproven("该记录已写入日志第 \(stored.index) 条，等待下一个签名检查点后即可验证")

@@ -33,18 +33,23 @@ struct LogCommand: AsyncCommand {
             let started = Date()
             let report = try await LogAudit(database: app.db, logVerifier: signer.verifier, origin: app.config.logOrigin)
                 .run()
+            let sources = try await SourceAudit(database: app.db).run()
             let seconds = Date().timeIntervalSince(started)
             console.print(String(format: "日志大小 %llu，校验条目 %llu 条、节点 %d 个、检查点 %d 个、证明 %d 个、见证签名 %d 个，用时 %.1f 秒（另有 %d 条待入树）",
                                  report.size, report.entries, report.nodes, report.checkpoints, report.proofs,
                                  report.cosignatures, seconds, pending))
-            if report.isClean {
-                console.print("校验通过：条目、节点、检查点与证明全部一致，未发现篡改")
+            console.print("核对源数据：查询记录 \(sources.accessRows) 行、还款记录 \(sources.repaymentRows) 行"
+                          + (sources.unnamedRepayments > 0 ? "（其中 \(sources.unnamedRepayments) 行早于逐行记入日志，无法逐行核对）" : ""))
+            if let warning = try await LogAudit.witnessWarning(app.logStore) { console.print(warning) }
+            let findings = report.findings + sources.findings
+            if findings.isEmpty {
+                console.print("校验通过：条目、节点、检查点、证明与源数据全部一致，未发现篡改")
                 return
             }
-            console.print("发现 \(report.findings.count) 处问题：")
-            for finding in report.findings.prefix(200) { console.print("  - \(finding.message)") }
-            if report.findings.count > 200 { console.print("  ……（其余 \(report.findings.count - 200) 处略）") }
-            throw DomainError.conflict("透明日志校验未通过：发现 \(report.findings.count) 处篡改或不一致")
+            console.print("发现 \(findings.count) 处问题：")
+            for finding in findings.prefix(200) { console.print("  - \(finding.message)") }
+            if findings.count > 200 { console.print("  ……（其余 \(findings.count - 200) 处略）") }
+            throw DomainError.conflict("透明日志校验未通过：发现 \(findings.count) 处篡改或不一致")
         default:
             throw DomainError.invalidInput(field: "action", reason: "应为 verify、checkpoint 或 sequence")
         }

@@ -265,3 +265,17 @@ struct StoredNodeCursor {
 
     mutating func advance() { at += 1 }
 }
+
+extension LogAudit {
+    /// A warning when the newest checkpoint has no witness cosignature. The log's own tables cannot show that
+    /// the newest entries were rolled back or the newest checkpoint deleted (what is left is consistent in
+    /// itself); only a witness that remembers what it cosigned can.
+    public static func witnessWarning(_ store: LogStore) async throws -> String? {
+        guard let latest = try await store.latestCheckpoint() else { return nil }
+        let cosigned = try await store.cosignatures(limit: 1).first?.size
+        if let cosigned, cosigned >= latest.size { return nil }
+        let since = cosigned.map { "最近一次联署的检查点大小为 \($0)" } ?? "尚无任何检查点经见证方联署"
+        return "警告：最新检查点（大小 \(latest.size)）没有见证方联署，\(since)：此后的条目若被回滚、最新检查点若被删除，"
+            + "仅凭平台自身的数据无法发现。请让至少一个见证方（xyd witness）定期联署。"
+    }
+}

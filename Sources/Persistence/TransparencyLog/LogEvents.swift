@@ -66,11 +66,18 @@ public enum LogEvents {
     }
 
     /// A loan opened on disbursement, or a repayment reported by the lender.
+    /// `rows`: the source row the entry stands for and its digest (a repayment), so the row can be verified.
     public static func loanStatus(loanID: Int64, lender: Int64, status: String, report: some Encodable,
-                                  by name: String = "platform", at time: Date = Date()) throws -> LogEntry {
+                                  by name: String = "platform", at time: Date = Date(),
+                                  rows: [String: String] = [:]) throws -> LogEntry {
         try entry(.loanStatusReported, at: time, actor: actor(name), [
             "loan": String(loanID), "lender": String(lender), "status": status, "reportDigest": digest(report),
-        ])
+        ].merging(rows) { a, _ in a })
+    }
+
+    /// The digest of a repayment row's columns, as its log entry carries it.
+    public static func repaymentDigest(_ row: LoanStore.RepaymentRow) -> String {
+        LogEntry.digest(of: Array("repayment\n\(row.id)\n\(row.loan_id)\n\(row.paid_on)\n\(row.amount)\n\(row.reported_by)\n\(row.created_at)".utf8))
     }
 
     /// A firm's public credit evaluation: which inputs, which result (digests only).

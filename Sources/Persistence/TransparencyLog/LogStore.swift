@@ -87,6 +87,11 @@ public struct LogStore: Sendable {
             """).all(decoding: EntryRow.self).map(stored)
     }
 
+    /// Whether this entry waits to be sequenced.
+    public func isPending(_ entry: LogEntry) async throws -> Bool {
+        try await database.sql().raw("SELECT id FROM tlog_pending WHERE entry = \(bind: entry.canonicalText) LIMIT 1").first() != nil
+    }
+
     /// The first entry with this leaf hash.
     public func entry(leafHash: MerkleHash) async throws -> StoredEntry? {
         try await database.sql().raw("""

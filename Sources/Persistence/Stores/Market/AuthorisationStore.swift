@@ -129,10 +129,6 @@ public struct AuthorisationStore: Sendable {
 
     /// The accesses to a firm's data, newest first.
     public func accesses(uscc: String, paging: Paging = Paging(), id: Int64? = nil) async throws -> ResultPage<Access> {
-        struct Row: Decodable {
-            let id: Int64; let at: Int64; let uscc: String; let institution_id: Int64?; let actor: String
-            let categories: String; let authorisation_id: Int64?; let purpose: String; let action: String
-        }
         struct Count: Decodable { let n: Int }
         let sql = try database.sql()
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM access_log WHERE uscc = \(bind: uscc)")
@@ -141,12 +137,32 @@ public struct AuthorisationStore: Sendable {
         let rows = try await sql.raw("""
             SELECT id, at, uscc, institution_id, actor, categories, authorisation_id, purpose, action FROM access_log
             WHERE uscc = \(bind: uscc)
-            """ + only + " ORDER BY id DESC LIMIT \(bind: paging.perPage) OFFSET \(bind: paging.offset)").all(decoding: Row.self)
-        return ResultPage(items: rows.map {
-            Access(id: $0.id, at: Date(timeIntervalSince1970: Double($0.at) / 1000), uscc: $0.uscc,
-                   institutionID: $0.institution_id, actor: $0.actor,
-                   categories: $0.categories.split(separator: ",").map(String.init),
-                   authorisationID: $0.authorisation_id, purpose: $0.purpose, action: $0.action)
-        }, paging: paging, total: total)
+            """ + only + " ORDER BY id DESC LIMIT \(bind: paging.perPage) OFFSET \(bind: paging.offset)").all(decoding: AccessRow.self)
+        return ResultPage(items: rows.map(\.access), paging: paging, total: total)
+    }
+
+    struct AccessRow: Decodable {
+        let id: Int64; let at: Int64; let uscc: String; let institution_id: Int64?; let actor: String
+        let categories: String; let authorisation_id: Int64?; let purpose: String; let action: String
+
+        var access: Access {
+            Access(id: id, at: Date(timeIntervalSince1970: Double(at) / 1000), uscc: uscc, institutionID: institution_id,
+                   actor: actor, categories: categories.split(separator: ",").map(String.init),
+                   authorisationID: authorisation_id, purpose: purpose, action: action)
+        }
+    }
+
+    /// Every access, in id order, a page at a time (the log audit).
+    public func eachAccess(pageSize: Int, _ body: (Access) throws -> Void) async throws {
+        var after: Int64 = 0
+        while true {
+            let rows = try await database.sql().raw("""
+                SELECT id, at, uscc, institution_id, actor, categories, authorisation_id, purpose, action FROM access_log
+                WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: pageSize)
+                """).all(decoding: AccessRow.self)
+            guard let last = rows.last else { return }
+            after = last.id
+            for row in rows { try body(row.access) }
+        }
     }
 }

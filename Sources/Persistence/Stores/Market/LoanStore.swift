@@ -99,6 +99,30 @@ public struct LoanStore: Sendable {
         try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM loans ORDER BY id")).all(decoding: Row.self).map(stored)
     }
 
+    /// One stored repayment row, as the log audit reads it.
+    public struct RepaymentRow: Decodable, Sendable {
+        public var id: Int64
+        public var loan_id: Int64
+        public var paid_on: String
+        public var amount: Int64
+        public var reported_by: String
+        public var created_at: Int64
+    }
+
+    /// Every repayment row, in id order, a page at a time (the log audit).
+    public func eachRepayment(pageSize: Int, _ body: (RepaymentRow) throws -> Void) async throws {
+        var after: Int64 = 0
+        while true {
+            let rows = try await database.sql().raw("""
+                SELECT id, loan_id, paid_on, amount, reported_by, created_at FROM repayments
+                WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: pageSize)
+                """).all(decoding: RepaymentRow.self)
+            guard let last = rows.last else { return }
+            after = last.id
+            for row in rows { try body(row) }
+        }
+    }
+
     /// Ids of loans not yet settled, for the daily reclassification.
     public func openLoanIDs() async throws -> [Int64] {
         struct R: Decodable { let id: Int64 }
@@ -125,13 +149,18 @@ public struct LoanStore: Sendable {
             try await tx.sql().raw("UPDATE loans SET updated_at = updated_at WHERE id = \(bind: loanID)").run()
             guard var loan = try await store.loan(id: loanID) else { throw DomainError.notFound("该贷款") }
             try loan.ledger.record(repayment)
-            try await tx.sql().raw("""
+            var row = RepaymentRow(id: 0, loan_id: loanID, paid_on: repayment.day.description, amount: repayment.amount.value,
+                                   reported_by: reportedBy, created_at: epochMillis())
+            guard let inserted = try await tx.sql().raw("""
                 INSERT INTO repayments (loan_id, paid_on, amount, reported_by, created_at)
-                VALUES (\(bind: loanID), \(bind: repayment.day.description), \(bind: repayment.amount.value), \(bind: reportedBy),
-                  \(bind: epochMillis()))
-                """).run()
+                VALUES (\(bind: row.loan_id), \(bind: row.paid_on), \(bind: row.amount), \(bind: row.reported_by), \(bind: row.created_at))
+                RETURNING id
+                """).first() else { throw DomainError.conflict("还款记录未能保存") }
+            row.id = try inserted.decode(column: "id", as: Int64.self)
             let saved = try await store.save(&loan, asOf: day, thresholds: thresholds)
-            unit.log(try LogEvents.loanStatus(loanID: loanID, lender: saved.institutionID, status: "repayment", report: saved, by: reportedBy))
+            // The entry names the row and fixes its columns, so `xyd log verify` can check the row itself.
+            unit.log(try LogEvents.loanStatus(loanID: loanID, lender: saved.institutionID, status: "repayment", report: saved,
+                                              by: reportedBy, rows: ["repayment": String(row.id), "rowDigest": LogEvents.repaymentDigest(row)]))
             return saved
         }
     }
