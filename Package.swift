@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
     ],
     targets: [
         // Pure domain: value types, catalog, validation, parsing, rules. No Vapor, no Fluent.
@@ -76,6 +77,7 @@ let package = Package(
                 "Domain", "CreditLog", "Scorecard", "DemoCity", "Persistence", "Services", "Views",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Public"), .copy("Resources/openapi.json")]
         ),

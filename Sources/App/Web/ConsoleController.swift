@@ -19,7 +19,9 @@ struct ConsoleController {
         console.get("batches", ":id", use: batch)
         console.get("batches", ":id", "quarantine.csv", use: quarantineCSV)
         console.get("upload", use: uploadPage)
-        console.on(.POST, "upload", body: .collect(maxSize: "256mb"), use: upload)
+        // Streamed: the sender is checked before a byte of the body is read, and the file goes to the
+        // ingestor as it arrives.
+        console.on(.POST, "upload", body: .stream, use: upload)
         console.get("catalog", use: catalog)
     }
 
@@ -170,26 +172,22 @@ struct ConsoleController {
         return html(UploadPage.render(uploadModel(req, principal, selected: req.query[String.self, at: "dataset"], error: nil)))
     }
 
-    struct UploadForm: Content {
-        var dataset: String?
-        var csrf: String?
-        var file: File?
-    }
-
     func upload(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter, .department])
-        let form = try req.content.decode(UploadForm.self)
-        try req.checkCSRF(form.csrf)
+        let upload = try MultipartUpload(request: req)
+        try await upload.readFields()
+        try req.checkCSRF(upload.fields["csrf"])
+        let selected = upload.fields["dataset"]
         func fail(_ message: String) -> Response {
-            html(UploadPage.render(uploadModel(req, principal, selected: form.dataset, error: message)), status: .unprocessableEntity)
+            html(UploadPage.render(uploadModel(req, principal, selected: selected, error: message)), status: .unprocessableEntity)
         }
-        guard let id = form.dataset?.nonEmpty, let dataset = req.catalog.dataset(id) else { return fail("请选择数据集") }
+        guard let id = selected?.nonEmpty, let dataset = req.catalog.dataset(id) else { return fail("请选择数据集") }
         guard principal.maySubmit(dataset) else { return fail("您所在部门无权报送数据集“\(dataset.name)”") }
-        guard let file = form.file, file.data.readableBytes > 0 else { return fail("请选择要上传的文件") }
+        guard let fileName = upload.fileName?.nonEmpty else { return fail("请选择要上传的文件") }
         do {
             let summary = try await Ingestion.load(req.services, dataset: dataset, principal: principal, source: .web,
-                                                   fileName: file.filename, format: FileFormat.fromFileName(file.filename),
-                                                   chunks: MemoryChunks(bytes: Array(file.data.readableBytesView)))
+                                                   fileName: fileName, format: FileFormat.fromFileName(fileName),
+                                                   chunks: upload.file)
             return req.redirect(to: "/console/batches/\(summary.id)")
         } catch let error as DomainError {
             return fail(error.message)
@@ -240,7 +238,7 @@ struct ConsoleController {
     func uploadModel(_ req: Request, _ principal: Principal, selected: String?, error: String?) -> UploadPage.Model {
         UploadPage.Model(context: context(req, principal, title: "上传数据", active: "/console/upload"),
                          datasets: req.catalog.datasets.filter { principal.maySubmit($0) }.map { UploadPage.DatasetChoice(id: $0.id, name: $0.name) },
-                         selectedDatasetID: selected, errorMessage: error, maxFileSizeBytes: 256 << 20)
+                         selectedDatasetID: selected, errorMessage: error)
     }
 
     func context(_ req: Request, _ principal: Principal, title: String, active: String) -> PageContext {

@@ -10,7 +10,14 @@ public struct CSVParser: Sendable {
     private var row: [String] = []
     private var lastWasCR = false
     private var rowHasContent = false
+    private var rowBytes = 0
     public private(set) var unterminatedQuote = false
+    /// Set when a row grew past `maxRowBytes` (a corrupt file, a missing closing quote, or no line breaks at
+    /// all): parsing stops there, so a file of any shape costs bounded memory.
+    public private(set) var rowTooLong = false
+
+    /// The longest row accepted, in bytes (line breaks inside quoted fields included).
+    public static let maxRowBytes = 1 << 20
 
     public init() {}
 
@@ -34,6 +41,10 @@ public struct CSVParser: Sendable {
             return j
         }
         while i < n {
+            if rowBytes > Self.maxRowBytes {
+                rowTooLong = true
+                return
+            }
             let byte = bytes[i]
             if lastWasCR {
                 lastWasCR = false
@@ -42,31 +53,34 @@ public struct CSVParser: Sendable {
             switch state {
             case .fieldStart:
                 switch byte {
-                case 0x22: state = .quoted; rowHasContent = true; i += 1
-                case 0x2C: endField(); rowHasContent = true; i += 1
+                case 0x22: state = .quoted; rowHasContent = true; i += 1; rowBytes += 1
+                case 0x2C: endField(); rowHasContent = true; i += 1; rowBytes += 1
                 case 0x0A: endRow(&rows); i += 1
                 case 0x0D: lastWasCR = true; endRow(&rows); i += 1
                 default:
                     let end = runEnd(from: i + 1, stopAtQuote: false)
                     field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    rowBytes += end - i
                     state = .unquoted; rowHasContent = true; i = end
                 }
             case .unquoted:
                 switch byte {
-                case 0x2C: endField(); state = .fieldStart; i += 1
+                case 0x2C: endField(); state = .fieldStart; i += 1; rowBytes += 1
                 case 0x0A: endRow(&rows); i += 1
                 case 0x0D: lastWasCR = true; endRow(&rows); i += 1
                 default:
                     let end = runEnd(from: i + 1, stopAtQuote: false)
                     field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    rowBytes += end - i
                     i = end
                 }
             case .quoted:
                 if byte == 0x22 {
-                    state = .quoteInQuoted; i += 1
+                    state = .quoteInQuoted; i += 1; rowBytes += 1
                 } else {
                     let end = runEnd(from: i + 1, stopAtQuote: true)
                     field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    rowBytes += end - i
                     i = end
                 }
             case .quoteInQuoted:
@@ -78,6 +92,7 @@ public struct CSVParser: Sendable {
                 default: field.append(byte); state = .unquoted  // lenient: text after a closing quote
                 }
                 i += 1
+                rowBytes += 1
             }
         }
     }
@@ -105,6 +120,7 @@ public struct CSVParser: Sendable {
         endField()
         state = .fieldStart
         rowHasContent = false
+        rowBytes = 0
         // Hand the row over and start a fresh one of the same size (keeping capacity would copy the shared buffer).
         let width = row.count
         rows.append(row)

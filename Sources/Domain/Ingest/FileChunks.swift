@@ -15,11 +15,16 @@ public struct FileChunks: AsyncSequence, Sendable {
         let handle: FileHandle?
         let chunkSize: Int
         var failure: (any Error)?
+        var path = ""
 
         public mutating func next() async throws -> [UInt8]? {
             if let failure { throw failure }
             guard let handle else { return nil }
-            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else {
+            let read: Data?
+            do { read = try handle.read(upToCount: chunkSize) } catch {
+                throw DomainError.invalidFile(reason: "无法读取文件 \(path)（读取出错，请检查文件是否完好、是否有读取权限）")
+            }
+            guard let data = read, !data.isEmpty else {
                 try? handle.close()
                 return nil
             }
@@ -28,10 +33,16 @@ public struct FileChunks: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return AsyncIterator(handle: nil, chunkSize: chunkSize,
+                                 failure: DomainError.invalidFile(reason: "“\(url.path)”是目录，请给出要导入的文件"))
+        }
         do {
-            return AsyncIterator(handle: try FileHandle(forReadingFrom: url), chunkSize: chunkSize, failure: nil)
+            return AsyncIterator(handle: try FileHandle(forReadingFrom: url), chunkSize: chunkSize, failure: nil, path: url.path)
         } catch {
-            return AsyncIterator(handle: nil, chunkSize: chunkSize, failure: DomainError.invalidFile(reason: "无法打开文件 \(url.path)"))
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "没有读取权限" : "文件不存在"
+            return AsyncIterator(handle: nil, chunkSize: chunkSize, failure: DomainError.invalidFile(reason: "无法打开文件 \(url.path)：\(reason)"))
         }
     }
 

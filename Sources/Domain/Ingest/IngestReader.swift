@@ -122,6 +122,12 @@ public struct IngestReader {
         try process(body, into: &outcomes, isLast: isLast)
     }
 
+    /// The file is refused at a line longer than any record can be (the rows before it are not kept either:
+    /// a batch is all or nothing).
+    static func tooLong(line: Int) -> DomainError {
+        .invalidFile(reason: "第 \(line) 行超过 \(CSVParser.maxRowBytes >> 20) MB，不是有效的记录：请检查文件是否损坏、引号是否未闭合或缺少换行")
+    }
+
     static func allColumns(_ dataset: DatasetSpec) -> [String] {
         Catalog.commonColumns + dataset.fields.map(\.name)
     }
@@ -156,16 +162,19 @@ public struct IngestReader {
             var rows: [[String]] = []
             csv.feed(utf8, into: &rows)
             for row in rows { try handle(csvRow: row, into: &outcomes) }
+            if csv.rowTooLong { throw Self.tooLong(line: rowNumber + 1) }
         case .jsonl?:
             var start = 0
             for index in utf8.indices where utf8[index] == 0x0A {
                 lineBuffer.append(contentsOf: utf8[start..<index])
+                if lineBuffer.count > CSVParser.maxRowBytes { throw Self.tooLong(line: rowNumber + 1) }
                 start = index + 1
                 let line = lineBuffer
                 lineBuffer.removeAll(keepingCapacity: true)
                 try handle(jsonLine: line, into: &outcomes)
             }
             lineBuffer.append(contentsOf: utf8[start...])
+            if lineBuffer.count > CSVParser.maxRowBytes { throw Self.tooLong(line: rowNumber + 1) }
         case nil: break
         }
     }

@@ -7,8 +7,28 @@ public struct FieldProblem: Equatable, Sendable, Codable {
     public var value: String
     public var reason: String
 
+    /// `value` is kept (and so echoed back) up to `maxEchoedCharacters`, with its length after a cut.
     public init(field: String, value: String, reason: String) {
-        self.field = field; self.value = value; self.reason = reason
+        self.field = field; self.value = Echo.short(value); self.reason = reason
+    }
+}
+
+/// Values repeated back to the sender in errors are cut short: a 200 MB field must not come back as a
+/// 200 MB error body.
+public enum Echo {
+    public static let maxCharacters = 200
+
+    public static func short(_ value: String, max: Int = maxCharacters) -> String {
+        guard value.utf8.count > max else { return value }
+        let count = value.count
+        guard count > max else { return value }
+        return String(value.prefix(max)) + "…（共 \(count) 字）"
+    }
+
+    /// A list of names, each cut short, at most `limit` of them and how many more.
+    public static func list(_ names: [String], limit: Int = 10) -> String {
+        let shown = names.prefix(limit).map { "“\(short($0, max: 64))”" }.joined(separator: "、")
+        return names.count > limit ? shown + " 等 \(names.count) 个" : shown
     }
 }
 
@@ -82,12 +102,12 @@ public struct RecordValidator: Sendable {
         var seen = Set<String>()
         for column in cleaned {
             if column.isEmpty { throw .invalidFile(reason: "表头中有空列名") }
-            guard seen.insert(column).inserted else { throw .invalidFile(reason: "表头中列“\(column)”重复") }
+            guard seen.insert(column).inserted else { throw .invalidFile(reason: "表头中列\(Echo.list([column]))重复") }
         }
         let known = Set(Catalog.commonColumns + dataset.fields.map(\.name)).union(Self.annotationColumns)
         let unknown = cleaned.filter { !known.contains($0) }
         if !unknown.isEmpty {
-            throw .invalidFile(reason: "数据集 \(dataset.id) 中没有列 \(unknown.map { "“\($0)”" }.joined(separator: "、"))，请按数据目录核对表头")
+            throw .invalidFile(reason: "数据集 \(dataset.id) 中没有列 \(Echo.list(unknown))，请按数据目录核对表头")
         }
         for required in Catalog.commonColumns where !cleaned.contains(required) {
             throw .invalidFile(reason: "缺少必需的列“\(required)”")
