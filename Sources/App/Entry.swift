@@ -26,8 +26,12 @@ public enum Xyd {
             demo = DemoCity.Options(arguments: Array(arguments.dropFirst(2)))
             // The demo is served over plain HTTP on this machine: a Secure cookie would not come back.
             if ProcessInfo.processInfo.environment["XYD_SECURE_COOKIES"]?.nonEmpty == nil { config.secureCookies = false }
-            if demo?.fresh == true, !config.usesPostgres {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: config.sqlitePath.path + suffix) }
+            if demo?.fresh == true {
+                if !config.usesPostgres {
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: config.sqlitePath.path + suffix) }
+                }
+                // A new log: the demo witness starts over too, or it would rightly call the new log a fork.
+                try? FileManager.default.removeItem(at: config.dataDirectory.appendingPathComponent("demo-witness"))
             }
             arguments = [arguments[0], "serve", "--hostname", config.hostname, "--port", String(config.port)]
         }
@@ -45,7 +49,12 @@ public enum Xyd {
                 registerCommands(app)
                 for (name, command) in extraCommands { app.asyncCommands.use(command, as: name) }
                 try await app.autoMigrate()
-                if let demo { try await DemoCity.prepare(app, options: demo) }
+                if let demo {
+                    try await DemoCity.prepare(app, options: demo)
+                    app.lifecycle.use(DemoWitness(state: config.dataDirectory.appendingPathComponent("demo-witness", isDirectory: true),
+                                                  url: "http://\(config.hostname):\(config.port)",
+                                                  interval: max(config.logCheckpointInterval / 2, 5)))
+                }
             } catch {
                 FileHandle.standardError.write(Data("错误：\(describe(error))\n".utf8))
                 try? await app.asyncShutdown()
