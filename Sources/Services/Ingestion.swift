@@ -31,7 +31,8 @@ public enum Ingestion {
 }
 
 /// The rejected rows of a batch as CSV the department can fix and resend: `_row` and `_errors` first
-/// (ignored on import), then the original columns.
+/// (ignored on import), then the original columns. Cells a spreadsheet would run as a formula are quoted
+/// with a leading apostrophe (which spreadsheets show as text and do not save).
 public enum QuarantineExport {
     public static func csv(batch: BatchSummary, rows: [QuarantinedRow]) -> String {
         let columns = batch.columns.filter { !RecordValidator.annotationColumns.contains($0) }
@@ -41,7 +42,7 @@ public enum QuarantineExport {
             let errors = row.problems.map { "\($0.field)：\($0.reason)" }.joined(separator: "；")
             var values: [String: String] = [:]
             for pair in row.raw where pair.count == 2 { values[pair[0]] = pair[1] }
-            out += CSVWriting.line([String(row.rowNumber), errors] + header.map { values[$0] ?? "" })
+            out += CSVWriting.line([String(row.rowNumber), errors] + header.map { CSVWriting.spreadsheetSafe(values[$0] ?? "") })
         }
         return out
     }

@@ -76,6 +76,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     app.middleware.use(inFlight.middleware())
     app.lifecycle.use(DrainRequests(requests: inFlight))
     app.middleware.use(MetricsMiddleware())
+    // Outside the error middleware, so error pages and JSON errors carry the headers too.
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(RequestLimits())
     app.middleware.use(StaticFiles(publicDirectory: publicDirectory()))

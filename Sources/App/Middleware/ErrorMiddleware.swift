@@ -40,6 +40,37 @@ struct ErrorMiddleware: AsyncMiddleware {
         !request.url.path.hasPrefix("/api/") && request.headers.accept.contains { $0.mediaType == .html }
     }
 
+    /// A decoding failure in Chinese, naming the field by its path (e.g. `terms.amountCents`, `items[2]`).
+    static func describe(decoding error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+            (codingPath + (last.map { [$0] } ?? [])).map { key in key.intValue.map { "[\($0)]" } ?? key.stringValue }
+                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        func kind(_ type: Any.Type) -> String {
+            switch type {
+            case is String.Type: "文本"
+            case is Int.Type, is Int64.Type, is Int32.Type, is UInt64.Type: "整数"
+            case is Double.Type, is Float.Type: "数字"
+            case is Bool.Type: "true 或 false"
+            case is [Any].Type: "数组"
+            default: String(describing: type).hasPrefix("Array") ? "数组" : "对象或规定格式的值"
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "缺少字段“\(Echo.short(path(context.codingPath, key), max: 100))”"
+        case .typeMismatch(let type, let context):
+            return "字段“\(Echo.short(path(context.codingPath), max: 100))”应为\(kind(type))"
+        case .valueNotFound(let type, let context):
+            return "字段“\(Echo.short(path(context.codingPath), max: 100))”不能为空，应为\(kind(type))"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "请求内容不是有效的 JSON 或表单" }
+            return "字段“\(Echo.short(path(context.codingPath), max: 100))”的值无效"
+        @unknown default:
+            return "请求内容格式有误"
+        }
+    }
+
     static func describe(_ error: any Error) -> (HTTPResponseStatus, String, String) {
         switch error {
         case let error as DomainError:
@@ -59,6 +90,9 @@ struct ErrorMiddleware: AsyncMiddleware {
             case .missingNode, .nodeConflict, .invalidNodeID, .wrongHashCount, .storeFailure:
                 return (.internalServerError, "internal_error", error.message)
             }
+        // Before AbortError, which Vapor makes DecodingError conform to (with English text and Swift type names).
+        case let error as DecodingError:
+            return (.unprocessableEntity, "invalid_input", Self.describe(decoding: error))
         case let abort as any AbortError:
             let code = abort.status == .notFound ? "not_found" : abort.status == .payloadTooLarge ? "too_large" : "http_error"
             let message: String = switch abort.status {
@@ -71,8 +105,6 @@ struct ErrorMiddleware: AsyncMiddleware {
             return (abort.status, code, message)
         case is RequestLimits.PathTooLong:
             return (.uriTooLong, "uri_too_long", "请求地址过长（不超过 \(RequestLimits.maxPathBytes) 字节）")
-        case is DecodingError:
-            return (.badRequest, "bad_request", "请求内容格式有误")
         default:
             return (.internalServerError, "internal_error", "服务器内部错误，请稍后重试；如持续出现请联系信用中心")
         }

@@ -77,7 +77,9 @@ struct ConsoleController {
 
     /// Only same-site paths may be redirected to after sign-in.
     func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
+        // Browsers drop tabs and line breaks inside URLs, so "/\t/evil.example" would become "//evil.example".
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+              !next.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
         return next
     }
 

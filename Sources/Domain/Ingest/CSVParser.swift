@@ -135,6 +135,13 @@ public enum CSVWriting {
         values.map(escape).joined(separator: ",") + "\n"
     }
 
+    /// A cell a spreadsheet would evaluate (starting with = + - @, a tab or a carriage return) made inert
+    /// with a leading apostrophe: a file sent by a department must not run formulas on a clerk's machine.
+    public static func spreadsheetSafe(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        return "'" + value
+    }
+
     public static func escape(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -29,6 +29,9 @@ public struct Authorisation: Sendable, Equatable, Hashable {
     }
 
     /// Problems that make the authorisation unusable, as `invalidInput` errors; throws the first.
+    /// The longest validity an authorisation may have: three years.
+    public static let maxValidityDays = 3 * 365 + 1
+
     public func validate() throws(DomainError) {
         if case .institutions(let ids) = scope, ids.isEmpty {
             throw .invalidInput(field: "scope", reason: "至少授权一家金融机构")
@@ -36,6 +39,9 @@ public struct Authorisation: Sendable, Equatable, Hashable {
         if categories.isEmpty { throw .invalidInput(field: "categories", reason: "至少授权一个数据类别") }
         if purposes.isEmpty { throw .invalidInput(field: "purposes", reason: "至少选择一项授权用途") }
         if validUntil < validFrom { throw .invalidInput(field: "validUntil", reason: "授权截止日期不能早于起始日期") }
+        if validUntil > validFrom.adding(days: Self.maxValidityDays) {
+            throw .invalidInput(field: "validUntil", reason: "授权有效期最长 3 年，截止日期不能晚于 \(validFrom.adding(days: Self.maxValidityDays))")
+        }
         if isOffline, MarketplaceText.trimmed(scanReference ?? "").isEmpty {
             throw .invalidInput(field: "scanReference", reason: "线下授权须上传授权书扫描件")
         }

@@ -21,13 +21,20 @@ public struct RegistryStore: Sendable {
 
     static let columns = "uscc, name, entity_type, legal_rep, industry, district, scale, status, established_on, record_count"
 
+    /// `text` for a LIKE pattern with `ESCAPE '\'`: backslash, % and _ stand for themselves.
+    static func likeLiteral(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
     /// Search by name (contains) or USCC (prefix), filtered by district and industry, by name.
     public func search(_ query: EnterpriseQuery) async throws -> ResultPage<EnterpriseSummary> {
         let sql = try database.sql()
         var conditions: [SQLQueryString] = []
         if let text = query.text {
-            let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            conditions.append("(name LIKE \(bind: pattern) OR uscc LIKE \(bind: text.uppercased() + "%"))")
+            // The text is matched literally: % and _ are escaped, not wildcards.
+            let literal = Self.likeLiteral(text)
+            conditions.append("(name LIKE \(bind: "%" + literal + "%") ESCAPE '\\' OR uscc LIKE \(bind: literal.uppercased() + "%") ESCAPE '\\')")
         }
         if let district = query.district { conditions.append("district = \(bind: district)") }
         if let industry = query.industry { conditions.append("industry = \(bind: industry)") }
