@@ -70,13 +70,21 @@ public enum Evaluations {
         return context.platform.evaluationModel.grades.map { ($0.grade, counts[$0.grade] ?? 0) }
     }
 
-    /// The explanation lines a viewer may read: lines drawn from datasets above its level are left out.
+    /// What a viewer may see of an evaluation: explanation lines drawn from datasets above its level are left
+    /// out, and so is every dimension with an item on such a dataset, and then the score (see
+    /// `Evaluation.withheldDimensions`): points per dimension would let a bank infer, say, utility arrears it
+    /// may not read.
     public static func visible(_ evaluation: Evaluation, model: EvaluationModel, catalog: Catalog, viewer: Viewer) -> Evaluation {
+        func readable(_ dataset: String) -> Bool { catalog.dataset(dataset).map(viewer.mayRead) ?? true }
         var shown = evaluation
         shown.explanation = evaluation.explanation.filter { line in
-            guard let dataset = model.items.first(where: { $0.id == line.itemID })?.dataset,
-                  let spec = catalog.dataset(dataset) else { return true }
-            return viewer.mayRead(spec)
+            guard let dataset = model.items.first(where: { $0.id == line.itemID })?.dataset else { return true }
+            return readable(dataset)
+        }
+        let withheld = Set(model.items.filter { !readable($0.dataset) }.map(\.dimension))
+        if !withheld.isEmpty {
+            shown.dimensions = evaluation.dimensions.filter { !withheld.contains($0.id) }
+            shown.withheldDimensions = model.dimensions.filter { withheld.contains($0.id) }.map(\.name)
         }
         return shown
     }

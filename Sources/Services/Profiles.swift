@@ -25,7 +25,9 @@ public struct LoadedProfile: Sendable {
             }
             return shown
         }
+        // The score history would give the withheld score away; such a viewer sees the current grade only.
+        let history = evaluation?.isScoreWithheld == true ? [] : try await context.evaluationStore.history(uscc)
         return LoadedProfile(profile: CreditProfile.build(uscc: uscc, records: records, catalog: context.catalog, viewer: viewer),
-                             evaluation: evaluation, history: try await context.evaluationStore.history(uscc))
+                             evaluation: evaluation, history: history)
     }
 }

@@ -46,11 +46,21 @@ import VaporTesting
             #expect(penalty["recordIDs"] as? [String] == ["P9"])
             #expect(lines.contains { $0["itemID"] as? String == "tax.arrears" })
 
-            // A department may not read tax payments, so that reason is left out for it; the score is the same.
+            // A department may not read tax payments, so that reason is left out for it, and so are the points of
+            // the dimension tax payments count in and the score (they would give the arrears away): the grade and
+            // the public dimensions remain, and no score history.
             let department = try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmA)", token: f.courtToken).json()
-            let seen = (department["evaluation"] as? [String: Any])?["explanation"] as? [[String: Any]] ?? []
+            let shown = try #require(department["evaluation"] as? [String: Any])
+            let seen = shown["explanation"] as? [[String: Any]] ?? []
             #expect(!seen.contains { $0["itemID"] as? String == "tax.arrears" })
-            #expect((department["evaluation"] as? [String: Any])?["score"] as? Int == score)
+            #expect(shown["score"] == nil)
+            #expect(shown["grade"] as? String == evaluation?["grade"] as? String)
+            let dimensions = (shown["dimensions"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(!dimensions.contains("contract") && !dimensions.contains("social") && dimensions.contains("law"))
+            #expect((shown["withheldDimensions"] as? [String])?.isEmpty == false)
+            #expect((department["gradeHistory"] as? [[String: Any]])?.isEmpty == true)
+            let centerDimensions = (evaluation?["dimensions"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(centerDimensions.contains("contract") && evaluation?["withheldDimensions"] == nil)
 
             let history = try await send(app, .GET, "/api/v1/enterprises/\(SampleFiles.firmA)", token: f.centerToken)
                 .json()["gradeHistory"] as? [[String: Any]] ?? []

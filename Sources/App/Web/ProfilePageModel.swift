@@ -27,7 +27,7 @@ extension LoadedProfile {
         let withheld = profile.withheldDatasets.compactMap { catalog.dataset($0)?.name }
         let card = evaluation.map { shown in
             EnterpriseProfilePage.EvaluationCard(
-                score: shown.score, grade: shown.grade, baseScore: shown.baseScore, asOf: shown.asOf,
+                score: shown.isScoreWithheld ? nil : shown.score, grade: shown.grade, baseScore: shown.baseScore, asOf: shown.asOf,
                 reasons: shown.explanation.map { .init(text: $0.text, points: $0.points, underObjection: $0.underObjection ?? false) },
                 history: history.map { .init(date: $0.evaluatedAt, grade: $0.grade, score: $0.score) })
         }

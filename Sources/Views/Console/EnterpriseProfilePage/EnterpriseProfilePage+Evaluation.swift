@@ -21,14 +21,15 @@ extension EnterpriseProfilePage {
             public init(date: Date, grade: String, score: Int) { self.date = date; self.grade = grade; self.score = score }
         }
 
-        public var score: Int
+        /// nil when the viewer may not read all the data behind it (only the grade is shown then).
+        public var score: Int?
         public var grade: String
         public var baseScore: Int
         public var asOf: String
         public var reasons: [Reason]
         public var history: [Change]
 
-        public init(score: Int, grade: String, baseScore: Int, asOf: String, reasons: [Reason], history: [Change]) {
+        public init(score: Int?, grade: String, baseScore: Int, asOf: String, reasons: [Reason], history: [Change]) {
             self.score = score; self.grade = grade; self.baseScore = baseScore; self.asOf = asOf
             self.reasons = reasons; self.history = history
         }
@@ -45,7 +46,8 @@ extension EnterpriseProfilePage {
                 .h2(.cls("card-title"), .id("evaluation-title"), .text("公共信用综合评价")),
                 Badge.node("\(card.grade) 级", tone: tone)
             ),
-            .p(.cls("muted"), .text("得分 \(card.score)（基础分 \(card.baseScore)，评价日 \(card.asOf)）")),
+            .p(.cls("muted"), .text(card.score.map { "得分 \($0)（基础分 \(card.baseScore)，评价日 \(card.asOf)）" }
+                ?? "评价日 \(card.asOf)；部分维度的数据超出您的查看范围，只显示等级")),
             .if(card.reasons.isEmpty, .p(.text("没有加分或扣分项。")), else: .ul(
                 .cls("reason-list"),
                 .forEach(card.reasons) { reason in
