@@ -61,27 +61,32 @@ import VaporTesting
         }
     }
 
-    /// An id planted before sign-in (e.g. by an attacker who made the victim's browser fetch /login with it)
-    /// must not become the victim's signed-in session: sign-in issues a new id and the old one is gone.
+    /// An id planted before sign-in (an attacker's own session id, set in the victim's browser) must not become
+    /// the victim's signed-in session: sign-in issues a new id and the old one is gone.
     @Test(arguments: Backend.allCases)
     func signingInRotatesTheSessionAndTheCookieIsSecure(backend: Backend) async throws {
         try await withTestApp(backend) { app in
             _ = try await Fixtures.seed(app)
-            var browser = ConsoleTests.Browser(app: app)
-            let page = try await browser.get("/login")
-            let planted = browser.cookie
-            #expect(planted.hasPrefix("xyd_session="))
-            let setCookie = try #require(page.headers.first(name: .setCookie))
-            #expect(setCookie.contains("Secure") && setCookie.contains("HttpOnly"))
-            let reply = try await browser.post("/login", form: ["username": "admin", "password": Fixtures.password,
-                                                                 "csrf": ConsoleTests.Browser.csrf(in: page.body)])
-            #expect(reply.status == .seeOther)
-            #expect(browser.cookie.hasPrefix("xyd_session=") && browser.cookie != planted)
-            #expect(try await browser.get("/console").status == .ok)
-            // The planted id signs nobody in.
+            // The attacker's session: signed in as the department clerk, then the cookie planted in the victim's browser.
             var attacker = ConsoleTests.Browser(app: app)
-            attacker.cookie = planted
-            #expect(try await attacker.get("/console").status != .ok)
+            var page = try await attacker.get("/login")
+            #expect(try await attacker.post("/login", form: ["username": "scjgj", "password": Fixtures.password,
+                                                              "csrf": ConsoleTests.Browser.csrf(in: page.body)]).status == .seeOther)
+            let planted = attacker.cookie
+            #expect(planted.hasPrefix("xyd_session="))
+            var victim = ConsoleTests.Browser(app: app)
+            victim.cookie = planted
+            page = try await victim.get("/login")
+            let reply = try await victim.post("/login", form: ["username": "admin", "password": Fixtures.password,
+                                                                "csrf": ConsoleTests.Browser.csrf(in: page.body)])
+            #expect(reply.status == .seeOther)
+            let setCookie = try #require(reply.headers.first(name: .setCookie))
+            #expect(setCookie.contains("Secure") && setCookie.contains("HttpOnly"))
+            #expect(victim.cookie.hasPrefix("xyd_session=") && victim.cookie != planted)
+            #expect(try await victim.get("/console").body.contains("信用中心管理员"))
+            // The planted id signs nobody in any more, least of all as the victim.
+            let after = try await attacker.get("/console")
+            #expect(after.status != .ok && !after.body.contains("信用中心管理员"))
         }
     }
 

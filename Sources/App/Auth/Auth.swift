@@ -17,7 +17,7 @@ struct PrincipalMiddleware: AsyncMiddleware {
                 throw DomainError.forbidden("该访问令牌为只读令牌，不能执行写操作")
             }
             request.storage[Key.self] = principal
-        } else if let id = request.session.data["uid"].flatMap(Int64.init),
+        } else if request.hasSession, let id = request.session.data["uid"].flatMap(Int64.init),
                   let user = try await request.accounts.user(id: id), user.status == .active {
             // A browser sends the session cookie with any site's request, so an API write that rests on the
             // cookie alone could come from another site: it needs the session's CSRF token in a header.
@@ -29,8 +29,18 @@ struct PrincipalMiddleware: AsyncMiddleware {
             }
             request.storage[Key.self] = try await request.accounts.principal(for: user)
         }
-        return try await next.respond(to: request)
+        let response = try await next.respond(to: request)
+        if let token = request.storage[NewFormToken.self] {
+            response.cookies[Self.formTokenCookie] = HTTPCookies.Value(
+                string: token, maxAge: 8 * 3600, path: "/", isSecure: request.application.config.secureCookies, isHTTPOnly: true,
+                sameSite: .strict)
+        }
+        return response
     }
+
+    /// The cookie holding a visitor's form token (see `Request.csrfToken`).
+    static let formTokenCookie = "xyd_form"
+    struct NewFormToken: StorageKey { typealias Value = String }
 }
 
 extension Request {
@@ -56,8 +66,17 @@ extension Request {
         session.id = nil
     }
 
-    /// The session's CSRF token, made on first use.
+    /// The CSRF token for the forms of this page: the session's, made on first use. A visitor without a
+    /// session (the login and registration pages, the public pages) gets one in a cookie of its own instead
+    /// (double submit), so that showing a page to a visitor writes no session to the database.
     var csrfToken: String {
+        guard hasSession else {
+            if let token = storage[PrincipalMiddleware.NewFormToken.self] { return token }
+            if let cookie = cookies[PrincipalMiddleware.formTokenCookie]?.string, cookie.utf8.count == 32 { return cookie }
+            let token = [UInt8].random(count: 24).base64String()
+            storage[PrincipalMiddleware.NewFormToken.self] = token
+            return token
+        }
         if let token = session.data["csrf"] { return token }
         let token = [UInt8].random(count: 24).base64String()
         session.data["csrf"] = token
@@ -71,7 +90,8 @@ extension Request {
 
     /// Whether `submitted` is the session's CSRF token (compared in constant time).
     func csrfMatches(_ submitted: String?) -> Bool {
-        guard let expected = session.data["csrf"], let submitted, !submitted.isEmpty,
+        let expected = hasSession ? session.data["csrf"] : nil
+        guard let expected = expected ?? cookies[PrincipalMiddleware.formTokenCookie]?.string, let submitted, !submitted.isEmpty,
               expected.utf8.count == submitted.utf8.count else { return false }
         return zip(expected.utf8, submitted.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
     }

@@ -75,12 +75,13 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     let inFlight = InFlightRequests()
     app.middleware.use(inFlight.middleware())
     app.lifecycle.use(DrainRequests(requests: inFlight))
+    // First after the drain: the stylesheet and script cost a dictionary lookup, nothing else.
+    app.middleware.use(StaticFiles(publicDirectory: publicDirectory()))
     app.middleware.use(MetricsMiddleware())
     // Outside the error middleware, so error pages and JSON errors carry the headers too.
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(RequestLimits())
-    app.middleware.use(StaticFiles(publicDirectory: publicDirectory()))
     app.middleware.use(app.sessions.middleware)
     app.routes.defaultMaxBodySize = "8mb"
 

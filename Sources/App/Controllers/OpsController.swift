@@ -18,7 +18,7 @@ struct OpsController {
 
     func health(_ req: Request) async throws -> Response {
         do {
-            _ = try await req.registry.count()
+            try await DatabaseHealth.ping(req.db)
             let body = Health(status: "ok", database: req.application.config.usesPostgres ? "postgresql" : "sqlite",
                               catalogVersion: req.catalog.version)
             return try await body.encodeResponse(for: req)

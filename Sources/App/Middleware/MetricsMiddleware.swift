@@ -1,19 +1,32 @@
 import Services
+import Synchronization
 import Vapor
 
-/// Counts requests by method, matched route and status, and times them.
+/// Counts requests by method, matched route and status, and times them. A route's label is made once per
+/// route, not per request.
 struct MetricsMiddleware: AsyncMiddleware {
+    final class RouteLabels: Sendable {
+        private let labels = Mutex<[ObjectIdentifier: String]>([:])
+
+        func label(_ route: Route?) -> String {
+            guard let route else { return "unmatched" }
+            let id = ObjectIdentifier(route)
+            if let known = labels.withLock({ $0[id] }) { return known }
+            let label = "/" + route.path.map(\.description).joined(separator: "/")
+            labels.withLock { $0[id] = label }
+            return label
+        }
+    }
+
+    let routes = RouteLabels()
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let start = ContinuousClock.now
         let metrics = request.platform.metrics
         func record(_ status: UInt) {
-            let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-            metrics.increment("xyd_http_requests_total",
-                              labels: [("method", request.method.rawValue), ("route", route), ("status", String(status))])
             let elapsed = ContinuousClock.now - start
-            metrics.increment("xyd_http_request_duration_seconds_sum",
-                              by: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            metrics.increment("xyd_http_request_duration_seconds_count")
+            metrics.recordRequest(method: request.method.rawValue, route: routes.label(request.route), status: status,
+                                  seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
         do {
             let response = try await next.respond(to: request)

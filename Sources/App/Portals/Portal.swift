@@ -36,7 +36,8 @@ enum Portal {
     }
 
     static func takeFlash(_ req: Request) -> FlashMessage? {
-        guard let raw = req.session.data["flash"] else { return nil }
+        // No session, no message: asking the session would create one (a database row) for every visitor.
+        guard req.hasSession, let raw = req.session.data["flash"] else { return nil }
         req.session.data["flash"] = nil
         let parts = raw.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }

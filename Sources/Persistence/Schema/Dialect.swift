@@ -50,3 +50,10 @@ extension Database {
 public func epochMillis(_ date: Date = Date()) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
 import Foundation
+
+/// Whether the database answers: one round trip, no table read (the health check runs often).
+public enum DatabaseHealth {
+    public static func ping(_ database: any Database) async throws {
+        try await database.sql().raw("SELECT 1").run()
+    }
+}

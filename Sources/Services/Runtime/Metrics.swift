@@ -6,6 +6,20 @@ public final class Metrics: Sendable {
     struct Key: Hashable { let name: String; let labels: [String] }
     private let counters = Mutex<[Key: Double]>([:])
 
+    /// HTTP requests are counted apart, under one lock and without building label text per request (every
+    /// request passes here; the text is made when `/metrics` is read).
+    struct RequestKey: Hashable { let method: String; let route: String; let status: UInt }
+    private struct RequestCounts { var byKey: [RequestKey: Int] = [:]; var seconds = 0.0; var count = 0 }
+    private let requests = Mutex(RequestCounts())
+
+    public func recordRequest(method: String, route: String, status: UInt, seconds: Double) {
+        requests.withLock { counts in
+            counts.byKey[RequestKey(method: method, route: route, status: status), default: 0] += 1
+            counts.seconds += seconds
+            counts.count += 1
+        }
+    }
+
     public init() {}
 
     public func increment(_ name: String, labels: [(String, String)] = [], by value: Double = 1) {
@@ -15,7 +29,23 @@ public final class Metrics: Sendable {
 
     public func value(_ name: String, labels: [(String, String)] = []) -> Double {
         let key = Key(name: name, labels: labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" })
-        return counters.withLock { $0[key] ?? 0 }
+        return snapshot()[key] ?? 0
+    }
+
+    /// The counters, HTTP requests included, as label text.
+    func snapshot() -> [Key: Double] {
+        var all = counters.withLock { $0 }
+        let http = requests.withLock { $0 }
+        for (key, count) in http.byKey {
+            let labels = [("method", key.method), ("route", key.route), ("status", String(key.status))]
+                .map { "\($0.0)=\"\(Self.escape($0.1))\"" }
+            all[Key(name: "xyd_http_requests_total", labels: labels), default: 0] += Double(count)
+        }
+        if http.count > 0 {
+            all[Key(name: "xyd_http_request_duration_seconds_sum", labels: []), default: 0] += http.seconds
+            all[Key(name: "xyd_http_request_duration_seconds_count", labels: []), default: 0] += Double(http.count)
+        }
+        return all
     }
 
     static let help: [String: (String, String)] = [
@@ -29,7 +59,7 @@ public final class Metrics: Sendable {
 
     /// The exposition text; `gauges` are values computed at scrape time.
     public func render(gauges: [(String, String, [(String, String)], Double)] = []) -> String {
-        let snapshot = counters.withLock { $0 }
+        let snapshot = snapshot()
         var byName: [String: [(Key, Double)]] = [:]
         for (key, value) in snapshot { byName[key.name, default: []].append((key, value)) }
         var out = ""

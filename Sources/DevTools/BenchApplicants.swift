@@ -1,0 +1,105 @@
+import Domain
+import FluentKit
+import Foundation
+import NIOConcurrencyHelpers
+import Persistence
+
+/// The applications `xyd bench api` submits: a firm may have one open application per product, so each is
+/// a different (firm, product) pair. Made directly in the demo server's database: every registered firm
+/// that is still in business signs the commitment, authorises all institutions and gets a token; each is
+/// paired with each online product that has auto-approval rules, at the product's smallest amount.
+enum BenchApplicants {
+    struct Application: Sendable {
+        let token: String
+        let body: String
+    }
+
+    static func make(database: any Database, catalog: Catalog, firms limit: Int) async throws -> [Application] {
+        let products = try await ProductStore(database: database).products(status: .online)
+            .filter { $0.autoApproval?.rules.isEmpty == false }
+        guard !products.isEmpty else { throw DomainError.notFound("带自动审批规则的在售产品") }
+        let commitments = CommitmentStore(database: database)
+        guard let template = try await commitments.latestTemplate() else { throw DomainError.notFound("信用承诺书模板") }
+        let registry = RegistryStore(database: database)
+        let accounts = AccountStore(database: database)
+        let authorisations = AuthorisationStore(database: database)
+        var tokens: [String] = []
+        var page = 1
+        while tokens.count < limit {
+            let found = try await registry.search(EnterpriseQuery(paging: Paging(page: page, perPage: 200)))
+            if found.items.isEmpty { break }
+            for firm in found.items where firm.status == "存续" && tokens.count < limit {
+                _ = try await commitments.save(try CreditCommitment.sign(template, uscc: firm.uscc, firmName: firm.name,
+                                                                        legalRepresentative: firm.legalRep,
+                                                                        signerName: firm.legalRep, at: Date()))
+                _ = try await authorisations.create(Authorisation(
+                    id: "", uscc: firm.uscc, scope: .allRegisteredInstitutions, categories: catalog.authorisedCategories,
+                    purposes: Set(AuthorisationPurpose.allCases), validFrom: .today(), validUntil: Day.today().adding(days: 365),
+                    signedAt: Date()), by: firm.legalRep)
+                tokens.append(try await accounts.createToken(name: "bench-firm-\(firm.uscc)", role: .enterprise, departmentID: nil,
+                                                             uscc: firm.uscc))
+            }
+            page += 1
+        }
+        // Product-major order: consecutive requests come from different firms.
+        return products.flatMap { product in
+            tokens.map { token in
+                Application(token: token, body: #"{"productID":\#(product.id),"amountCents":\#(product.amountRange.minCents),"termMonths":\#(product.termRange.minMonths),"method":"\#((product.repaymentMethods.first ?? .equalInstallment).rawValue)","purpose":"压测"}"#)
+            }
+        }
+    }
+
+    /// Hands out each application once to whichever client asks next.
+    final class Queue: Sendable {
+        private let state: NIOLockedValueBox<(items: [Application], next: Int)>
+        init(_ items: [Application]) { state = NIOLockedValueBox((items, 0)) }
+
+        func next() -> Application? {
+            state.withLockedValue { state in
+                guard state.next < state.items.count else { return nil }
+                defer { state.next += 1 }
+                return state.items[state.next]
+            }
+        }
+    }
+}
+
+/// nginx serving one file, the reference `xyd bench api` measures every route against: a C server that does
+/// nothing else shows what the machine can do per request.
+struct NginxReference {
+    let url: String
+    let process: Subprocess
+
+    /// nil when nginx is not installed. The caller waits for `url` to answer.
+    static func start(serving body: String, scratch: URL) throws -> NginxReference? {
+        guard let executable = ["/usr/sbin/nginx", "/usr/bin/nginx"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            return nil
+        }
+        let root = scratch.appendingPathComponent("nginx")
+        for folder in ["logs", "tmp"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try body.write(to: root.appendingPathComponent("app.css"), atomically: true, encoding: .utf8)
+        let port = try ThrowawayPostgres.freePort()
+        let config = """
+            daemon off;
+            worker_processes auto;
+            pid \(root.path)/nginx.pid;
+            error_log \(root.path)/logs/error.log warn;
+            events { worker_connections 1024; }
+            http {
+              access_log off;
+              client_body_temp_path \(root.path)/tmp; proxy_temp_path \(root.path)/tmp; fastcgi_temp_path \(root.path)/tmp;
+              uwsgi_temp_path \(root.path)/tmp; scgi_temp_path \(root.path)/tmp;
+              types { text/css css; }
+              server { listen 127.0.0.1:\(port); root \(root.path); }
+            }
+            """
+        let file = root.appendingPathComponent("nginx.conf")
+        try config.write(to: file, atomically: true, encoding: .utf8)
+        let process = try Subprocess.spawn(executable, ["-p", root.path, "-c", file.path], outputPath: root.appendingPathComponent("logs/out.log").path)
+        return NginxReference(url: "http://127.0.0.1:\(port)/app.css", process: process)
+    }
+
+    func stop() { process.terminate() }
+}
