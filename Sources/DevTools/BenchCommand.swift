@@ -184,7 +184,7 @@ struct IngestBench {
             // The reading task and the writer overlap: parse and the writer's phases each fit within the wall time.
             let path = switch p.path {
             case .sqliteNative: "SQLite C 接口逐行预编译插入"
-            case .sqliteStatements: "多行 INSERT 语句"
+            case .sqlStatements: "多行 INSERT 语句"
             case .postgresCopy: "COPY"
             }
             say("  写入方式：\(path)")

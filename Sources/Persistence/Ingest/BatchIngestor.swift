@@ -19,6 +19,8 @@ public struct BatchIngestor: Sendable {
     public var afterChunk: (@Sendable (Int) throws -> Void)?
     /// Called once the batch is written (before commit) with where the time went; benchmarks print it.
     public var onPhases: (@Sendable (IngestPhases) -> Void)?
+    /// How new records are written; nil takes the fastest the connection allows (see `RecordWritePath`).
+    public var writePath: RecordWritePath?
     /// Chunks parsed ahead of the writer.
     static let queueDepth = 4
 
@@ -57,9 +59,10 @@ public struct BatchIngestor: Sendable {
         let configuredChunkSize = chunkSize
         let afterChunk = afterChunk
         let onPhases = onPhases
+        let writePath = writePath
         do {
             return try await write(request, chunks: chunks, started: started, configuredChunkSize: configuredChunkSize,
-                                   afterChunk: afterChunk, onPhases: onPhases, progress: progress)
+                                   writePath: writePath, afterChunk: afterChunk, onPhases: onPhases, progress: progress)
         } catch let resent as Resent {
             return try await recordResend(request, resent, started: started)
         }
@@ -91,7 +94,7 @@ public struct BatchIngestor: Sendable {
     }
 
     func write<Chunks: AsyncSequence & Sendable>(
-        _ request: BatchRequest, chunks: Chunks, started: Date, configuredChunkSize: Int?,
+        _ request: BatchRequest, chunks: Chunks, started: Date, configuredChunkSize: Int?, writePath: RecordWritePath?,
         afterChunk: (@Sendable (Int) throws -> Void)?, onPhases: (@Sendable (IngestPhases) -> Void)?,
         progress: (@Sendable (IngestProgress) -> Void)?
     ) async throws -> BatchSummary where Chunks.Element == [UInt8] {
@@ -100,9 +103,16 @@ public struct BatchIngestor: Sendable {
             let sql = try tx.sql()
             let kind = DatabaseKind(sql)
             var writer = RecordWriter(database: tx, sql: sql, kind: kind, dataset: request.dataset, now: epochMillis(started))
-            if kind == .sqlite { writer.sqliteNative = try await SQLiteNative.connection(of: tx) }
-            // SQLite through SQL is bounded by its parameter limit; its C interface and COPY are not.
-            let chunkSize = configuredChunkSize ?? (kind == .sqlite && writer.sqliteNative == nil ? 500 : 5000)
+            guard RecordWritePath.available(on: kind).contains(writePath ?? .sqlStatements) else {
+                throw PersistenceError.unsupportedPath("\(writePath?.rawValue ?? "")")
+            }
+            if kind == .sqlite, writePath == nil || writePath == .sqliteNative {
+                writer.sqliteNative = try await SQLiteNative.connection(of: tx)
+                if writePath == .sqliteNative, writer.sqliteNative == nil { throw PersistenceError.unsupportedPath("sqliteNative") }
+            }
+            writer.path = writer.sqliteNative != nil ? .sqliteNative : writePath ?? (kind == .postgres ? .postgresCopy : .sqlStatements)
+            // SQL statements are bounded by the parameter limit (SQLite 32,766); the C interface and COPY are not.
+            let chunkSize = configuredChunkSize ?? (writer.path == .sqlStatements ? 500 : 5000)
             let batchID = try await writer.openBatch(request, startedAt: started)
             let queue = ChunkQueue<Unit>(capacity: Self.queueDepth)
             return try await withThrowingTaskGroup(of: ReadResult.self) { group in
@@ -139,7 +149,7 @@ public struct BatchIngestor: Sendable {
                 }
                 guard let read = try await group.next() else { throw PersistenceError.missingRow("读取结果") }
                 var phases = counts.phases
-                phases.path = kind == .postgres ? .postgresCopy : writer.sqliteNative == nil ? .sqliteStatements : .sqliteNative
+                phases.path = writer.path
                 phases.parse = read.busySeconds
                 phases.parseCPU = read.parseCPU
                 phases.writerWaiting = waiting
@@ -230,15 +240,7 @@ public struct BatchIngestor: Sendable {
 /// phases add up to more than the wall time; `writerWaiting` is the writer idle for want of parsed rows.
 public struct IngestPhases: Sendable {
     /// How new records were written.
-    public enum WritePath: String, Sendable {
-        /// SQLite's C interface: one prepared single-row INSERT per record (`SQLiteNative`).
-        case sqliteNative
-        /// Multi-row INSERT statements through SQLiteNIO.
-        case sqliteStatements
-        /// PostgreSQL's COPY.
-        case postgresCopy
-    }
-    public var path = WritePath.sqliteStatements
+    public var path = RecordWritePath.sqlStatements
     /// Reading, parsing and validating (the reading task's own time).
     public var parse = 0.0
     /// CPU time of parsing and validating alone (the reader's `feed` calls), unaffected by waiting for a core.

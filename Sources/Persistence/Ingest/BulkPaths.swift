@@ -13,11 +13,21 @@ import SQLiteNIO
 enum BulkPaths {
     static let columns = ["dataset", "record_id", "uscc", "content", "hash", "event_date", "batch_id", "version", "collected_at"]
 
-    /// SQLite: one multi-row INSERT with native bindings. The values shared by every row (dataset, batch,
-    /// time) are bound once as ?1–?3: binding a text copies it twice in the driver, and there are 9 columns.
+    /// One multi-row INSERT. SQLite: native bindings, the values shared by every row (dataset, batch, time)
+    /// bound once as ?1–?3 (binding a text copies it twice in the driver, and there are 9 columns).
+    /// PostgreSQL: SQLKit's insert builder (the fallback there; COPY is the fast path).
     static func insertRecords(_ records: [ValidRecord], dataset: String, batchID: Int64, now: Int64,
                               on database: any Database) async throws {
-        guard let sqlite = database as? any SQLiteDatabase else { throw PersistenceError.notSQL }
+        guard let sqlite = database as? any SQLiteDatabase else {
+            guard let sql = database as? any SQLDatabase else { throw PersistenceError.notSQL }
+            var insert = sql.insert(into: "records").columns(columns)
+            for record in records {
+                insert = insert.values(dataset, record.recordID, record.uscc, record.content, record.hash, record.eventDate,
+                                       batchID, 1, now)
+            }
+            try await insert.run()
+            return
+        }
         var statement = "INSERT INTO records (\(columns.joined(separator: ", "))) VALUES "
         statement.reserveCapacity(statement.utf8.count + records.count * 48)
         var binds: [SQLiteData] = [.text(dataset), .integer(Int(batchID)), .integer(Int(now))]

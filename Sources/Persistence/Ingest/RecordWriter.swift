@@ -15,6 +15,8 @@ struct RecordWriter: Sendable {
     let now: Int64
     /// SQLite: the batch's connection when its C interface can be used (`SQLiteNative`), else nil.
     var sqliteNative: SQLiteConnection? = nil
+    /// How new records are written (chosen by `BatchIngestor`).
+    var path = RecordWritePath.sqlStatements
 
     func openBatch(_ request: BatchRequest, startedAt: Date) async throws -> Int64 {
         if kind == .sqlite {
@@ -117,7 +119,7 @@ struct RecordWriter: Sendable {
         switch kind {
         case .sqlite:
             do {
-                try await BulkPaths.insertRecords(records, dataset: dataset.id, batchID: batchID, now: now, on: database)
+                try await insert(records, batchID: batchID)
                 return true
             } catch where BulkPaths.isKnownIDConflict(error) {
                 // SQLite undid the failed statement alone; the transaction goes on.
@@ -126,7 +128,7 @@ struct RecordWriter: Sendable {
         case .postgres:
             try await sql.raw("SAVEPOINT chunk").run()
             do {
-                try await BulkPaths.copyRecords(records, dataset: dataset.id, batchID: batchID, now: now, on: database)
+                try await insert(records, batchID: batchID)
             } catch where BulkPaths.isKnownIDConflict(error) {
                 try await sql.raw("ROLLBACK TO SAVEPOINT chunk").run()
                 try await sql.raw("RELEASE SAVEPOINT chunk").run()
@@ -134,6 +136,15 @@ struct RecordWriter: Sendable {
             }
             try await sql.raw("RELEASE SAVEPOINT chunk").run()
             return true
+        }
+    }
+
+    /// New records through this batch's path (the C-interface path has its own flow, `writeNative`).
+    func insert(_ records: [ValidRecord], batchID: Int64) async throws {
+        switch path {
+        case .postgresCopy: try await BulkPaths.copyRecords(records, dataset: dataset.id, batchID: batchID, now: now, on: database)
+        case .sqlStatements, .sqliteNative:
+            try await BulkPaths.insertRecords(records, dataset: dataset.id, batchID: batchID, now: now, on: database)
         }
     }
 
@@ -223,10 +234,7 @@ struct RecordWriter: Sendable {
         }
         started = Date()
         if !fresh.isEmpty {
-            switch kind {
-            case .postgres: try await BulkPaths.copyRecords(fresh, dataset: dataset.id, batchID: batchID, now: now, on: database)
-            case .sqlite: try await BulkPaths.insertRecords(fresh, dataset: dataset.id, batchID: batchID, now: now, on: database)
-            }
+            try await insert(fresh, batchID: batchID)
             counts.inserted += fresh.count
         }
         counts.phases.insert += Date().timeIntervalSince(started)

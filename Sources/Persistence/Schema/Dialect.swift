@@ -29,11 +29,13 @@ public enum DatabaseKind: String, Sendable {
 enum PersistenceError: Error, CustomStringConvertible {
     case notSQL
     case missingRow(String)
+    case unsupportedPath(String)
 
     var description: String {
         switch self {
         case .notSQL: "数据库驱动不是预期的 SQLite 或 PostgreSQL 驱动"
         case .missingRow(let what): "数据库未返回\(what)"
+        case .unsupportedPath(let path): "该数据库不支持读写方式“\(path)”"
         }
     }
 }

@@ -61,13 +61,21 @@ public struct RecordStore: Sendable {
     /// The current records of several firms in one query, by firm; only those of `datasets` when given.
     /// Read through the drivers directly (`NativeRecordReads`): a city is millions of rows, and decoding them
     /// through `Decodable` costs several times the database's own work.
-    public func records(usccs: [String], datasets: [String]? = nil) async throws -> [String: [StoredRecord]] {
+    /// `path` picks one read path (see `RecordReadPath`); nil takes the fastest for the database.
+    public func records(usccs: [String], datasets: [String]? = nil, path: RecordReadPath? = nil) async throws -> [String: [StoredRecord]] {
         guard !usccs.isEmpty, datasets?.isEmpty != true else { return [:] }
-        if let sqlite = database as? any SQLiteDatabase {
+        let kind = DatabaseKind(try database.sql())
+        let path = path ?? RecordReadPath.available(on: kind)[0]
+        guard RecordReadPath.available(on: kind).contains(path) else { throw PersistenceError.unsupportedPath(path.rawValue) }
+        switch path {
+        case .sqlitePacked:
+            guard let sqlite = database as? any SQLiteDatabase else { throw PersistenceError.unsupportedPath(path.rawValue) }
             return try await NativeRecordReads.sqlite(sqlite, usccs: usccs, datasets: datasets, departments: departments)
-        }
-        if let postgres = database as? any PostgresDatabase {
+        case .postgresRows:
+            guard let postgres = database as? any PostgresDatabase else { throw PersistenceError.unsupportedPath(path.rawValue) }
             return try await NativeRecordReads.postgres(postgres, usccs: usccs, datasets: datasets)
+        case .sqlRows:
+            break
         }
         var query = Self.select + " WHERE" + Self.shown + " AND r.uscc IN (\(binds: usccs))"
         if let datasets { query = query + " AND r.dataset IN (\(binds: datasets))" }
