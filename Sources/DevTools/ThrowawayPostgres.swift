@@ -54,8 +54,8 @@ public final class ThrowawayPostgres: Sendable {
     var dataPath: String { directory.appendingPathComponent("data").path }
 
     /// Creates a database and returns its URL.
-    public func createDatabase(_ name: String) throws -> String {
-        try pg("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "xyd", name])
+    public func createDatabase(_ name: String, template: String? = nil) throws -> String {
+        try pg("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "xyd"] + (template.map { ["-T", $0] } ?? []) + [name])
         return url(database: name)
     }
 

@@ -19,7 +19,8 @@ public enum SharedPostgres {
     static let cluster = Mutex<ThrowawayPostgres?>(nil)
     static let counter = Atomic<Int>(0)
 
-    public static func newDatabaseURL() throws -> String {
+    /// A new empty database; `template` copies that database instead (see `MigratedTemplates`).
+    public static func newDatabaseURL(template: String? = nil) throws -> String {
         let cluster = try cluster.withLock { cluster in
             if let cluster { return cluster }
             let started = try ThrowawayPostgres.start()
@@ -28,7 +29,7 @@ public enum SharedPostgres {
             return started
         }
         let n = counter.add(1, ordering: .relaxed).newValue
-        return try cluster.createDatabase("t\(ProcessInfo.processInfo.processIdentifier)_\(n)")
+        return try cluster.createDatabase("t\(ProcessInfo.processInfo.processIdentifier)_\(n)", template: template)
     }
 
     /// The cluster itself, for tests that start server processes against it.
@@ -47,7 +48,11 @@ public func withTestApp(_ backend: Backend, runsJobs: Bool = false, environment:
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     var env = ["XYD_DATA_DIR": directory.path, "XYD_LOG_LEVEL": "warning", "XYD_JOBS": runsJobs ? "true" : "false", "XYD_JOB_POLL_SECONDS": "0.05"]
-    if backend == .postgres { env["DATABASE_URL"] = try SharedPostgres.newDatabaseURL() }
+    // A copy of a database migrated once per test process (the migrations still run below, finding nothing to do).
+    switch backend {
+    case .postgres: env["DATABASE_URL"] = try SharedPostgres.newDatabaseURL(template: try await MigratedTemplates.shared.postgres())
+    case .sqlite: try await MigratedTemplates.shared.copySQLite(into: directory)
+    }
     env.merge(environment) { $1 }
     let config = try AppConfig.load(env)
     let app = try await Application.make(.testing)
@@ -61,4 +66,62 @@ public func withTestApp(_ backend: Backend, runsJobs: Bool = false, environment:
         throw error
     }
     try await app.asyncShutdown()
+}
+
+/// Databases migrated once per test process, copied for each test (as SwiftPackageIndex-Server's test pool
+/// does): PostgreSQL's `CREATE DATABASE … TEMPLATE`, a file copy for SQLite. Migrating from empty is still
+/// exercised: by making the templates, and by the migration tests.
+public actor MigratedTemplates {
+    public static let shared = MigratedTemplates()
+
+    /// Folders removed when the test process exits.
+    static let scratch = Mutex<[URL]>([])
+    private var postgresTemplate: Task<String, any Error>?
+    private var sqliteTemplate: Task<URL, any Error>?
+
+    /// The name of the migrated PostgreSQL template database.
+    public func postgres() async throws -> String {
+        if postgresTemplate == nil {
+            postgresTemplate = Task {
+                let name = "template_\(ProcessInfo.processInfo.processIdentifier)"
+                let url = try SharedPostgres.shared().createDatabase(name)
+                try await Self.migrate(["DATABASE_URL": url])
+                return name
+            }
+        }
+        return try await postgresTemplate!.value
+    }
+
+    /// Copies the migrated SQLite database into a test's data directory.
+    public func copySQLite(into directory: URL) async throws {
+        if sqliteTemplate == nil {
+            sqliteTemplate = Task {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xyd-template-\(UUID().uuidString.prefix(8))")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try await Self.migrate(["XYD_DATA_DIR": folder.path])
+                Self.scratch.withLock { $0.append(folder) }
+                atexit { MigratedTemplates.scratch.withLock { $0.forEach { try? FileManager.default.removeItem(at: $0) } } }
+                return folder.appendingPathComponent("xyd.sqlite")
+            }
+        }
+        let file = try await sqliteTemplate!.value
+        try FileManager.default.copyItem(at: file, to: directory.appendingPathComponent("xyd.sqlite"))
+    }
+
+    static func migrate(_ settings: [String: String]) async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("xyd-migrate-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        var env = ["XYD_DATA_DIR": scratch.path, "XYD_LOG_LEVEL": "warning", "XYD_JOBS": "false"]
+        env.merge(settings) { $1 }
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, config: try AppConfig.load(env), runJobs: false)
+            try await app.autoMigrate()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        if settings["XYD_DATA_DIR"] != scratch.path { try? FileManager.default.removeItem(at: scratch) }
+    }
 }
