@@ -112,6 +112,9 @@ let package = Package(
                                                             .product(name: "FluentKit", package: "fluent-kit")]),
         // Use cases called directly (no HTTP), on a clock the test sets and moves.
         .testTarget(name: "ServicesTests", dependencies: ["Services", "Persistence", "App", "TestSupport"]),
+        // The whole story in a real headless Chromium, apart: it needs Debian's chromium and takes its own time.
+        .testTarget(name: "BrowserTests", dependencies: ["App", "DevTools", "Domain", "Persistence", "Services", "TestSupport",
+                                                        .product(name: "Vapor", package: "vapor")]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -3,6 +3,7 @@ import DevTools
 import Domain
 import Foundation
 import Persistence
+import Services
 import Testing
 import TestSupport
 import Vapor
@@ -15,7 +16,10 @@ import Vapor
     @Test func firmAndBankWalkTheWholeStory() async throws {
         try await withTestApp(.sqlite) { app in
             let base = try await Fixtures.seed(app)
-            try await upload(app, "market.registration", SampleFiles.registrations, token: base.marketToken)
+            let clerk = try #require(try await app.accounts.principal(forToken: base.marketToken))
+            _ = try await Ingestion.load(app.services, dataset: try app.platform.catalog.require("market.registration"), principal: clerk,
+                                         source: .api, fileName: "registrations.csv", format: .csv,
+                                         chunks: MemoryChunks(bytes: Array(SampleFiles.registrations.utf8)))
             try await app.reevaluate()
             let market = try await MarketFixtures.seed(app, base: base, enterpriseAccounts: false)
             let port = try ThrowawayPostgres.freePort()
