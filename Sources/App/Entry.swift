@@ -21,9 +21,9 @@ public enum Xyd {
             arguments.removeAll { $0 == "--verbose" }
             config.logLevel = "debug"
         }
-        var demo: DemoCity.Options?
+        var demo: DemoCommand.Options?
         if arguments.count > 1, arguments[1] == "demo" {
-            demo = DemoCity.Options(arguments: Array(arguments.dropFirst(2)))
+            demo = DemoCommand.Options(arguments: Array(arguments.dropFirst(2)))
             // The demo is served over plain HTTP on this machine: a Secure cookie would not come back.
             if ProcessInfo.processInfo.environment["XYD_SECURE_COOKIES"]?.nonEmpty == nil { config.secureCookies = false }
             if demo?.fresh == true {
@@ -50,7 +50,7 @@ public enum Xyd {
                 for (name, command) in extraCommands { app.asyncCommands.use(command, as: name) }
                 try await app.autoMigrate()
                 if let demo {
-                    try await DemoCity.prepare(app, options: demo)
+                    try await DemoCommand.prepare(app, options: demo)
                     app.lifecycle.use(DemoWitness(state: config.dataDirectory.appendingPathComponent("demo-witness", isDirectory: true),
                                                   url: "http://\(config.hostname):\(config.port)",
                                                   interval: max(config.logCheckpointInterval / 2, 5)))

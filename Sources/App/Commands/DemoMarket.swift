@@ -26,7 +26,7 @@ enum DemoMarket {
     static func seed(_ app: Application) async throws -> [String] {
         let accounts = app.accounts
         guard try await accounts.institutions().isEmpty else { return [] }
-        let hash = try await app.password.async.hash(DemoCity.password)
+        let hash = try await app.password.async.hash(DemoCommand.password)
         var made: [Institution] = []
         for spec in institutions {
             let institution = try await accounts.createInstitution(code: spec.code, name: spec.name, kind: spec.kind)

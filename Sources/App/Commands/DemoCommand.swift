@@ -6,7 +6,7 @@ import Services
 import Vapor
 
 /// `xyd demo`: a realistic demo city on the embedded database, loaded once, then the server.
-enum DemoCity {
+enum DemoCommand {
     struct Options {
         var fresh = false
         var enterprises = 2000
