@@ -10,13 +10,17 @@ public struct Policy: Sendable, Equatable {
     public var classification: ClassificationThresholds
     /// Working days a department has to answer an objection, and the public holidays not counted.
     public var objectionPolicy: ObjectionPolicy
+    /// How sign-in slows guessing: per client address, and a ceiling per account.
+    public var signIn: SignInPolicy
 
     public init(rateReferenceBasisPoints: Int = 435, rateMarkupPercent: Int = 30,
-                classification: ClassificationThresholds = .default, objectionPolicy: ObjectionPolicy = ObjectionPolicy()) {
+                classification: ClassificationThresholds = .default, objectionPolicy: ObjectionPolicy = ObjectionPolicy(),
+                signIn: SignInPolicy = SignInPolicy()) {
         self.rateReferenceBasisPoints = rateReferenceBasisPoints
         self.rateMarkupPercent = rateMarkupPercent
         self.classification = classification
         self.objectionPolicy = objectionPolicy
+        self.signIn = signIn
     }
 }
 
@@ -32,6 +36,11 @@ public struct Platform: Sendable {
     public init(catalog: Catalog, evaluationModel: EvaluationModel, policy: Policy, metrics: Metrics, clock: Clock = .system) {
         self.catalog = catalog; self.evaluationModel = evaluationModel; self.policy = policy; self.metrics = metrics
         self.clock = clock
+    }
+
+    /// The same platform on another clock (tests that move time).
+    public func on(_ clock: Clock) -> Platform {
+        Platform(catalog: catalog, evaluationModel: evaluationModel, policy: policy, metrics: metrics, clock: clock)
     }
 
     /// The grade scale of the evaluation model, best first.

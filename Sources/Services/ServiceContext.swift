@@ -3,11 +3,13 @@ import FluentKit
 import NIOConcurrencyHelpers
 import Persistence
 
-/// What the process shares between requests: the read cache and the group committers.
+/// What the process shares between requests: the read cache, the group committers and the failed sign-ins
+/// per client address.
 public final class Runtime: Sendable {
     public let readCache: ReadCache
     public let committers: Committers
     public let writeGate: WriteGate
+    public let signInThrottle = SignInThrottle()
 
     /// `commits` is the database the group committers write through (connections of their own).
     public init(commits: any Database, usesSQLite: Bool, encodeProfile: @escaping ReadCache.EncodeProfile) {
@@ -30,17 +32,20 @@ public final class GenerationsMemo: Sendable {
     }
 }
 
-/// What a use case runs with: the platform (with its clock), the database, the shared runtime, and the
-/// generations this request has read. The app builds one per request; commands and jobs build their own.
-/// Use cases take this and a `Principal` — never an HTTP request.
+/// What a use case runs with: the platform (with its clock), the database, the shared runtime, the password
+/// hasher, and the generations this request has read. The app builds one per request; commands and jobs build
+/// their own. Use cases take this and a `Principal` — never an HTTP request.
 public struct ServiceContext: Sendable {
     public let platform: Platform
     public let database: any Database
     public let runtime: Runtime
+    public let passwords: any PasswordHasher
     public let memo: GenerationsMemo
 
-    public init(platform: Platform, database: any Database, runtime: Runtime, memo: GenerationsMemo = GenerationsMemo()) {
-        self.platform = platform; self.database = database; self.runtime = runtime; self.memo = memo
+    public init(platform: Platform, database: any Database, runtime: Runtime, passwords: any PasswordHasher,
+                memo: GenerationsMemo = GenerationsMemo()) {
+        self.platform = platform; self.database = database; self.runtime = runtime; self.passwords = passwords
+        self.memo = memo
     }
 
     public var catalog: Catalog { platform.catalog }

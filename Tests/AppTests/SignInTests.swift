@@ -3,11 +3,13 @@ import NIOHTTP1
 import App
 import Domain
 import Foundation
+import Services
 import Testing
 import TestSupport
 import VaporTesting
 
-/// Sign-in throttling, account review and self-registration checks, through the web forms.
+/// Sign-in throttling (per client address, quietly per account), account review and self-registration checks,
+/// through the web forms.
 @Suite struct SignInTests {
     func attempt(_ browser: inout ConsoleTests.Browser, _ user: String, _ password: String) async throws -> Reply {
         let page = try await browser.get("/login")
@@ -15,24 +17,59 @@ import VaporTesting
                                                         "csrf": ConsoleTests.Browser.csrf(in: page.body)])
     }
 
+    /// Guessing slows the guesser's address, not the account: after five failures the address waits 1 s, then
+    /// 2 s, … (the app's clock is stopped here and moved by the test), while the account's owner can still sign in.
     @Test(arguments: Backend.allCases)
-    func repeatedFailuresLockTheAccount(backend: Backend) async throws {
+    func repeatedFailuresSlowTheAddressNotTheAccount(backend: Backend) async throws {
         try await withTestApp(backend) { app in
             _ = try await Fixtures.seed(app)
+            let time = TestClock(at: Date())
+            app.platform = app.platform.on(time.clock)
             var browser = ConsoleTests.Browser(app: app)
-            for _ in 0..<4 {
-                let reply = try await attempt(&browser, "admin", "wrong-password")
+            for user in ["admin", "admin", "nobody", "admin", "scjgj"] {
+                let reply = try await attempt(&browser, user, "wrong-password")
                 #expect(reply.status == .unauthorized)
                 #expect(reply.body.contains("用户名或密码不正确"))
             }
-            let fifth = try await attempt(&browser, "admin", "wrong-password")
-            #expect(fifth.body.contains("账号已临时锁定 15 分钟"))
-            // Locked: even the right password is refused, with the time left.
-            let locked = try await attempt(&browser, "admin", Fixtures.password)
-            #expect(locked.status == .unauthorized)
-            #expect(locked.body.contains("请 15 分钟后再试"))
-            // An unknown user gets the same answer as a wrong password (no account enumeration).
-            #expect(try await attempt(&browser, "nobody", "x").body.contains("用户名或密码不正确"))
+            // Waiting: even the right password is refused, with the time left.
+            let waiting = try await attempt(&browser, "admin", Fixtures.password)
+            #expect(waiting.status == .tooManyRequests)
+            #expect(waiting.body.contains("登录失败次数过多，请 1 秒后再试"))
+            #expect(waiting.headers.first(name: .retryAfter) == "1")
+            time.advance(seconds: 1)
+            // One more failure doubles the wait.
+            #expect(try await attempt(&browser, "admin", "wrong-password").body.contains("用户名或密码不正确"))
+            #expect(try await attempt(&browser, "admin", Fixtures.password).body.contains("请 2 秒后再试"))
+            time.advance(seconds: 2)
+            // The account itself was never locked: its owner signs in once the address's wait is over.
+            #expect(try await attempt(&browser, "admin", Fixtures.password).status == .seeOther)
+            let admin = try #require(try await app.accounts.user(username: "admin"))
+            #expect(admin.failedLogins == 0 && admin.lockedUntil == nil)
+        }
+    }
+
+    /// A stranger learns neither which names exist nor which accounts are locked: an unknown name, a wrong
+    /// password and a locked account (even with the right password) read the same.
+    @Test(arguments: Backend.allCases)
+    func unknownNamesAndLockedAccountsReadLikeAWrongPassword(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            _ = try await Fixtures.seed(app)
+            var browser = ConsoleTests.Browser(app: app)
+            func message(_ reply: Reply) -> String? {
+                guard let start = reply.body.range(of: "用户名或密码不正确") else { return nil }
+                return String(reply.body[start.lowerBound...].prefix(40))
+            }
+            let wrong = try await attempt(&browser, "admin", "wrong-password")
+            let unknown = try await attempt(&browser, "nobody", "wrong-password")
+            // The account's own ceiling (50 failures in a row by default) has locked scjgj.
+            let clerk = try #require(try await app.accounts.user(username: "scjgj"))
+            try await app.accounts.recordLogin(userID: clerk.id, failures: 0, lockedUntil: epochMillis() + 15 * 60_000)
+            let locked = try await attempt(&browser, "scjgj", Fixtures.password)
+            for reply in [wrong, unknown, locked] {
+                #expect(reply.status == .unauthorized)
+                #expect(message(reply) != nil && message(reply) == message(wrong))
+                #expect(!reply.body.contains("锁定") && !reply.body.contains("不存在"))
+            }
         }
     }
 

@@ -3,24 +3,8 @@ import Domain
 import Foundation
 import Persistence
 import Services
-import Synchronization
 import Testing
 import TestSupport
-
-/// A clock the test moves.
-final class TestClock: Sendable {
-    private let current: Mutex<Date>
-    init(_ day: String) { current = Mutex(TestClock.noon(day)) }
-    var clock: Clock { Clock { [self] in current.withLock { $0 } } }
-    func set(_ day: String) { current.withLock { $0 = TestClock.noon(day) } }
-    /// Noon in the platform's time zone on `day` (YYYY-MM-DD).
-    static func noon(_ day: String) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Day.timeZone
-        let d = Day(iso: day)!
-        return calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day, hour: 12))!
-    }
-}
 
 /// Use cases called without HTTP, on a clock the test sets: dates the rules depend on come from the
 /// platform's clock, never from the machine's.

@@ -15,6 +15,7 @@ public struct AppConfig: Sendable, Equatable {
     public var jobPollInterval: Double
     public var logFormat: LogFormat
     public var logLevel: String
+    /// The per-account ceiling on wrong passwords (guessing is slowed per client address first: `SignInPolicy`).
     public var loginThrottle = LoginThrottle()
     /// The session cookie's `Secure` flag: on unless the server is reached over plain HTTP in development.
     public var secureCookies = true
@@ -52,8 +53,8 @@ public struct AppConfig: Sendable, Equatable {
         "XYD_JOB_POLL_SECONDS": "后台任务轮询间隔秒数（默认 0.25）",
         "XYD_LOG_FORMAT": "日志格式 text/json（默认 text）",
         "XYD_LOG_LEVEL": "日志级别 trace/debug/info/notice/warning/error/critical（默认 info）",
-        "XYD_LOGIN_MAX_FAILURES": "连续登录失败多少次后临时锁定账号（默认 5）",
-        "XYD_LOGIN_LOCK_MINUTES": "锁定分钟数（默认 15）",
+        "XYD_LOGIN_MAX_FAILURES": "同一账号连续登录失败多少次后临时锁定（默认 50；同一来源地址失败 5 次后每次失败都须等待，等待时间逐次加倍，最长 15 分钟）",
+        "XYD_LOGIN_LOCK_MINUTES": "账号锁定分钟数（默认 15）",
         "XYD_RATE_REFERENCE_BP": "产品利率上限的参照利率，基点（默认 435，即 4.35%）",
         "XYD_RATE_MARKUP_PERCENT": "产品利率最多高于参照利率的百分比（默认 30）",
         "XYD_CLASSIFY_DAYS": "五级分类逾期天数界限：关注,次级,可疑,损失（默认 0,90,270,360）",
@@ -123,7 +124,7 @@ public struct AppConfig: Sendable, Equatable {
             problems.append("\(name)：应为正整数，实际为“\(text)”")
             return value
         }
-        let throttle = LoginThrottle(maxFailures: positive("XYD_LOGIN_MAX_FAILURES", default: 5),
+        let throttle = LoginThrottle(maxFailures: positive("XYD_LOGIN_MAX_FAILURES", default: 50),
                                      lockMinutes: positive("XYD_LOGIN_LOCK_MINUTES", default: 15))
         let reference = positive("XYD_RATE_REFERENCE_BP", default: 435)
         let markup = positive("XYD_RATE_MARKUP_PERCENT", default: 30)
@@ -184,6 +185,7 @@ extension AppConfig {
     /// The settings that are rules of the platform, as the services see them.
     public var policy: Policy {
         Policy(rateReferenceBasisPoints: rateReferenceBasisPoints, rateMarkupPercent: rateMarkupPercent,
-               classification: classification, objectionPolicy: objectionPolicy)
+               classification: classification, objectionPolicy: objectionPolicy,
+               signIn: SignInPolicy(account: loginThrottle))
     }
 }

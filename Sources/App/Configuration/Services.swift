@@ -38,14 +38,15 @@ extension Application {
     }
 
     /// The context use cases run with outside a request (commands, jobs, tests).
-    public var services: ServiceContext { ServiceContext(platform: platform, database: db, runtime: runtime) }
+    public var services: ServiceContext {
+        ServiceContext(platform: platform, database: db, runtime: runtime, passwords: BcryptPasswordHasher(application: self))
+    }
 
-    /// The same context on another clock (tests that move time).
-    public func services(clock: Clock) -> ServiceContext {
-        let p = platform
-        return ServiceContext(platform: Platform(catalog: p.catalog, evaluationModel: p.evaluationModel, policy: p.policy,
-                                                 metrics: p.metrics, clock: clock),
-                              database: db, runtime: runtime)
+    /// The same context on another clock (tests that move time), and with another password hasher if given
+    /// (tests that count its calls).
+    public func services(clock: Clock, passwords: (any ServicesPasswordHasher)? = nil) -> ServiceContext {
+        ServiceContext(platform: platform.on(clock), database: db, runtime: runtime,
+                       passwords: passwords ?? BcryptPasswordHasher(application: self))
     }
 
     public var accounts: AccountStore { AccountStore(database: db) }
@@ -71,7 +72,8 @@ extension Request {
             memo = GenerationsMemo()
             storage[MemoKey.self] = memo
         }
-        return ServiceContext(platform: application.platform, database: db, runtime: application.runtime, memo: memo)
+        return ServiceContext(platform: application.platform, database: db, runtime: application.runtime,
+                              passwords: BcryptPasswordHasher(application: application), memo: memo)
     }
 
     public var platform: Platform { application.platform }

@@ -211,58 +211,40 @@ struct BankPortal {
         }
     }
 
-    // MARK: Staff and API tokens
+    // MARK: Staff and API tokens (the rules: `StaffAccounts` and `APITokens` in Services)
 
     func staff(_ req: Request) async throws -> Response {
-        let (principal, institution) = try bank(req)
-        guard principal.role == .institutionAdmin else { throw DomainError.forbidden("仅机构管理员可管理员工") }
-        let people = try await req.accounts.users(role: .institutionAdmin, institutionID: institution.id)
-            + req.accounts.users(role: .institutionStaff, institutionID: institution.id)
-        let tokens = try await req.accounts.tokens(institutionID: institution.id)
+        let principal = try req.principal()
+        let overview = try await StaffAccounts.overview(req.services, principal)
         return Portal.html(BankStaffPage.render(.init(
-            context: Portal.context(req, principal), staff: people,
-            tokens: tokens.map { BankStaffPage.Token(id: $0.id, name: $0.name, scope: $0.scope, createdAt: $0.createdAt, revokedAt: $0.revokedAt) })))
+            context: Portal.context(req, principal), staff: overview.staff,
+            tokens: overview.tokens.map { BankStaffPage.Token(id: $0.id, name: $0.name, scope: $0.scope, createdAt: $0.createdAt, revokedAt: $0.revokedAt) })))
     }
 
     func addStaff(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/bank/staff") { principal in
-            let institution = try principal.requireInstitution()
-            guard principal.role == .institutionAdmin else { throw DomainError.forbidden("仅机构管理员可管理员工") }
             struct Form: Content { var username: String?; var name: String?; var password: String?; var role: String? }
             let form = try req.content.decode(Form.self)
-            let role = Role(rawValue: form.role ?? "") == .institutionAdmin ? Role.institutionAdmin : .institutionStaff
-            let username = try Validate.code(form.username, field: "用户名")
-            let hash = try await req.password.async.hash(try Validate.password(form.password))
-            try await req.accounts.createUser(username: username, displayName: try Validate.text(form.name, field: "姓名"),
-                                              passwordHash: hash, role: role, departmentID: nil, institutionID: institution.id)
+            let username = try await StaffAccounts.add(req.services, principal, .init(
+                username: form.username, name: form.name, password: form.password, role: form.role))
             return Portal.done(req, to: "/bank/staff", "已添加员工 \(username)")
         }
     }
 
     func createToken(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/bank/staff") { principal in
-            let institution = try principal.requireInstitution()
-            guard principal.role == .institutionAdmin else { throw DomainError.forbidden("仅机构管理员可管理接口令牌") }
             struct Form: Content { var name: String?; var scope: String? }
             let form = try req.content.decode(Form.self)
-            let name = "\(institution.code)-" + (try Validate.code(form.name.map { $0.replacingOccurrences(of: " ", with: "-") }, field: "名称"))
-            let token = try await req.accounts.createToken(name: name, role: .institutionStaff, departmentID: nil,
-                                                           institutionID: institution.id,
-                                                           scope: TokenScope(rawValue: form.scope ?? "") ?? .read)
-            return Portal.done(req, to: "/bank/staff", "令牌 \(name) 已生成（只显示这一次）：\(token)")
+            let created = try await APITokens.create(req.services, principal, name: form.name, scope: form.scope)
+            return Portal.done(req, to: "/bank/staff", "令牌 \(created.name) 已生成（只显示这一次）：\(created.token)")
         }
     }
 
     func revokeToken(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/bank/staff") { principal in
-            let institution = try principal.requireInstitution()
-            guard principal.role == .institutionAdmin else { throw DomainError.forbidden("仅机构管理员可管理接口令牌") }
             struct Form: Content { var id: String? }
             let id = try BoundedInteger.parse(try req.content.decode(Form.self).id ?? "", field: "令牌编号", in: 1...Int64.max)
-            guard let token = try await req.accounts.tokens(institutionID: institution.id).first(where: { $0.id == id }),
-                  try await req.accounts.revokeToken(id: id, institutionID: institution.id) else {
-                throw DomainError.notFound("该令牌")
-            }
+            let token = try await APITokens.revoke(req.services, principal, id: id)
             return Portal.done(req, to: "/bank/staff", "令牌 \(token.name) 已吊销")
         }
     }

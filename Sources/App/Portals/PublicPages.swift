@@ -35,20 +35,10 @@ struct PublicPages {
         let form = try req.content.decode(RegisterForm.self)
         try req.checkCSRF(form.csrf)
         do {
-            let uscc = try USCC.validated(form.uscc ?? "")
-            let firm = try await req.registry.enterprise(uscc)
-            let claimed = try Validate.text(form.legal_rep, field: "法定代表人姓名", max: 40)
-            if case .rejected(let reason) = SelfRegistration.check(
-                registryEntry: firm.map { RegisteredIdentity(name: $0.name, legalRepresentative: $0.legalRep) },
-                claimedLegalRepresentative: claimed) {
-                throw DomainError.invalidInput(field: "法定代表人姓名", reason: reason)
-            }
-            let username = try Validate.code(form.username, field: "登录用户名")
-            let phone = try Validate.phone(form.phone)
-            let hash = try await req.password.async.hash(try Validate.password(form.password))
-            try await req.accounts.createUser(username: username, displayName: claimed, passwordHash: hash, role: .enterprise,
-                                              departmentID: nil, uscc: uscc, phone: phone, status: .pending)
-            return Portal.done(req, to: "/login", "注册已提交：\(firm?.name ?? uscc)。信用中心核实后即可登录。")
+            let registered = try await FirmRegistration.register(req.services, .init(
+                uscc: form.uscc, legalRepresentative: form.legal_rep, phone: form.phone, username: form.username,
+                password: form.password))
+            return Portal.done(req, to: "/login", "注册已提交：\(registered.firmName ?? registered.uscc)。信用中心核实后即可登录。")
         } catch let error as DomainError {
             return Portal.failed(req, to: "/register", error.message)
         }

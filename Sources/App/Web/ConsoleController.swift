@@ -43,29 +43,27 @@ struct ConsoleController {
         let form = try req.content.decode(LoginForm.self)
         try req.checkCSRF(form.csrf)
         let username = (form.username ?? "").trimmingSpaces()
-        var message = "用户名或密码不正确"
-        if let user = try await req.accounts.user(username: username) {
-            let now = epochMillis()
-            let throttle = req.application.config.loginThrottle
-            if let refusal = throttle.refusal(user, nowMillis: now) {
-                message = refusal
-            } else if try await req.password.async.verify(form.password ?? "", created: user.passwordHash) {
-                try await req.accounts.recordLogin(userID: user.id, failures: 0, lockedUntil: nil)
-                try await req.rotateSession()
-                req.session.data["uid"] = String(user.id)
-                req.session.data["csrf"] = nil
-                req.logger.info("signed in", metadata: ["user": "\(user.username)"])
-                return req.redirect(to: safeNext(form.next) ?? user.role.homePath)
-            } else {
-                let after = throttle.afterFailure(user, nowMillis: now)
-                try await req.accounts.recordLogin(userID: user.id, failures: after.failures, lockedUntil: after.lockedUntil)
-                req.logger.notice("failed sign-in", metadata: ["user": "\(user.username)", "failures": "\(after.failures)"])
-                if after.lockedUntil != nil { message = "连续登录失败次数过多，账号已临时锁定 \(throttle.lockMinutes) 分钟" }
+        // The connection's peer (`remoteAddress`), not `peerAddress`: that one believes X-Forwarded-For.
+        let address = ClientAddress(peer: req.remoteAddress)
+        switch try await SignIn.attempt(req.services, username: username, password: form.password ?? "", from: address) {
+        case .signedIn(let user):
+            try await req.rotateSession()
+            req.session.data["uid"] = String(user.id)
+            req.session.data["csrf"] = nil
+            req.logger.info("signed in", metadata: ["user": "\(user.username)"])
+            return req.redirect(to: safeNext(form.next) ?? user.role.homePath)
+        case .refused(let refusal):
+            // Not the name typed: it may be a stranger's guess, or a password typed into the wrong field.
+            req.logger.notice("failed sign-in", metadata: ["address": "\(address)", "refusal": "\(refusal)"])
+            let model = LoginPage.Model(csrfToken: req.csrfToken, username: username, errorMessage: refusal.message,
+                                        next: safeNext(form.next))
+            let response = html(LoginPage.render(model), status: .unauthorized)
+            if case .wait(let seconds) = refusal {
+                response.status = .tooManyRequests
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             }
+            return response
         }
-        let model = LoginPage.Model(csrfToken: req.csrfToken, username: username, errorMessage: message,
-                                    next: safeNext(form.next))
-        return html(LoginPage.render(model), status: .unauthorized)
     }
 
     func logout(_ req: Request) async throws -> Response {

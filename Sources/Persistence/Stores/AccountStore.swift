@@ -108,6 +108,20 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// Counts one more wrong password against the account, in one statement so that simultaneous attempts all
+    /// count: the `lockAfter`-th failure in a row locks the account until `lockUntil` (epoch milliseconds) and
+    /// starts the count again.
+    public func recordFailedLogin(userID: Int64, lockAfter maxFailures: Int, lockUntil: Int64) async throws {
+        try await database.write { unit in
+            try await unit.sql().raw("""
+                UPDATE users SET
+                  locked_until = CASE WHEN failed_logins + 1 >= \(bind: maxFailures) THEN \(bind: lockUntil) ELSE locked_until END,
+                  failed_logins = CASE WHEN failed_logins + 1 >= \(bind: maxFailures) THEN 0 ELSE failed_logins + 1 END
+                WHERE id = \(bind: userID)
+                """).run()
+        }
+    }
+
     /// Records a sign-in attempt's outcome for throttling.
     public func recordLogin(userID: Int64, failures: Int, lockedUntil: Int64?) async throws {
         try await database.write { unit in
