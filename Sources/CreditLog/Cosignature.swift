@@ -25,32 +25,10 @@ public enum CosignatureV1 {
 }
 
 /// Verifies Ed25519 v1 cosignatures of one witness.
-public struct CosignatureV1Verifier: NoteVerifier {
-    public let name: String
-    public let keyID: UInt32
-    public let publicKey: Curve25519.Signing.PublicKey
-
-    public init(name: String, publicKey: Curve25519.Signing.PublicKey) throws(NoteError) {
-        self.init(try Ed25519NoteKey(name: name, type: NoteSignatureType.cosignatureV1, publicKey: publicKey))
-    }
-
-    /// Parses a verifier key with signature type 0x04, e.g. `witness.example/w1+1a2b3c4d+BN…`.
-    public init(verifierKey: String) throws(NoteError) {
-        self.init(try Ed25519NoteKey(verifierKey: verifierKey, type: NoteSignatureType.cosignatureV1))
-    }
-
-    init(_ key: Ed25519NoteKey) {
-        name = key.name
-        keyID = key.keyID
-        publicKey = key.publicKey
-    }
-
-    /// The verifier key text (signature type 0x04).
-    public var verifierKey: String {
-        NoteKeyText.format(
-            name: name, keyID: keyID, type: NoteSignatureType.cosignatureV1,
-            material: Array(publicKey.rawRepresentation))
-    }
+public struct CosignatureV1Verifier: NoteVerifier, Ed25519PublicKeyHolder {
+    public let key: Ed25519NoteKey
+    public static let signatureType = NoteSignatureType.cosignatureV1
+    public init(_ key: Ed25519NoteKey) { self.key = key }
 
     public func verify(text: [UInt8], signature: [UInt8]) -> Bool {
         guard signature.count == 72 else { return false }
@@ -62,28 +40,10 @@ public struct CosignatureV1Verifier: NoteVerifier {
 }
 
 /// Produces Ed25519 v1 cosignatures for one witness.
-public struct CosignatureV1Signer: Sendable {
-    private let signing: Ed25519SigningKey
-
-    public var name: String { signing.key.name }
-    public var keyID: UInt32 { signing.key.keyID }
-
-    public init(name: String, privateKey: Curve25519.Signing.PrivateKey) throws(NoteError) {
-        signing = try Ed25519SigningKey(name: name, type: NoteSignatureType.cosignatureV1, privateKey: privateKey)
-    }
-
-    /// Parses a signer key `PRIVATE+KEY+name+hexkeyid+base64(0x04 ‖ seed)`, checking its key ID.
-    public init(signerKey: String) throws(NoteError) {
-        signing = try Ed25519SigningKey(signerKey: signerKey, type: NoteSignatureType.cosignatureV1)
-    }
-
-    /// A new random witness key.
-    public static func generate(name: String) throws(NoteError) -> CosignatureV1Signer {
-        try CosignatureV1Signer(name: name, privateKey: Curve25519.Signing.PrivateKey())
-    }
-
-    /// The signer key text (secret).
-    public var signerKey: String { signing.signerKey }
+public struct CosignatureV1Signer: Ed25519KeyHolder {
+    public let signing: Ed25519SigningKey
+    public static let signatureType = NoteSignatureType.cosignatureV1
+    public init(signing: Ed25519SigningKey) { self.signing = signing }
 
     /// The matching verifier.
     public var verifier: CosignatureV1Verifier { CosignatureV1Verifier(signing.key) }

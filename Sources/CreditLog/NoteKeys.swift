@@ -70,6 +70,13 @@ struct NoteKeyText {
     let type: UInt8
     let material: [UInt8]
 
+    /// The 32 bytes of an Ed25519 key of the expected signature type.
+    func ed25519Material(type expected: UInt8) throws(NoteError) -> [UInt8] {
+        guard type == expected else { throw .unsupportedAlgorithm(type) }
+        guard material.count == 32 else { throw .wrongKeyLength(expected: 32, found: material.count) }
+        return material
+    }
+
     static func parse(_ text: String) throws(NoteError) -> NoteKeyText {
         let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .malformedKey }
@@ -94,7 +101,7 @@ struct NoteKeyText {
 }
 
 /// An Ed25519 key pair's parts as used by note keys of a given signature type.
-struct Ed25519NoteKey: Sendable {
+public struct Ed25519NoteKey: Sendable {
     let name: String
     let keyID: UInt32
     let type: UInt8
@@ -111,12 +118,8 @@ struct Ed25519NoteKey: Sendable {
     /// Parses and checks a verifier key text of the expected type.
     init(verifierKey text: String, type: UInt8) throws(NoteError) {
         let parsed = try NoteKeyText.parse(text)
-        guard parsed.type == type else { throw .unsupportedAlgorithm(parsed.type) }
-        guard parsed.material.count == 32 else { throw .wrongKeyLength(expected: 32, found: parsed.material.count) }
-        let publicKey: Curve25519.Signing.PublicKey
-        do {
-            publicKey = try Curve25519.Signing.PublicKey(rawRepresentation: parsed.material)
-        } catch {
+        let material = try parsed.ed25519Material(type: type)
+        guard let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: material) else {
             throw .malformedKey
         }
         try self.init(name: parsed.name, type: type, publicKey: publicKey)
@@ -124,8 +127,66 @@ struct Ed25519NoteKey: Sendable {
     }
 }
 
+/// What a note verifier and a witness cosignature verifier share: a named Ed25519 public key of their
+/// signature type, made from a key or parsed from a verifier key text, and written back as that text.
+public protocol Ed25519PublicKeyHolder: Sendable {
+    var key: Ed25519NoteKey { get }
+    static var signatureType: UInt8 { get }
+    init(_ key: Ed25519NoteKey)
+}
+
+extension Ed25519PublicKeyHolder {
+    public var name: String { key.name }
+    public var keyID: UInt32 { key.keyID }
+    public var publicKey: Curve25519.Signing.PublicKey { key.publicKey }
+
+    public init(name: String, publicKey: Curve25519.Signing.PublicKey) throws(NoteError) {
+        self.init(try Ed25519NoteKey(name: name, type: Self.signatureType, publicKey: publicKey))
+    }
+
+    /// Parses a verifier key such as `PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW`.
+    public init(verifierKey: String) throws(NoteError) {
+        self.init(try Ed25519NoteKey(verifierKey: verifierKey, type: Self.signatureType))
+    }
+
+    /// The verifier key text.
+    public var verifierKey: String {
+        NoteKeyText.format(name: name, keyID: keyID, type: Self.signatureType, material: Array(publicKey.rawRepresentation))
+    }
+}
+
+/// What a note signer and a witness cosigner share: a named Ed25519 private key of their signature type,
+/// made from a key, parsed from a signer key text (`PRIVATE+KEY+name+hexkeyid+base64(type ‖ seed)`, its key ID
+/// checked) or generated at random, and written back as that text.
+public protocol Ed25519KeyHolder: Sendable {
+    var signing: Ed25519SigningKey { get }
+    static var signatureType: UInt8 { get }
+    init(signing: Ed25519SigningKey)
+}
+
+extension Ed25519KeyHolder {
+    public var name: String { signing.key.name }
+    public var keyID: UInt32 { signing.key.keyID }
+
+    public init(name: String, privateKey: Curve25519.Signing.PrivateKey) throws(NoteError) {
+        self.init(signing: try Ed25519SigningKey(name: name, type: Self.signatureType, privateKey: privateKey))
+    }
+
+    public init(signerKey: String) throws(NoteError) {
+        self.init(signing: try Ed25519SigningKey(signerKey: signerKey, type: Self.signatureType))
+    }
+
+    /// A new random key.
+    public static func generate(name: String) throws(NoteError) -> Self {
+        try Self(name: name, privateKey: Curve25519.Signing.PrivateKey())
+    }
+
+    /// The signer key text (secret).
+    public var signerKey: String { signing.signerKey }
+}
+
 /// A named Ed25519 private key of one signature type: what a note signer and a witness cosigner both hold.
-struct Ed25519SigningKey: Sendable {
+public struct Ed25519SigningKey: Sendable {
     let key: Ed25519NoteKey
     let privateKey: Curve25519.Signing.PrivateKey
 
@@ -137,12 +198,8 @@ struct Ed25519SigningKey: Sendable {
     /// Parses a signer key `PRIVATE+KEY+name+hexkeyid+base64(type ‖ seed)`, checking its type and key ID.
     init(signerKey text: String, type: UInt8) throws(NoteError) {
         let parsed = try NoteKeyText.parsePrivate(text)
-        guard parsed.type == type else { throw .unsupportedAlgorithm(parsed.type) }
-        guard parsed.material.count == 32 else { throw .wrongKeyLength(expected: 32, found: parsed.material.count) }
-        let privateKey: Curve25519.Signing.PrivateKey
-        do {
-            privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: parsed.material)
-        } catch {
+        let material = try parsed.ed25519Material(type: type)
+        guard let privateKey = try? Curve25519.Signing.PrivateKey(rawRepresentation: material) else {
             throw .malformedKey
         }
         try self.init(name: parsed.name, type: type, privateKey: privateKey)
@@ -165,32 +222,10 @@ struct Ed25519SigningKey: Sendable {
 }
 
 /// Verifies Ed25519 note signatures (signature type 0x01).
-public struct Ed25519NoteVerifier: NoteVerifier {
-    public let name: String
-    public let keyID: UInt32
-    public let publicKey: Curve25519.Signing.PublicKey
-
-    public init(name: String, publicKey: Curve25519.Signing.PublicKey) throws(NoteError) {
-        let key = try Ed25519NoteKey(name: name, type: NoteSignatureType.ed25519, publicKey: publicKey)
-        self.init(key)
-    }
-
-    /// Parses a verifier key such as `PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW`.
-    public init(verifierKey: String) throws(NoteError) {
-        self.init(try Ed25519NoteKey(verifierKey: verifierKey, type: NoteSignatureType.ed25519))
-    }
-
-    init(_ key: Ed25519NoteKey) {
-        name = key.name
-        keyID = key.keyID
-        publicKey = key.publicKey
-    }
-
-    /// The verifier key text.
-    public var verifierKey: String {
-        NoteKeyText.format(
-            name: name, keyID: keyID, type: NoteSignatureType.ed25519, material: Array(publicKey.rawRepresentation))
-    }
+public struct Ed25519NoteVerifier: NoteVerifier, Ed25519PublicKeyHolder {
+    public let key: Ed25519NoteKey
+    public static let signatureType = NoteSignatureType.ed25519
+    public init(_ key: Ed25519NoteKey) { self.key = key }
 
     public func verify(text: [UInt8], signature: [UInt8]) -> Bool {
         signature.count == 64 && publicKey.isValidSignature(signature, for: text)
@@ -198,28 +233,10 @@ public struct Ed25519NoteVerifier: NoteVerifier {
 }
 
 /// Signs notes with Ed25519 (signature type 0x01).
-public struct Ed25519NoteSigner: NoteSigner {
-    private let signing: Ed25519SigningKey
-
-    public var name: String { signing.key.name }
-    public var keyID: UInt32 { signing.key.keyID }
-
-    public init(name: String, privateKey: Curve25519.Signing.PrivateKey) throws(NoteError) {
-        signing = try Ed25519SigningKey(name: name, type: NoteSignatureType.ed25519, privateKey: privateKey)
-    }
-
-    /// Parses a signer key such as `PRIVATE+KEY+PeterNeumann+c74f20a3+AYEK…`, checking its key ID.
-    public init(signerKey: String) throws(NoteError) {
-        signing = try Ed25519SigningKey(signerKey: signerKey, type: NoteSignatureType.ed25519)
-    }
-
-    /// A new random key pair.
-    public static func generate(name: String) throws(NoteError) -> Ed25519NoteSigner {
-        try Ed25519NoteSigner(name: name, privateKey: Curve25519.Signing.PrivateKey())
-    }
-
-    /// The signer key text (secret).
-    public var signerKey: String { signing.signerKey }
+public struct Ed25519NoteSigner: NoteSigner, Ed25519KeyHolder {
+    public let signing: Ed25519SigningKey
+    public static let signatureType = NoteSignatureType.ed25519
+    public init(signing: Ed25519SigningKey) { self.signing = signing }
 
     /// The matching verifier.
     public var verifier: Ed25519NoteVerifier { Ed25519NoteVerifier(signing.key) }

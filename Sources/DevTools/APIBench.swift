@@ -152,28 +152,10 @@ struct APIBench {
         let (ok, text) = await once(first)
         guard ok else { throw DomainError.conflict("\(name) 的应答不符合预期：\(text.prefix(300))") }
         let queue = BenchApplicants.Queue(Array(applicants.dropFirst()))
-        let deadline = Date().addingTimeInterval(seconds)
-        let started = Date()
-        let results = await withTaskGroup(of: ([Double], Int).self) { group in
-            for _ in 0..<concurrency {
-                group.addTask {
-                    var latencies: [Double] = []
-                    var errors = 0
-                    while Date() < deadline, let application = queue.next() {
-                        let t = Date()
-                        let (ok, _) = await once(application)
-                        latencies.append(Date().timeIntervalSince(t))
-                        if !ok { errors += 1 }
-                    }
-                    return (latencies, errors)
-                }
-            }
-            var all: [([Double], Int)] = []
-            for await result in group { all.append(result) }
-            return all
+        return await drive(name) { () async -> Bool? in
+            guard let application = queue.next() else { return nil }
+            return await once(application).0
         }
-        let elapsed = Date().timeIntervalSince(started)
-        return Outcome(name: name, errors: results.reduce(0) { $0 + $1.1 }, seconds: elapsed, latencies: results.flatMap(\.0))
     }
 
     /// `concurrency` clients sending the request back to back for `seconds`.
@@ -199,6 +181,12 @@ struct APIBench {
             return Outcome(name: name, requests: figures.requests, errors: figures.errors, seconds: figures.seconds,
                            p50: figures.p50, p99: figures.p99)
         }
+        return await drive(name) { () async -> Bool? in await once().0 }
+    }
+
+    /// `concurrency` clients calling `request` back to back until `seconds` pass or it returns nil (nothing
+    /// left to send); each call's latency is kept, and a false is an error.
+    func drive(_ name: String, _ request: @escaping @Sendable () async -> Bool?) async -> Outcome {
         let deadline = Date().addingTimeInterval(seconds)
         let started = Date()
         let results = await withTaskGroup(of: ([Double], Int).self) { group in
@@ -208,7 +196,7 @@ struct APIBench {
                     var errors = 0
                     while Date() < deadline {
                         let t = Date()
-                        let (ok, _) = await once()
+                        guard let ok = await request() else { break }
                         latencies.append(Date().timeIntervalSince(t))
                         if !ok { errors += 1 }
                     }
@@ -219,8 +207,7 @@ struct APIBench {
             for await result in group { all.append(result) }
             return all
         }
-        let elapsed = Date().timeIntervalSince(started)
-        let latencies = results.flatMap(\.0)
-        return Outcome(name: name, errors: results.reduce(0) { $0 + $1.1 }, seconds: elapsed, latencies: latencies)
+        return Outcome(name: name, errors: results.reduce(0) { $0 + $1.1 }, seconds: Date().timeIntervalSince(started),
+                       latencies: results.flatMap(\.0))
     }
 }

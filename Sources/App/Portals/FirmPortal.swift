@@ -225,7 +225,7 @@ struct FirmPortal {
         let steps = try await req.applicationStore.steps(applicationID: a.id)
         return Portal.html(FirmApplicationPage.render(.init(
             context: Portal.context(req, principal), application: ApplicationSummary(a, institutionName: institutionName),
-            loan: loan.map(LoanSummary.init), steps: steps.map(TimelineStep.init), today: req.platform.clock.today)))
+            loan: loan.map(LoanSummary.init), steps: steps, today: req.platform.clock.today)))
     }
 
     func act(_ req: Request) async throws -> Response {

@@ -12,12 +12,6 @@ extension ApplicationSummary {
     }
 }
 
-extension TimelineStep {
-    init(_ s: ApplicationStore.Step) {
-        self.init(at: s.at, actor: s.actor, action: s.action, from: s.from, to: s.to, note: s.note)
-    }
-}
-
 extension LoanSummary {
     init(_ l: LoanStore.Stored) {
         self.init(id: l.id, firmName: l.firmName, productName: l.productName, ledger: l.ledger, classification: l.classification,

@@ -16,7 +16,7 @@ public struct Installment: Hashable, Sendable, Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         number = try c.decode(Int.self, forKey: .number)
-        due = try c.decodeLoanDay(forKey: .due)
+        due = try c.decodeMarketplaceDay(forKey: .due)
         principal = try c.decode(Cents.self, forKey: .principal)
         interest = try c.decode(Cents.self, forKey: .interest)
     }
@@ -24,7 +24,7 @@ public struct Installment: Hashable, Sendable, Codable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(number, forKey: .number)
-        try c.encodeLoanDay(due, forKey: .due)
+        try c.encodeMarketplaceDay(due, forKey: .due)
         try c.encode(principal, forKey: .principal)
         try c.encode(interest, forKey: .interest)
     }

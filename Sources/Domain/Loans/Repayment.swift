@@ -9,13 +9,13 @@ public struct Repayment: Hashable, Sendable, Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        day = try c.decodeLoanDay(forKey: .day)
+        day = try c.decodeMarketplaceDay(forKey: .day)
         amount = try c.decode(Cents.self, forKey: .amount)
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeLoanDay(day, forKey: .day)
+        try c.encodeMarketplaceDay(day, forKey: .day)
         try c.encode(amount, forKey: .amount)
     }
 }

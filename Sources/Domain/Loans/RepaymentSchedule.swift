@@ -84,7 +84,7 @@ public struct RepaymentSchedule: Hashable, Sendable, Codable {
         rate = try c.decode(AnnualRate.self, forKey: .rate)
         termMonths = try c.decode(Int.self, forKey: .termMonths)
         method = try c.decode(RepaymentMethod.self, forKey: .method)
-        start = try c.decodeLoanDay(forKey: .start)
+        start = try c.decodeMarketplaceDay(forKey: .start)
         installments = try c.decode([Installment].self, forKey: .installments)
     }
 
@@ -94,7 +94,7 @@ public struct RepaymentSchedule: Hashable, Sendable, Codable {
         try c.encode(rate, forKey: .rate)
         try c.encode(termMonths, forKey: .termMonths)
         try c.encode(method, forKey: .method)
-        try c.encodeLoanDay(start, forKey: .start)
+        try c.encodeMarketplaceDay(start, forKey: .start)
         try c.encode(installments, forKey: .installments)
     }
 }

@@ -31,15 +31,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
-        func digits(_ start: Int, _ count: Int) -> Int? {
-            var value = 0
-            for i in start..<(start + count) {
-                let c = b[i]
-                guard c >= 0x30, c <= 0x39 else { return nil }
-                value = value * 10 + Int(c - 0x30)
-            }
-            return value
-        }
+        func digits(_ start: Int, _ count: Int) -> Int? { Day.digits(b, start, count) }
         guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
               let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2),
               (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m), y >= 1800 else { return nil }
@@ -74,7 +66,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    /// The decimal number in `count` ASCII digits from `start`, or nil if one is not a digit.
+    static func digits<Bytes: RandomAccessCollection>(_ b: Bytes, _ start: Int, _ count: Int) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var value = 0
         for i in start..<(start + count) {
             let c = b[i]

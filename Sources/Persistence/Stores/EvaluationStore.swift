@@ -83,33 +83,29 @@ public struct EvaluationStore: Sendable {
 
     /// SQLite: multi-row statements, 500 rows each (far below the bound-parameter limit).
     static func sqliteSave(_ rows: [Row], changed: [Evaluation], millis: Int64, on sqlite: any SQLiteDatabase) async throws {
+        try await sqliteInsert("evaluations", ["uscc", "score", "grade", "model_version", "as_of", "detail"], rows.map {
+            [.text($0.uscc), .integer($0.score), .text($0.grade), .integer($0.modelVersion), .text($0.asOf), .text($0.detail)]
+        }, millis: millis, tail: upsertTail, on: sqlite)
+        try await sqliteInsert("evaluation_history", ["uscc", "score", "grade", "model_version", "as_of"], changed.map {
+            [.text($0.uscc), .integer($0.score), .text($0.grade), .integer($0.modelVersion), .text($0.asOf)]
+        }, millis: millis, on: sqlite)
+    }
+
+    /// Multi-row INSERTs, 500 rows a statement: each row's values for `columns`, then `evaluated_at`, bound once
+    /// as ?1 = `millis`.
+    static func sqliteInsert(_ table: String, _ columns: [String], _ rows: [[SQLiteData]], millis: Int64, tail: String = "",
+                             on sqlite: any SQLiteDatabase) async throws {
         for start in stride(from: 0, to: rows.count, by: 500) {
             let chunk = rows[start..<min(rows.count, start + 500)]
-            var sql = "INSERT INTO evaluations (uscc, score, grade, model_version, as_of, detail, evaluated_at) VALUES "
+            var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", ")), evaluated_at) VALUES "
             var binds: [SQLiteData] = [.integer(Int(millis))]
-            binds.reserveCapacity(1 + chunk.count * 6)
+            binds.reserveCapacity(1 + chunk.count * columns.count)
             for (index, row) in chunk.enumerated() {
-                let p = 2 + index * 6
-                sql += index == 0 ? "" : ","
-                sql += "(?\(p),?\(p + 1),?\(p + 2),?\(p + 3),?\(p + 4),?\(p + 5),?1)"
-                binds += [.text(row.uscc), .integer(row.score), .text(row.grade), .integer(row.modelVersion),
-                          .text(row.asOf), .text(row.detail)]
+                let p = 2 + index * columns.count
+                sql += (index == 0 ? "(" : ",(") + (0..<columns.count).map { "?\(p + $0)" }.joined(separator: ",") + ",?1)"
+                binds += row
             }
-            _ = try await sqlite.query(sql + upsertTail, binds)
-        }
-        for start in stride(from: 0, to: changed.count, by: 500) {
-            let chunk = changed[start..<min(changed.count, start + 500)]
-            var sql = "INSERT INTO evaluation_history (uscc, score, grade, model_version, as_of, evaluated_at) VALUES "
-            var binds: [SQLiteData] = [.integer(Int(millis))]
-            binds.reserveCapacity(1 + chunk.count * 5)
-            for (index, evaluation) in chunk.enumerated() {
-                let p = 2 + index * 5
-                sql += index == 0 ? "" : ","
-                sql += "(?\(p),?\(p + 1),?\(p + 2),?\(p + 3),?\(p + 4),?1)"
-                binds += [.text(evaluation.uscc), .integer(evaluation.score), .text(evaluation.grade),
-                          .integer(evaluation.modelVersion), .text(evaluation.asOf)]
-            }
-            _ = try await sqlite.query(sql, binds)
+            _ = try await sqlite.query(sql + tail, binds)
         }
     }
 

@@ -13,9 +13,7 @@ public struct BarChart: Sendable, Equatable {
         public var detail: String?
 
         public init(label: String, value: Int, detail: String? = nil) {
-            self.label = label
-            self.value = value
-            self.detail = detail
+            self.label = label; self.value = value; self.detail = detail
         }
     }
 
@@ -28,10 +26,7 @@ public struct BarChart: Sendable, Equatable {
     public var id: String
 
     public init(title: String, items: [Item], unit: String = "条", id: String = "bar-chart") {
-        self.title = title
-        self.items = items
-        self.unit = unit
-        self.id = id
+        self.title = title; self.items = items; self.unit = unit; self.id = id
     }
 
     // Geometry in SVG user units; the SVG scales to its container's width.

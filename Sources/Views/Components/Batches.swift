@@ -55,32 +55,13 @@ public struct BatchRow: Sendable, Equatable {
     public var status: BatchStatus
     public var createdAt: Date
 
-    public init(
-        id: String,
-        datasetID: String,
-        datasetName: String,
-        department: String,
-        fileName: String,
-        submittedCount: Int,
-        acceptedCount: Int,
-        updatedCount: Int,
-        duplicateCount: Int,
-        rejectedCount: Int,
-        status: BatchStatus,
-        createdAt: Date
-    ) {
-        self.id = id
-        self.datasetID = datasetID
-        self.datasetName = datasetName
-        self.department = department
-        self.fileName = fileName
-        self.submittedCount = submittedCount
-        self.acceptedCount = acceptedCount
-        self.updatedCount = updatedCount
-        self.duplicateCount = duplicateCount
-        self.rejectedCount = rejectedCount
-        self.status = status
-        self.createdAt = createdAt
+    public init(id: String, datasetID: String, datasetName: String, department: String, fileName: String,
+                submittedCount: Int, acceptedCount: Int, updatedCount: Int, duplicateCount: Int, rejectedCount: Int,
+                status: BatchStatus, createdAt: Date) {
+        self.id = id; self.datasetID = datasetID; self.datasetName = datasetName; self.department = department
+        self.fileName = fileName; self.submittedCount = submittedCount; self.acceptedCount = acceptedCount
+        self.updatedCount = updatedCount; self.duplicateCount = duplicateCount; self.rejectedCount = rejectedCount
+        self.status = status; self.createdAt = createdAt
     }
 }
 

@@ -7,9 +7,7 @@ public struct SelectOption: Sendable, Equatable {
     public var isSelected: Bool
 
     public init(value: String, label: String, isSelected: Bool = false) {
-        self.value = value
-        self.label = label
-        self.isSelected = isSelected
+        self.value = value; self.label = label; self.isSelected = isSelected
     }
 }
 

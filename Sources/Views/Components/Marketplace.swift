@@ -31,19 +31,8 @@ public struct ApplicationSummary: Sendable, Equatable {
     }
 }
 
-/// One step of an application's history (受理, 批准 …).
-public struct TimelineStep: Sendable, Equatable {
-    public var at: Date
-    public var actor: String
-    public var action: String
-    public var from: String
-    public var to: String
-    public var note: String
-
-    public init(at: Date, actor: String, action: String, from: String, to: String, note: String) {
-        self.at = at; self.actor = actor; self.action = action; self.from = from; self.to = to; self.note = note
-    }
-}
+/// One step of an application's history (受理, 批准 …), as stored.
+public typealias TimelineStep = ApplicationStep
 
 /// One loan as the pages show it.
 public struct LoanSummary: Sendable, Equatable {

@@ -24,19 +24,9 @@ public struct Pagination: Sendable, Equatable {
     /// An optional fragment appended to page links, e.g. `quarantine`.
     public var fragment: String?
 
-    public init(
-        page: Int,
-        pageSize: Int,
-        totalCount: Int,
-        path: String,
-        query: [QueryItem] = [],
-        fragment: String? = nil
-    ) {
-        self.page = page
-        self.pageSize = pageSize
-        self.totalCount = totalCount
-        self.path = path
-        self.query = query
+    public init(page: Int, pageSize: Int, totalCount: Int, path: String, query: [QueryItem] = [],
+                fragment: String? = nil) {
+        self.page = page; self.pageSize = pageSize; self.totalCount = totalCount; self.path = path; self.query = query
         self.fragment = fragment
     }
 

@@ -13,20 +13,10 @@ public struct PageContext: Sendable, Equatable {
     /// A one-off message shown above the page content.
     public var flash: FlashMessage?
 
-    public init(
-        title: String,
-        userDisplayName: String,
-        roleLabel: String,
-        csrfToken: String,
-        navItems: [NavItem],
-        flash: FlashMessage? = nil
-    ) {
-        self.title = title
-        self.userDisplayName = userDisplayName
-        self.roleLabel = roleLabel
-        self.csrfToken = csrfToken
-        self.navItems = navItems
-        self.flash = flash
+    public init(title: String, userDisplayName: String, roleLabel: String, csrfToken: String, navItems: [NavItem],
+                flash: FlashMessage? = nil) {
+        self.title = title; self.userDisplayName = userDisplayName; self.roleLabel = roleLabel
+        self.csrfToken = csrfToken; self.navItems = navItems; self.flash = flash
     }
 }
 
@@ -37,9 +27,7 @@ public struct NavItem: Sendable, Equatable {
     public var isActive: Bool
 
     public init(label: String, href: String, isActive: Bool = false) {
-        self.label = label
-        self.href = href
-        self.isActive = isActive
+        self.label = label; self.href = href; self.isActive = isActive
     }
 }
 

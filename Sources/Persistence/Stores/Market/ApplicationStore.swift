@@ -39,18 +39,7 @@ public struct ApplicationStore: Sendable {
     }
 
     /// One step on an application, for its timeline.
-    public struct Step: Sendable, Equatable, Codable {
-        public var at: Date
-        public var actor: String
-        public var action: String
-        public var from: String
-        public var to: String
-        public var note: String
-
-        public init(at: Date, actor: String, action: String, from: String, to: String, note: String) {
-            self.at = at; self.actor = actor; self.action = action; self.from = from; self.to = to; self.note = note
-        }
-    }
+    public typealias Step = ApplicationStep
 
     /// Adds a step to the timeline without changing the application.
     public func addNote(applicationID: Int64, _ step: Step) async throws {

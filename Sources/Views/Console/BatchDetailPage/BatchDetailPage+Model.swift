@@ -20,25 +20,12 @@ extension BatchDetailPage {
         /// Path `/console/batches/{id}`, fragment `quarantine`.
         public var quarantinePagination: Pagination
 
-        public init(
-            context: PageContext,
-            batch: BatchRow,
-            format: String,
-            encoding: String,
-            durationMilliseconds: Int?,
-            uploadedBy: String? = nil,
-            failureReason: String? = nil,
-            quarantine: [QuarantineRow],
-            quarantinePagination: Pagination
-        ) {
-            self.context = context
-            self.batch = batch
-            self.format = format
-            self.encoding = encoding
-            self.durationMilliseconds = durationMilliseconds
-            self.uploadedBy = uploadedBy
-            self.failureReason = failureReason
-            self.quarantine = quarantine
+        public init(context: PageContext, batch: BatchRow, format: String, encoding: String, durationMilliseconds: Int?,
+                    uploadedBy: String? = nil, failureReason: String? = nil, quarantine: [QuarantineRow],
+                    quarantinePagination: Pagination) {
+            self.context = context; self.batch = batch; self.format = format; self.encoding = encoding
+            self.durationMilliseconds = durationMilliseconds; self.uploadedBy = uploadedBy
+            self.failureReason = failureReason; self.quarantine = quarantine
             self.quarantinePagination = quarantinePagination
         }
     }
@@ -55,10 +42,7 @@ extension BatchDetailPage {
         public var rawValue: String?
 
         public init(lineNumber: Int, field: String?, reason: String, rawValue: String?) {
-            self.lineNumber = lineNumber
-            self.field = field
-            self.reason = reason
-            self.rawValue = rawValue
+            self.lineNumber = lineNumber; self.field = field; self.reason = reason; self.rawValue = rawValue
         }
     }
 }

@@ -10,9 +10,7 @@ extension BatchListPage {
         public var pagination: Pagination
 
         public init(context: PageContext, batches: [BatchRow], datasetOptions: [SelectOption], pagination: Pagination) {
-            self.context = context
-            self.batches = batches
-            self.datasetOptions = datasetOptions
+            self.context = context; self.batches = batches; self.datasetOptions = datasetOptions
             self.pagination = pagination
         }
     }

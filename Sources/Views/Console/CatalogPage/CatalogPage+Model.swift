@@ -8,9 +8,7 @@ extension CatalogPage {
         public var datasets: [Dataset]
 
         public init(context: PageContext, version: String?, datasets: [Dataset]) {
-            self.context = context
-            self.version = version
-            self.datasets = datasets
+            self.context = context; self.version = version; self.datasets = datasets
         }
     }
 
@@ -46,12 +44,8 @@ extension CatalogPage {
         public var fields: [Field]
 
         public init(id: String, name: String, department: String, publicity: Publicity, category: String, fields: [Field]) {
-            self.id = id
-            self.name = name
-            self.department = department
-            self.publicity = publicity
-            self.category = category
-            self.fields = fields
+            self.id = id; self.name = name; self.department = department; self.publicity = publicity
+            self.category = category; self.fields = fields
         }
     }
 
@@ -69,12 +63,8 @@ extension CatalogPage {
         public var isPersonal: Bool
 
         public init(name: String, chineseName: String, type: String, isRequired: Bool, note: String = "", isPersonal: Bool = false) {
-            self.name = name
-            self.chineseName = chineseName
-            self.type = type
-            self.isRequired = isRequired
-            self.note = note
-            self.isPersonal = isPersonal
+            self.name = name; self.chineseName = chineseName; self.type = type; self.isRequired = isRequired
+            self.note = note; self.isPersonal = isPersonal
         }
     }
 }

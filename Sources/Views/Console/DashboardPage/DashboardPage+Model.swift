@@ -18,26 +18,13 @@ extension DashboardPage {
         /// Firms per public credit evaluation grade, in the model's grade order (empty before any evaluation).
         public var gradeDistribution: [GradeCount]
 
-        public init(
-            context: PageContext,
-            enterpriseCount: Int,
-            recordCount: Int,
-            batchCount: Int,
-            quarantinedRowCount: Int,
-            unlinkedRecordCount: Int,
-            recordsByDataset: [DatasetRecordCount],
-            latestBatches: [BatchRow],
-            gradeDistribution: [GradeCount] = []
-        ) {
-            self.gradeDistribution = gradeDistribution
-            self.context = context
-            self.enterpriseCount = enterpriseCount
-            self.recordCount = recordCount
-            self.batchCount = batchCount
-            self.quarantinedRowCount = quarantinedRowCount
-            self.unlinkedRecordCount = unlinkedRecordCount
-            self.recordsByDataset = recordsByDataset
-            self.latestBatches = latestBatches
+        public init(context: PageContext, enterpriseCount: Int, recordCount: Int, batchCount: Int,
+                    quarantinedRowCount: Int, unlinkedRecordCount: Int, recordsByDataset: [DatasetRecordCount],
+                    latestBatches: [BatchRow], gradeDistribution: [GradeCount] = []) {
+            self.gradeDistribution = gradeDistribution; self.context = context; self.enterpriseCount = enterpriseCount
+            self.recordCount = recordCount; self.batchCount = batchCount
+            self.quarantinedRowCount = quarantinedRowCount; self.unlinkedRecordCount = unlinkedRecordCount
+            self.recordsByDataset = recordsByDataset; self.latestBatches = latestBatches
         }
     }
 
@@ -55,9 +42,7 @@ extension DashboardPage {
         public var recordCount: Int
 
         public init(datasetID: String, datasetName: String, recordCount: Int) {
-            self.datasetID = datasetID
-            self.datasetName = datasetName
-            self.recordCount = recordCount
+            self.datasetID = datasetID; self.datasetName = datasetName; self.recordCount = recordCount
         }
     }
 }

@@ -13,20 +13,10 @@ extension EnterpriseListPage {
         /// Path `/console/enterprises`, query `q`, `district`, `industry`.
         public var pagination: Pagination
 
-        public init(
-            context: PageContext,
-            query: String,
-            districtOptions: [SelectOption],
-            industryOptions: [SelectOption],
-            rows: [Row],
-            pagination: Pagination
-        ) {
-            self.context = context
-            self.query = query
-            self.districtOptions = districtOptions
-            self.industryOptions = industryOptions
-            self.rows = rows
-            self.pagination = pagination
+        public init(context: PageContext, query: String, districtOptions: [SelectOption],
+                    industryOptions: [SelectOption], rows: [Row], pagination: Pagination) {
+            self.context = context; self.query = query; self.districtOptions = districtOptions
+            self.industryOptions = industryOptions; self.rows = rows; self.pagination = pagination
         }
 
         /// Whether any search or filter is active (changes the empty-state text).
@@ -49,23 +39,10 @@ extension EnterpriseListPage {
         public var status: String
         public var recordCount: Int
 
-        public init(
-            uscc: String,
-            name: String,
-            entityType: String,
-            districtLabel: String,
-            industryLabel: String,
-            scale: String,
-            status: String,
-            recordCount: Int
-        ) {
-            self.uscc = uscc
-            self.name = name
-            self.entityType = entityType
-            self.districtLabel = districtLabel
-            self.industryLabel = industryLabel
-            self.scale = scale
-            self.status = status
+        public init(uscc: String, name: String, entityType: String, districtLabel: String, industryLabel: String,
+                    scale: String, status: String, recordCount: Int) {
+            self.uscc = uscc; self.name = name; self.entityType = entityType; self.districtLabel = districtLabel
+            self.industryLabel = industryLabel; self.scale = scale; self.status = status
             self.recordCount = recordCount
         }
     }

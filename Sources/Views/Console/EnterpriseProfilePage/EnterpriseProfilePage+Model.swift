@@ -15,20 +15,10 @@ extension EnterpriseProfilePage {
         /// The current public credit evaluation, once the firm has been evaluated.
         public var evaluation: EvaluationCard?
 
-        public init(
-            context: PageContext,
-            uscc: String,
-            registration: Registration?,
-            groups: [RecordGroup],
-            withheldDatasetNames: [String] = [],
-            evaluation: EvaluationCard? = nil
-        ) {
-            self.context = context
-            self.uscc = uscc
-            self.registration = registration
-            self.groups = groups
-            self.withheldDatasetNames = withheldDatasetNames
-            self.evaluation = evaluation
+        public init(context: PageContext, uscc: String, registration: Registration?, groups: [RecordGroup],
+                    withheldDatasetNames: [String] = [], evaluation: EvaluationCard? = nil) {
+            self.context = context; self.uscc = uscc; self.registration = registration; self.groups = groups
+            self.withheldDatasetNames = withheldDatasetNames; self.evaluation = evaluation
         }
 
         public var recordCount: Int { groups.reduce(0) { $0 + $1.records.count } }
@@ -52,32 +42,14 @@ extension EnterpriseProfilePage {
         public var status: String
         public var address: String
 
-        public init(
-            name: String,
-            uscc: String,
-            entityType: String,
-            legalRepresentative: String,
-            legalRepresentativeID: String?,
-            registeredCapitalWan: String?,
-            establishedOn: String,
-            industryLabel: String,
-            districtLabel: String,
-            scale: String,
-            status: String,
-            address: String
-        ) {
-            self.name = name
-            self.uscc = uscc
-            self.entityType = entityType
-            self.legalRepresentative = legalRepresentative
-            self.legalRepresentativeID = legalRepresentativeID
-            self.registeredCapitalWan = registeredCapitalWan
-            self.establishedOn = establishedOn
-            self.industryLabel = industryLabel
-            self.districtLabel = districtLabel
-            self.scale = scale
-            self.status = status
-            self.address = address
+        public init(name: String, uscc: String, entityType: String, legalRepresentative: String,
+                    legalRepresentativeID: String?, registeredCapitalWan: String?, establishedOn: String,
+                    industryLabel: String, districtLabel: String, scale: String, status: String, address: String) {
+            self.name = name; self.uscc = uscc; self.entityType = entityType
+            self.legalRepresentative = legalRepresentative; self.legalRepresentativeID = legalRepresentativeID
+            self.registeredCapitalWan = registeredCapitalWan; self.establishedOn = establishedOn
+            self.industryLabel = industryLabel; self.districtLabel = districtLabel; self.scale = scale
+            self.status = status; self.address = address
         }
     }
 
@@ -109,26 +81,11 @@ extension EnterpriseProfilePage {
         /// The firm disputes it and the department has not answered yet (badge 异议处理中).
         public var underObjection: Bool
 
-        public init(
-            date: String,
-            datasetID: String,
-            datasetName: String,
-            fields: [Field],
-            sourceDepartment: String,
-            collectedAt: Date,
-            versions: Int = 1,
-            tone: RecordTone = .neutral,
-            underObjection: Bool = false
-        ) {
-            self.underObjection = underObjection
-            self.date = date
-            self.datasetID = datasetID
-            self.datasetName = datasetName
-            self.fields = fields
-            self.sourceDepartment = sourceDepartment
-            self.collectedAt = collectedAt
-            self.versions = versions
-            self.tone = tone
+        public init(date: String, datasetID: String, datasetName: String, fields: [Field], sourceDepartment: String,
+                    collectedAt: Date, versions: Int = 1, tone: RecordTone = .neutral, underObjection: Bool = false) {
+            self.underObjection = underObjection; self.date = date; self.datasetID = datasetID
+            self.datasetName = datasetName; self.fields = fields; self.sourceDepartment = sourceDepartment
+            self.collectedAt = collectedAt; self.versions = versions; self.tone = tone
         }
     }
 

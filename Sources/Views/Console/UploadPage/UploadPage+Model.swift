@@ -11,18 +11,10 @@ extension UploadPage {
         /// The upload size limit, shown in the help text when given.
         public var maxFileSizeBytes: Int?
 
-        public init(
-            context: PageContext,
-            datasets: [DatasetChoice],
-            selectedDatasetID: String? = nil,
-            errorMessage: String? = nil,
-            maxFileSizeBytes: Int? = nil
-        ) {
-            self.context = context
-            self.datasets = datasets
-            self.selectedDatasetID = selectedDatasetID
-            self.errorMessage = errorMessage
-            self.maxFileSizeBytes = maxFileSizeBytes
+        public init(context: PageContext, datasets: [DatasetChoice], selectedDatasetID: String? = nil,
+                    errorMessage: String? = nil, maxFileSizeBytes: Int? = nil) {
+            self.context = context; self.datasets = datasets; self.selectedDatasetID = selectedDatasetID
+            self.errorMessage = errorMessage; self.maxFileSizeBytes = maxFileSizeBytes
         }
     }
 

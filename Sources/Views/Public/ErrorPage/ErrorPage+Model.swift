@@ -12,10 +12,7 @@ extension ErrorPage {
         public var requestID: String?
 
         public init(context: PageContext?, statusCode: Int, title: String, message: String, requestID: String? = nil) {
-            self.context = context
-            self.statusCode = statusCode
-            self.title = title
-            self.message = message
+            self.context = context; self.statusCode = statusCode; self.title = title; self.message = message
             self.requestID = requestID
         }
 

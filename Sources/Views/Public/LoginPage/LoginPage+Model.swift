@@ -12,17 +12,9 @@ extension LoginPage {
         /// A message such as `已退出登录` or `登录已过期，请重新登录`.
         public var flash: FlashMessage?
 
-        public init(
-            csrfToken: String,
-            username: String = "",
-            errorMessage: String? = nil,
-            next: String? = nil,
-            flash: FlashMessage? = nil
-        ) {
-            self.csrfToken = csrfToken
-            self.username = username
-            self.errorMessage = errorMessage
-            self.next = next
+        public init(csrfToken: String, username: String = "", errorMessage: String? = nil, next: String? = nil,
+                    flash: FlashMessage? = nil) {
+            self.csrfToken = csrfToken; self.username = username; self.errorMessage = errorMessage; self.next = next
             self.flash = flash
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-// `Day` is not Codable; marketplace values encode their days as ISO `YYYY-MM-DD` text.
+// `Day` is not Codable; marketplace and loan values encode their days as ISO `YYYY-MM-DD` text.
 
 extension KeyedDecodingContainer {
     func decodeMarketplaceDay(forKey key: Key) throws -> Day {
