@@ -112,7 +112,8 @@ public struct BatchIngestor: Sendable {
             }
             writer.path = writer.sqliteNative != nil ? .sqliteNative : writePath ?? (kind == .postgres ? .postgresCopy : .sqlStatements)
             // SQL statements are bounded by the parameter limit (SQLite 32,766); the C interface and COPY are not.
-            let chunkSize = configuredChunkSize ?? (writer.path == .sqlStatements ? 500 : 5000)
+            // A COPY costs a round trip and a savepoint whatever its size, so PostgreSQL takes larger chunks.
+            let chunkSize = configuredChunkSize ?? [.sqlStatements: 500, .postgresCopy: 20_000][writer.path] ?? 5000
             let batchID = try await writer.openBatch(request, startedAt: started)
             let queue = ChunkQueue<Unit>(capacity: Self.queueDepth)
             return try await withThrowingTaskGroup(of: ReadResult.self) { group in
