@@ -70,7 +70,7 @@ public enum MarketActions {
             }
         }
         return try await context.committers.applications.submit(
-            .init(application: application, actor: principal.displayName, decide: decide))
+            .init(application: application, actor: principal.displayName, at: context.clock.now(), decide: decide))
     }
 
     /// An application the caller may act on: an institution's own, or the firm's own (404 otherwise, so
@@ -97,7 +97,8 @@ public enum MarketActions {
         let thresholds = context.platform.policy.classification
         let today = context.clock.today
         let disbursedOn = disbursedOn ?? today
-        return try await context.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note) { unit, next in
+        return try await context.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note,
+                                                        at: context.clock.now()) { unit, next in
             guard event.action == .disburse else { return }
             guard let terms = next.state.terms else { throw DomainError.conflict("该申请没有批准条件，不能放款") }
             let schedule = try terms.schedule(start: disbursedOn)
@@ -141,7 +142,8 @@ public enum MarketActions {
             let updated = try await LoanStore.recordRepayment(loanID: loan.id, Repayment(day: day, amount: amount), reportedBy: actor,
                                                               asOf: today, thresholds: thresholds, in: unit)
             if updated.settled {
-                try await ApplicationStore.apply(.settle, to: loan.applicationID, actor: actor, note: "贷款已结清", in: unit)
+                try await ApplicationStore.apply(.settle, to: loan.applicationID, actor: actor, note: "贷款已结清",
+                                                 at: context.clock.now(), in: unit)
             }
             return updated
         }

@@ -75,6 +75,15 @@ import TestSupport
             let taken = try await Demands.take(context, bank, demandID: Int64(demand.id))
             #expect(taken.status == .taken)
             #expect(taken.takenAt == TestClock.noon("2031-05-21"))
+
+            // An application and each step on it carry the clock's time too, not the machine's.
+            let submitted = try await MarketActions.apply(context, firm, .init(productID: m.manualProductID, amount: Cents(12_000_000),
+                                                                               termMonths: 12, method: nil, purpose: "扩大生产"))
+            #expect(submitted.application.createdAt == TestClock.noon("2031-05-21"))
+            #expect(submitted.steps.map(\.at) == [TestClock.noon("2031-05-21")])
+            time.set("2031-05-22")
+            let accepted = try await MarketActions.act(context, bank, id: submitted.application.id, event: .accept)
+            #expect(accepted.updatedAt == TestClock.noon("2031-05-22"))
         }
     }
 }

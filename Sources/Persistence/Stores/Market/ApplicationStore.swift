@@ -61,11 +61,14 @@ public struct ApplicationStore: Sendable {
         /// The automatic decision given the credit already committed to the firm (outstanding loan principal
         /// plus approved, undisbursed amounts), which is read inside the submitting transaction.
         public var decide: @Sendable (_ committedCents: Int64) -> Decision
-        public init(application: Stored, actor: String, decision: Decision = .none) {
-            self.init(application: application, actor: actor, decide: { _ in decision })
+        /// When it was submitted (the use case's clock).
+        public var at: Date
+        public init(application: Stored, actor: String, decision: Decision = .none, at: Date = Date()) {
+            self.init(application: application, actor: actor, at: at, decide: { _ in decision })
         }
-        public init(application: Stored, actor: String, decide: @escaping @Sendable (_ committedCents: Int64) -> Decision) {
-            self.application = application; self.actor = actor; self.decide = decide
+        public init(application: Stored, actor: String, at: Date,
+                    decide: @escaping @Sendable (_ committedCents: Int64) -> Decision) {
+            self.application = application; self.actor = actor; self.at = at; self.decide = decide
         }
     }
 
@@ -106,7 +109,7 @@ public struct ApplicationStore: Sendable {
                 .columns("id", "uscc", "product_id", "institution_id", "authorisation_id", "status", "detail", "created_at", "updated_at")
             for (submission, id) in zip(submissions, ids) {
                 var stored = submission.application
-                let now = Date()
+                let now = submission.at
                 stored.id = id
                 stored.createdAt = now; stored.updatedAt = now
                 let submitted = stored.state
@@ -230,16 +233,17 @@ public struct ApplicationStore: Sendable {
     /// Applies an event: the new state is saved only if nobody moved the application meanwhile (else 409),
     /// and the step is kept. `then` runs in the same transaction (e.g. to open the loan on disbursement).
     @discardableResult
-    public func apply(_ event: ApplicationEvent, to id: Int64, actor: String, note: String = "",
+    public func apply(_ event: ApplicationEvent, to id: Int64, actor: String, note: String = "", at time: Date = Date(),
                       then: (@Sendable (UnitOfWork, Stored) async throws -> Void)? = nil) async throws -> Stored {
         try await database.write { unit in
-            try await Self.apply(event, to: id, actor: actor, note: note, in: unit, then: then)
+            try await Self.apply(event, to: id, actor: actor, note: note, at: time, in: unit, then: then)
         }
     }
 
     /// `apply` inside the caller's unit of work (e.g. a repayment that settles the loan settles its application).
     @discardableResult
-    public static func apply(_ event: ApplicationEvent, to id: Int64, actor: String, note: String = "", in unit: UnitOfWork,
+    public static func apply(_ event: ApplicationEvent, to id: Int64, actor: String, note: String = "", at time: Date = Date(),
+                             in unit: UnitOfWork,
                              then: (@Sendable (UnitOfWork, Stored) async throws -> Void)? = nil) async throws -> Stored {
         do {
             let sql = try unit.sql()
@@ -252,7 +256,7 @@ public struct ApplicationStore: Sendable {
             }
             var next = current
             next.state = try current.state.applying(event)
-            next.updatedAt = Date()
+            next.updatedAt = time
             let row = try await sql.raw("""
                 UPDATE applications SET status = \(bind: next.state.status.rawValue), detail = \(bind: try DetailCoding.encode(next)),
                   updated_at = \(bind: epochMillis(next.updatedAt))
