@@ -91,8 +91,8 @@ public struct ApplicationStore: Sendable {
     /// few multi-row statements: under load every statement waits its turn, so their number sets the time.
     /// `sequencing` as for `AuthorisationStore.log(_:sequencing:)`.
     ///
-    /// Inside the transaction, with each firm locked (the write lock on SQLite, an advisory lock per firm on
-    /// PostgreSQL): a second open application of a firm to the same product is refused (the whole batch fails
+    /// Inside the transaction, with submissions locked (the write lock on SQLite, an advisory lock on
+    /// PostgreSQL; see `lockFirms`): a second open application of a firm to the same product is refused (the whole batch fails
     /// and the group committer retries the others one by one), and each decision sees the credit already
     /// committed to the firm, including approvals earlier in the same batch, so approvals cannot stack.
     public func submit(_ submissions: [Submission], sequencing: Bool = false) async throws -> [Submitted] {
@@ -151,35 +151,34 @@ public struct ApplicationStore: Sendable {
         var committedCents: Int64 = 0
     }
 
-    /// Locks the firms (PostgreSQL: an advisory transaction lock each, in a fixed order so that two batches
-    /// cannot deadlock; SQLite: the unit of work already holds the write lock) and reads their positions.
+    /// Locks the firms' applications and reads their positions, in two statements for the whole batch (the
+    /// batch's transaction is what every concurrent applicant waits for). SQLite: the unit of work already holds
+    /// the write lock. PostgreSQL: one advisory transaction lock for application submissions, so batches from
+    /// several processes take turns (one lock, so no two batches can deadlock).
     static func lockFirms(_ usccs: Set<String>, sql: any SQLDatabase) async throws -> [String: FirmPosition] {
-        let sorted = usccs.sorted()
+        guard !usccs.isEmpty else { return [:] }
         if sql.dialect.name == "postgresql" {
-            for uscc in sorted {
-                try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "application:" + uscc)))").run()
+            try await sql.raw("SELECT pg_advisory_xact_lock(hashtext('xyd:applications'))").run()
+        }
+        let firms = Array(usccs)
+        var positions = Dictionary(uniqueKeysWithValues: firms.map { ($0, FirmPosition()) })
+        let open = ApplicationStatus.open.map(\.rawValue)
+        let approved: Set<ApplicationStatus> = [.approved, .contractSigned]
+        let rows = try await sql.raw("""
+            SELECT id, detail FROM applications WHERE uscc IN (\(binds: firms)) AND status IN (\(binds: open))
+            """).all(decoding: Row.self)
+        for row in rows {
+            let stored = try row.stored()
+            positions[stored.uscc, default: .init()].openProducts.insert(stored.productID)
+            if approved.contains(stored.state.status), let terms = stored.state.terms {
+                positions[stored.uscc, default: .init()].committedCents += terms.amount.value
             }
         }
-        var positions: [String: FirmPosition] = [:]
-        let open = ApplicationStatus.open.map(\.rawValue)
-        let approved = [ApplicationStatus.approved, .contractSigned].map(\.rawValue)
-        for uscc in sorted {
-            var position = FirmPosition()
-            let rows = try await sql.raw("""
-                SELECT id, detail FROM applications WHERE uscc = \(bind: uscc) AND status IN (\(binds: open))
-                """).all(decoding: Row.self)
-            for row in rows {
-                let stored = try row.stored()
-                position.openProducts.insert(stored.productID)
-                if approved.contains(stored.state.status.rawValue), let terms = stored.state.terms {
-                    position.committedCents += terms.amount.value
-                }
-            }
-            struct Sum: Decodable { let n: Int64? }
-            position.committedCents += try await sql.raw("""
-                SELECT SUM(outstanding) AS n FROM loans WHERE uscc = \(bind: uscc) AND settled = 0
-                """).first(decoding: Sum.self)?.n ?? 0
-            positions[uscc] = position
+        struct Sum: Decodable { let uscc: String; let n: Int64? }
+        for sum in try await sql.raw("""
+            SELECT uscc, SUM(outstanding) AS n FROM loans WHERE uscc IN (\(binds: firms)) AND settled = 0 GROUP BY uscc
+            """).all(decoding: Sum.self) {
+            positions[sum.uscc, default: .init()].committedCents += sum.n ?? 0
         }
         return positions
     }
