@@ -27,7 +27,23 @@ public struct SourceAudit: Sendable {
     /// What the log says about one source row: where (nil while pending) and what it fixes.
     struct Logged { var index: UInt64?; var fingerprint: String }
 
+    /// Reads the log and the rows in one snapshot (a read transaction; REPEATABLE READ on PostgreSQL), so rows
+    /// written while it runs — each with its entry — are either both seen or both not.
     public func run() async throws -> Report {
+        try await database.transaction { tx in
+            if DatabaseKind(try tx.sql()) == .postgres {
+                try await tx.sql().raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
+            }
+            return try await Self(database: tx, pageSize: pageSize).audit()
+        }
+    }
+
+    init(database: any Database, pageSize: Int) {
+        self.database = database
+        self.pageSize = pageSize
+    }
+
+    func audit() async throws -> Report {
         let sql = try database.sql()
         var accesses: [Int64: Logged] = [:]
         var repayments: [Int64: Logged] = [:]
