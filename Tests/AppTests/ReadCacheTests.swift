@@ -124,12 +124,16 @@ import VaporTesting
                 "categories": ["tax"], "purposes": ["loan_application"], "validUntil": Day.today().adding(days: 30).description])
             try await applyAndCancel()
 
-            // The product taken offline straight in the database: no longer found.
+            // The product taken offline straight in the database: no longer found, nor listed for sale.
+            let listed = try await send(app, .GET, "/api/v1/products", token: f.firmAToken).body
+            #expect(listed.contains("\"id\":\"\(f.autoProductID)\""))
             let products = ProductStore(database: app.db)
             var product = try #require(try await products.product(id: f.autoProductID))
             product.status = .offline
             try await products.save(product)
             #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .notFound)
+            #expect(!(try await send(app, .GET, "/api/v1/products", token: f.firmAToken).body.contains("\"id\":\"\(f.autoProductID)\"")))
+            #expect(!(try await send(app, .GET, "/public/products", headers: ["Accept": "text/html"]).body.contains(product.name)))
         }
     }
 

@@ -51,7 +51,7 @@ struct MarketAPI {
 
     func products(_ req: Request) async throws -> [LoanProduct] {
         _ = try req.principal()
-        return try await req.productStore.products(status: .online)
+        return try await req.services.readCache.onlineProducts(req.services)
     }
 
     struct ReportResponse: Content {

@@ -174,7 +174,7 @@ struct FirmPortal {
     func products(_ req: Request) async throws -> Response {
         let (principal, uscc) = try firm(req)
         let facts = try await FirmFactsLoader.load(req.services, uscc: uscc)
-        let online = try await req.productStore.products(status: .online)
+        let online = try await req.services.readCache.onlineProducts(req.services)
         let estimate = QuotaEstimate.estimate(for: facts, products: online, today: req.platform.clock.today, grades: req.platform.grades)
         let names = Institution.names(try await req.accounts.institutions())
         return Portal.html(FirmProductsPage.render(.init(

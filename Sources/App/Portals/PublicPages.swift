@@ -54,7 +54,7 @@ struct PublicPages {
         let type = ProductType(rawValue: req.query[String.self, at: "type"] ?? "")
         let institutionFilter = req.query[String.self, at: "institution"]?.nonEmpty
         let institutions = try await req.accounts.institutions()
-        let list = try await req.productStore.products(status: .online).filter { p in
+        let list = try await req.services.readCache.onlineProducts(req.services).filter { p in
             (type == nil || p.type == type) && (institutionFilter == nil || p.institutionID == institutionFilter)
         }
         return Portal.html(PublicProductsPage.render(.init(context: context(req), type: type, institutionID: institutionFilter,

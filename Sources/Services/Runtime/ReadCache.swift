@@ -39,6 +39,7 @@ public final class ReadCache: Sendable {
     let authorisations = GenerationCache<[Authorisation]>()
     public let commitmentChecks = GenerationCache<Bool>()
     let products = GenerationCache<LoanProduct?>()
+    let productLists = GenerationCache<[LoanProduct]>()
     let encodeProfile: EncodeProfile
 
     public init(encodeProfile: @escaping EncodeProfile) { self.encodeProfile = encodeProfile }
@@ -60,6 +61,13 @@ public final class ReadCache: Sendable {
 
     public func product(_ context: ServiceContext, id: Int64) async throws -> LoanProduct? {
         try await products.value(String(id), stamp: context.stamp(.products)) { try await context.productStore.product(id: id) }
+    }
+
+    /// Every product on sale (the public product supermarket, the quota estimate).
+    public func onlineProducts(_ context: ServiceContext) async throws -> [LoanProduct] {
+        try await productLists.value("online", stamp: context.stamp(.products)) {
+            try await context.productStore.products(status: .online)
+        }
     }
 
     static func key(uscc: String, viewer: Viewer) -> String {
