@@ -15,6 +15,7 @@ public enum AlertEscalation: Sendable, Equatable, Hashable, Comparable {
         public var label: String { self == .acknowledgement ? "签收" : "处置反馈" }
     }
 
+    /// The lamp on the monitoring page: 绿灯, 黄灯, 红灯.
     public enum Light: String, CaseIterable, Sendable, Codable {
         case green, amber, red
 

@@ -8,6 +8,7 @@
 /// records the measure it took (a confirmed alert still needs its measure). Dismissed and handled are final.
 /// Recording a measure is only a record: the platform never reclassifies a loan, the class stays the bank's.
 public struct AlertResponse: Sendable, Equatable {
+    /// Where the answer stands.
     public enum Status: String, CaseIterable, Sendable, Codable, Hashable {
         case open, acknowledged, confirmed, dismissed, handled
 
@@ -36,6 +37,7 @@ public struct AlertResponse: Sendable, Equatable {
         }
     }
 
+    /// What the bank does next.
     public enum Action: String, CaseIterable, Sendable, Codable {
         case acknowledge, confirm, dismiss, handle
 

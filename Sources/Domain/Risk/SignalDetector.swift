@@ -4,6 +4,7 @@
 /// consumption below the firm's own baseline, a new legal representative, a lender's report that crossed the
 /// overdue threshold or moved the loan to a worse class. Nothing here changes a loan's class.
 public enum SignalDetector {
+    /// The signals found and the rules version that found them.
     public struct Result: Sendable, Equatable {
         /// The rules version applied.
         public var version: Int

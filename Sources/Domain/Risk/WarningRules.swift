@@ -12,6 +12,7 @@ import Foundation
 /// slow drip of the same fact cannot climb the scale by itself; distinct matters add up, and the cap keeps the
 /// scale at 0–100.
 public struct WarningRules: Sendable, Equatable, Codable {
+    /// One version of the rules, in force from `effectiveFrom` until a later version takes over.
     public struct Version: Sendable, Equatable, Codable {
         public var version: Int
         /// ISO `YYYY-MM-DD`: the first day this version applies.
