@@ -1,5 +1,3 @@
-import Foundation
-
 /// Small helpers for the warning sentences and day arithmetic.
 enum WarningText {
     /// `part / whole` as a percentage with at most one decimal, rounded half up: 14/40 → `35%`, 199/1000 → `19.9%`.
@@ -21,9 +19,7 @@ enum WarningText {
     static func month(year: Int, month: Int) -> String { "\(year)年\(month)月" }
 
     /// Whole days from `start` to `end` (negative when `end` is earlier).
-    static func days(from start: Day, to end: Day) -> Int {
-        Int((end.date.timeIntervalSince(start.date) / 86_400).rounded())
-    }
+    static func days(from start: Day, to end: Day) -> Int { LoanCalendar.days(from: start, to: end) }
 
     /// Whether `part` is at least `percent` per cent of `whole`, exactly for integer inputs.
     static func reaches(_ part: Int64, of whole: Int64, percent: Double) -> Bool {
