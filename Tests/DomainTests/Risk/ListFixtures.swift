@@ -4,7 +4,7 @@ import Foundation
 /// Shared fixtures of the list, measure and incentive tests: a firm with its legal representative and actual
 /// controller, and listings at each stage of the procedure.
 enum ListFixtures {
-    static let firm = SanctionedParty(role: .firm, name: "大连示例贸易有限公司", identifier: "91210202MA0000001J")
+    static let firm = SanctionedParty(role: .subject, name: "大连示例贸易有限公司", identifier: "91210202MA0000001J")
     static let representative = SanctionedParty(role: .legalRepresentative, name: "张三", identifier: "210202198001011234")
     static let controller = SanctionedParty(role: .actualController, name: "李四", identifier: "210202197502023456")
 

@@ -19,7 +19,7 @@ import Testing
     @Test func theNoticeOpensTheObjectionWindow() throws {
         let entry = try noticedEntry()
         #expect(entry.status == .noticed && entry.noticeDay == noticed && entry.objectionWindowEnds == windowEnds)
-        #expect(entry.parties.map(\.role) == [.firm, .legalRepresentative, .actualController])
+        #expect(entry.parties.map(\.role) == [.subject, .legalRepresentative, .actualController])
     }
 
     @Test func anObjectionIsAcceptedOnTheLastDayOfTheWindowButNotTheDayAfter() throws {

@@ -47,7 +47,7 @@ import Testing
                                                              authority: "大连市发展和改革委员会", on: day, rules: rules))
         #expect(entry.kind == .seriousDebtor && entry.status == .proposed && entry.proposedOn == day)
         #expect(entry.basisDocumentNumber == "（2025）辽0202执456号" && entry.actEndedOn == nil)
-        #expect(entry.parties.map(\.role) == [.firm, .legalRepresentative, .actualController])
+        #expect(entry.parties.map(\.role) == [.subject, .legalRepresentative, .actualController])
         #expect(try SeriousDebtorRule.derive(from: record(amount: threshold), id: "SD-2", authority: "x", on: day, rules: rules) == nil)
     }
 

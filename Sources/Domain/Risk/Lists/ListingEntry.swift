@@ -9,7 +9,8 @@ public struct ListingEntry: Sendable, Equatable {
     public var id: String
     public var kind: ListKind
     public var scope: ListScope
-    /// The firm (role `.firm`, first) and the persons marked with it.
+    /// The listed subject (role `.subject`, first: the firm, or a person listed in their own name) and the
+    /// persons marked with it.
     public var parties: [SanctionedParty]
     /// 列入部门.
     public var authority: String
@@ -34,8 +35,8 @@ public struct ListingEntry: Sendable, Equatable {
     public var removedOn: Day?
     public var removalReason: String?
 
-    /// The firm (the first party of role `.firm`).
-    public var firm: SanctionedParty? { parties.first { $0.role == .firm } }
+    /// The listed subject: the firm, or a person listed in their own name.
+    public var subject: SanctionedParty? { parties.first { $0.role == .subject } }
 
     /// The day whose rules apply: the proposal day, else the listing day.
     public var rulesDay: Day? { proposedOn ?? listedOn }
@@ -86,10 +87,10 @@ public struct ListingEntry: Sendable, Equatable {
     }
 
     func validateParticulars(requireRemovalConditions: Bool = true) throws(DomainError) {
-        guard let firm, !firm.name.trimmingSpaces().isEmpty, !firm.identifier.trimmingSpaces().isEmpty else {
-            throw .invalidInput(field: "parties", reason: "须写明失信主体的名称和统一社会信用代码")
+        guard let subject, !subject.name.trimmingSpaces().isEmpty, !subject.identifier.trimmingSpaces().isEmpty else {
+            throw .invalidInput(field: "parties", reason: "须写明失信主体的名称和统一社会信用代码（自然人为身份证号码）")
         }
-        guard parties.filter({ $0.role == .firm }).count == 1 else {
+        guard parties.filter({ $0.role == .subject }).count == 1 else {
             throw .invalidInput(field: "parties", reason: "一条名单记录只能有一个失信主体")
         }
         if authority.trimmingSpaces().isEmpty { throw .invalidInput(field: "authority", reason: "须写明列入部门") }

@@ -1,8 +1,9 @@
-/// A 惩戒对象 of a listing (发改财金〔2017〕454号, RISK.md §3.2): the listed firm and, marked with it, its legal
-/// representative, actual controller and the responsible managers and staff.
+/// A 惩戒对象 of a listing (发改财金〔2017〕454号, RISK.md §3.2): the listed subject (the firm) and, marked with it,
+/// its legal representative, actual controller and the responsible managers and staff.
 public struct SanctionedParty: Sendable, Equatable, Hashable, Codable {
     public enum Role: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
-        case firm
+        /// The listed firm, or a person listed in their own name (失信主体).
+        case subject
         case legalRepresentative = "legal_representative"
         case actualController = "actual_controller"
         /// 董事、监事、高级管理人员 with personal or direct responsibility.
@@ -12,7 +13,7 @@ public struct SanctionedParty: Sendable, Equatable, Hashable, Codable {
 
         public var label: String {
             switch self {
-            case .firm: "失信主体"
+            case .subject: "失信主体"
             case .legalRepresentative: "法定代表人"
             case .actualController: "实际控制人"
             case .responsibleManager: "负有责任的董事、监事、高级管理人员"
