@@ -47,6 +47,14 @@ import Testing
         }
     }
 
+    @Test func aDecisionIsListedWithinFiveWorkingDays() throws {
+        let v = try #require(try ListRules.bundled().inForce(on: Day(year: 2026, month: 1, day: 1)))
+        // Thursday 12 March 2026 → Thursday 19 March; with Monday 16 March a holiday → Friday 20 March.
+        #expect(v.listingDue(afterDecisionOn: Day(year: 2026, month: 3, day: 12)) == Day(year: 2026, month: 3, day: 19))
+        let holiday = WorkingDays(holidays: [Day(year: 2026, month: 3, day: 16)])
+        #expect(v.listingDue(afterDecisionOn: Day(year: 2026, month: 3, day: 12), calendar: holiday) == Day(year: 2026, month: 3, day: 20))
+    }
+
     @Test func aDayWithNoRulesInForceIsAnError() throws {
         let rules = try ListRules.bundled()
         #expect(throws: DomainError.invalidCatalog(entry: "list-rules.json", reason: "2016-12-31 没有生效的失信名单规则")) {

@@ -32,6 +32,12 @@ public struct ListRules: Sendable, Equatable, Codable {
         public var unconfirmed: [String]
 
         public var effectiveDay: Day? { Day(iso: effectiveFrom) }
+
+        /// The last day to list a party after the decision it rests on took effect on `day` (460号: within
+        /// 5 working days), for the operator's to-do list.
+        public func listingDue(afterDecisionOn day: Day, calendar: WorkingDays = WorkingDays()) -> Day {
+            listingDeadline.lastDay(openedOn: day, calendar: calendar)
+        }
     }
 
     public var name: String
