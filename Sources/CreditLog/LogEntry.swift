@@ -58,6 +58,8 @@ public struct LogEntry: Hashable, Sendable {
         case objection
         case repair
         case fundDecision
+        case recommendation
+        case recommendationPush
 
         /// Attributes every entry of this kind must have (others may be added).
         public var requiredAttributes: [String] {
@@ -72,6 +74,8 @@ public struct LogEntry: Hashable, Sendable {
             case .objection: ["objection", "subject", "target"]
             case .repair: ["repair", "subject", "digest"]
             case .fundDecision: ["fund", "application", "decision"]
+            case .recommendation: ["entry", "subject", "step", "status"]
+            case .recommendationPush: ["push", "entry", "subject", "institution", "status"]
             }
         }
 
@@ -88,6 +92,8 @@ public struct LogEntry: Hashable, Sendable {
             case .objection: "异议"
             case .repair: "信用修复"
             case .fundDecision: "风险补偿基金决定"
+            case .recommendation: "推荐清单"
+            case .recommendationPush: "推荐清单推送与反馈"
             }
         }
     }

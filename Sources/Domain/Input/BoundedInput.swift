@@ -17,6 +17,17 @@ public enum BoundedInteger {
     }
 }
 
+/// A yes/no query parameter: absent is false; `true`/`1` and `false`/`0` are read; anything else is refused.
+public enum BoundedFlag {
+    public static func parse(_ text: String?, field: String) throws(DomainError) -> Bool {
+        switch text?.trimmingSpaces().lowercased() {
+        case nil, "", "false", "0": return false
+        case "true", "1": return true
+        default: throw DomainError.invalidInput(field: field, reason: "应为 true 或 false")
+        }
+    }
+}
+
 /// Which page of a list is asked for. Both numbers are bounded, so `offset` can never overflow.
 public struct Paging: Sendable, Equatable {
     public static let maxPage = 1_000_000

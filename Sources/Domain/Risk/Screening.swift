@@ -5,8 +5,11 @@ public struct ScreeningFacts: Sendable, Equatable {
         public var kind: String
         /// Of the legal representative rather than the firm itself.
         public var ofLegalRepresentative: Bool
-        public init(kind: String, ofLegalRepresentative: Bool = false) {
-            self.kind = kind; self.ofLegalRepresentative = ofLegalRepresentative
+        /// The other firm through which the legal representative is listed (the data hub keys listings by
+        /// firm: a person who represents a listed firm is caught through that firm).
+        public var relatedFirm: String?
+        public init(kind: String, ofLegalRepresentative: Bool = false, relatedFirm: String? = nil) {
+            self.kind = kind; self.ofLegalRepresentative = ofLegalRepresentative; self.relatedFirm = relatedFirm
         }
     }
 
@@ -32,8 +35,8 @@ public struct ScreeningFacts: Sendable, Equatable {
 }
 
 /// Why a firm did not pass the screening: a stable code, the criterion it belongs to, and a Chinese sentence.
-public struct ScreeningRejection: Sendable, Equatable, Hashable {
-    public enum Criterion: String, Sendable, CaseIterable {
+public struct ScreeningRejection: Sendable, Equatable, Hashable, Codable {
+    public enum Criterion: String, Sendable, CaseIterable, Codable {
         case compliantOperation = "合规持续经营"
         case fixedPremises = "固定经营场所"
         case genuineNeed = "真实融资需求"
@@ -44,6 +47,10 @@ public struct ScreeningRejection: Sendable, Equatable, Hashable {
     public var code: String
     public var criterion: Criterion
     public var text: String
+
+    public init(code: String, criterion: Criterion, text: String) {
+        self.code = code; self.criterion = criterion; self.text = text
+    }
 }
 
 /// The five criteria as checks (`ScreeningRules`); the firm passes when there is no rejection.
@@ -73,7 +80,8 @@ public enum Screening {
             reject("unreachable_premises", .fixedPremises, "被列入经营异常名录：\(reason)")
         }
         for listing in facts.listings where v.blockingListKinds.contains(listing.kind) {
-            let who = listing.ofLegalRepresentative ? "法定代表人" : "企业"
+            let who = !listing.ofLegalRepresentative ? "企业"
+                : listing.relatedFirm.map { "法定代表人担任法定代表人的企业“\($0)”" } ?? "法定代表人"
             reject(listing.ofLegalRepresentative ? "representative_listed" : "firm_listed", .goodCredit, "\(who)被列入\(listing.kind)名单")
         }
         if let grade = facts.taxGrade, v.blockedTaxGrades.contains(grade) {

@@ -22,6 +22,13 @@ public struct ScreeningRules: Sendable, Equatable, Codable {
         public var blockedPurposes: [String]
         /// The credit center's own check (信用核查) must have passed.
         public var requireCreditCheck: Bool
+        /// Calendar days a reviewed list is publicised (公示) before it may be pushed.
+        public var publicityDays: Int
+        /// Calendar days an institution has, from the push, to record a credit decision (授信决定).
+        public var decisionDays: Int
+        /// Calendar days past the decision deadline after which an undecided push turns red and goes to the
+        /// operator (红黄绿灯: amber once overdue, red after this).
+        public var escalationDays: Int
 
         public var effectiveDay: Day? { Day(iso: effectiveFrom) }
     }
@@ -30,6 +37,10 @@ public struct ScreeningRules: Sendable, Equatable, Codable {
     public var source: String
     /// Oldest first.
     public var versions: [Version]
+
+    public init(name: String, source: String, versions: [Version]) {
+        self.name = name; self.source = source; self.versions = versions
+    }
 
     /// The version in force on `day`: the latest whose effective day is not after it; nil before the first.
     public func inForce(on day: Day) -> Version? {
@@ -50,8 +61,13 @@ public struct ScreeningRules: Sendable, Equatable, Codable {
         do { rules = try JSONDecoder().decode(ScreeningRules.self, from: data) } catch {
             throw .invalidCatalog(entry: "screening-rules.json", reason: "推荐清单初筛规则文件格式有误：\(error)")
         }
-        for version in rules.versions where version.effectiveDay == nil {
-            throw .invalidCatalog(entry: "screening-rules.json", reason: "推荐清单初筛规则第 \(version.version) 版的生效日期“\(version.effectiveFrom)”不是 YYYY-MM-DD")
+        for version in rules.versions {
+            guard version.effectiveDay != nil else {
+                throw .invalidCatalog(entry: "screening-rules.json", reason: "推荐清单初筛规则第 \(version.version) 版的生效日期“\(version.effectiveFrom)”不是 YYYY-MM-DD")
+            }
+            guard version.publicityDays >= 0, version.decisionDays > 0, version.escalationDays >= 0 else {
+                throw .invalidCatalog(entry: "screening-rules.json", reason: "推荐清单规则第 \(version.version) 版的公示期、授信决定期限或升级期限不能为负（授信决定期限须大于 0）")
+            }
         }
         return rules
     }

@@ -58,6 +58,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         Day(date.addingTimeInterval(Double(days) * 86_400 + 3_600))
     }
 
+    /// Whole days from this day to `other` (negative when `other` is earlier).
+    public func days(until other: Day) -> Int {
+        CivilCalendar.days(year: other.year, month: other.month, day: other.day) - CivilCalendar.days(year: year, month: month, day: day)
+    }
+
     static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

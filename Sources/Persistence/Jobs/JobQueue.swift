@@ -14,6 +14,9 @@ public enum JobKind {
     public static let dailyExpireDemands = "daily.expire-demands"
     /// Once a day: escalate objections the source department did not answer by their deadline.
     public static let dailyEscalateObjections = "daily.escalate-objections"
+    /// Once a day: list the 推荐清单 entries whose publicity ended without an open objection, and screen entries
+    /// still waiting for it.
+    public static let dailyRecommendations = "daily.recommendations"
     /// Every second: move queued transparency-log entries into the tree.
     public static let logSequence = "log.sequence"
     /// At the checkpoint interval: sequence, then sign a checkpoint of the tree.

@@ -121,6 +121,24 @@ extension LogEvents {
     }
 }
 
+extension LogEvents {
+    /// A step on a 推荐清单 entry: declared, screened, reviewed, listed, removed. Reasons by their digest.
+    public static func recommendation(_ entry: RecommendationEntry, step: String, actor name: String, at time: Date) throws -> LogEntry {
+        try self.entry(.recommendation, at: time, actor: actor(name), [
+            "entry": String(entry.id), "subject": subject(uscc: entry.uscc), "step": step,
+            "status": entry.status.rawValue, "detailDigest": digest(entry),
+        ])
+    }
+
+    /// A push of a recommended firm to an institution, and each report the institution makes on it.
+    public static func recommendationPush(_ push: RecommendationPush, actor name: String, at time: Date) throws -> LogEntry {
+        try entry(.recommendationPush, at: time, actor: actor(name), [
+            "push": String(push.id), "entry": String(push.entryID), "subject": subject(uscc: push.uscc),
+            "institution": String(push.institutionID), "status": push.status.rawValue, "detailDigest": digest(push),
+        ])
+    }
+}
+
 extension String {
     func nonEmptyOr(_ fallback: String) -> String { isEmpty ? fallback : self }
 }

@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func aVersionWithABadDateIsRefusedWhenLoaded() {
-        let json = #"{"name":"x","source":"y","versions":[{"version":1,"effectiveFrom":"2026-13-01","minimumMonthsInBusiness":12,"operatingStatuses":[],"unreachableAbnormalReasons":[],"blockingListKinds":[],"blockedTaxGrades":[],"blockedPurposes":[],"requireCreditCheck":true}]}"#
+        let json = #"{"name":"x","source":"y","versions":[{"version":1,"effectiveFrom":"2026-13-01","minimumMonthsInBusiness":12,"operatingStatuses":[],"unreachableAbnormalReasons":[],"blockingListKinds":[],"blockedTaxGrades":[],"blockedPurposes":[],"requireCreditCheck":true,"publicityDays":7,"decisionDays":30,"escalationDays":10}]}"#
         #expect(throws: DomainError.self) { try ScreeningRules.decode(Data(json.utf8)) }
     }
 }

@@ -118,6 +118,16 @@ public struct RemedyStore: Sendable {
         }
     }
 
+    /// Which of these records of `dataset` have an open (pending or escalated) objection.
+    public func openTargets(dataset: String, recordIDs: [String]) async throws -> Set<String> {
+        guard !recordIDs.isEmpty else { return [] }
+        struct R: Decodable { let record_id: String }
+        return Set(try await database.sql().raw("""
+            SELECT record_id FROM objections WHERE dataset = \(bind: dataset) AND record_id IN (\(binds: recordIDs))
+              AND status IN ('pending', 'escalated')
+            """).all(decoding: R.self).map(\.record_id))
+    }
+
     /// Escalates every pending objection whose deadline is before `day`; returns them.
     public func escalateOverdue(on day: Day, at time: Date = Date()) async throws -> [Objection] {
         struct I: Decodable { let id: Int64 }
