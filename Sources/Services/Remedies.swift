@@ -82,6 +82,15 @@ public enum Remedies {
         case (_, .escalate): throw DomainError.invalidInput(field: "action", reason: "逾期异议由系统自动升级")
         default: throw DomainError.forbidden("异议由报送该记录的部门处理")
         }
+        if objection.dataset == Recommendations.objectionDataset {
+            // An objection to a publicised 推荐清单 entry: only the credit center answers it, and it has no record to correct.
+            guard principal.role == .creditCenter, action != .correct else {
+                throw DomainError.forbidden("推荐清单公示异议由信用中心确认或驳回")
+            }
+            let next = try await context.remedyStore.apply(action, note: note, to: objection.id, actor: principal.name)
+            if next.status == .confirmed { try await Recommendations.objectionUpheld(context, next, by: principal.name) }
+            return next
+        }
         let next = try await context.remedyStore.apply(action, note: note, to: objection.id, actor: principal.name)
         if next.status == .confirmed || next.status == .corrected {
             try await Evaluations.refresh(context, firms: [next.uscc])

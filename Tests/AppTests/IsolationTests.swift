@@ -27,6 +27,9 @@ import VaporTesting
              "/api/v1/catalog", "/api/v1/uscc/:code":
             return everyone
         case "/logout": return signedIn
+        // The 推荐清单 publicity is public; anyone signed in may object to an entry.
+        case "/public/recommendations": return everyone
+        case "/public/recommendations/objections": return signedIn
         default: break
         }
         // The transparency log holds no personal data: anyone may audit it and witnesses may cosign it.
@@ -63,6 +66,13 @@ import VaporTesting
         // Credit repair: the firm applies, the credit center decides.
         if api == "/repairs" { return method == "POST" ? [.firm] : [.firm, .creditCenter] }
         if api.hasPrefix("/repairs/") { return [.creditCenter] }
+        // Recommendation lists: firms declare, departments refer, the credit center screens, reviews and pushes;
+        // institutions see and answer only the pushes made to them.
+        if api == "/recommendations" { return government.union([.firm]) }
+        if api == "/recommendations/screen" || api == "/recommendations/push" || api.hasSuffix("/review") { return [.creditCenter] }
+        if api.hasSuffix("/objections") && api.hasPrefix("/recommendations/") { return signedIn }
+        if api.hasPrefix("/recommendations/") { return government.union([.firm]) }
+        if api.hasPrefix("/recommendation-pushes") { return method == "POST" ? bank : bank.union([.creditCenter]) }
         if api.hasPrefix("/catalog") || api.hasPrefix("/uscc") || api == "/products" || api.hasPrefix("/evaluations") { return signedIn }
         return []
     }
@@ -72,6 +82,7 @@ import VaporTesting
         "/public/products", "/public/commitments", "/api/v1/enterprises", "/api/v1/enterprises/:uscc", "/api/v1/products",
         "/api/v1/enterprises/:uscc/records/:dataset/:record/history", "/console/institutions", "/console/accounts",
         "/console/products", "/console/commitments", "/console/enterprises", "/console/enterprises/:uscc", "/bank/demands",
+        "/public/recommendations",
     ]
 
     @Test(arguments: Backend.allCases)

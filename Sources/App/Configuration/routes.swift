@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     EnterpriseController().register(api)
     MarketAPI().register(api)
     RemediesAPI().register(api)
+    RecommendationsAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)
@@ -16,4 +17,5 @@ func routes(_ app: Application) throws {
     FirmPortal().register(authenticated)
     RemedyPortals().register(authenticated)
     BankPortal().register(authenticated)
+    RecommendationPortals().register(authenticated)
 }

@@ -97,7 +97,8 @@ struct RemedyPortals {
     func queue(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.department, .creditCenter])
         let objections = try await Remedies.visible(req.services, principal)
-        let names = Dictionary(uniqueKeysWithValues: req.catalog.datasets.map { ($0.id, $0.name) })
+        var names = Dictionary(uniqueKeysWithValues: req.catalog.datasets.map { ($0.id, $0.name) })
+        names[Recommendations.objectionDataset] = "推荐清单公示条目"
         return Portal.html(OperatorObjectionsPage.render(.init(context: Portal.context(req, principal), objections: objections,
                                                               datasetNames: names, today: req.platform.clock.today)))
     }

@@ -60,6 +60,8 @@ enum JobRunner {
                     let firms = try await app.recordStore.firms(touchedBy: batchID)
                     try await Evaluations.refresh(app.services, firms: firms)
                     try await Commitments.revalidate(app.services, firms: firms)
+                    // Listed firms that now fail the screening leave the 推荐清单; their institutions are told.
+                    _ = try await RecommendationScreening.rescreen(app.services, firms: firms)
                 }
             case JobKind.dailyRecount:
                 try await app.registry.refreshRecordCounts(batchID: nil)
@@ -69,6 +71,9 @@ enum JobRunner {
                 try await MarketActions.reclassifyLoans(app.services, asOf: Day(iso: job.payload) ?? .today())
             case JobKind.dailyEscalateObjections:
                 try await Remedies.escalateOverdue(app.services, on: Day(iso: job.payload) ?? .today())
+            case JobKind.dailyRecommendations:
+                _ = try await RecommendationScreening.screenDeclared(app.services, nil)
+                try await Recommendations.closePublicity(app.services)
             case JobKind.logSequence:
                 // Short transactions through the write gate: a busy server's commits wait for them.
                 let sequencer = LogSequencer(database: app.db, batchSize: 250)
@@ -105,6 +110,8 @@ enum JobScheduler {
                                 uniqueKey: "\(JobKind.dailyExpireDemands):\(day)")
         try await queue.enqueue(kind: JobKind.dailyEscalateObjections, payload: day.description, runAt: Date(),
                                 uniqueKey: "\(JobKind.dailyEscalateObjections):\(day)")
+        try await queue.enqueue(kind: JobKind.dailyRecommendations, payload: day.description, runAt: Date(),
+                                uniqueKey: "\(JobKind.dailyRecommendations):\(day)")
     }
 }
 
