@@ -199,6 +199,50 @@ struct GoldenPageTests {
             OperatorRepairsPage.render(.init(context: F.center("/console/repairs"),
                                              repairs: [F.repair(id: 3, status: .pending), F.repair(id: 2, status: .approved, note: "同意修复")]))
         },
+        // Recommendation lists
+        GoldenPage(name: "RecommendationsPage") {
+            typealias R = RecommendationFixtures
+            return RecommendationsPage.render(.init(
+                context: F.center("/console/recommendations"), isCreditCenter: true,
+                counts: [.declared: 1, .screenedOut: 2, .screened: 3, .publicity: 1, .listed: 4, .pushed: 5],
+                lights: .init(green: 6, amber: 2, red: 1, decided: 3),
+                entries: [R.entry(id: 3, status: .screened), R.entry(id: 2, status: .screenedOut, rejections: [R.tooYoung]),
+                          R.entry(id: 1, status: .listed)],
+                pagination: Pagination(page: 1, pageSize: 20, totalCount: 3, path: "/console/recommendations"),
+                status: nil, query: "", institutions: [.init(id: 1, name: "大连银行")], today: R.day))
+        },
+        GoldenPage(name: "RecommendationPage") {
+            typealias R = RecommendationFixtures
+            return RecommendationPage.render(.init(context: F.center("/console/recommendations/7"), entry: R.entry(id: 7, status: .pushed),
+                                                   pushes: [R.push(id: 1, status: .awaiting), R.push(id: 2, status: .declined)],
+                                                   suggestions: [.init(institutionID: 3, name: "大连农商银行", reason: "匹配产品：农商快贷")],
+                                                   today: R.day.adding(days: 33)))
+        },
+        GoldenPage(name: "BankPushesPage") {
+            typealias R = RecommendationFixtures
+            return BankPushesPage.render(.init(context: F.bank("/bank/recommended"),
+                                               pushes: [R.push(id: 1, status: .awaiting), R.push(id: 2, status: .disbursed)],
+                                               pagination: Pagination(page: 1, pageSize: 20, totalCount: 2, path: "/bank/recommended"),
+                                               overdueOnly: false, green: 0, amber: 1, red: 0, decided: 1, today: R.day.adding(days: 35)))
+        },
+        GoldenPage(name: "BankPushPage") {
+            typealias R = RecommendationFixtures
+            return BankPushPage.render(.init(context: F.bank("/bank/recommended/1"), push: R.push(id: 1, status: .awaiting),
+                                             today: R.day.adding(days: 45)))
+        },
+        GoldenPage(name: "FirmRecommendationPage") {
+            typealias R = RecommendationFixtures
+            return FirmRecommendationPage.render(.init(context: F.firm("/firm/recommendation"),
+                                                       entries: [R.entry(id: 7, status: .publicity), R.entry(id: 2, status: .removed)],
+                                                       pushes: [], today: R.day))
+        },
+        GoldenPage(name: "PublicRecommendationsPage") {
+            typealias R = RecommendationFixtures
+            return PublicRecommendationsPage.render(.init(context: F.visitor("/public/recommendations"),
+                                                          entries: [R.entry(id: 7, status: .publicity)],
+                                                          pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/public/recommendations"),
+                                                          mayObject: false))
+        },
     ]
 
     @Test("each page matches its golden file", arguments: pages)

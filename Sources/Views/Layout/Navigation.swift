@@ -10,17 +10,17 @@ public enum Navigation {
         case .creditCenter:
             [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
              ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
-             ("产品审核", "/console/products"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
+             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
              ("信用修复", "/console/repairs"), ("数据目录", "/console/catalog")]
         case .department:
-            [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("异议处理", "/console/objections"),
+            [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("推荐企业", "/console/recommendations"), ("异议处理", "/console/objections"),
              ("数据目录", "/console/catalog")]
         case .institutionAdmin, .institutionStaff:
-            [("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("申请", "/bank/applications"),
+            [("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("申请", "/bank/applications"),
              ("贷款", "/bank/loans")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
-             ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("产品与测额", "/firm/products"),
+             ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("产品与测额", "/firm/products"),
              ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("异议", "/firm/objections"),
              ("信用修复", "/firm/repairs")]
         }
@@ -33,6 +33,7 @@ public enum Navigation {
         [
             NavItem(label: "产品超市", href: "/public/products", isActive: active == "/public/products"),
             NavItem(label: "信用承诺公示", href: "/public/commitments", isActive: active == "/public/commitments"),
+            NavItem(label: "推荐清单公示", href: "/public/recommendations", isActive: active == "/public/recommendations"),
             NavItem(label: "企业注册", href: "/register", isActive: active == "/register"),
             NavItem(label: "登录", href: "/login"),
         ]

@@ -1,0 +1,37 @@
+import Domain
+import Foundation
+@testable import Views
+
+/// Fixed entries and pushes for the recommendation pages' golden files.
+enum RecommendationFixtures {
+    static let day = Day(year: 2026, month: 3, day: 2)
+    static let at = Date(timeIntervalSince1970: 1_772_409_600)
+
+    static func entry(id: Int64, status: RecommendationStatus, rejections: [ScreeningRejection] = []) -> RecommendationEntry {
+        var e = try! RecommendationEntry(id: id, uscc: "91210202MA0000001X", firmName: "大连海湾科技有限公司", source: .visit,
+                                         referrer: "信用中心管理员", amountCents: 50_000_000, termMonths: 12, purpose: "采购原材料",
+                                         note: "走访：订单增长", declaredAt: at)
+        e.status = status
+        e.screening = ScreeningOutcome(version: 1, day: day, rejections: rejections)
+        if status == .publicity { e.publicityFrom = day; e.publicityUntil = day.adding(days: 7); e.reviewedBy = "审核员"; e.reviewNote = "" }
+        if status == .removed { e.removalReason = "复核未通过：企业被列入失信被执行人名单" }
+        return e
+    }
+
+    static let tooYoung = ScreeningRejection(code: "too_young", criterion: .compliantOperation, text: "成立 3 个月，不足 12 个月")
+
+    static func push(id: Int64, status: PushStatus) -> RecommendationPush {
+        var p = RecommendationPush(id: id, entry: entry(id: 7, status: .pushed), institutionID: 1, institutionName: "大连银行", day: day,
+                                   decisionDays: 30, escalationDays: 10, by: "信用中心管理员", at: at)
+        switch status {
+        case .disbursed:
+            try! p.record(.disbursed(PushLoan(amountCents: 40_000_000, rateBasisPoints: 385, disbursedOn: day.adding(days: 10),
+                                              creditLoan: true, firstLoan: true, renewalWithoutRepayment: false), note: ""),
+                          by: "客户经理", today: day.adding(days: 10), at: at)
+        case .declined:
+            try! p.record(.declined(reason: "负债率偏高", help: "推荐政府性融资担保"), by: "客户经理", today: day.adding(days: 5), at: at)
+        default: break
+        }
+        return p
+    }
+}
