@@ -14,14 +14,16 @@ import Vapor
 /// to `Xyd.main`), not by `App`.
 public struct BenchCommand: AsyncCommand {
     public struct Signature: CommandSignature {
-        @Argument(name: "what", help: "ingest、evaluate、scorecard、api 或 log")
+        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log 或 monitor")
         var what: String
         @Option(name: "rows", help: "行数；log 为条目数（默认 1000000）")
         var rows: Int?
         @Flag(name: "no-postgres", help: "跳过 PostgreSQL")
         var noPostgres: Bool
-        @Option(name: "enterprises", help: "evaluate：企业数量（默认 100000）")
+        @Option(name: "enterprises", help: "evaluate、monitor：企业数量（默认 100000）")
         var enterprises: Int?
+        @Option(name: "list", help: "monitor：申报清单户数（默认 10000）")
+        var list: Int?
         @Option(name: "python", help: "scorecard：装有 scikit-learn/optbinning/toad/lightgbm 的 Python 解释器（默认取 XYD_BENCH_PYTHON，都没有则跳过 Python 对照）")
         var python: String?
         @Option(name: "concurrency", help: "api：并发客户端数（默认 64）")
@@ -35,7 +37,7 @@ public struct BenchCommand: AsyncCommand {
 
     public init() {}
 
-    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）" }
+    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（推荐清单初筛与复核）" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -52,8 +54,11 @@ public struct BenchCommand: AsyncCommand {
             try await ScorecardBench(app: context.application, rows: signature.rows ?? 100_000, python: signature.python).run()
         case "log":
             try await LogBench(app: context.application, entries: signature.rows ?? 1_000_000, postgres: !signature.noPostgres).run()
+        case "monitor":
+            try await ScreeningBench(app: context.application, enterprises: signature.enterprises ?? 100_000,
+                                     listSize: signature.list ?? 10_000).run()
         default:
-            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api 或 log")
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log 或 monitor")
         }
     }
 }

@@ -42,6 +42,11 @@ extension Application {
         ServiceContext(platform: platform, database: db, runtime: runtime, passwords: BcryptPasswordHasher(application: self))
     }
 
+    /// The context on another database (benchmarks and tools that build a city of their own).
+    public func services(on database: any Database) -> ServiceContext {
+        ServiceContext(platform: platform, database: database, runtime: runtime, passwords: BcryptPasswordHasher(application: self))
+    }
+
     /// The same context on another clock (tests that move time), and with another password hasher if given
     /// (tests that count its calls).
     public func services(clock: Clock, passwords: (any ServicesPasswordHasher)? = nil) -> ServiceContext {

@@ -33,6 +33,11 @@ public enum RecommendationScreening {
         return try await screen(context, entries, actor: "platform")
     }
 
+    /// The screening facts of these firms as the data hub holds them today (the benchmark times this read alone).
+    public static func facts(_ context: ServiceContext, usccs: [String]) async throws -> [String: ScreeningFacts] {
+        try await FactsReader(context: context).read(usccs: usccs, today: context.clock.today)
+    }
+
     static func screen(_ context: ServiceContext, _ entries: [RecommendationEntry], actor: String) async throws -> Summary {
         let today = context.clock.today
         let rules = context.platform.screeningRules

@@ -58,6 +58,59 @@ public struct RecommendationStore: Sendable {
         }
     }
 
+    /// Adds many entries in one unit of work (a district's visit list, a department's referral file): firms with a
+    /// live entry, or named twice, are refused with the reason; the rest are stored. Accepted + refused = submitted.
+    public func declare(all entries: [RecommendationEntry], actor: String,
+                        at time: Date) async throws -> (stored: [RecommendationEntry], refused: [(uscc: String, reason: String)]) {
+        try await database.write { unit in
+            let sql = try unit.sql()
+            struct U: Decodable { let uscc: String }
+            var live = Set<String>()
+            for start in stride(from: 0, to: entries.count, by: 2_000) {
+                let part = entries[start..<min(start + 2_000, entries.count)].map(\.uscc)
+                live.formUnion(try await sql.raw("""
+                    SELECT uscc FROM recommendation_entries WHERE uscc IN (\(binds: part))
+                      AND status IN ('declared', 'screened', 'publicity', 'listed', 'pushed')
+                    """).all(decoding: U.self).map(\.uscc))
+            }
+            var accepted: [RecommendationEntry] = []
+            var refused: [(uscc: String, reason: String)] = []
+            for entry in entries {
+                if live.contains(entry.uscc) {
+                    refused.append((entry.uscc, "该企业已在申报清单中，无需重复申报"))
+                } else {
+                    live.insert(entry.uscc)
+                    accepted.append(entry)
+                }
+            }
+            let ids = try await unit.reserveIDs("recommendation_entries", count: accepted.count)
+            let now = epochMillis(time)
+            var stored: [RecommendationEntry] = []
+            for (entry, id) in zip(accepted, ids) {
+                var e = entry
+                e.id = id
+                stored.append(e)
+            }
+            for start in stride(from: 0, to: stored.count, by: 200) {
+                let part = stored[start..<min(start + 200, stored.count)]
+                var rows: [SQLQueryString] = []
+                for e in part {
+                    rows.append("""
+                        (\(bind: e.id), \(bind: e.uscc), \(bind: e.status.rawValue), \(bind: e.source.rawValue), \(bind: e.referrer),
+                         \(bind: try DetailCoding.encode(e)), \(bind: now), \(bind: now))
+                        """)
+                }
+                var values: SQLQueryString = rows[0]
+                for row in rows.dropFirst() { values = values + ", " + row }
+                try await sql.raw("""
+                    INSERT INTO recommendation_entries (id, uscc, status, source, referrer, detail, created_at, updated_at) VALUES
+                    """ + " " + values).run()
+                for e in part { unit.log(try LogEvents.recommendation(e, step: "declared", actor: actor, at: time)) }
+            }
+            return (stored, refused)
+        }
+    }
+
     static func alreadyListed(_ entry: RecommendationEntry) -> DomainError {
         .conflict("该企业已在申报清单中（条目 #\(entry.id)，\(entry.status.label)），无需重复申报")
     }
