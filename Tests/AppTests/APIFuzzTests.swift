@@ -38,6 +38,9 @@ import VaporTesting
             #expect(try await post(app, "/api/v1/objections", token: f.firmAToken,
                                    ["dataset": "market.abnormal", "recordID": "AB1", "reason": "已补报", "attachments": ["回执"]]).status == .created)
             _ = try await post(app, "/api/v1/repairs", token: f.firmAToken, ["recordID": "P1", "proof": "已整改", "signer": "王伟"])
+            // A 申报清单 entry, so that the recommendation lists have an item to check against their schema.
+            #expect(try await post(app, "/api/v1/recommendations", token: f.firmAToken,
+                                   ["amountCents": 50_000_000, "termMonths": 12, "purpose": "采购原材料"]).status == .created)
             let document = try OpenAPIDocument(data: Data(try await send(app, .GET, "/openapi.json").body.utf8))
             let hints: [String: [String]] = [
                 "uscc": [SampleFiles.firmA, SampleFiles.firmB], "code": [SampleFiles.firmA, "91210202MA0000001"],

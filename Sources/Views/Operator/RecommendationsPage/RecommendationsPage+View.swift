@@ -47,11 +47,12 @@ extension RecommendationsPage {
         }, emptyText: "没有符合条件的企业")))
         blocks.append(.pagination(model.pagination))
         if model.isCreditCenter {
-            let ready = model.entries.filter { $0.status == .listed || $0.status == .pushed }
+            // Listed entries, and those whose publicity is over (listed when pushed, unless an objection is open).
+            let ready = model.entries.filter { $0.status == .listed || $0.status == .pushed || $0.publicityOver(on: model.today) }
             blocks.append(.form(.init(title: "一键推送", id: "push", action: "/console/recommendations/push", fields: [
-                .init("entries", "推送的企业（本页已列入推荐清单的企业）", kind: .checkboxes(ready.map {
-                    SelectOption(value: String($0.id), label: "#\($0.id) \($0.firmName) \(Format.money(cents: $0.amountCents))",
-                                 isSelected: $0.status == .listed)
+                .init("entries", "推送的企业（本页已列入推荐清单或公示期满的企业）", kind: .checkboxes(ready.map {
+                    SelectOption(value: String($0.id), label: "#\($0.id) \($0.firmName) \(Format.money(cents: $0.amountCents))"
+                                 + ($0.status == .pushed ? "（已推送，可追加机构）" : ""), isSelected: $0.status != .pushed)
                 })),
                 .init("institutions", "推送给", kind: .checkboxes(model.institutions.map {
                     SelectOption(value: String($0.id), label: $0.name)
