@@ -30,6 +30,9 @@ import VaporTesting
         // The 推荐清单 publicity is public; anyone signed in may object to an entry.
         case "/public/recommendations": return everyone
         case "/public/recommendations/objections": return signedIn
+        // The 守信激励名单 and the on-time repayers (with their consent) are public.
+        case "/public/red-list", "/public/on-time", "/api/v1/red-list", "/api/v1/on-time-repayers": return everyone
+        case "/public/red-list/objections", "/api/v1/red-list/:id/objections": return signedIn
         default: break
         }
         // The transparency log holds no personal data: anyone may audit it and witnesses may cosign it.
@@ -38,7 +41,7 @@ import VaporTesting
         if path.hasPrefix("/bank") { return bank }
         if path.hasPrefix("/firm") { return [.firm] }
         if ["/console/institutions", "/console/accounts", "/console/products", "/console/commitments", "/console/authorisations",
-            "/console/enterprises", "/console/repairs"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
+            "/console/enterprises", "/console/repairs", "/console/red-list"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
             return [.creditCenter]
         }
         if path.hasPrefix("/console") { return government }
@@ -72,6 +75,8 @@ import VaporTesting
         if api == "/recommendations/screen" || api == "/recommendations/push" || api.hasSuffix("/review") { return [.creditCenter] }
         if api.hasSuffix("/objections") && api.hasPrefix("/recommendations/") { return signedIn }
         if api.hasPrefix("/recommendations/") { return government.union([.firm]) }
+        if api.hasPrefix("/red-list/") { return [.creditCenter] }
+        if api == "/publication-consent" { return [.firm] }
         if api.hasPrefix("/recommendation-pushes") { return method == "POST" ? bank : bank.union([.creditCenter]) }
         if api.hasPrefix("/catalog") || api.hasPrefix("/uscc") || api == "/products" || api.hasPrefix("/evaluations") { return signedIn }
         return []
@@ -82,7 +87,7 @@ import VaporTesting
         "/public/products", "/public/commitments", "/api/v1/enterprises", "/api/v1/enterprises/:uscc", "/api/v1/products",
         "/api/v1/enterprises/:uscc/records/:dataset/:record/history", "/console/institutions", "/console/accounts",
         "/console/products", "/console/commitments", "/console/enterprises", "/console/enterprises/:uscc", "/bank/demands",
-        "/public/recommendations",
+        "/public/recommendations", "/public/red-list", "/public/on-time", "/api/v1/red-list", "/api/v1/on-time-repayers",
     ]
 
     @Test(arguments: Backend.allCases)

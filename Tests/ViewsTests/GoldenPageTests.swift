@@ -243,6 +243,30 @@ struct GoldenPageTests {
                                                           pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/public/recommendations"),
                                                           mayObject: false))
         },
+        // Incentives
+        GoldenPage(name: "PublicRedListPage") {
+            typealias R = RecommendationFixtures
+            return PublicRedListPage.render(.init(context: F.visitor("/public/red-list"), entries: [R.redList(valid: true), R.redList(valid: false)],
+                                                  pagination: Pagination(page: 1, pageSize: 20, totalCount: 2, path: "/public/red-list"),
+                                                  mayObject: false, today: R.day.adding(days: 10)))
+        },
+        GoldenPage(name: "PublicOnTimePage") {
+            PublicOnTimePage.render(.init(context: F.visitor("/public/on-time"), firms: [
+                .init(name: "大连海湾科技有限公司", uscc: "91210202MA0000001X", since: RecommendationFixtures.day, installmentsPaid: 12, loans: 1),
+            ]))
+        },
+        GoldenPage(name: "OperatorRedListPage") {
+            typealias R = RecommendationFixtures
+            return OperatorRedListPage.render(.init(context: F.center("/console/red-list"), entries: [R.redList(valid: false, objected: true)],
+                                                    pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/console/red-list"),
+                                                    today: R.day.adding(days: 3)))
+        },
+        GoldenPage(name: "FirmIncentivesPage") {
+            typealias R = RecommendationFixtures
+            return FirmIncentivesPage.render(.init(context: F.firm("/firm/incentives"), entry: R.redList(valid: true),
+                                                   incentive: "适用守信激励（守信激励名单，有效期至 2027-03-09）：绿色通道优先办理、容缺受理",
+                                                   consents: true, today: R.day.adding(days: 10)))
+        },
     ]
 
     @Test("each page matches its golden file", arguments: pages)

@@ -34,4 +34,16 @@ enum RecommendationFixtures {
         }
         return p
     }
+
+    /// A red-list entry: in publicity (optionally objected to) or in effect.
+    static func redList(valid: Bool, objected: Bool = false) -> RedListEntry {
+        let rules = try! RedListRules.bundled()
+        let facts = RedListFacts(uscc: "91210202MA0000001X", name: "大连海湾科技有限公司", taxGrade: "A", evaluationGrade: "A",
+                                 firstPlatformLoanOn: Day(year: 2024, month: 1, day: 5))
+        var entry = try! RedListEntry.propose(facts, on: day, rules: rules).applying(.startPublicity, on: day, rules: rules)
+        entry.id = valid ? 1 : 2
+        if objected { entry = try! entry.applying(.object(reason: "（异议人：李娜）拖欠货款"), on: day.adding(days: 1), rules: rules) }
+        if valid { entry = try! entry.applying(.activate, on: day.adding(days: 8), rules: rules) }
+        return entry
+    }
 }

@@ -138,7 +138,8 @@ struct BankPortal {
         let steps = try await req.applicationStore.steps(applicationID: a.id)
         return Portal.html(BankApplicationPage.render(.init(
             context: Portal.context(req, principal), application: ApplicationSummary(a, institutionName: institution.name),
-            loanID: loan?.id, steps: steps, today: req.platform.clock.today)))
+            loanID: loan?.id, steps: steps, today: req.platform.clock.today,
+            incentive: try await RedLists.validEntry(req.services, uscc: a.uscc).map(RedLists.incentiveText))))
     }
 
     /// The authorised credit report: logged in the firm's access log with the authorisation used.

@@ -187,7 +187,8 @@ struct FirmPortal {
             declined: estimate.ineligible.map {
                 FirmProductsPage.Declined(productName: $0.productName, institutionID: $0.institutionID, reasons: $0.reasons)
             },
-            products: online, institutionNames: names)))
+            products: online, institutionNames: names,
+            incentive: try await RedLists.validEntry(req.services, uscc: uscc).map(RedLists.incentiveText))))
     }
 
     struct ApplyForm: Content {

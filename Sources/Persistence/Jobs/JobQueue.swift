@@ -14,8 +14,8 @@ public enum JobKind {
     public static let dailyExpireDemands = "daily.expire-demands"
     /// Once a day: escalate objections the source department did not answer by their deadline.
     public static let dailyEscalateObjections = "daily.escalate-objections"
-    /// Once a day: list the 推荐清单 entries whose publicity ended without an open objection, and screen entries
-    /// still waiting for it.
+    /// Once a day: list the 推荐清单 entries whose publicity ended without an open objection, screen entries
+    /// still waiting for it, and put into effect (or expire) 守信激励名单 entries.
     public static let dailyRecommendations = "daily.recommendations"
     /// Every second: move queued transparency-log entries into the tree.
     public static let logSequence = "log.sequence"

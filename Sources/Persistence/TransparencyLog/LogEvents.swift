@@ -139,6 +139,23 @@ extension LogEvents {
     }
 }
 
+extension LogEvents {
+    /// A step on a 守信激励名单 entry: proposed into publicity, objected to, answered, in effect, revoked.
+    public static func redList(_ entry: RedListEntry, step: String, actor name: String, at time: Date) throws -> LogEntry {
+        try self.entry(.redList, at: time, actor: actor(name), [
+            "entry": String(entry.id), "subject": subject(uscc: entry.uscc), "step": step,
+            "status": entry.status.rawValue, "detailDigest": digest(entry),
+        ])
+    }
+
+    /// A firm's consent to (or withdrawal of consent to) publishing something about it, e.g. its on-time repayment.
+    public static func publicationConsent(uscc: String, kind: String, granted: Bool, actor name: String, at time: Date) throws -> LogEntry {
+        try entry(.publicationConsent, at: time, actor: actor(name), [
+            "subject": subject(uscc: uscc), "kind": kind, "granted": granted ? "yes" : "no",
+        ])
+    }
+}
+
 extension String {
     func nonEmptyOr(_ fallback: String) -> String { isEmpty ? fallback : self }
 }

@@ -21,9 +21,9 @@ public enum RecommendationPushes {
         }
     }
 
-    /// Institutions for an entry: those with on-sale products whose amount and term ranges hold the demand and
-    /// whose eligibility rules the firm meets, and those it already borrows from; existing lenders first, then by
-    /// the number of fitting products.
+    /// Banks for an entry (the mechanism pushes to 银行机构; other institutions can still be chosen by hand): those
+    /// with on-sale products whose amount and term ranges hold the demand and whose eligibility rules the firm
+    /// meets, and those it already borrows from; existing lenders first, then by the number of fitting products.
     public static func suggestions(_ context: ServiceContext, for entry: RecommendationEntry,
                                    institutions: [Institution]? = nil) async throws -> [Suggestion] {
         let institutions = if let institutions { institutions } else { try await context.accounts.institutions() }
@@ -37,7 +37,7 @@ public enum RecommendationPushes {
             fitting[id, default: []].append(product.name)
         }
         let lenders = Set(try await context.loanStore.loans(uscc: entry.uscc).filter { !$0.settled }.map(\.institutionID))
-        return institutions.compactMap { institution -> Suggestion? in
+        return institutions.filter { $0.kind == .bank }.compactMap { institution -> Suggestion? in
             let names = fitting[institution.id] ?? []
             let lender = lenders.contains(institution.id)
             guard !names.isEmpty || lender else { return nil }

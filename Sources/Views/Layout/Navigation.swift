@@ -10,7 +10,7 @@ public enum Navigation {
         case .creditCenter:
             [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
              ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
-             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
+             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("守信激励", "/console/red-list"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
              ("信用修复", "/console/repairs"), ("数据目录", "/console/catalog")]
         case .department:
             [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("推荐企业", "/console/recommendations"), ("异议处理", "/console/objections"),
@@ -20,7 +20,7 @@ public enum Navigation {
              ("贷款", "/bank/loans")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
-             ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("产品与测额", "/firm/products"),
+             ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("守信激励", "/firm/incentives"), ("产品与测额", "/firm/products"),
              ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("异议", "/firm/objections"),
              ("信用修复", "/firm/repairs")]
         }
@@ -34,6 +34,8 @@ public enum Navigation {
             NavItem(label: "产品超市", href: "/public/products", isActive: active == "/public/products"),
             NavItem(label: "信用承诺公示", href: "/public/commitments", isActive: active == "/public/commitments"),
             NavItem(label: "推荐清单公示", href: "/public/recommendations", isActive: active == "/public/recommendations"),
+            NavItem(label: "守信激励名单", href: "/public/red-list", isActive: active == "/public/red-list"),
+            NavItem(label: "按时还款企业", href: "/public/on-time", isActive: active == "/public/on-time"),
             NavItem(label: "企业注册", href: "/register", isActive: active == "/register"),
             NavItem(label: "登录", href: "/login"),
         ]

@@ -5,7 +5,9 @@
 /// Validity: the day the entry takes effect counts, so an entry in effect from 2026-04-10 for 12 months is
 /// valid through 2027-04-09 and expired from 2027-04-10; when the same day does not exist N months on, the
 /// validity ends on that month's last day (from 2026-01-31 for 1 month: through 2026-02-28).
-public struct RedListEntry: Sendable, Equatable {
+public struct RedListEntry: Sendable, Equatable, Codable {
+    /// The stored entry's number (0 until stored).
+    public var id: Int64 = 0
     public var uscc: String
     public var name: String
     /// The rules version that found it eligible.

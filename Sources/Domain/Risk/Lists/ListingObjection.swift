@@ -1,5 +1,5 @@
 /// An objection (陈述申辩/异议) of the listed party during the objection window, and the authority's answer.
-public struct ListingObjection: Sendable, Equatable, Hashable {
+public struct ListingObjection: Sendable, Equatable, Hashable, Codable {
     public var filedOn: Day
     public var reason: String
     /// The last day the authority should answer (Zhejiang Art. 31: 5 working days).

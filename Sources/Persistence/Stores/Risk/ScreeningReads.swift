@@ -49,3 +49,13 @@ public struct ScreeningReads: Sendable {
         return out
     }
 }
+
+extension ScreeningReads {
+    /// Firms whose current evaluation grade is one of `grades` (the red list's candidates).
+    public func firms(withGrades grades: [String]) async throws -> [String: String] {
+        guard !grades.isEmpty else { return [:] }
+        struct R: Decodable { let uscc: String; let grade: String }
+        return Dictionary(try await database.sql().raw("SELECT uscc, grade FROM evaluations WHERE grade IN (\(binds: grades))")
+            .all(decoding: R.self).map { ($0.uscc, $0.grade) }, uniquingKeysWith: { a, _ in a })
+    }
+}

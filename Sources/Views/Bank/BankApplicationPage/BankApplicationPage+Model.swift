@@ -12,12 +12,15 @@ public enum BankApplicationPage {
         public var steps: [TimelineStep]
         /// Default disbursement day.
         public var today: Day
+        /// The 守信激励 the firm earns (绿色通道 …), when it is on the red list.
+        public var incentive: String?
 
         public init(
-            context: PageContext, application: ApplicationSummary, loanID: Int64?, steps: [TimelineStep], today: Day
+            context: PageContext, application: ApplicationSummary, loanID: Int64?, steps: [TimelineStep], today: Day,
+            incentive: String? = nil
         ) {
             self.context = context; self.application = application; self.loanID = loanID; self.steps = steps
-            self.today = today
+            self.today = today; self.incentive = incentive
         }
     }
 }

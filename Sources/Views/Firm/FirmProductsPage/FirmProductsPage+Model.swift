@@ -16,13 +16,15 @@ public enum FirmProductsPage {
         /// The products on sale.
         public var products: [LoanProduct]
         public var institutionNames: [String: String]
+        /// The 守信激励 the firm earns on every application, when it is on the red list.
+        public var incentive: String?
 
         public init(
             context: PageContext, grade: String, score: Int, offers: [Offer], declined: [Declined], products: [LoanProduct],
-            institutionNames: [String: String]
+            institutionNames: [String: String], incentive: String? = nil
         ) {
             self.context = context; self.grade = grade; self.score = score; self.offers = offers; self.declined = declined
-            self.products = products; self.institutionNames = institutionNames
+            self.products = products; self.institutionNames = institutionNames; self.incentive = incentive
         }
     }
 

@@ -16,7 +16,8 @@ extension FirmProductsPage {
         }
         let offerOptions = model.offers.map { ($0.productID, "\($0.productName)（参考额度 \(Format.money(cents: $0.amountCents))）") }
         let grade = model.grade.isEmpty ? "未评价" : "\(model.grade)（\(model.score) 分）"
-        return PortalPage.render(model.context, title: "产品与测额", subtitle: "依据贵企业的公共信用综合评价 \(grade) 测算，仅供参考", [
+        return PortalPage.render(model.context, title: "产品与测额", subtitle: "依据贵企业的公共信用综合评价 \(grade) 测算，仅供参考",
+                                 (model.incentive.map { [PortalPage.Block.notice($0, tone: .success)] } ?? []) + [
             .table(.init(title: "可申请的产品（\(model.offers.count)）", id: "offers",
                          headers: ["产品", "类型", "参考额度", "参考利率", "期限", "还款方式", "自动审批"],
                          rows: offerRows, emptyText: "暂时没有符合条件的产品")),
