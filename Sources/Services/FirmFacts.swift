@@ -14,6 +14,8 @@ public enum FirmFactsLoader {
         public let evaluation: Evaluation?
         public let dishonest: Bool
         public let lastPenalty: Day?
+        /// The firm's listings fed in through the data hub (for the measures they trigger: `Sanctions`).
+        public let listings: [ListingEntry]
 
         public func facts(uscc: String, hasOverdueLoans: Bool, today: Day) throws -> FirmFacts {
             guard let firm else { throw DomainError.notFound("该企业的登记信息") }
@@ -42,7 +44,8 @@ public enum FirmFactsLoader {
                 default: break
                 }
             }
-            return Kept(firm: firm, evaluation: evaluation, dishonest: dishonest, lastPenalty: lastPenalty)
+            let listings = ExternalListings.entries(records, uscc: uscc, firmName: firm?.name ?? uscc)
+            return Kept(firm: firm, evaluation: evaluation, dishonest: dishonest, lastPenalty: lastPenalty, listings: listings)
         }
     }
 

@@ -12,7 +12,8 @@ public enum Ingestion {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) async throws -> BatchSummary where Chunks.Element == [UInt8] {
         let request = BatchRequest(dataset: dataset, departmentID: principal.department?.id, source: source,
-                                   fileName: fileName, format: format, encoding: encoding, submittedBy: principal.name)
+                                   fileName: fileName, format: format, encoding: encoding, submittedBy: principal.name,
+                                   today: context.clock.today)
         let summary = try await context.ingestor.ingest(request, chunks: chunks, progress: progress)
         let metrics = context.platform.metrics
         metrics.increment("xyd_ingest_batches_total", labels: [("dataset", dataset.id)])

@@ -41,6 +41,7 @@ public enum MarketActions {
             throw DomainError.invalidInput(field: "还款方式", reason: "该产品不支持\(method.label)")
         }
         let kept = try await FirmFactsLoader.kept(context, uscc: uscc)
+        try await Sanctions.refuse(context, uscc: uscc, effect: .blockNewApplications, what: "新增融资申请", kept: kept)
         let method = input.method ?? product.repaymentMethods.first ?? .equalInstallment
         let application = ApplicationStore.Stored(
             uscc: uscc, firmName: kept.firm?.name ?? uscc, productID: input.productID, productName: product.name,

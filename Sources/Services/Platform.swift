@@ -36,20 +36,27 @@ public struct Platform: Sendable {
     public let screeningRules: ScreeningRules
     /// The 守信激励名单 rules: criteria, publicity, validity (versioned, by effective day).
     public let redListRules: RedListRules
+    /// The blacklist procedure's rules (cure period, objection window, disclosure limit …, versioned) and the
+    /// published measures catalogue: no measure is applied before it is published.
+    public let listRules: ListRules
+    public let measures: MeasuresCatalogue
 
     public init(catalog: Catalog, evaluationModel: EvaluationModel, policy: Policy, metrics: Metrics, clock: Clock = .system,
-                screeningRules: ScreeningRules? = nil, redListRules: RedListRules? = nil) {
+                screeningRules: ScreeningRules? = nil, redListRules: RedListRules? = nil, listRules: ListRules? = nil,
+                measures: MeasuresCatalogue? = nil) {
         self.catalog = catalog; self.evaluationModel = evaluationModel; self.policy = policy; self.metrics = metrics
         self.clock = clock
         // The shipped rules unless others are given; a package without them screens nobody (and says so).
         self.screeningRules = screeningRules ?? (try? ScreeningRules.bundled()) ?? ScreeningRules(name: "", source: "", versions: [])
         self.redListRules = redListRules ?? (try? RedListRules.bundled()) ?? RedListRules(name: "", source: "", versions: [])
+        self.listRules = listRules ?? (try? ListRules.bundled()) ?? ListRules(name: "", source: "", versions: [])
+        self.measures = measures ?? (try? MeasuresCatalogue.bundled()) ?? MeasuresCatalogue(name: "", source: "", measures: [])
     }
 
     /// The same platform on another clock (tests that move time).
     public func on(_ clock: Clock) -> Platform {
         Platform(catalog: catalog, evaluationModel: evaluationModel, policy: policy, metrics: metrics, clock: clock,
-                 screeningRules: screeningRules, redListRules: redListRules)
+                 screeningRules: screeningRules, redListRules: redListRules, listRules: listRules, measures: measures)
     }
 
     /// The grade scale of the evaluation model, best first.

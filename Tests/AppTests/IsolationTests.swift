@@ -53,6 +53,8 @@ import VaporTesting
             return government.union(bank)
         }
         if api.hasPrefix("/enterprises") { return signedIn.subtracting([.firm]) } // the firm only for itself: see below
+        if api == "/loans/:id/default-report" { return bank }
+        if api == "/default-reports" { return bank.union([.firm, .creditCenter]) }
         if ["/applications", "/loans"].contains(where: { api.hasPrefix($0) }) {
             if method == "POST" && api == "/applications" { return [.firm] }
             if method == "POST" && api.hasSuffix("/repayments") { return bank }

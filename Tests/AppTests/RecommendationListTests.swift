@@ -86,10 +86,16 @@ import VaporTesting
             #expect(passing["status"] as? String == "screened")
             #expect(Self.codes(passing).isEmpty)
             #expect(passing["source"] as? String == "visit")
+            // A firm on a list is refused outright by the published measure (限制列入推荐清单), naming it.
+            let refused = try await post(app, "/api/v1/recommendations", token: w.f.base.centerToken, [
+                "uscc": Self.listed, "amountCents": 50_000_000, "termMonths": 12, "purpose": "采购原材料", "note": "走访", "visit": true,
+            ])
+            #expect(refused.status == .conflict)
+            let message = try refused.json()["message"] as? String ?? ""
+            #expect(message.contains("列入推荐清单受限") && message.contains("限制列入推荐清单") && message.contains("失信被执行人名单"), "\(message)")
             let expectations: [(String, String, String)] = [
                 (Self.young, "too_young", "不足 12 个月"),
                 (Self.unreachable, "unreachable_premises", "无法联系"),
-                (Self.listed, "firm_listed", "企业被列入失信被执行人名单"),
                 (Self.sameRep, "representative_listed", "大连失信建材有限公司"),
                 (Self.gradeD, "tax_grade", "纳税信用等级为 D 级"),
             ]
@@ -111,7 +117,7 @@ import VaporTesting
                                    ["amountCents": 10_000_000, "termMonths": 6, "purpose": "补充流动资金"]).status == .created)
             // The credit center filters the list by status.
             let out = try await send(app, .GET, "/api/v1/recommendations?status=screenedOut", token: w.f.base.centerToken).json()
-            #expect(out["total"] as? Int == 6)
+            #expect(out["total"] as? Int == 5)
             #expect(try await send(app, .GET, "/api/v1/recommendations?status=nonsense", token: w.f.base.centerToken).status == .unprocessableEntity)
             // A department sees only its own referrals; a bank none of the list.
             #expect(try await send(app, .GET, "/api/v1/recommendations", token: w.f.base.marketToken).json()["total"] as? Int == 0)

@@ -267,6 +267,17 @@ struct GoldenPageTests {
                                                    incentive: "适用守信激励（守信激励名单，有效期至 2027-03-09）：绿色通道优先办理、容缺受理",
                                                    consents: true, today: R.day.adding(days: 10)))
         },
+        GoldenPage(name: "FirmNoticesPage") {
+            let report = OverdueReport(loanReference: "贷款 #3", uscc: "91210202MA0000001X", lender: "大连银行", overdueDays: 12,
+                                       amount: Cents(1_043_500), reportedOn: RecommendationFixtures.day)
+            let feedback = try DefaultFeedback(report: report).notified(on: RecommendationFixtures.day)
+            var cured = DefaultReport(id: 1, loanID: 3, institutionID: 1, firmName: "大连海湾科技有限公司", feedback: feedback,
+                                      deadline: RecommendationFixtures.day.adding(days: 14), reportedBy: "客户经理", reportedAt: RecommendationFixtures.at)
+            _ = cured.settle(.cured(paidOn: RecommendationFixtures.day.adding(days: 5)))
+            var pending = cured
+            pending.id = 2; pending.status = .pending; pending.curedOn = nil
+            return FirmNoticesPage.render(.init(context: F.firm("/firm/notices"), reports: [pending, cured]))
+        },
     ]
 
     @Test("each page matches its golden file", arguments: pages)

@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     RemediesAPI().register(api)
     RecommendationsAPI().register(api)
     IncentivesAPI().register(api)
+    DefaultReportsAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)

@@ -151,7 +151,9 @@ struct BankPortal {
                                                   purpose: purpose, action: "查阅信用报告（申请 #\(a.id)）")
         var context = Portal.context(req, principal, title: "信用报告：\(report.loaded.profile.name ?? a.uscc)")
         context.flash = FlashMessage(kind: .success, text: "依据授权书 #\(report.authorisation.id) 查询，本次查询已记录并告知企业。")
-        return Portal.html(EnterpriseProfilePage.render(report.loaded.pageModel(uscc: a.uscc, context: context, catalog: req.catalog)))
+        var page = report.loaded.pageModel(uscc: a.uscc, context: context, catalog: req.catalog)
+        page.sanctionFlags = try await Sanctions.reasons(req.services, uscc: a.uscc, effect: .flagInReports).map(\.text)
+        return Portal.html(EnterpriseProfilePage.render(page))
     }
 
     struct DecisionForm: Content {

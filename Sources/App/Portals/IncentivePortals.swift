@@ -14,6 +14,8 @@ struct IncentivePortals {
         routes.post("console", "red-list", "propose", use: propose)
         routes.post("console", "red-list", "answer", use: answer)
         routes.get("firm", "incentives", use: firmPage)
+        routes.get("firm", "notices", use: notices)
+        routes.post("bank", "loans", ":id", "default-report", use: reportDefault)
         routes.post("firm", "incentives", "consent", use: consent)
     }
 
@@ -79,6 +81,22 @@ struct IncentivePortals {
             context: Portal.context(req, principal), entry: entry, incentive: valid.map(RedLists.incentiveText),
             consents: try await req.services.incentiveStore.consent(uscc: uscc, kind: RedLists.onTimeConsent),
             today: req.services.clock.today)))
+    }
+
+    /// The firm's written notices of lenders' overdue reports.
+    func notices(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.enterprise])
+        let page = try await DefaultReports.visible(req.services, principal, paging: Paging(page: 1, perPage: 100))
+        return Portal.html(FirmNoticesPage.render(.init(context: Portal.context(req, principal), reports: page.items)))
+    }
+
+    func reportDefault(_ req: Request) async throws -> Response {
+        let id = req.parameters.get("id", as: Int64.self)
+        let back = "/bank/loans/\(id.map(String.init) ?? "")"
+        return try await Portal.form(req, back: back) { principal in
+            let report = try await DefaultReports.report(req.services, principal, loanID: id)
+            return Portal.done(req, to: back, "已报送，平台已书面告知企业，履行期限至 \(report.deadline)")
+        }
     }
 
     func consent(_ req: Request) async throws -> Response {

@@ -130,7 +130,9 @@ struct ConsoleController {
         let uscc = try EnterpriseController.uscc(req)
         let loaded = try await LoadedProfile.load(req.services, uscc: uscc, viewer: principal.role.viewer)
         let context = context(req, principal, title: loaded.profile.name ?? uscc, active: "/console/enterprises")
-        return html(EnterpriseProfilePage.render(loaded.pageModel(uscc: uscc, context: context, catalog: req.catalog)))
+        var page = loaded.pageModel(uscc: uscc, context: context, catalog: req.catalog)
+        page.sanctionFlags = try await Sanctions.reasons(req.services, uscc: uscc, effect: .flagInReports).map(\.text)
+        return html(EnterpriseProfilePage.render(page))
     }
 
     func batches(_ req: Request) async throws -> Response {

@@ -75,6 +75,7 @@ enum JobRunner {
                 _ = try await RecommendationScreening.screenDeclared(app.services, nil)
                 try await Recommendations.closePublicity(app.services)
                 try await RedLists.sweep(app.services)
+                try await DefaultReports.settleDue(app.services)
             case JobKind.logSequence:
                 // Short transactions through the write gate: a busy server's commits wait for them.
                 let sequencer = LogSequencer(database: app.db, batchSize: 250)

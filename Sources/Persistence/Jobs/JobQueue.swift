@@ -15,7 +15,8 @@ public enum JobKind {
     /// Once a day: escalate objections the source department did not answer by their deadline.
     public static let dailyEscalateObjections = "daily.escalate-objections"
     /// Once a day: list the 推荐清单 entries whose publicity ended without an open objection, screen entries
-    /// still waiting for it, and put into effect (or expire) 守信激励名单 entries.
+    /// still waiting for it, put into effect (or expire) 守信激励名单 entries, and settle overdue reports whose
+    /// cure period ended (cured, or recorded as a credit record).
     public static let dailyRecommendations = "daily.recommendations"
     /// Every second: move queued transparency-log entries into the tree.
     public static let logSequence = "log.sequence"

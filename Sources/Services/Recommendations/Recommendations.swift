@@ -42,6 +42,7 @@ public enum Recommendations {
         guard let firm = try await context.registry.enterprise(uscc) else {
             throw DomainError.notFound("数据中心中统一社会信用代码为 \(uscc) 的企业登记信息")
         }
+        try await Sanctions.refuse(context, uscc: uscc, effect: .blockRecommendationList, what: "列入推荐清单")
         let entry = try RecommendationEntry(uscc: uscc, firmName: firm.name, source: source, referrer: referrer,
                                             amountCents: input.amount.value, termMonths: input.termMonths, purpose: input.purpose,
                                             note: input.note, declaredAt: context.clock.now())

@@ -21,7 +21,7 @@ public enum Navigation {
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
              ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("守信激励", "/firm/incentives"), ("产品与测额", "/firm/products"),
-             ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("异议", "/firm/objections"),
+             ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("逾期告知", "/firm/notices"), ("异议", "/firm/objections"),
              ("信用修复", "/firm/repairs")]
         }
         let best = items.filter { active == $0.1 || active.hasPrefix($0.1 + "/") }.max { $0.1.count < $1.1.count }

@@ -8,7 +8,7 @@
 /// The cure period is counted from the notice day (which does not count) in the units of the rules version in
 /// force on the notice day: working days by default, because the other periods of the procedure (objection,
 /// answer, listing) are working days; its length is UNCONFIRMED in the sources (`list-rules.json`).
-public struct DefaultFeedback: Sendable, Equatable {
+public struct DefaultFeedback: Sendable, Equatable, Codable {
     /// Where a report stands on a day.
     public enum Outcome: Sendable, Equatable {
         /// No written notice yet: the report cannot become a credit record.

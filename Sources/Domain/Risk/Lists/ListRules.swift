@@ -47,6 +47,10 @@ public struct ListRules: Sendable, Equatable, Codable {
     public var versions: [Version]
 
     /// The version in force on `day`: the latest whose effective day is not after it; nil before the first.
+    public init(name: String, source: String, versions: [Version]) {
+        self.name = name; self.source = source; self.versions = versions
+    }
+
     public func inForce(on day: Day) -> Version? {
         versions.filter { ($0.effectiveDay ?? day) <= day }.max { $0.version < $1.version }
     }

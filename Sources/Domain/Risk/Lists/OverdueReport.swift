@@ -1,6 +1,6 @@
 /// A lender's report that a loan of a firm is overdue (逾期/违约 反馈). It is not a credit record yet: the firm
 /// first gets a written notice and a cure period (`DefaultFeedback`).
-public struct OverdueReport: Sendable, Equatable, Hashable {
+public struct OverdueReport: Sendable, Equatable, Hashable, Codable {
     /// The institution's contract or loan number.
     public var loanReference: String
     /// The firm's unified social credit code.

@@ -14,11 +14,13 @@ extension EnterpriseProfilePage {
         public var withheldDatasetNames: [String]
         /// The current public credit evaluation, once the firm has been evaluated.
         public var evaluation: EvaluationCard?
+        /// The 失信惩戒 flags in force (measure 在信用档案和信用报告中标注), each naming the measure and the listing.
+        public var sanctionFlags: [String]
 
         public init(context: PageContext, uscc: String, registration: Registration?, groups: [RecordGroup],
-                    withheldDatasetNames: [String] = [], evaluation: EvaluationCard? = nil) {
+                    withheldDatasetNames: [String] = [], evaluation: EvaluationCard? = nil, sanctionFlags: [String] = []) {
             self.context = context; self.uscc = uscc; self.registration = registration; self.groups = groups
-            self.withheldDatasetNames = withheldDatasetNames; self.evaluation = evaluation
+            self.withheldDatasetNames = withheldDatasetNames; self.evaluation = evaluation; self.sanctionFlags = sanctionFlags
         }
 
         public var recordCount: Int { groups.reduce(0) { $0 + $1.records.count } }

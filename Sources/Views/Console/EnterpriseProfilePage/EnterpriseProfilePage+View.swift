@@ -19,6 +19,9 @@ public enum EnterpriseProfilePage {
                 .attr("role", "note"),
                 .text("尚未归集到登记信息，以下为已归集的其他记录")
             )),
+            .forEach(model.sanctionFlags) { flag in
+                .div(.cls("notice notice-danger"), .attr("role", "alert"), .text("失信惩戒：" + flag))
+            },
             .unwrap(model.evaluation) { evaluationCard($0) },
             .if(!model.withheldDatasetNames.isEmpty, .div(
                 .cls("notice notice-warning"),
