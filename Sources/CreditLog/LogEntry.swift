@@ -60,6 +60,8 @@ public struct LogEntry: Hashable, Sendable {
         case fundDecision
         case recommendation
         case recommendationPush
+        case riskAlert
+        case riskAlertResponse
 
         /// Attributes every entry of this kind must have (others may be added).
         public var requiredAttributes: [String] {
@@ -76,6 +78,8 @@ public struct LogEntry: Hashable, Sendable {
             case .fundDecision: ["fund", "application", "decision"]
             case .recommendation: ["entry", "subject", "step", "status"]
             case .recommendationPush: ["push", "entry", "subject", "institution", "status"]
+            case .riskAlert: ["alert", "subject", "institution", "level", "detailDigest"]
+            case .riskAlertResponse: ["alert", "subject", "institution", "action", "status", "detailDigest"]
             }
         }
 
@@ -94,6 +98,8 @@ public struct LogEntry: Hashable, Sendable {
             case .fundDecision: "风险补偿基金决定"
             case .recommendation: "推荐清单"
             case .recommendationPush: "推荐清单推送与反馈"
+            case .riskAlert: "贷后风险预警"
+            case .riskAlertResponse: "金融机构预警反馈"
             }
         }
     }

@@ -17,6 +17,10 @@ public enum JobKind {
     /// Once a day: list the 推荐清单 entries whose publicity ended without an open objection, and screen entries
     /// still waiting for it.
     public static let dailyRecommendations = "daily.recommendations"
+    /// Once a day: the full post-loan monitoring scan of every firm with a live loan or a valid authorisation.
+    public static let dailyMonitoring = "daily.monitoring"
+    /// A new alert posted to the institution's webhook (payload: the alert id), retried with back-off.
+    public static let riskWebhook = "risk.webhook"
     /// Every second: move queued transparency-log entries into the tree.
     public static let logSequence = "log.sequence"
     /// At the checkpoint interval: sequence, then sign a checkpoint of the tree.
