@@ -34,19 +34,22 @@ public struct Platform: Sendable {
     public let clock: Clock
     /// The 推荐清单 rules: the five criteria's checks, publicity, the decision clock (versioned, by effective day).
     public let screeningRules: ScreeningRules
+    /// The post-loan warning rules: signal thresholds, points, levels, answer deadlines (versioned, by effective day).
+    public let warningRules: WarningRules
 
     public init(catalog: Catalog, evaluationModel: EvaluationModel, policy: Policy, metrics: Metrics, clock: Clock = .system,
-                screeningRules: ScreeningRules? = nil) {
+                screeningRules: ScreeningRules? = nil, warningRules: WarningRules? = nil) {
         self.catalog = catalog; self.evaluationModel = evaluationModel; self.policy = policy; self.metrics = metrics
         self.clock = clock
         // The shipped rules unless others are given; a package without them screens nobody (and says so).
         self.screeningRules = screeningRules ?? (try? ScreeningRules.bundled()) ?? ScreeningRules(name: "", source: "", versions: [])
+        self.warningRules = warningRules ?? (try? WarningRules.bundled()) ?? WarningRules(name: "", source: "", versions: [])
     }
 
     /// The same platform on another clock (tests that move time).
     public func on(_ clock: Clock) -> Platform {
         Platform(catalog: catalog, evaluationModel: evaluationModel, policy: policy, metrics: metrics, clock: clock,
-                 screeningRules: screeningRules)
+                 screeningRules: screeningRules, warningRules: warningRules)
     }
 
     /// The grade scale of the evaluation model, best first.

@@ -72,6 +72,7 @@ public struct ServiceContext: Sendable {
     public var loanStore: LoanStore { LoanStore(database: database) }
     public var remedyStore: RemedyStore { RemedyStore(database: database) }
     public var recommendationStore: RecommendationStore { RecommendationStore(database: database) }
+    public var monitoringStore: MonitoringStore { MonitoringStore(database: database) }
     public var logStore: LogStore { LogStore(database: database) }
     public var ingestor: BatchIngestor { BatchIngestor(database: database) }
 }
