@@ -1,6 +1,7 @@
 import App
 import Domain
 import Foundation
+import Services
 import Testing
 import TestSupport
 import VaporTesting
@@ -38,6 +39,14 @@ import VaporTesting
             #expect(try await post(app, "/api/v1/objections", token: f.firmAToken,
                                    ["dataset": "market.abnormal", "recordID": "AB1", "reason": "已补报", "attachments": ["回执"]]).status == .created)
             _ = try await post(app, "/api/v1/repairs", token: f.firmAToken, ["recordID": "P1", "proof": "已整改", "signer": "王伟"])
+            // A post-loan alert for bank B about firm B (its loan above): a baseline, then a new court listing.
+            _ = try await MonitoringScan.scan(app.services, firms: [SampleFiles.firmB])
+            try await upload(app, "judicial.dishonest", """
+                record_id,uscc,case_no,listed_on,removed_on,obligation
+                DF1,\(SampleFiles.firmB),（2026）辽0211执1号,\(Day.today().description),,给付货款
+
+                """, token: f.base.courtToken)
+            #expect(try await MonitoringScan.scan(app.services, firms: [SampleFiles.firmB]).opened == 1)
             let document = try OpenAPIDocument(data: Data(try await send(app, .GET, "/openapi.json").body.utf8))
             let hints: [String: [String]] = [
                 "uscc": [SampleFiles.firmA, SampleFiles.firmB], "code": [SampleFiles.firmA, "91210202MA0000001"],

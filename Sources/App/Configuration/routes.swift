@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     MarketAPI().register(api)
     RemediesAPI().register(api)
     RecommendationsAPI().register(api)
+    RiskAlertsAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)
@@ -18,4 +19,5 @@ func routes(_ app: Application) throws {
     RemedyPortals().register(authenticated)
     BankPortal().register(authenticated)
     RecommendationPortals().register(authenticated)
+    RiskAlertPortals().register(authenticated)
 }
