@@ -62,6 +62,8 @@ public struct LogEntry: Hashable, Sendable {
         case recommendationPush
         case redList
         case publicationConsent
+        case riskAlert
+        case riskAlertResponse
 
         /// Attributes every entry of this kind must have (others may be added).
         public var requiredAttributes: [String] {
@@ -80,6 +82,8 @@ public struct LogEntry: Hashable, Sendable {
             case .recommendationPush: ["push", "entry", "subject", "institution", "status"]
             case .redList: ["entry", "subject", "step", "status"]
             case .publicationConsent: ["subject", "kind", "granted"]
+            case .riskAlert: ["alert", "subject", "institution", "level", "detailDigest"]
+            case .riskAlertResponse: ["alert", "subject", "institution", "action", "status", "detailDigest"]
             }
         }
 
@@ -100,6 +104,8 @@ public struct LogEntry: Hashable, Sendable {
             case .recommendationPush: "推荐清单推送与反馈"
             case .redList: "守信激励名单"
             case .publicationConsent: "公示同意"
+            case .riskAlert: "贷后风险预警"
+            case .riskAlertResponse: "金融机构预警反馈"
             }
         }
     }

@@ -40,10 +40,12 @@ public struct Platform: Sendable {
     /// published measures catalogue: no measure is applied before it is published.
     public let listRules: ListRules
     public let measures: MeasuresCatalogue
+    /// The post-loan warning rules: signal thresholds, points, levels, answer deadlines (versioned, by effective day).
+    public let warningRules: WarningRules
 
     public init(catalog: Catalog, evaluationModel: EvaluationModel, policy: Policy, metrics: Metrics, clock: Clock = .system,
                 screeningRules: ScreeningRules? = nil, redListRules: RedListRules? = nil, listRules: ListRules? = nil,
-                measures: MeasuresCatalogue? = nil) {
+                measures: MeasuresCatalogue? = nil, warningRules: WarningRules? = nil) {
         self.catalog = catalog; self.evaluationModel = evaluationModel; self.policy = policy; self.metrics = metrics
         self.clock = clock
         // The shipped rules unless others are given; a package without them screens nobody (and says so).
@@ -51,12 +53,14 @@ public struct Platform: Sendable {
         self.redListRules = redListRules ?? (try? RedListRules.bundled()) ?? RedListRules(name: "", source: "", versions: [])
         self.listRules = listRules ?? (try? ListRules.bundled()) ?? ListRules(name: "", source: "", versions: [])
         self.measures = measures ?? (try? MeasuresCatalogue.bundled()) ?? MeasuresCatalogue(name: "", source: "", measures: [])
+        self.warningRules = warningRules ?? (try? WarningRules.bundled()) ?? WarningRules(name: "", source: "", versions: [])
     }
 
     /// The same platform on another clock (tests that move time).
     public func on(_ clock: Clock) -> Platform {
         Platform(catalog: catalog, evaluationModel: evaluationModel, policy: policy, metrics: metrics, clock: clock,
-                 screeningRules: screeningRules, redListRules: redListRules, listRules: listRules, measures: measures)
+                 screeningRules: screeningRules, redListRules: redListRules, listRules: listRules, measures: measures,
+                 warningRules: warningRules)
     }
 
     /// The grade scale of the evaluation model, best first.

@@ -1,6 +1,7 @@
 import App
 import Domain
 import Foundation
+import Services
 import Testing
 import TestSupport
 import VaporTesting
@@ -41,6 +42,14 @@ import VaporTesting
             // A 申报清单 entry, so that the recommendation lists have an item to check against their schema.
             #expect(try await post(app, "/api/v1/recommendations", token: f.firmAToken,
                                    ["amountCents": 50_000_000, "termMonths": 12, "purpose": "采购原材料"]).status == .created)
+            // A post-loan alert for bank B about firm B (its loan above): a baseline, then a new court listing.
+            _ = try await MonitoringScan.scan(app.services, firms: [SampleFiles.firmB])
+            try await upload(app, "judicial.dishonest", """
+                record_id,uscc,case_no,listed_on,removed_on,obligation
+                DF1,\(SampleFiles.firmB),（2026）辽0211执1号,\(Day.today().description),,给付货款
+
+                """, token: f.base.courtToken)
+            #expect(try await MonitoringScan.scan(app.services, firms: [SampleFiles.firmB]).opened == 1)
             let document = try OpenAPIDocument(data: Data(try await send(app, .GET, "/openapi.json").body.utf8))
             let hints: [String: [String]] = [
                 "uscc": [SampleFiles.firmA, SampleFiles.firmB], "code": [SampleFiles.firmA, "91210202MA0000001"],

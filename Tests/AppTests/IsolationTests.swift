@@ -37,11 +37,11 @@ import VaporTesting
         }
         // The transparency log holds no personal data: anyone may audit it and witnesses may cosign it.
         if path.hasPrefix("/api/v1/log/") { return everyone }
-        if path.hasPrefix("/bank/staff") || path.hasPrefix("/bank/tokens") { return [.bankAdmin] }
+        if path.hasPrefix("/bank/staff") || path.hasPrefix("/bank/tokens") || path == "/bank/alerts/webhook" { return [.bankAdmin] }
         if path.hasPrefix("/bank") { return bank }
         if path.hasPrefix("/firm") { return [.firm] }
         if ["/console/institutions", "/console/accounts", "/console/products", "/console/commitments", "/console/authorisations",
-            "/console/enterprises", "/console/repairs", "/console/red-list"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
+            "/console/enterprises", "/console/repairs", "/console/red-list", "/console/monitoring"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
             return [.creditCenter]
         }
         if path.hasPrefix("/console") { return government }
@@ -80,6 +80,10 @@ import VaporTesting
         if api.hasPrefix("/red-list/") { return [.creditCenter] }
         if api == "/publication-consent" { return [.firm] }
         if api.hasPrefix("/recommendation-pushes") { return method == "POST" ? bank : bank.union([.creditCenter]) }
+        // Post-loan warnings: an institution sees and answers its own, the credit center reads them all; the
+        // webhook is the institution admin's.
+        if api.hasPrefix("/risk-alerts") { return method == "POST" ? bank : bank.union([.creditCenter]) }
+        if api == "/risk-webhook" { return [.bankAdmin] }
         if api.hasPrefix("/catalog") || api.hasPrefix("/uscc") || api == "/products" || api.hasPrefix("/evaluations") { return signedIn }
         return []
     }

@@ -278,6 +278,35 @@ struct GoldenPageTests {
             pending.id = 2; pending.status = .pending; pending.curedOn = nil
             return FirmNoticesPage.render(.init(context: F.firm("/firm/notices"), reports: [pending, cured]))
         },
+        // Post-loan monitoring
+        GoldenPage(name: "BankAlertsPage") {
+            typealias M = MonitoringFixtures
+            let today = M.day.adding(days: 4)
+            let alerts = [M.alert(id: 3, status: .open), M.alert(id: 2, status: .acknowledged, signalCount: 1), M.alert(id: 1, status: .handled)]
+            return BankAlertsPage.render(.init(
+                context: F.bank("/bank/alerts"), rows: alerts.map { .init(alert: $0, escalation: M.escalation($0, today: today)) },
+                pagination: Pagination(page: 1, pageSize: 20, totalCount: 3, path: "/bank/alerts"), level: nil, status: nil,
+                openByLevel: [.red: 1, .yellow: 1], openByLight: [.red: 1, .amber: 1], mayConfigureWebhook: true,
+                webhookURL: "https://bank.example/xyd/alerts"))
+        },
+        GoldenPage(name: "BankAlertPage") {
+            typealias M = MonitoringFixtures
+            let alert = M.alert(id: 3, status: .acknowledged)
+            return BankAlertPage.render(.init(context: F.bank("/bank/alerts/3"), alert: alert,
+                                              escalation: M.escalation(alert, today: M.day.adding(days: 3)),
+                                              acknowledgeBy: M.day.adding(days: 1), resolveBy: M.day.adding(days: 5)))
+        },
+        GoldenPage(name: "MonitoringPage") {
+            typealias M = MonitoringFixtures
+            let alert = M.alert(id: 3, status: .open)
+            return MonitoringPage.render(.init(
+                context: F.center("/console/monitoring"), watched: 1_250, signals: 37, open: 12,
+                byLevel: [.red: 2, .orange: 3, .yellow: 5, .blue: 2], byLight: [.green: 9, .amber: 2, .red: 1],
+                byDistrict: [.init(label: "中山区", count: 7), .init(label: "甘井子区", count: 5)],
+                byInstitution: [.init(label: "大连银行", count: 8), .init(label: "大连农商银行", count: 4)],
+                perDay: (0..<30).map { .init(label: String(format: "03-%02d", $0 + 1), count: $0 % 4) },
+                escalated: [(alert, "大连银行", M.escalation(alert, today: M.day.adding(days: 6)))]))
+        },
     ]
 
     @Test("each page matches its golden file", arguments: pages)

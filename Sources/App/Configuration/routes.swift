@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     RecommendationsAPI().register(api)
     IncentivesAPI().register(api)
     DefaultReportsAPI().register(api)
+    RiskAlertsAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)
@@ -21,4 +22,5 @@ func routes(_ app: Application) throws {
     BankPortal().register(authenticated)
     RecommendationPortals().register(authenticated)
     IncentivePortals().register(authenticated)
+    RiskAlertPortals().register(authenticated)
 }

@@ -62,6 +62,8 @@ enum JobRunner {
                     try await Commitments.revalidate(app.services, firms: firms)
                     // Listed firms that now fail the screening leave the 推荐清单; their institutions are told.
                     _ = try await RecommendationScreening.rescreen(app.services, firms: firms)
+                    // Post-loan monitoring of the monitored firms among them: signals, scores, alerts to their lenders.
+                    _ = try await MonitoringScan.scan(app.services, firms: firms)
                 }
             case JobKind.dailyRecount:
                 try await app.registry.refreshRecordCounts(batchID: nil)
@@ -76,6 +78,10 @@ enum JobRunner {
                 try await Recommendations.closePublicity(app.services)
                 try await RedLists.sweep(app.services)
                 try await DefaultReports.settleDue(app.services)
+            case JobKind.dailyMonitoring:
+                _ = try await MonitoringScan.scanAll(app.services)
+            case JobKind.riskWebhook:
+                try await RiskWebhookDelivery.deliver(app, alertID: Int64(job.payload) ?? 0)
             case JobKind.logSequence:
                 // Short transactions through the write gate: a busy server's commits wait for them.
                 let sequencer = LogSequencer(database: app.db, batchSize: 250)
@@ -114,6 +120,9 @@ enum JobScheduler {
                                 uniqueKey: "\(JobKind.dailyEscalateObjections):\(day)")
         try await queue.enqueue(kind: JobKind.dailyRecommendations, payload: day.description, runAt: Date(),
                                 uniqueKey: "\(JobKind.dailyRecommendations):\(day)")
+        // The full monitoring scan after the day's reclassification (a lender's overdue days feed the snapshot).
+        try await queue.enqueue(kind: JobKind.dailyMonitoring, payload: day.description, runAt: Date(),
+                                uniqueKey: "\(JobKind.dailyMonitoring):\(day)")
     }
 }
 

@@ -7,7 +7,7 @@
 /// The bank must first acknowledge (签收); then it confirms the risk, dismisses the alert with a reason, or
 /// records the measure it took (a confirmed alert still needs its measure). Dismissed and handled are final.
 /// Recording a measure is only a record: the platform never reclassifies a loan, the class stays the bank's.
-public struct AlertResponse: Sendable, Equatable {
+public struct AlertResponse: Sendable, Equatable, Codable {
     /// Where the answer stands.
     public enum Status: String, CaseIterable, Sendable, Codable, Hashable {
         case open, acknowledged, confirmed, dismissed, handled

@@ -1,6 +1,6 @@
 /// One change in a monitored firm's data that may signal risk: a stable code, the facts behind it, the day it
 /// was detected (the day of the later snapshot) and a Chinese sentence for the bank and the operator.
-public struct MonitoringSignal: Sendable, Equatable, Hashable {
+public struct MonitoringSignal: Sendable, Equatable, Hashable, Codable {
     public var code: SignalCode
     public var detectedOn: Day
     public var facts: SignalFacts
@@ -24,7 +24,7 @@ public struct MonitoringSignal: Sendable, Equatable, Hashable {
 }
 
 /// The facts behind a signal, typed by kind.
-public enum SignalFacts: Sendable, Equatable, Hashable {
+public enum SignalFacts: Sendable, Equatable, Hashable, Codable {
     case listing(id: String, kind: String)
     case lawsuit(caseNumber: String)
     case penalty(id: String, severity: PenaltySeverity, amount: Cents)

@@ -1,9 +1,9 @@
 /// What the data hub says about one firm on one day, as far as post-loan monitoring (贷后风险监测) needs it.
 /// Two snapshots of the same firm are compared by `SignalDetector` to find what changed. Every collection is
 /// what is *active* on `day` (a listing that was removed is simply absent).
-public struct MonitoringSnapshot: Sendable, Equatable {
+public struct MonitoringSnapshot: Sendable, Equatable, Codable {
     /// A list the firm is on (失信被执行人, 被执行人, 经营异常, 严重违法失信, 涉金融严重失信, 限制高消费 …).
-    public struct Listing: Sendable, Equatable, Hashable {
+    public struct Listing: Sendable, Equatable, Hashable, Codable {
         /// A stable id of the entry (case number, decision number …), so a new entry can be told from an old one.
         public var id: String
         /// The list's Chinese name as the data hub spells it.
@@ -12,7 +12,7 @@ public struct MonitoringSnapshot: Sendable, Equatable {
     }
 
     /// An administrative penalty (行政处罚).
-    public struct Penalty: Sendable, Equatable, Hashable {
+    public struct Penalty: Sendable, Equatable, Hashable, Codable {
         /// The decision number (决定书文号) or another stable id.
         public var id: String
         public var severity: PenaltySeverity
@@ -24,7 +24,7 @@ public struct MonitoringSnapshot: Sendable, Equatable {
     }
 
     /// One lender's latest report on its loans to the firm. Read only: the platform never changes a class.
-    public struct LenderReport: Sendable, Equatable, Hashable {
+    public struct LenderReport: Sendable, Equatable, Hashable, Codable {
         /// The institution's code or name; one report per lender is expected (the worst is taken otherwise).
         public var lender: String
         /// Days the oldest unpaid instalment is overdue; 0 when none is.
@@ -37,7 +37,7 @@ public struct MonitoringSnapshot: Sendable, Equatable {
     }
 
     /// A month's metered consumption, in the meter's unit (kWh, tonnes …) as an integer.
-    public struct MonthlyUsage: Sendable, Equatable, Hashable {
+    public struct MonthlyUsage: Sendable, Equatable, Hashable, Codable {
         public var year: Int
         public var month: Int
         public var quantity: Int64

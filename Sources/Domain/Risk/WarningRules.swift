@@ -70,6 +70,10 @@ public struct WarningRules: Sendable, Equatable, Codable {
     /// Oldest first.
     public var versions: [Version]
 
+    public init(name: String, source: String, versions: [Version]) {
+        self.name = name; self.source = source; self.versions = versions
+    }
+
     /// The version in force on `day`: the latest whose effective day is not after it; nil before the first.
     public func inForce(on day: Day) -> Version? {
         versions.filter { ($0.effectiveDay ?? day) <= day }.max { $0.version < $1.version }

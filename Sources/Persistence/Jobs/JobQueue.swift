@@ -18,6 +18,10 @@ public enum JobKind {
     /// still waiting for it, put into effect (or expire) 守信激励名单 entries, and settle overdue reports whose
     /// cure period ended (cured, or recorded as a credit record).
     public static let dailyRecommendations = "daily.recommendations"
+    /// Once a day: the full post-loan monitoring scan of every firm with a live loan or a valid authorisation.
+    public static let dailyMonitoring = "daily.monitoring"
+    /// A new alert posted to the institution's webhook (payload: the alert id), retried with back-off.
+    public static let riskWebhook = "risk.webhook"
     /// Every second: move queued transparency-log entries into the tree.
     public static let logSequence = "log.sequence"
     /// At the checkpoint interval: sequence, then sign a checkpoint of the tree.

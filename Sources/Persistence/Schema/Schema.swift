@@ -7,7 +7,8 @@ public enum Schema {
     public static let migrations: [any AsyncMigration] = [
         CreateCoreTables(), CreateJobTable(), CreateEvaluationTables(), CreateMarketplaceTables(),
         CreateTransparencyLogTables(), CreateRemediesTables(), CreateGenerations(), UniqueTokenNames(),
-        BatchContentDigest(), CreateRecommendationTables(), CreateIncentiveTables(), CreateDefaultReports(),
+        BatchContentDigest(), CreateRecommendationTables(), CreateMonitoringTables(), CreateIncentiveTables(),
+        CreateDefaultReports(),
     ]
 
     /// Runs a migration's statements in one transaction, each harmless when repeated (`IF NOT EXISTS`):

@@ -159,3 +159,25 @@ extension LogEvents {
 extension String {
     func nonEmptyOr(_ fallback: String) -> String { isEmpty ? fallback : self }
 }
+
+extension LogEvents {
+    /// A post-loan warning opened for an institution, or raised by new signals while open: the level, the
+    /// signal codes and the digest of the alert (signal texts stay out of the log).
+    public static func riskAlert(_ alert: RiskAlert, step: String, at time: Date) throws -> LogEntry {
+        try entry(.riskAlert, at: time, actor: "platform", [
+            "alert": String(alert.id), "subject": subject(uscc: alert.uscc), "institution": String(alert.institutionID),
+            "level": alert.level.rawValue, "score": String(alert.score), "step": step, "rules": String(alert.rulesVersion),
+            "signals": LogEntry.identifierOrDigest(alert.codes.map(\.rawValue).joined(separator: "+").nonEmptyOr("none")),
+            "detailDigest": digest(alert),
+        ])
+    }
+
+    /// An institution's answer to an alert (acknowledge, confirm, dismiss, handle); its note by the alert's digest.
+    public static func riskAlertResponse(_ alert: RiskAlert, action: AlertResponse.Action, actor name: String,
+                                         at time: Date) throws -> LogEntry {
+        try entry(.riskAlertResponse, at: time, actor: actor(name), [
+            "alert": String(alert.id), "subject": subject(uscc: alert.uscc), "institution": String(alert.institutionID),
+            "action": action.rawValue, "status": alert.status.rawValue, "detailDigest": digest(alert),
+        ])
+    }
+}

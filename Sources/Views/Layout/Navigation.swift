@@ -10,13 +10,13 @@ public enum Navigation {
         case .creditCenter:
             [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
              ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
-             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("守信激励", "/console/red-list"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
+             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("风险监测", "/console/monitoring"), ("守信激励", "/console/red-list"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
              ("信用修复", "/console/repairs"), ("数据目录", "/console/catalog")]
         case .department:
             [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("推荐企业", "/console/recommendations"), ("异议处理", "/console/objections"),
              ("数据目录", "/console/catalog")]
         case .institutionAdmin, .institutionStaff:
-            [("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("申请", "/bank/applications"),
+            [("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("风险预警", "/bank/alerts"), ("申请", "/bank/applications"),
              ("贷款", "/bank/loans")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
