@@ -24,6 +24,8 @@ public struct BenchCommand: AsyncCommand {
         var enterprises: Int?
         @Option(name: "list", help: "monitor：申报清单户数（默认 10000）")
         var list: Int?
+        @Option(name: "borrowers", help: "monitor：在贷（被监测）企业数（默认 20000）")
+        var borrowers: Int?
         @Option(name: "python", help: "scorecard：装有 scikit-learn/optbinning/toad/lightgbm 的 Python 解释器（默认取 XYD_BENCH_PYTHON，都没有则跳过 Python 对照）")
         var python: String?
         @Option(name: "concurrency", help: "api：并发客户端数（默认 64）")
@@ -37,7 +39,7 @@ public struct BenchCommand: AsyncCommand {
 
     public init() {}
 
-    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（推荐清单初筛与复核）" }
+    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -55,6 +57,10 @@ public struct BenchCommand: AsyncCommand {
         case "log":
             try await LogBench(app: context.application, entries: signature.rows ?? 1_000_000, postgres: !signature.noPostgres).run()
         case "monitor":
+            context.console.print("== 贷后监测：批次后扫描与每日全量扫描 ==")
+            try await MonitorScanBench(app: context.application, enterprises: signature.enterprises ?? 100_000,
+                                       borrowers: signature.borrowers ?? 20_000).run()
+            context.console.print("== 推荐清单：整个申报清单的初筛与批次后复核 ==")
             try await ScreeningBench(app: context.application, enterprises: signature.enterprises ?? 100_000,
                                      listSize: signature.list ?? 10_000).run()
         default:
