@@ -64,6 +64,7 @@ public struct LogEntry: Hashable, Sendable {
         case publicationConsent
         case riskAlert
         case riskAlertResponse
+        case listing
 
         /// Attributes every entry of this kind must have (others may be added).
         public var requiredAttributes: [String] {
@@ -84,6 +85,7 @@ public struct LogEntry: Hashable, Sendable {
             case .publicationConsent: ["subject", "kind", "granted"]
             case .riskAlert: ["alert", "subject", "institution", "level", "detailDigest"]
             case .riskAlertResponse: ["alert", "subject", "institution", "action", "status", "detailDigest"]
+            case .listing: ["listing", "subject", "step", "status"]
             }
         }
 
@@ -106,6 +108,7 @@ public struct LogEntry: Hashable, Sendable {
             case .publicationConsent: "公示同意"
             case .riskAlert: "贷后风险预警"
             case .riskAlertResponse: "金融机构预警反馈"
+            case .listing: "失信名单认定"
             }
         }
     }

@@ -44,7 +44,9 @@ public enum FirmFactsLoader {
                 default: break
                 }
             }
+            // Lists fed in through the data hub, and those listed on the platform after its own procedure.
             let listings = ExternalListings.entries(records, uscc: uscc, firmName: firm?.name ?? uscc)
+                + (try await context.listingStore.entries(uscc: uscc)).filter { $0.status == .listed || $0.status == .published }
             return Kept(firm: firm, evaluation: evaluation, dishonest: dishonest, lastPenalty: lastPenalty, listings: listings)
         }
     }

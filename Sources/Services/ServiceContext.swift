@@ -74,6 +74,7 @@ public struct ServiceContext: Sendable {
     public var recommendationStore: RecommendationStore { RecommendationStore(database: database) }
     public var incentiveStore: IncentiveStore { IncentiveStore(database: database) }
     public var defaultReportStore: DefaultReportStore { DefaultReportStore(database: database) }
+    public var listingStore: ListingStore { ListingStore(database: database) }
     public var monitoringStore: MonitoringStore { MonitoringStore(database: database) }
     public var logStore: LogStore { LogStore(database: database) }
     public var ingestor: BatchIngestor { BatchIngestor(database: database) }

@@ -54,6 +54,8 @@ import VaporTesting
         }
         if api.hasPrefix("/enterprises") { return signedIn.subtracting([.firm]) } // the firm only for itself: see below
         if api == "/loans/:id/default-report" { return bank }
+        if api == "/listings" { return method == "POST" ? [.creditCenter] : [.creditCenter, .firm] }
+        if api == "/listings/:id/steps" { return [.creditCenter, .firm] }
         if api == "/default-reports" { return bank.union([.firm, .creditCenter]) }
         if ["/applications", "/loans"].contains(where: { api.hasPrefix($0) }) {
             if method == "POST" && api == "/applications" { return [.firm] }

@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     RecommendationsAPI().register(api)
     IncentivesAPI().register(api)
     DefaultReportsAPI().register(api)
+    ListingsAPI().register(api)
     RiskAlertsAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)

@@ -156,6 +156,17 @@ extension LogEvents {
     }
 }
 
+extension LogEvents {
+    /// A step of the listing procedure on the platform: proposed, noticed, objected, answered, listed, published, removed.
+    public static func listing(_ listing: ListingEntry, step: String, actor name: String, at time: Date) throws -> LogEntry {
+        try entry(.listing, at: time, actor: actor(name), [
+            "listing": LogEntry.identifierOrDigest(listing.id), "subject": subject(uscc: listing.subject?.identifier ?? ""),
+            "list": LogEntry.identifierOrDigest(listing.kind.rawValue), "step": step, "status": listing.status.rawValue,
+            "detailDigest": digest(listing),
+        ])
+    }
+}
+
 extension String {
     func nonEmptyOr(_ fallback: String) -> String { isEmpty ? fallback : self }
 }

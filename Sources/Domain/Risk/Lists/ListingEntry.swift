@@ -5,7 +5,7 @@
 ///
 /// The entry is judged under the `ListRules` version in force on its `rulesDay` (the proposal day, or the
 /// listing day of an entry fed in from outside), so a past decision replays under the rules of its day.
-public struct ListingEntry: Sendable, Equatable {
+public struct ListingEntry: Sendable, Equatable, Codable {
     public var id: String
     public var kind: ListKind
     public var scope: ListScope
