@@ -41,7 +41,7 @@ import VaporTesting
         if path.hasPrefix("/bank") { return bank }
         if path.hasPrefix("/firm") { return [.firm] }
         if ["/console/institutions", "/console/accounts", "/console/products", "/console/commitments", "/console/authorisations",
-            "/console/enterprises", "/console/repairs", "/console/red-list", "/console/monitoring"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
+            "/console/enterprises", "/console/repairs", "/console/red-list", "/console/monitoring", "/console/listings"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
             return [.creditCenter]
         }
         if path.hasPrefix("/console") { return government }

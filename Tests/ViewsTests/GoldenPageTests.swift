@@ -267,6 +267,11 @@ struct GoldenPageTests {
                                                    incentive: "适用守信激励（守信激励名单，有效期至 2027-03-09）：绿色通道优先办理、容缺受理",
                                                    consents: true, today: R.day.adding(days: 10)))
         },
+        GoldenPage(name: "OperatorListingsPage") {
+            OperatorListingsPage.render(.init(context: F.center("/console/listings"), entries: [RecommendationFixtures.listing(listed: true),
+                                                                                                RecommendationFixtures.listing(listed: false)],
+                                              pagination: Pagination(page: 1, pageSize: 20, totalCount: 2, path: "/console/listings")))
+        },
         GoldenPage(name: "FirmNoticesPage") {
             let report = OverdueReport(loanReference: "贷款 #3", uscc: "91210202MA0000001X", lender: "大连银行", overdueDays: 12,
                                        amount: Cents(1_043_500), reportedOn: RecommendationFixtures.day)
@@ -276,7 +281,8 @@ struct GoldenPageTests {
             _ = cured.settle(.cured(paidOn: RecommendationFixtures.day.adding(days: 5)))
             var pending = cured
             pending.id = 2; pending.status = .pending; pending.curedOn = nil
-            return FirmNoticesPage.render(.init(context: F.firm("/firm/notices"), reports: [pending, cured]))
+            return FirmNoticesPage.render(.init(context: F.firm("/firm/notices"), reports: [pending, cured],
+                                                listings: [RecommendationFixtures.listing(listed: false)]))
         },
         // Post-loan monitoring
         GoldenPage(name: "BankAlertsPage") {

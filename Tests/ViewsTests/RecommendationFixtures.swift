@@ -46,4 +46,19 @@ enum RecommendationFixtures {
         if valid { entry = try! entry.applying(.activate, on: day.adding(days: 8), rules: rules) }
         return entry
     }
+
+    /// A platform listing: noticed (within its objection window) or listed and published.
+    static func listing(listed: Bool) -> ListingEntry {
+        let rules = try! ListRules.bundled()
+        var e = try! ListingEntry.propose(id: listed ? "platform:1" : "platform:2", kind: .financialSeriousDishonest,
+                                          parties: [SanctionedParty(role: .subject, name: "大连海湾科技有限公司", identifier: "91210202MA0000001X")],
+                                          authority: "市信用中心（信易贷平台）", basisDocumentNumber: "大金罚〔2026〕3号", reason: "骗取贷款，受到较重行政处罚",
+                                          actEndedOn: day.adding(days: -10), removalConditions: "履行处罚决定并满一年", on: day)
+        e = try! e.applying(.notify(text: "拟列入涉金融严重失信人名单；可在异议期内陈述申辩。"), on: day, rules: rules)
+        if listed {
+            e = try! e.applying(.list, on: day.adding(days: 14), rules: rules)
+            e = try! e.applying(.publish, on: day.adding(days: 15), rules: rules)
+        }
+        return e
+    }
 }

@@ -10,7 +10,7 @@ public enum Navigation {
         case .creditCenter:
             [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
              ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
-             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("风险监测", "/console/monitoring"), ("守信激励", "/console/red-list"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
+             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("风险监测", "/console/monitoring"), ("守信激励", "/console/red-list"), ("失信名单", "/console/listings"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
              ("信用修复", "/console/repairs"), ("数据目录", "/console/catalog")]
         case .department:
             [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("推荐企业", "/console/recommendations"), ("异议处理", "/console/objections"),
@@ -21,7 +21,7 @@ public enum Navigation {
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
              ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("守信激励", "/firm/incentives"), ("产品与测额", "/firm/products"),
-             ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("逾期告知", "/firm/notices"), ("异议", "/firm/objections"),
+             ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("告知书", "/firm/notices"), ("异议", "/firm/objections"),
              ("信用修复", "/firm/repairs")]
         }
         let best = items.filter { active == $0.1 || active.hasPrefix($0.1 + "/") }.max { $0.1.count < $1.1.count }

@@ -5,6 +5,10 @@ public enum FirmNoticesPage {
     public struct Model: Sendable, Equatable {
         public var context: PageContext
         public var reports: [DefaultReport]
-        public init(context: PageContext, reports: [DefaultReport]) { self.context = context; self.reports = reports }
+        /// Listings of the firm on the platform: the prior notice, its objection window and where it stands.
+        public var listings: [ListingEntry]
+        public init(context: PageContext, reports: [DefaultReport], listings: [ListingEntry] = []) {
+            self.context = context; self.reports = reports; self.listings = listings
+        }
     }
 }
