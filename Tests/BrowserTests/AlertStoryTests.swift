@@ -14,18 +14,12 @@ import Vapor
 @Suite(.serialized) struct AlertStoryTests {
     @Test func aNewCourtListingReachesTheBankAndIsHandled() async throws {
         try await withTestApp(.sqlite) { app in
-            let base = try await Fixtures.seed(app)
-            let clerk = try #require(try await app.accounts.principal(forToken: base.marketToken))
-            _ = try await Ingestion.load(app.services, dataset: try app.platform.catalog.require("market.registration"), principal: clerk,
-                                         source: .api, fileName: "registrations.csv", format: .csv,
-                                         chunks: MemoryChunks(bytes: Array(SampleFiles.registrations.utf8)))
-            try await app.reevaluate()
-            let market = try await MarketFixtures.seed(app, base: base)
+            let market = try await BrowserStory.marketplace(app)
             _ = try await app.services.authorisationStore.create(Authorisation(
                 id: "", uscc: SampleFiles.firmA, scope: .institutions([String(market.bankA.id)]), categories: ["tax"],
                 purposes: [.postLoan], validFrom: .today(), validUntil: Day.today().adding(days: 90), signedAt: Date()), by: "王伟")
             #expect(try await MonitoringScan.scan(app.services, firms: [SampleFiles.firmA]).baselined == 1)
-            let court = try #require(try await app.accounts.principal(forToken: base.courtToken))
+            let court = try #require(try await app.accounts.principal(forToken: market.base.courtToken))
             _ = try await Ingestion.load(app.services, dataset: try app.platform.catalog.require("judicial.dishonest"), principal: court,
                                          source: .api, fileName: "dishonest.csv", format: .csv, chunks: MemoryChunks(bytes: Array("""
                                             record_id,uscc,case_no,listed_on,removed_on,obligation
@@ -33,37 +27,13 @@ import Vapor
 
                                             """.utf8)))
             #expect(try await MonitoringScan.scan(app.services, firms: [SampleFiles.firmA]).opened == 1)
-            let port = try ThrowawayPostgres.freePort()
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
-            let site = "http://127.0.0.1:\(port)"
-            let artefacts = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-                .appendingPathComponent(".build/artefacts/alert-story", isDirectory: true)
-            try? FileManager.default.removeItem(at: artefacts)
-            let browser = try await WebDriver.start(client: app.client, artefacts: artefacts)
-            do {
-                try await story(browser, site: site)
-            } catch {
-                _ = try? await browser.screenshot("failure")
-                await browser.quit()
-                await app.server.shutdown()
-                throw error
-            }
-            await browser.quit()
-            await app.server.shutdown()
+            try await BrowserStory.run(app, name: "alert-story") { browser, site in try await story(browser, site: site) }
         }
-    }
-
-    func signIn(_ b: WebDriver, _ site: String, _ username: String) async throws {
-        try await b.open("\(site)/login")
-        try await b.fill("#login-username", username)
-        try await b.fill("#login-password", Fixtures.password)
-        try await b.click("form.login-form button[type=submit]")
-        try await b.waitForText("退出登录")
     }
 
     func story(_ b: WebDriver, site: String) async throws {
         // 1. Bank A's staff sees the alert with the court's case number and opens it.
-        try await signIn(b, site, "banka-staff")
+        try await b.signIn(site, "banka-staff")
         try await b.open("\(site)/bank/alerts")
         try await b.waitForText("大连海韵科技有限公司")
         try await b.screenshot("bank-alerts")
@@ -76,10 +46,9 @@ import Vapor
         try await b.click("#handle button[type=submit]")
         try await b.waitForText("已记录：已处置")
         try await b.screenshot("bank-handled")
-        try await b.click(".logout-form button")
-        try await b.waitForText("登录")
+        try await b.signOut()
         // 3. The credit center sees it on the monitoring page.
-        try await signIn(b, site, "admin")
+        try await b.signIn(site, "admin")
         try await b.open("\(site)/console/monitoring")
         try await b.waitForText("贷后")
         try await b.screenshot("operator-monitoring")

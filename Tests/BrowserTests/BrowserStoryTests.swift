@@ -15,45 +15,9 @@ import Vapor
 @Suite(.serialized) struct BrowserStoryTests {
     @Test func firmAndBankWalkTheWholeStory() async throws {
         try await withTestApp(.sqlite) { app in
-            let base = try await Fixtures.seed(app)
-            let clerk = try #require(try await app.accounts.principal(forToken: base.marketToken))
-            _ = try await Ingestion.load(app.services, dataset: try app.platform.catalog.require("market.registration"), principal: clerk,
-                                         source: .api, fileName: "registrations.csv", format: .csv,
-                                         chunks: MemoryChunks(bytes: Array(SampleFiles.registrations.utf8)))
-            try await app.reevaluate()
-            let market = try await MarketFixtures.seed(app, base: base, enterpriseAccounts: false)
-            let port = try ThrowawayPostgres.freePort()
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
-            let site = "http://127.0.0.1:\(port)"
-            let artefacts = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-                .appendingPathComponent(".build/artefacts/browser-story", isDirectory: true)
-            try? FileManager.default.removeItem(at: artefacts)
-            let browser = try await WebDriver.start(client: app.client, artefacts: artefacts)
-            do {
-                try await story(browser, site: site, market: market)
-            } catch {
-                _ = try? await browser.screenshot("failure")
-                await browser.quit()
-                await app.server.shutdown()
-                throw error
-            }
-            await browser.quit()
-            await app.server.shutdown()
+            let market = try await BrowserStory.marketplace(app, enterpriseAccounts: false)
+            try await BrowserStory.run(app, name: "browser-story") { browser, site in try await story(browser, site: site, market: market) }
         }
-    }
-
-    /// Signs in and waits for the landing page (its sign-out button), unless refusal is expected.
-    func signIn(_ b: WebDriver, _ site: String, _ username: String, refused: Bool = false) async throws {
-        try await b.open("\(site)/login")
-        try await b.fill("#login-username", username)
-        try await b.fill("#login-password", Fixtures.password)
-        try await b.click("form.login-form button[type=submit]")
-        if !refused { try await b.waitForText("退出登录") }
-    }
-
-    func signOut(_ b: WebDriver) async throws {
-        try await b.click(".logout-form button")
-        try await b.waitForText("登录")
     }
 
     func story(_ b: WebDriver, site: String, market: MarketFixtures) async throws {
@@ -69,19 +33,19 @@ import Vapor
         try await b.waitForText("注册已提交")
         try await b.screenshot("registered-pending")
         // Pending accounts cannot sign in yet.
-        try await signIn(b, site, "haiyun", refused: true)
+        try await b.signIn(site, "haiyun", refused: true)
         try await b.waitForText("账号尚在审核中")
 
         // 2. The operator confirms the account.
-        try await signIn(b, site, "admin")
+        try await b.signIn(site, "admin")
         try await b.open("\(site)/console/accounts")
         try await b.click("#pending button", containing: "通过")
         try await b.waitForText("已设为“正常”")
         try await b.screenshot("operator-confirms")
-        try await signOut(b)
+        try await b.signOut()
 
         // 3. The firm signs the commitment and authorises all institutions.
-        try await signIn(b, site, "haiyun")
+        try await b.signIn(site, "haiyun")
         try await b.waitForText("请先签署信用承诺书")
         try await b.screenshot("firm-home")
         try await b.open("\(site)/firm/commitment")
@@ -106,10 +70,10 @@ import Vapor
         try await b.screenshot("applied")
         let applicationURL = try await b.currentURL()
         let applicationID = String(applicationURL.split(separator: "/").last ?? "")
-        try await signOut(b)
+        try await b.signOut()
 
         // 5. The bank accepts, reads the authorised report (logged), approves.
-        try await signIn(b, site, "banka-staff")
+        try await b.signIn(site, "banka-staff")
         try await b.open("\(site)/bank/applications?status=submitted")
         try await b.click("#applications a", containing: "#\(applicationID)")
         try await b.click("button", containing: "受理")
@@ -124,10 +88,10 @@ import Vapor
         try await b.click("#approve button[type=submit]")
         try await b.waitForText("已批准")
         try await b.screenshot("bank-approved")
-        try await signOut(b)
+        try await b.signOut()
 
         // 6. The firm signs the contract (confirming the dialog) and sees who read its data.
-        try await signIn(b, site, "haiyun")
+        try await b.signIn(site, "haiyun")
         try await b.open("\(site)/firm/applications/\(applicationID)")
         try await b.click("button", containing: "同意并签约")
         try await b.acceptDialog()
@@ -136,10 +100,10 @@ import Vapor
         try await b.open("\(site)/firm/authorisations")
         try await b.waitForText("查阅信用报告（申请 #\(applicationID)）")
         try await b.screenshot("access-log")
-        try await signOut(b)
+        try await b.signOut()
 
         // 7. The bank disburses 40 days ago (so the first installment is due) and records that repayment.
-        try await signIn(b, site, "banka-staff")
+        try await b.signIn(site, "banka-staff")
         try await b.open("\(site)/bank/applications/\(applicationID)")
         try await b.setValue("#disburse-day", Day.today().adding(days: -40).description)
         try await b.click("#disburse button[type=submit]")
@@ -150,10 +114,10 @@ import Vapor
         try await b.click("#repay button[type=submit]")
         try await b.waitForText("还款已登记，剩余本金 ¥110,000.00")
         try await b.screenshot("repayment-recorded")
-        try await signOut(b)
+        try await b.signOut()
 
         // 8. The firm sees the schedule with the first installment paid.
-        try await signIn(b, site, "haiyun")
+        try await b.signIn(site, "haiyun")
         try await b.open("\(site)/firm/loans")
         try await b.click("#loans a", containing: "#")
         try await b.waitForText("已还清")

@@ -14,52 +14,17 @@ import Vapor
 @Suite(.serialized) struct RecommendationStoryTests {
     @Test func aFirmIsDeclaredApprovedPushedAndFinanced() async throws {
         try await withTestApp(.sqlite) { app in
-            let base = try await Fixtures.seed(app)
-            let clerk = try #require(try await app.accounts.principal(forToken: base.marketToken))
-            _ = try await Ingestion.load(app.services, dataset: try app.platform.catalog.require("market.registration"), principal: clerk,
-                                         source: .api, fileName: "registrations.csv", format: .csv,
-                                         chunks: MemoryChunks(bytes: Array(SampleFiles.registrations.utf8)))
-            try await app.reevaluate()
-            _ = try await MarketFixtures.seed(app, base: base)
+            _ = try await BrowserStory.marketplace(app)
             let today = Day.today()
             let clock = TestClock(today.description)
             app.platform = app.platform.on(clock.clock)
-            let port = try ThrowawayPostgres.freePort()
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
-            let site = "http://127.0.0.1:\(port)"
-            let artefacts = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-                .appendingPathComponent(".build/artefacts/recommendation-story", isDirectory: true)
-            try? FileManager.default.removeItem(at: artefacts)
-            let browser = try await WebDriver.start(client: app.client, artefacts: artefacts)
-            do {
-                try await story(browser, site: site, clock: clock, today: today)
-            } catch {
-                _ = try? await browser.screenshot("failure")
-                await browser.quit()
-                await app.server.shutdown()
-                throw error
-            }
-            await browser.quit()
-            await app.server.shutdown()
+            try await BrowserStory.run(app, name: "recommendation-story") { browser, site in try await story(browser, site: site, clock: clock, today: today) }
         }
-    }
-
-    func signIn(_ b: WebDriver, _ site: String, _ username: String) async throws {
-        try await b.open("\(site)/login")
-        try await b.fill("#login-username", username)
-        try await b.fill("#login-password", Fixtures.password)
-        try await b.click("form.login-form button[type=submit]")
-        try await b.waitForText("退出登录")
-    }
-
-    func signOut(_ b: WebDriver) async throws {
-        try await b.click(".logout-form button")
-        try await b.waitForText("登录")
     }
 
     func story(_ b: WebDriver, site: String, clock: TestClock, today: Day) async throws {
         // 1. The firm declares its need and reads the screening at once.
-        try await signIn(b, site, "firm-a")
+        try await b.signIn(site, "firm-a")
         try await b.open("\(site)/firm/recommendation")
         try await b.fill("#declare-amount_yuan", "500000")
         try await b.fill("#declare-term_months", "12")
@@ -67,10 +32,10 @@ import Vapor
         try await b.click("#declare button[type=submit]")
         try await b.waitForText("已加入申报清单并通过初筛")
         try await b.screenshot("firm-declared")
-        try await signOut(b)
+        try await b.signOut()
 
         // 2. The credit center approves it: publicity for 7 days.
-        try await signIn(b, site, "admin")
+        try await b.signIn(site, "admin")
         try await b.open("\(site)/console/recommendations")
         try await b.click("#entries button", containing: "审核通过并公示")
         try await b.acceptDialog()
@@ -86,10 +51,10 @@ import Vapor
         try await b.click("#push button[type=submit]")
         try await b.waitForText("已推送 1 户企业，共 1 次推送")
         try await b.screenshot("operator-pushed")
-        try await signOut(b)
+        try await b.signOut()
 
         // 4. The bank sees the firm with its 30-day clock and records the loan.
-        try await signIn(b, site, "banka-staff")
+        try await b.signIn(site, "banka-staff")
         try await b.open("\(site)/bank/recommended")
         try await b.waitForText("绿灯 · 剩 30 天")
         try await b.screenshot("bank-pushes")
@@ -100,10 +65,10 @@ import Vapor
         try await b.click("#disbursed button[type=submit]")
         try await b.waitForText("已记录：已放款")
         try await b.screenshot("bank-disbursed")
-        try await signOut(b)
+        try await b.signOut()
 
         // 5. The credit center reads the outcome on the entry.
-        try await signIn(b, site, "admin")
+        try await b.signIn(site, "admin")
         try await b.open("\(site)/console/recommendations?status=pushed")
         try await b.click("#entries a", containing: "#")
         try await b.waitForText("放款 ¥400,000.00，年利率 3.85%")
