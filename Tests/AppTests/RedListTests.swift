@@ -97,9 +97,16 @@ import VaporTesting
             let valid = try #require((try await send(app, .GET, "/api/v1/red-list").json()["items"] as? [[String: Any]])?.first)
             #expect(valid["status"] as? String == "valid" && valid["validFrom"] as? String == w.today.adding(days: 8).description)
             // The incentive shows on the firm's quota estimate and on the bank's page of its applications.
+            // 甲行经营贷 declares a preference for red-list firms: 50 basis points off, 10 % more.
+            let products = ProductStore(database: app.db)
+            var manual = try #require(try await products.product(id: Int64(w.f.manualProductID)))
+            manual.redListPreference = RedListPreference(rateCutBasisPoints: 50, amountRaisePercent: 10)
+            _ = try await products.save(manual)
             var firm = ConsoleTests.Browser(app: app)
             #expect(try await firm.signIn("firm-a").status == .seeOther)
-            #expect(try await firm.get("/firm/products").body.contains("适用守信激励"))
+            let quota = try await firm.get("/firm/products").body
+            #expect(quota.contains("适用守信激励"))
+            #expect(quota.contains("甲行经营贷：") && quota.contains("50 个基点"), "the product's declared preference is applied and named")
             var bank = ConsoleTests.Browser(app: app)
             #expect(try await bank.signIn("banka-staff").status == .seeOther)
             let applications = try JSONSerialization.jsonObject(with: Data(try await send(app, .GET, "/api/v1/applications",

@@ -177,18 +177,29 @@ struct FirmPortal {
         let online = try await req.services.readCache.onlineProducts(req.services)
         let estimate = QuotaEstimate.estimate(for: facts, products: online, today: req.platform.clock.today, grades: req.platform.grades)
         let names = Institution.names(try await req.accounts.institutions())
+        // A firm on the 守信激励名单 sees each offer with the preference its product declares (rate cut, amount raise).
+        let redList = try await RedLists.validEntry(req.services, uscc: uscc)
+        let byID = Dictionary(online.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let today = req.platform.clock.today
+        var preferences: [String] = []
         return Portal.html(FirmProductsPage.render(.init(
             context: Portal.context(req, principal), grade: facts.grade, score: facts.score,
-            offers: estimate.offers.map {
-                FirmProductsPage.Offer(productID: $0.productID, productName: $0.productName, institutionID: $0.institutionID,
-                                       amountCents: $0.amountCents, rateBasisPoints: $0.rateBasisPoints, termRange: $0.termRange,
-                                       repaymentMethods: $0.repaymentMethods)
+            offers: estimate.offers.map { offer in
+                let product = byID[offer.productID]
+                let incentive = IncentiveOffer.make(entry: redList, on: today, preference: product?.redListPreference ?? RedListPreference(),
+                                                    rate: AnnualRate(basisPoints: offer.rateBasisPoints), amount: Cents(offer.amountCents),
+                                                    maximumAmount: product.map { Cents($0.amountRange.maxCents) },
+                                                    catalogue: req.platform.measures)
+                if product?.redListPreference != nil, let text = incentive.text { preferences.append("\(offer.productName)：\(text)") }
+                return FirmProductsPage.Offer(productID: offer.productID, productName: offer.productName, institutionID: offer.institutionID,
+                                              amountCents: incentive.adjustedAmount.value, rateBasisPoints: incentive.adjustedRate.basisPoints,
+                                              termRange: offer.termRange, repaymentMethods: offer.repaymentMethods)
             },
             declined: estimate.ineligible.map {
                 FirmProductsPage.Declined(productName: $0.productName, institutionID: $0.institutionID, reasons: $0.reasons)
             },
             products: online, institutionNames: names,
-            incentive: try await RedLists.validEntry(req.services, uscc: uscc).map(RedLists.incentiveText))))
+            incentive: redList.map { ([RedLists.incentiveText($0)] + preferences).joined(separator: "。") })))
     }
 
     struct ApplyForm: Content {

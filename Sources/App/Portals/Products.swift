@@ -11,6 +11,7 @@ enum Products {
         var min_rate: String?; var max_rate: String?; var min_term: String?; var max_term: String?
         var methods: [String]?; var min_grade: String?; var min_years: String?; var industries: String?
         var districts: String?; var auto_grade: String?; var auto_max_amount: String?
+        var red_rate_cut: String?; var red_amount_raise: String?
     }
 
     static func fromForm(_ form: Form, institutionID: Int64) throws -> LoanProduct {
@@ -36,6 +37,14 @@ enum Products {
             repaymentMethods: (form.methods ?? []).compactMap(RepaymentMethod.init(rawValue:)),
             eligibility: EligibilityRules(minimumGrade: form.min_grade?.nonEmpty, industries: list(form.industries),
                                           districts: list(form.districts), minimumYearsInBusiness: years),
-            autoApproval: auto)
+            autoApproval: auto, redListPreference: try redList(form))
+    }
+
+    /// The 守信激励 preference as typed: basis points off the rate and percent more amount; both empty is none.
+    static func redList(_ form: Form) throws -> RedListPreference? {
+        let cut = try form.red_rate_cut?.nonEmpty.map { try Validate.int($0, field: "守信激励利率优惠（基点）", range: 1...1_000) }
+        let raise = try form.red_amount_raise?.nonEmpty.map { try Validate.int($0, field: "守信激励额度上浮（%）", range: 1...100) }
+        let preference = RedListPreference(rateCutBasisPoints: cut, amountRaisePercent: raise)
+        return preference.isEmpty ? nil : preference
     }
 }

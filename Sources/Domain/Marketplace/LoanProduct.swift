@@ -14,15 +14,17 @@ public struct LoanProduct: Sendable, Equatable, Hashable, Codable {
     public var status: ProductStatus
     /// The operator's reason for the last rejection; cleared when the product is submitted again.
     public var reviewNote: String?
+    /// What the product offers firms on the 守信激励名单 (a rate cut, an amount raise), if anything.
+    public var redListPreference: RedListPreference?
 
     public init(id: String, institutionID: String, name: String, type: ProductType, amountRange: AmountRange,
                 rateRange: RateRange, termRange: TermRange, repaymentMethods: [RepaymentMethod],
                 eligibility: EligibilityRules = EligibilityRules(), autoApproval: AutoApprovalRules? = nil,
-                status: ProductStatus = .draft, reviewNote: String? = nil) {
+                status: ProductStatus = .draft, reviewNote: String? = nil, redListPreference: RedListPreference? = nil) {
         self.id = id; self.institutionID = institutionID; self.name = name; self.type = type
         self.amountRange = amountRange; self.rateRange = rateRange; self.termRange = termRange
         self.repaymentMethods = repaymentMethods; self.eligibility = eligibility; self.autoApproval = autoApproval
-        self.status = status; self.reviewNote = reviewNote
+        self.status = status; self.reviewNote = reviewNote; self.redListPreference = redListPreference
     }
 
     /// The product after `action`. Submitting validates the product first (`validate(_:)`); rejecting

@@ -6,6 +6,7 @@ extension LoanProduct {
 
         if MarketplaceText.trimmed(name).isEmpty { add("name", "产品名称不能为空") }
         if MarketplaceText.trimmed(institutionID).isEmpty { add("institutionID", "须指定发布产品的金融机构") }
+        do { try redListPreference?.validate() } catch { problems.append(error) }
 
         let a = amountRange
         if a.minCents <= 0 {

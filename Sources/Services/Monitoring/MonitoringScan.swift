@@ -86,15 +86,20 @@ public enum MonitoringScan {
                       registrations: [String: MonitoringReads.Registration], rules: WarningRules, countingDays: Int,
                       today: Day, now: Date, in unit: UnitOfWork) async throws -> Summary {
         var summary = Summary()
-        let previous = try await MonitoringStore.snapshots(usccs: fresh.map(\.uscc), in: unit)
+        let previous = try await MonitoringStore.storedSnapshots(usccs: fresh.map(\.uscc), in: unit)
         var changed: [MonitoringSnapshot] = []
         var found: [String: [MonitoringSignal]] = [:]
         for snapshot in fresh {
-            guard let before = previous[snapshot.uscc] else {
+            guard let stored = previous[snapshot.uscc] else {
                 changed.append(snapshot)
                 summary.baselined += 1
                 continue
             }
+            // Unchanged when the fresh snapshot, dated as the stored one, encodes to the same text: no decoding.
+            var probe = snapshot
+            if let day = Day(iso: stored.day) { probe.day = day }
+            if try MonitoringStore.encoded(probe) == stored.text { continue }
+            let before = try MonitoringStore.decoded(stored.text)
             var same = before
             same.day = snapshot.day
             guard same != snapshot else { continue }

@@ -214,6 +214,10 @@ enum ProductBlocks {
                   hint: "如 2102 表示大连全市"),
             .init("auto_grade", "自动审批：最低等级（空为不开启自动审批）", kind: .options([("", "不开启")] + grades, selected: autoGrade)),
             .init("auto_max_amount", "自动审批：单笔上限（元）", kind: .number, value: yuan(autoMax, "1000000")),
+            .init("red_rate_cut", "守信激励：利率优惠（基点，空为无）", kind: .number,
+                  value: p?.redListPreference?.rateCutBasisPoints.map(String.init) ?? "", hint: "对守信激励名单企业下调的年利率，50 即 0.50 个百分点"),
+            .init("red_amount_raise", "守信激励：额度上浮（%，空为无）", kind: .number,
+                  value: p?.redListPreference?.amountRaisePercent.map(String.init) ?? ""),
         ]
     }
 }

@@ -16,6 +16,27 @@ public struct MonitoringStore: Sendable {
 
     // MARK: Scan (inside the scan's unit of work)
 
+    /// The stored snapshots of these firms as stored: their day and canonical JSON, not decoded (the daily scan
+    /// compares a fresh snapshot's encoding with it and decodes only the firms that changed — decoding every
+    /// snapshot was most of a quiet day's scan).
+    public static func storedSnapshots(usccs: [String], in unit: UnitOfWork) async throws -> [String: (day: String, text: String)] {
+        struct R: Decodable { let uscc: String; let day: String; let snapshot: String }
+        var out: [String: (day: String, text: String)] = [:]
+        for part in usccs.chunked(by: MonitoringReads.chunk) where !part.isEmpty {
+            for r in try await unit.sql().raw("""
+                SELECT uscc, day, snapshot FROM monitoring_snapshots WHERE uscc IN (\(binds: Array(part)))
+                """).all(decoding: R.self) {
+                out[r.uscc] = (r.day, r.snapshot)
+            }
+        }
+        return out
+    }
+
+    /// A snapshot's canonical JSON, as `save(snapshots:)` stores it.
+    public static func encoded(_ snapshot: MonitoringSnapshot) throws -> String { try DetailCoding.encode(snapshot) }
+
+    public static func decoded(_ text: String) throws -> MonitoringSnapshot { try DetailCoding.decode(MonitoringSnapshot.self, text) }
+
     /// The stored snapshots of these firms.
     public static func snapshots(usccs: [String], in unit: UnitOfWork) async throws -> [String: MonitoringSnapshot] {
         struct R: Decodable { let uscc: String; let snapshot: String }

@@ -175,15 +175,30 @@ public struct RecommendationStore: Sendable {
     public static func save(entries changes: [(entry: RecommendationEntry, expecting: RecommendationStatus, step: String)],
                             actor: String, at time: Date, in unit: UnitOfWork) async throws -> [Int64] {
         let sql = try unit.sql()
+        let now = epochMillis(time)
+        var saved = Set<Int64>()
+        // One statement per 200 entries (a screening saves thousands): the compare-and-set of each row is in the join.
+        for start in stride(from: 0, to: changes.count, by: 200) {
+            let part = changes[start..<min(start + 200, changes.count)]
+            var values: SQLQueryString = ""
+            for (n, change) in part.enumerated() {
+                let row: SQLQueryString = """
+                    (\(bind: change.entry.id), \(bind: change.expecting.rawValue), \(bind: change.entry.status.rawValue),
+                     \(bind: try DetailCoding.encode(change.entry)))
+                    """
+                values = n == 0 ? row : values + ", " + row
+            }
+            struct I: Decodable { let id: Int64 }
+            let rows = try await sql.raw("WITH v (id, expecting, status, detail) AS (VALUES " + values + """
+                ) UPDATE recommendation_entries SET status = v.status, detail = v.detail, updated_at = \(bind: now)
+                FROM v WHERE recommendation_entries.id = v.id AND recommendation_entries.status = v.expecting
+                RETURNING recommendation_entries.id
+                """).all(decoding: I.self)
+            saved.formUnion(rows.map(\.id))
+        }
         var conflicts: [Int64] = []
         for change in changes {
-            let row = try await sql.raw("""
-                UPDATE recommendation_entries SET status = \(bind: change.entry.status.rawValue),
-                  detail = \(bind: try DetailCoding.encode(change.entry)), updated_at = \(bind: epochMillis(time))
-                WHERE id = \(bind: change.entry.id) AND status = \(bind: change.expecting.rawValue)
-                RETURNING id
-                """).first()
-            guard row != nil else { conflicts.append(change.entry.id); continue }
+            guard saved.contains(change.entry.id) else { conflicts.append(change.entry.id); continue }
             unit.log(try LogEvents.recommendation(change.entry, step: change.step, actor: actor, at: time))
         }
         return conflicts
