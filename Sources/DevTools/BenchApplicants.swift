@@ -28,7 +28,13 @@ enum BenchApplicants {
         while tokens.count < limit {
             let found = try await registry.search(EnterpriseQuery(paging: Paging(page: page, perPage: 200)))
             if found.items.isEmpty { break }
-            for firm in found.items where firm.status == "存续" && tokens.count < limit {
+            // Firms on a dishonesty list are refused by the published measures (409): they would measure the refusal,
+            // not the auto-approval path.
+            let records = try await RecordStore(database: database).records(usccs: found.items.map(\.uscc), datasets: ExternalListings.datasets)
+            let listed = Set(records.compactMap { uscc, rows in
+                ExternalListings.entries(rows, uscc: uscc, firmName: "").contains { $0.removedOn == nil } ? uscc : nil
+            })
+            for firm in found.items where firm.status == "存续" && !listed.contains(firm.uscc) && tokens.count < limit {
                 _ = try await commitments.save(try CreditCommitment.sign(template, uscc: firm.uscc, firmName: firm.name,
                                                                         legalRepresentative: firm.legalRep,
                                                                         signerName: firm.legalRep, at: Date()))
