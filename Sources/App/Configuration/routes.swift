@@ -23,5 +23,6 @@ func routes(_ app: Application) throws {
     BankPortal().register(authenticated)
     RecommendationPortals().register(authenticated)
     IncentivePortals().register(authenticated)
+    ListingPortals().register(authenticated)
     RiskAlertPortals().register(authenticated)
 }
