@@ -1,6 +1,7 @@
 import App
 import Domain
 import Foundation
+import Persistence
 import Services
 import Testing
 import TestSupport
@@ -46,8 +47,16 @@ import VaporTesting
             // The window runs to its last day; listing waits until it is over.
             clock.set(windowEnds.description)
             #expect(try await step(center, "list").status == .conflict)
+            // Bank A monitors firm A (post-loan authorisation naming it): the listing reaches it as an alert at once.
+            _ = try await app.services.authorisationStore.create(Authorisation(
+                id: "", uscc: SampleFiles.firmA, scope: .institutions([String(f.bankA.id)]), categories: ["tax"],
+                purposes: [.postLoan], validFrom: .today(), validUntil: Day.today().adding(days: 90), signedAt: Date()), by: "王伟")
+            #expect(try await MonitoringScan.scan(app.services, firms: [SampleFiles.firmA]).baselined == 1)
             clock.set(windowEnds.adding(days: 1).description)
             #expect(try await step(center, "list").json()["status"] as? String == "listed")
+            let alerts = try await send(app, .GET, "/api/v1/risk-alerts", token: f.bankAToken)
+            #expect(alerts.body.contains("涉金融严重失信"), "\(alerts.body.prefix(300))")
+            #expect(try await send(app, .GET, "/api/v1/risk-alerts", token: f.bankBToken).json()["total"] as? Int == 0)
             #expect(try await step(center, "publish").json()["status"] as? String == "published")
             let apply: [String: Any] = ["productID": f.manualProductID, "amountCents": 12_000_000, "termMonths": 12, "purpose": "扩大生产"]
             let refused = try await post(app, "/api/v1/applications", token: f.firmAToken, apply)

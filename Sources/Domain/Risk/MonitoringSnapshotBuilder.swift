@@ -21,9 +21,14 @@ public enum MonitoringSnapshotBuilder {
         }
     }
 
+    /// `listed`: the firm's entries listed on the platform after its own procedure (涉金融严重失信 …), which are not
+    /// data-hub records.
     public static func snapshot(uscc: String, day: Day, records: [StoredRecord], legalRepresentative: String?,
-                                loans: [Loan]) -> MonitoringSnapshot {
+                                loans: [Loan], listed: [ListingEntry] = []) -> MonitoringSnapshot {
         var s = MonitoringSnapshot(uscc: uscc, day: day, legalRepresentative: legalRepresentative)
+        for entry in listed where entry.isListed(on: day) {
+            s.listings.append(.init(id: entry.id, kind: entry.kind.rawValue))
+        }
         var latest: [String: (period: String, content: [String: String])] = [:]
         var usage: [String: [MonitoringSnapshot.MonthlyUsage]] = [:]
         for record in records {

@@ -61,6 +61,10 @@ public enum Listings {
                                       calendar: context.platform.policy.objectionPolicy.calendar)
         try await context.listingStore.save(next, expecting: entry.status, step: event.action.rawValue, actor: principal.name,
                                             at: context.clock.now())
+        // Listing is news for the firm's lenders (measure 提示在贷金融机构): its monitoring scan runs now, not tomorrow.
+        if event.action == .list || event.action == .remove, let uscc = next.subject?.identifier {
+            _ = try await MonitoringScan.scan(context, firms: [uscc])
+        }
         return next
     }
 

@@ -64,10 +64,11 @@ public enum MonitoringScan {
             let registrations = try await reads.registrations(usccs: part)
             let loans = try await reads.openLoans(usccs: part)
             let records = try await context.recordStore.records(usccs: part, datasets: MonitoringSnapshotBuilder.datasets)
+            let listed = try await context.listingStore.listed(usccs: part)
             let fresh = part.map { uscc in
                 MonitoringSnapshotBuilder.snapshot(uscc: uscc, day: today, records: records[uscc] ?? [],
                                                    legalRepresentative: registrations[uscc]?.legalRepresentative,
-                                                   loans: loans[uscc] ?? [])
+                                                   loans: loans[uscc] ?? [], listed: listed[uscc] ?? [])
             }
             let now = context.clock.now()
             let step = try await context.database.write { unit in

@@ -44,6 +44,22 @@ public struct ListingStore: Sendable {
             .all(decoding: Row.self).map { try DetailCoding.decode(ListingEntry.self, $0.detail) }
     }
 
+    /// The listed (or published) entries of these firms, by firm (what post-loan monitoring reads).
+    public func listed(usccs: [String]) async throws -> [String: [ListingEntry]] {
+        guard !usccs.isEmpty else { return [:] }
+        var out: [String: [ListingEntry]] = [:]
+        for part in usccs.chunked(by: 2_000) {
+            let rows = try await database.sql().raw("""
+                SELECT id, detail FROM listings WHERE uscc IN (\(binds: Array(part))) AND status IN ('listed', 'published') ORDER BY id
+                """).all(decoding: Row.self)
+            for row in rows {
+                let entry = try DetailCoding.decode(ListingEntry.self, row.detail)
+                out[entry.subject?.identifier ?? "", default: []].append(entry)
+            }
+        }
+        return out
+    }
+
     /// A page of every listing, newest first.
     public func entries(paging: Paging) async throws -> ResultPage<ListingEntry> {
         struct Count: Decodable { let n: Int }
