@@ -247,6 +247,15 @@ import VaporTesting
             await #expect(throws: RiskWebhooks.DeliveryFailed.self) {
                 try await RiskWebhooks.deliver(app.services, alertID: Int64(id)) { _ in 503 }
             }
+            // The alert rises (a new lawsuit as defendant): it is posted again, with its new level.
+            #expect(try await upload(app, "judicial.case", """
+                record_id,uscc,case_no,filed_on,role
+                J31,\(SampleFiles.firmA),（2026）辽0202民初31号,\(w.today.description),被告
+
+                """, token: w.f.base.courtToken).status == .created)
+            #expect(try await MonitoringScan.scan(app.services, firms: [SampleFiles.firmA]).raised == 1)
+            let again = try await sql.raw("SELECT payload FROM jobs WHERE kind = \(bind: JobKind.riskWebhook)").all(decoding: J.self)
+            #expect(again.map(\.payload) == [String(id), String(id)], "one delivery per raise")
         }
     }
 

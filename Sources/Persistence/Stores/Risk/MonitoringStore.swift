@@ -140,13 +140,22 @@ public struct MonitoringStore: Sendable {
     }
 
     /// Saves alerts changed by a scan (compare-and-set on the status read) with their log entries; alerts
-    /// answered meanwhile keep the answer and are returned as conflicts (the next scan raises them again).
+    /// answered meanwhile keep the answer and are returned as conflicts (the next scan raises them again). A raised
+    /// alert is posted again to the institution's webhook (one delivery job per raise).
     public static func raise(alerts: [(alert: RiskAlert, expecting: AlertResponse.Status)], at time: Date,
                              in unit: UnitOfWork) async throws -> [Int64] {
         var conflicts: [Int64] = []
+        let sql = try unit.sql()
+        struct W: Decodable { let institution_id: Int64 }
+        let hooked = alerts.isEmpty ? [] : Set(try await sql.raw("SELECT institution_id FROM risk_webhooks").all(decoding: W.self).map(\.institution_id))
         for change in alerts {
             if try await update(change.alert, expecting: change.expecting, at: time, in: unit) {
                 unit.log(try LogEvents.riskAlert(change.alert, step: "updated", at: time))
+                if hooked.contains(change.alert.institutionID) {
+                    let id = change.alert.id
+                    try await JobQueue.enqueue(on: sql, kind: JobKind.riskWebhook, payload: String(id),
+                                               uniqueKey: "\(JobKind.riskWebhook):\(id):\(epochMillis(time))", maxAttempts: 6)
+                }
             } else {
                 conflicts.append(change.alert.id)
             }
