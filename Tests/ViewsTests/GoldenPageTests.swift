@@ -206,47 +206,47 @@ struct GoldenPageTests {
                 context: F.center("/console/recommendations"), isCreditCenter: true,
                 counts: [.declared: 1, .screenedOut: 2, .screened: 3, .publicity: 1, .listed: 4, .pushed: 5],
                 lights: .init(green: 6, amber: 2, red: 1, decided: 3),
-                entries: [R.entry(id: 3, status: .screened), R.entry(id: 2, status: .screenedOut, rejections: [R.tooYoung]),
-                          R.entry(id: 1, status: .listed)],
+                entries: [try R.entry(id: 3, status: .screened), try R.entry(id: 2, status: .screenedOut, rejections: [R.tooYoung]),
+                          try R.entry(id: 1, status: .listed)],
                 pagination: Pagination(page: 1, pageSize: 20, totalCount: 3, path: "/console/recommendations"),
                 status: nil, query: "", institutions: [.init(id: 1, name: "大连银行")], today: R.day))
         },
         GoldenPage(name: "RecommendationPage") {
             typealias R = RecommendationFixtures
-            return RecommendationPage.render(.init(context: F.center("/console/recommendations/7"), entry: R.entry(id: 7, status: .pushed),
-                                                   pushes: [R.push(id: 1, status: .awaiting), R.push(id: 2, status: .declined)],
+            return RecommendationPage.render(.init(context: F.center("/console/recommendations/7"), entry: try R.entry(id: 7, status: .pushed),
+                                                   pushes: [try R.push(id: 1, status: .awaiting), try R.push(id: 2, status: .declined)],
                                                    suggestions: [.init(institutionID: 3, name: "大连农商银行", reason: "匹配产品：农商快贷")],
                                                    today: R.day.adding(days: 33)))
         },
         GoldenPage(name: "BankPushesPage") {
             typealias R = RecommendationFixtures
             return BankPushesPage.render(.init(context: F.bank("/bank/recommended"),
-                                               pushes: [R.push(id: 1, status: .awaiting), R.push(id: 2, status: .disbursed)],
+                                               pushes: [try R.push(id: 1, status: .awaiting), try R.push(id: 2, status: .disbursed)],
                                                pagination: Pagination(page: 1, pageSize: 20, totalCount: 2, path: "/bank/recommended"),
                                                overdueOnly: false, green: 0, amber: 1, red: 0, decided: 1, today: R.day.adding(days: 35)))
         },
         GoldenPage(name: "BankPushPage") {
             typealias R = RecommendationFixtures
-            return BankPushPage.render(.init(context: F.bank("/bank/recommended/1"), push: R.push(id: 1, status: .awaiting),
+            return BankPushPage.render(.init(context: F.bank("/bank/recommended/1"), push: try R.push(id: 1, status: .awaiting),
                                              today: R.day.adding(days: 45)))
         },
         GoldenPage(name: "FirmRecommendationPage") {
             typealias R = RecommendationFixtures
             return FirmRecommendationPage.render(.init(context: F.firm("/firm/recommendation"),
-                                                       entries: [R.entry(id: 7, status: .publicity), R.entry(id: 2, status: .removed)],
+                                                       entries: [try R.entry(id: 7, status: .publicity), try R.entry(id: 2, status: .removed)],
                                                        pushes: [], today: R.day))
         },
         GoldenPage(name: "PublicRecommendationsPage") {
             typealias R = RecommendationFixtures
             return PublicRecommendationsPage.render(.init(context: F.visitor("/public/recommendations"),
-                                                          entries: [R.entry(id: 7, status: .publicity)],
+                                                          entries: [try R.entry(id: 7, status: .publicity)],
                                                           pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/public/recommendations"),
                                                           mayObject: false))
         },
         // Incentives
         GoldenPage(name: "PublicRedListPage") {
             typealias R = RecommendationFixtures
-            return PublicRedListPage.render(.init(context: F.visitor("/public/red-list"), entries: [R.redList(valid: true), R.redList(valid: false)],
+            return PublicRedListPage.render(.init(context: F.visitor("/public/red-list"), entries: [try R.redList(valid: true), try R.redList(valid: false)],
                                                   pagination: Pagination(page: 1, pageSize: 20, totalCount: 2, path: "/public/red-list"),
                                                   mayObject: false, today: R.day.adding(days: 10)))
         },
@@ -257,19 +257,19 @@ struct GoldenPageTests {
         },
         GoldenPage(name: "OperatorRedListPage") {
             typealias R = RecommendationFixtures
-            return OperatorRedListPage.render(.init(context: F.center("/console/red-list"), entries: [R.redList(valid: false, objected: true)],
+            return OperatorRedListPage.render(.init(context: F.center("/console/red-list"), entries: [try R.redList(valid: false, objected: true)],
                                                     pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/console/red-list"),
                                                     today: R.day.adding(days: 3)))
         },
         GoldenPage(name: "FirmIncentivesPage") {
             typealias R = RecommendationFixtures
-            return FirmIncentivesPage.render(.init(context: F.firm("/firm/incentives"), entry: R.redList(valid: true),
+            return FirmIncentivesPage.render(.init(context: F.firm("/firm/incentives"), entry: try R.redList(valid: true),
                                                    incentive: "适用守信激励（守信激励名单，有效期至 2027-03-09）：绿色通道优先办理、容缺受理",
                                                    consents: true, today: R.day.adding(days: 10)))
         },
         GoldenPage(name: "OperatorListingsPage") {
-            OperatorListingsPage.render(.init(context: F.center("/console/listings"), entries: [RecommendationFixtures.listing(listed: true),
-                                                                                                RecommendationFixtures.listing(listed: false)],
+            OperatorListingsPage.render(.init(context: F.center("/console/listings"), entries: [try RecommendationFixtures.listing(listed: true),
+                                                                                                try RecommendationFixtures.listing(listed: false)],
                                               pagination: Pagination(page: 1, pageSize: 20, totalCount: 2, path: "/console/listings")))
         },
         GoldenPage(name: "FirmNoticesPage") {
@@ -282,36 +282,36 @@ struct GoldenPageTests {
             var pending = cured
             pending.id = 2; pending.status = .pending; pending.curedOn = nil
             return FirmNoticesPage.render(.init(context: F.firm("/firm/notices"), reports: [pending, cured],
-                                                listings: [RecommendationFixtures.listing(listed: false)]))
+                                                listings: [try RecommendationFixtures.listing(listed: false)]))
         },
         // Post-loan monitoring
         GoldenPage(name: "BankAlertsPage") {
             typealias M = MonitoringFixtures
             let today = M.day.adding(days: 4)
-            let alerts = [M.alert(id: 3, status: .open), M.alert(id: 2, status: .acknowledged, signalCount: 1), M.alert(id: 1, status: .handled)]
+            let alerts = [try M.alert(id: 3, status: .open), try M.alert(id: 2, status: .acknowledged, signalCount: 1), try M.alert(id: 1, status: .handled)]
             return BankAlertsPage.render(.init(
-                context: F.bank("/bank/alerts"), rows: alerts.map { .init(alert: $0, escalation: M.escalation($0, today: today)) },
+                context: F.bank("/bank/alerts"), rows: try alerts.map { .init(alert: $0, escalation: try M.escalation($0, today: today)) },
                 pagination: Pagination(page: 1, pageSize: 20, totalCount: 3, path: "/bank/alerts"), level: nil, status: nil,
                 openByLevel: [.red: 1, .yellow: 1], openByLight: [.red: 1, .amber: 1], mayConfigureWebhook: true,
                 webhookURL: "https://bank.example/xyd/alerts"))
         },
         GoldenPage(name: "BankAlertPage") {
             typealias M = MonitoringFixtures
-            let alert = M.alert(id: 3, status: .acknowledged)
+            let alert = try M.alert(id: 3, status: .acknowledged)
             return BankAlertPage.render(.init(context: F.bank("/bank/alerts/3"), alert: alert,
-                                              escalation: M.escalation(alert, today: M.day.adding(days: 3)),
+                                              escalation: try M.escalation(alert, today: M.day.adding(days: 3)),
                                               acknowledgeBy: M.day.adding(days: 1), resolveBy: M.day.adding(days: 5)))
         },
         GoldenPage(name: "MonitoringPage") {
             typealias M = MonitoringFixtures
-            let alert = M.alert(id: 3, status: .open)
+            let alert = try M.alert(id: 3, status: .open)
             return MonitoringPage.render(.init(
                 context: F.center("/console/monitoring"), watched: 1_250, signals: 37, open: 12,
                 byLevel: [.red: 2, .orange: 3, .yellow: 5, .blue: 2], byLight: [.green: 9, .amber: 2, .red: 1],
                 byDistrict: [.init(label: "中山区", count: 7), .init(label: "甘井子区", count: 5)],
                 byInstitution: [.init(label: "大连银行", count: 8), .init(label: "大连农商银行", count: 4)],
                 perDay: (0..<30).map { .init(label: String(format: "03-%02d", $0 + 1), count: $0 % 4) },
-                escalated: [(alert, "大连银行", M.escalation(alert, today: M.day.adding(days: 6)))]))
+                escalated: [(alert, "大连银行", try M.escalation(alert, today: M.day.adding(days: 6)))]))
         },
     ]
 

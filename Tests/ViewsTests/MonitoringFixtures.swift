@@ -6,7 +6,10 @@ import Foundation
 enum MonitoringFixtures {
     static let day = Day(year: 2026, month: 3, day: 2)
     static let at = Date(timeIntervalSince1970: 1_772_409_600)
-    static let rules = try! WarningRules.bundled()
+    /// A fixture that cannot be built (the bundled rules missing or not in force on the fixture's day).
+    struct Unavailable: Error {}
+
+    static func rules() throws -> WarningRules { try WarningRules.bundled() }
 
     static let signals = [
         MonitoringSignal(code: .newDishonestDebtor, detectedOn: day, facts: .listing(id: "（2026）辽0202执21号", kind: "失信被执行人"),
@@ -17,18 +20,20 @@ enum MonitoringFixtures {
                          text: "新增严重行政处罚（决定书 大市监罚〔2026〕21号，罚款 ¥200,000.00）"),
     ]
 
-    static func alert(id: Int64, status: AlertResponse.Status, signalCount: Int = 3) -> RiskAlert {
-        let score = RiskScore.assess(signals: Array(signals.prefix(signalCount)), on: day, rules: rules)!
+    static func alert(id: Int64, status: AlertResponse.Status, signalCount: Int = 3) throws -> RiskAlert {
+        guard let score = RiskScore.assess(signals: Array(signals.prefix(signalCount)), on: day, rules: try rules()) else {
+            throw Unavailable()
+        }
         var a = RiskAlert(id: id, uscc: "91210202MA0000001X", firmName: "大连海湾科技有限公司", district: "210202", institutionID: 1,
                           relation: .loan, score: score, at: at)
-        if status != .open { try! a.respond(.acknowledge, by: "客户经理", on: day.adding(days: 1), at: at) }
-        if status == .confirmed { try! a.respond(.confirm(note: "已核实"), by: "客户经理", on: day.adding(days: 1), at: at) }
-        if status == .handled { try! a.respond(.handle(measure: "压降授信额度 50 万元"), by: "客户经理", on: day.adding(days: 2), at: at) }
-        if status == .dismissed { try! a.respond(.dismiss(reason: "案件已和解"), by: "客户经理", on: day.adding(days: 2), at: at) }
+        if status != .open { try a.respond(.acknowledge, by: "客户经理", on: day.adding(days: 1), at: at) }
+        if status == .confirmed { try a.respond(.confirm(note: "已核实"), by: "客户经理", on: day.adding(days: 1), at: at) }
+        if status == .handled { try a.respond(.handle(measure: "压降授信额度 50 万元"), by: "客户经理", on: day.adding(days: 2), at: at) }
+        if status == .dismissed { try a.respond(.dismiss(reason: "案件已和解"), by: "客户经理", on: day.adding(days: 2), at: at) }
         return a
     }
 
-    static func escalation(_ alert: RiskAlert, today: Day) -> AlertEscalation {
-        alert.escalation(today: today, rules: rules) ?? .onTime
+    static func escalation(_ alert: RiskAlert, today: Day) throws -> AlertEscalation {
+        alert.escalation(today: today, rules: try rules()) ?? .onTime
     }
 }

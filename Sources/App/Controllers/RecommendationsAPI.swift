@@ -21,17 +21,19 @@ struct RecommendationsAPI {
 
     func entries(_ req: Request) async throws -> PageResponse<RecommendationEntry> {
         let principal = try req.principal()
-        let statuses = try Self.statuses(req.query[String.self, at: "status"])
+        let statuses: [RecommendationStatus] = try Self.statuses(req.query[String.self, at: "status"], what: "状态")
         let filter = RecommendationStore.Filter(statuses: statuses, text: req.query[String.self, at: "q"])
         return PageResponse(try await Recommendations.entries(req.services, principal, filter: filter, paging: try req.paging()))
     }
 
-    /// `status` as a comma-separated list of statuses; an unknown one is a 422.
-    static func statuses(_ text: String?) throws -> [RecommendationStatus] {
+    /// `status` as a comma-separated list of statuses; an unknown one is a 422 naming the choices.
+    static func statuses<Status: RawRepresentable & CaseIterable>(_ text: String?, what: String) throws -> [Status]
+    where Status.RawValue == String {
         guard let text, !text.isEmpty else { return [] }
         return try text.split(separator: ",").map { part in
-            guard let status = RecommendationStatus(rawValue: String(part)) else {
-                throw DomainError.invalidInput(field: "status", reason: "未知的状态“\(Echo.short(String(part)))”，可选：" + RecommendationStatus.allCases.map(\.rawValue).joined(separator: "、"))
+            guard let status = Status(rawValue: String(part)) else {
+                throw DomainError.invalidInput(field: "status", reason: "未知的\(what)“\(Echo.short(String(part)))”，可选："
+                                               + Status.allCases.map(\.rawValue).joined(separator: "、"))
             }
             return status
         }
@@ -102,15 +104,7 @@ struct RecommendationsAPI {
 
     func pushes(_ req: Request) async throws -> PageResponse<PushView> {
         let principal = try req.principal()
-        var statuses: [PushStatus] = []
-        if let text = req.query[String.self, at: "status"], !text.isEmpty {
-            statuses = try text.split(separator: ",").map { part in
-                guard let status = PushStatus(rawValue: String(part)) else {
-                    throw DomainError.invalidInput(field: "status", reason: "未知的推送状态“\(Echo.short(String(part)))”，可选：" + PushStatus.allCases.map(\.rawValue).joined(separator: "、"))
-                }
-                return status
-            }
-        }
+        let statuses: [PushStatus] = try Self.statuses(req.query[String.self, at: "status"], what: "推送状态")
         let overdue = try BoundedFlag.parse(req.query[String.self, at: "overdue"], field: "overdue")
         let page = try await RecommendationPushes.pushes(req.services, principal, statuses: statuses, overdueOnly: overdue,
                                                          paging: try req.paging())

@@ -139,7 +139,7 @@ struct BankPortal {
         return Portal.html(BankApplicationPage.render(.init(
             context: Portal.context(req, principal), application: ApplicationSummary(a, institutionName: institution.name),
             loanID: loan?.id, steps: steps, today: req.platform.clock.today,
-            incentive: try await RedLists.validEntry(req.services, uscc: a.uscc).map(RedLists.incentiveText))))
+            incentive: try await RedLists.validEntry(req.services, uscc: a.uscc).flatMap { RedLists.incentiveText($0, req.services) })))
     }
 
     /// The authorised credit report: logged in the firm's access log with the authorisation used.

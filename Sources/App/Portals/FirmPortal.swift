@@ -199,7 +199,10 @@ struct FirmPortal {
                 FirmProductsPage.Declined(productName: $0.productName, institutionID: $0.institutionID, reasons: $0.reasons)
             },
             products: online, institutionNames: names,
-            incentive: redList.map { ([RedLists.incentiveText($0)] + preferences).joined(separator: "。") })))
+            incentive: redList.flatMap { entry in
+                let lines = [RedLists.incentiveText(entry, req.services)].compactMap { $0 } + preferences
+                return lines.isEmpty ? nil : lines.joined(separator: "。")
+            })))
     }
 
     struct ApplyForm: Content {

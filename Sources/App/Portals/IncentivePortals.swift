@@ -76,7 +76,7 @@ struct IncentivePortals {
         let entry = try await req.services.incentiveStore.liveEntry(uscc: uscc)
         let valid = try await RedLists.validEntry(req.services, uscc: uscc)
         return Portal.html(FirmIncentivesPage.render(.init(
-            context: Portal.context(req, principal), entry: entry, incentive: valid.map(RedLists.incentiveText),
+            context: Portal.context(req, principal), entry: entry, incentive: valid.flatMap { RedLists.incentiveText($0, req.services) },
             consents: try await req.services.incentiveStore.consent(uscc: uscc, kind: RedLists.onTimeConsent),
             today: req.services.clock.today)))
     }

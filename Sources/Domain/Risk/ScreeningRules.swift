@@ -3,8 +3,8 @@ import Foundation
 /// The screening of a firm for the recommendation list (申报清单 → 推荐清单): the national five criteria as
 /// checks on the data hub, with every number and list as versioned data. Each version has the day it takes
 /// effect; a decision made on a day is replayed under the version in force that day (`inForce(on:)`).
-public struct ScreeningRules: Sendable, Equatable, Codable {
-    public struct Version: Sendable, Equatable, Codable {
+public struct ScreeningRules: Sendable, Equatable, Codable, VersionedRules {
+    public struct Version: Sendable, Equatable, Codable, RuleVersion {
         public var version: Int
         /// ISO `YYYY-MM-DD`: the first day this version applies.
         public var effectiveFrom: String
@@ -30,7 +30,6 @@ public struct ScreeningRules: Sendable, Equatable, Codable {
         /// operator (红黄绿灯: amber once overdue, red after this).
         public var escalationDays: Int
 
-        public var effectiveDay: Day? { Day(iso: effectiveFrom) }
     }
 
     public var name: String
@@ -42,10 +41,6 @@ public struct ScreeningRules: Sendable, Equatable, Codable {
         self.name = name; self.source = source; self.versions = versions
     }
 
-    /// The version in force on `day`: the latest whose effective day is not after it; nil before the first.
-    public func inForce(on day: Day) -> Version? {
-        versions.filter { ($0.effectiveDay ?? day) <= day }.max { $0.version < $1.version }
-    }
 
     /// The rules shipped with the platform (`screening-rules.json`).
     public static func bundled() throws(DomainError) -> ScreeningRules {

@@ -11,9 +11,9 @@ import Foundation
 /// (the same listing, the same lender, the firm's tax arrears growing again) count once, the latest, so a
 /// slow drip of the same fact cannot climb the scale by itself; distinct matters add up, and the cap keeps the
 /// scale at 0–100.
-public struct WarningRules: Sendable, Equatable, Codable {
+public struct WarningRules: Sendable, Equatable, Codable, VersionedRules {
     /// One version of the rules, in force from `effectiveFrom` until a later version takes over.
-    public struct Version: Sendable, Equatable, Codable {
+    public struct Version: Sendable, Equatable, Codable, RuleVersion {
         public var version: Int
         /// ISO `YYYY-MM-DD`: the first day this version applies.
         public var effectiveFrom: String
@@ -46,7 +46,6 @@ public struct WarningRules: Sendable, Equatable, Codable {
         /// Days past a deadline an alert stays merely overdue (黄灯) before it escalates to the operator (红灯).
         public var escalateAfterDays: Int
 
-        public var effectiveDay: Day? { Day(iso: effectiveFrom) }
 
         /// The points `signal` earns under this version.
         public func points(for signal: MonitoringSignal) -> Int {
@@ -74,10 +73,6 @@ public struct WarningRules: Sendable, Equatable, Codable {
         self.name = name; self.source = source; self.versions = versions
     }
 
-    /// The version in force on `day`: the latest whose effective day is not after it; nil before the first.
-    public func inForce(on day: Day) -> Version? {
-        versions.filter { ($0.effectiveDay ?? day) <= day }.max { $0.version < $1.version }
-    }
 
     /// The rules shipped with the platform (`warning-rules.json`).
     public static func bundled() throws(DomainError) -> WarningRules {

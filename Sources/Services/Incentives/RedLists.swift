@@ -115,9 +115,13 @@ public enum RedLists {
         return entry
     }
 
-    /// The incentives a valid entry earns on every product: the published measures (绿色通道、容缺受理), in one line.
-    public static func incentiveText(_ entry: RedListEntry) -> String {
-        "适用守信激励（\(RedList.listName)，有效期至 \(entry.validUntil?.description ?? "—")）：绿色通道优先办理、容缺受理"
+    /// The incentives a valid entry earns on every product, in one line: the incentive measures published in the
+    /// catalogue by today that apply to every application (绿色通道、容缺受理 …); nil when none is published.
+    public static func incentiveText(_ entry: RedListEntry, _ context: ServiceContext) -> String? {
+        let names = context.platform.measures.published(.incentive, for: RedList.listName, by: context.clock.today)
+            .filter { $0.effects.contains(.greenChannel) || $0.effects.contains(.acceptWithMissingDocuments) }.map(\.name)
+        guard !names.isEmpty else { return nil }
+        return "适用守信激励（\(RedList.listName)，有效期至 \(entry.validUntil?.description ?? "—")）：" + names.joined(separator: "、")
     }
 
     // MARK: On-time repayers

@@ -5,8 +5,8 @@ import Foundation
 /// history on the platform for N months, no blocking listing; a publicity period before the entry takes
 /// effect (Henan Art. 28) and a validity (set by the listing authority, Henan Art. 37). An evaluation or an
 /// entry is judged under the version in force on its day, so it can be replayed later.
-public struct RedListRules: Sendable, Equatable, Codable {
-    public struct Version: Sendable, Equatable, Codable {
+public struct RedListRules: Sendable, Equatable, Codable, VersionedRules {
+    public struct Version: Sendable, Equatable, Codable, RuleVersion {
         public var version: Int
         /// ISO `YYYY-MM-DD`: the first day this version applies.
         public var effectiveFrom: String
@@ -25,7 +25,6 @@ public struct RedListRules: Sendable, Equatable, Codable {
         /// Names of the fields above whose value is not found in any source (a configurable default).
         public var unconfirmed: [String]
 
-        public var effectiveDay: Day? { Day(iso: effectiveFrom) }
     }
 
     public var name: String
@@ -38,10 +37,6 @@ public struct RedListRules: Sendable, Equatable, Codable {
         self.name = name; self.source = source; self.versions = versions
     }
 
-    /// The version in force on `day`: the latest whose effective day is not after it; nil before the first.
-    public func inForce(on day: Day) -> Version? {
-        versions.filter { ($0.effectiveDay ?? day) <= day }.max { $0.version < $1.version }
-    }
 
     /// The version in force on `day`, or `invalidCatalog` when none is.
     public func required(on day: Day) throws(DomainError) -> Version {

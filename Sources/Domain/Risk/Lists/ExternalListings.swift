@@ -20,7 +20,8 @@ public enum ExternalListings {
                 reason = "未履行生效法律文书确定的义务" + ((c["obligation"] ?? "").isEmpty ? "" : "：\(c["obligation"] ?? "")")
             case "credit.list" where c["list_type"] == "black":
                 let text = c["reason"] ?? ""
-                kind = text.contains("涉金融") ? .financialSeriousDishonest : text.contains("严重违法") ? .seriousIllegalDishonest : .creditBlackList
+                // The same reading of the reason as the screening and the monitoring (`ScreeningFactsBuilder`).
+                kind = ListKind(rawValue: ScreeningFactsBuilder.kind(ofBlackListReason: text)) ?? .creditBlackList
                 authority = (c["authority"] ?? "").isEmpty ? (record.sourceDepartment ?? "信用主管部门") : (c["authority"] ?? "")
                 basis = record.recordID
                 reason = text.isEmpty ? "列入信用黑名单" : text

@@ -4,8 +4,8 @@ import Foundation
 /// disclosure limit, the 严重失信债务人 threshold …) as versioned data (`list-rules.json`). Each version has the
 /// day it takes effect; a report or a listing is judged under the version in force on the day it started
 /// (the notice day of an overdue report, the proposal day of a listing), so it can be replayed later.
-public struct ListRules: Sendable, Equatable, Codable {
-    public struct Version: Sendable, Equatable, Codable {
+public struct ListRules: Sendable, Equatable, Codable, VersionedRules {
+    public struct Version: Sendable, Equatable, Codable, RuleVersion {
         public var version: Int
         /// ISO `YYYY-MM-DD`: the first day this version applies.
         public var effectiveFrom: String
@@ -31,7 +31,6 @@ public struct ListRules: Sendable, Equatable, Codable {
         /// Names of the fields above whose value is not found in any source (a configurable default).
         public var unconfirmed: [String]
 
-        public var effectiveDay: Day? { Day(iso: effectiveFrom) }
 
         /// The last day to list a party after the decision it rests on took effect on `day` (460号: within
         /// 5 working days), for the operator's to-do list.
@@ -46,13 +45,8 @@ public struct ListRules: Sendable, Equatable, Codable {
     /// Oldest first.
     public var versions: [Version]
 
-    /// The version in force on `day`: the latest whose effective day is not after it; nil before the first.
     public init(name: String, source: String, versions: [Version]) {
         self.name = name; self.source = source; self.versions = versions
-    }
-
-    public func inForce(on day: Day) -> Version? {
-        versions.filter { ($0.effectiveDay ?? day) <= day }.max { $0.version < $1.version }
     }
 
     /// The version in force on `day`, or `invalidCatalog` when none is (a day before the first version).
