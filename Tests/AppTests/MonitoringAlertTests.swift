@@ -57,14 +57,17 @@ import VaporTesting
             """, token: w.f.base.courtToken).status == .created)
     }
 
-    static func logged(_ app: Application, kind: String) async throws -> Int {
+    /// Log entries of `kind` (pending or sequenced), those whose text also holds `containing` when given.
+    static func logged(_ app: Application, kind: String, containing: String? = nil) async throws -> Int {
         let sql = try #require(app.db as? any SQLDatabase)
         struct N: Decodable { let n: Int }
         let pattern = "%\"kind\":\"\(kind)\"%"
+        let also = "%\(containing ?? "")%"
         var total = 0
         for table in ["tlog_pending", "tlog_entries"] {
-            total += try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE entry LIKE \(bind: pattern)")
-                .first(decoding: N.self)?.n ?? 0
+            total += try await sql.raw("""
+                SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE entry LIKE \(bind: pattern) AND entry LIKE \(bind: also)
+                """).first(decoding: N.self)?.n ?? 0
         }
         return total
     }
@@ -191,7 +194,15 @@ import VaporTesting
             #expect(try await light(on: w.today.adding(days: 4)) == "amber")
             #expect(try await light(on: w.today.adding(days: 5)) == "amber")
             #expect(try await send(app, .GET, "/api/v1/risk-alerts?escalated=true", token: w.f.base.centerToken).json()["total"] as? Int == 0)
+            #expect(try await RiskAlerts.escalateOverdue(app.services) == 0, "amber is not escalated")
             #expect(try await light(on: w.today.adding(days: 6)) == "red")
+            // The daily sweep records the escalation once: a step on the alert and a log entry.
+            #expect(try await RiskAlerts.escalateOverdue(app.services) == 1)
+            #expect(try await RiskAlerts.escalateOverdue(app.services) == 0, "recorded once")
+            let steps = try await send(app, .GET, "/api/v1/risk-alerts/\(id)", token: w.f.bankAToken).json()["steps"] as? [[String: Any]]
+            #expect(steps?.compactMap { $0["kind"] as? String } == ["opened", "escalated"])
+            #expect(try await Self.logged(app, kind: "riskAlert", containing: "escalated") == 1)
+            #expect(try await Self.logged(app, kind: "riskAlert") == 2, "opened, then escalated")
             let escalated = try await send(app, .GET, "/api/v1/risk-alerts?escalated=true", token: w.f.base.centerToken).json()
             #expect(escalated["total"] as? Int == 1)
             #expect(((escalated["items"] as? [[String: Any]])?.first?["escalation"] as? String ?? "").contains("已升级至信用中心"))

@@ -182,7 +182,14 @@ import VaporTesting
             #expect(try await light(on: pushed.adding(days: 30)) == "green", "the due day itself is on time")
             #expect(try await light(on: pushed.adding(days: 31)) == "amber")
             #expect(try await light(on: pushed.adding(days: 39)) == "amber")
+            #expect(try await RecommendationPushes.escalateOverdue(app.services) == 0, "amber is not escalated")
             #expect(try await light(on: pushed.adding(days: 40)) == "red")
+            // The daily sweep records the escalation once, with a log entry.
+            #expect(try await RecommendationPushes.escalateOverdue(app.services) == 1)
+            #expect(try await RecommendationPushes.escalateOverdue(app.services) == 0, "recorded once")
+            let red = try await send(app, .GET, "/api/v1/recommendation-pushes/\(pushID)", token: center).json()
+            #expect((red["push"] as? [String: Any])?["escalatedOn"] as? String == pushed.adding(days: 40).description)
+            #expect(try await MonitoringAlertTests.logged(app, kind: "recommendationPush", containing: "escalated") == 1)
             let overdue = try await send(app, .GET, "/api/v1/recommendation-pushes?overdue=true", token: center).json()
             #expect(overdue["total"] as? Int == 1)
             // Contact does not stop the clock; a decline needs the reason and the help offered; a loan does.

@@ -76,10 +76,12 @@ enum JobRunner {
             case JobKind.dailyRecommendations:
                 _ = try await RecommendationScreening.screenDeclared(app.services, nil)
                 try await Recommendations.closePublicity(app.services)
+                try await RecommendationPushes.escalateOverdue(app.services)
                 try await RedLists.sweep(app.services)
                 try await DefaultReports.settleDue(app.services)
             case JobKind.dailyMonitoring:
                 _ = try await MonitoringScan.scanAll(app.services)
+                try await RiskAlerts.escalateOverdue(app.services)
             case JobKind.riskWebhook:
                 try await RiskWebhookDelivery.deliver(app, alertID: Int64(job.payload) ?? 0)
             case JobKind.logSequence:

@@ -108,6 +108,8 @@ public struct RecommendationPush: Sendable, Equatable, Codable {
     public var helpOffered: String?
     public var withdrawnReason: String?
     public var decidedOn: Day?
+    /// The day the platform put the overdue push on the operator's desk (红灯), once.
+    public var escalatedOn: Day?
     public var steps: [PushStep]
 
     /// A push made on `day` under the rules in force that day.
@@ -179,6 +181,16 @@ public struct RecommendationPush: Sendable, Equatable, Codable {
         status = response.status
         if status.isDecided, decidedOn == nil { decidedOn = today }
         steps.append(PushStep(status: status, at: time, by: actor, note: note))
+    }
+
+    /// Records, once, that the push is still undecided on or after its escalation day (红灯) on `today`. False when
+    /// the light is not red or the escalation was already recorded.
+    public mutating func escalate(on today: Day, at time: Date) -> Bool {
+        guard escalatedOn == nil, light(on: today) == .red else { return false }
+        escalatedOn = today
+        steps.append(PushStep(status: status, at: time, by: "platform",
+                              note: "超过决策期限（\(dueOn)）仍未反馈授信结果，已升级至信用中心"))
+        return true
     }
 
     /// The firm left the list: the institution sees why; a decided push keeps its decision.

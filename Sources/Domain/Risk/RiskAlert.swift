@@ -25,9 +25,11 @@ public struct RiskAlert: Sendable, Equatable, Codable {
         public var label: String { self == .loan ? "在贷机构" : "获企业授权" }
     }
 
-    /// One step: the alert opened or raised by the platform, or an answer of the institution.
+    /// One step: the alert opened, raised or escalated by the platform, or an answer of the institution.
     public struct Step: Sendable, Equatable, Codable {
-        /// `opened`, `updated`, or an `AlertResponse.Action` raw value.
+        /// The step the platform records when an unanswered alert passes its escalation day.
+        public static let escalatedKind = "escalated"
+        /// `opened`, `updated`, `escalated`, or an `AlertResponse.Action` raw value.
         public var kind: String
         public var day: Day
         public var at: Date
@@ -41,6 +43,7 @@ public struct RiskAlert: Sendable, Equatable, Codable {
             switch kind {
             case "opened": "生成预警"
             case "updated": "新增风险信号"
+            case Self.escalatedKind: "超期升级至信用中心"
             default: AlertResponse.Action(rawValue: kind)?.label ?? kind
             }
         }
@@ -113,6 +116,16 @@ public struct RiskAlert: Sendable, Equatable, Codable {
     /// Where the answer stands against its deadlines on `today` (the worse of acknowledgement and result).
     public func escalation(today: Day, rules: WarningRules) -> AlertEscalation? {
         response.escalation(level: level, today: today, rules: rules)
+    }
+
+    /// Records, once, that the alert went unanswered past its escalation day (红灯) on `today`: the credit center
+    /// is told from then on. False when it is not escalated or already was.
+    public mutating func escalate(today: Day, rules: WarningRules, at time: Date) -> Bool {
+        guard isOpen, !steps.contains(where: { $0.kind == Step.escalatedKind }),
+              case .escalated(let days)? = escalation(today: today, rules: rules) else { return false }
+        steps.append(Step(kind: Step.escalatedKind, day: today, at: time, by: "平台",
+                          note: "超过反馈期限 \(days) 天未反馈，已升级至信用中心"))
+        return true
     }
 
     /// The signal codes, for machines (the webhook, the API list).

@@ -140,6 +140,17 @@ extension LogEvents {
 }
 
 extension LogEvents {
+    /// A push still undecided on its escalation day, put on the operator's desk by the platform.
+    public static func recommendationPushEscalated(_ push: RecommendationPush, at time: Date) throws -> LogEntry {
+        try entry(.recommendationPush, at: time, actor: "platform", [
+            "push": String(push.id), "entry": String(push.entryID), "subject": subject(uscc: push.uscc),
+            "institution": String(push.institutionID), "status": "escalated", "step": "escalated",
+            "detailDigest": digest(push),
+        ])
+    }
+}
+
+extension LogEvents {
     /// A step on a 守信激励名单 entry: proposed into publicity, objected to, answered, in effect, revoked.
     public static func redList(_ entry: RedListEntry, step: String, actor name: String, at time: Date) throws -> LogEntry {
         try self.entry(.redList, at: time, actor: actor(name), [

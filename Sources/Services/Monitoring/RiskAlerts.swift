@@ -72,6 +72,22 @@ public enum RiskAlerts {
         return item(alert, today: context.clock.today, rules: context.platform.warningRules)
     }
 
+    /// The daily sweep: every open alert that passed its escalation day unanswered is recorded as escalated to the
+    /// credit center, once, with a transparency-log entry (the light itself is computed whenever alerts are read).
+    /// Returns how many were escalated.
+    @discardableResult
+    public static func escalateOverdue(_ context: ServiceContext) async throws -> Int {
+        let today = context.clock.today, rules = context.platform.warningRules, now = context.clock.now()
+        var due: [(alert: RiskAlert, expecting: AlertResponse.Status)] = []
+        for alert in try await context.monitoringStore.openAlerts() {
+            var next = alert
+            if next.escalate(today: today, rules: rules, at: now) { due.append((next, alert.status)) }
+        }
+        guard !due.isEmpty else { return 0 }
+        let escalated = due
+        return try await context.database.write { unit in try await MonitoringStore.escalate(alerts: escalated, at: now, in: unit) }
+    }
+
     /// The credit center's view of the open alerts: by level, district and institution, the lights, and the
     /// alerts opened per day over the last `days` days.
     public struct Overview: Sendable, Equatable {

@@ -154,4 +154,17 @@ public enum RecommendationPushes {
             try await RecommendationStore.save(pushes: all, actor: actor, at: now, in: unit)
         }
     }
+
+    /// The daily sweep: every push still undecided on its escalation day is recorded as escalated to the operator,
+    /// once, with a transparency-log entry (the light itself is computed whenever pushes are read). Returns how many.
+    @discardableResult
+    public static func escalateOverdue(_ context: ServiceContext) async throws -> Int {
+        let today = context.clock.today, now = context.clock.now()
+        var due: [(push: RecommendationPush, expecting: PushStatus)] = []
+        for push in try await context.recommendationStore.red(on: today) {
+            var next = push
+            if next.escalate(on: today, at: now) { due.append((next, push.status)) }
+        }
+        return try await context.recommendationStore.escalate(due, at: now)
+    }
 }

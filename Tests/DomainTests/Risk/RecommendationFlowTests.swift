@@ -93,6 +93,20 @@ import Testing
         #expect(decided.decidedOn == day.adding(days: 45))
     }
 
+    @Test func anUndecidedPushIsEscalatedOnceFromItsEscalationDay() throws {
+        var p = try push()
+        let onAmber = p.escalate(on: day.adding(days: 39), at: at)
+        #expect(!onAmber && p.escalatedOn == nil, "amber is not escalated")
+        let onRed = p.escalate(on: day.adding(days: 40), at: at)
+        #expect(onRed && p.escalatedOn == day.adding(days: 40) && p.steps.last?.note.contains("已升级至信用中心") == true)
+        let again = p.escalate(on: day.adding(days: 41), at: at)
+        #expect(!again && p.escalatedOn == day.adding(days: 40), "once")
+        var decided = try push()
+        try decided.record(.granted(amountCents: 100, note: ""), by: "经理", today: day.adding(days: 41), at: at)
+        let afterDecision = decided.escalate(on: day.adding(days: 41), at: at)
+        #expect(!afterDecision, "a decision stops the clock")
+    }
+
     @Test func whatAnInstitutionMayReportAndWhen() throws {
         var p = try push()
         try p.record(.contacted(note: "已上门"), by: "经理", today: day, at: at)

@@ -163,6 +163,18 @@ public struct MonitoringStore: Sendable {
         return conflicts
     }
 
+    /// Saves alerts that have just been escalated to the credit center (compare-and-set on the status read), each
+    /// with its log entry; an alert answered meanwhile is skipped (an answer stops the clock). Returns those saved.
+    public static func escalate(alerts: [(alert: RiskAlert, expecting: AlertResponse.Status)], at time: Date,
+                                in unit: UnitOfWork) async throws -> Int {
+        var saved = 0
+        for change in alerts where try await update(change.alert, expecting: change.expecting, at: time, in: unit) {
+            unit.log(try LogEvents.riskAlert(change.alert, step: RiskAlert.Step.escalatedKind, at: time))
+            saved += 1
+        }
+        return saved
+    }
+
     static func update(_ alert: RiskAlert, expecting: AlertResponse.Status, at time: Date, in unit: UnitOfWork) async throws -> Bool {
         try await unit.sql().raw("""
             UPDATE risk_alerts SET status = \(bind: alert.status.rawValue), level = \(bind: alert.level.rawValue),

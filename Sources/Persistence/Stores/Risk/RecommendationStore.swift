@@ -325,6 +325,35 @@ public struct RecommendationStore: Sendable {
         return conflicts
     }
 
+    /// The undecided pushes whose escalation day is `today` or earlier (the red ones), oldest first.
+    public func red(on today: Day) async throws -> [RecommendationPush] {
+        try await database.sql().raw("""
+            SELECT detail FROM recommendation_pushes WHERE status IN ('awaiting', 'contacted')
+              AND escalates_on <= \(bind: today.description) ORDER BY id
+            """).all(decoding: Row.self).map { try DetailCoding.decode(RecommendationPush.self, $0.detail) }
+    }
+
+    /// Saves pushes that have just been escalated to the operator (compare-and-set on the status read), each with
+    /// its log entry; a push answered meanwhile is skipped. Returns how many were saved.
+    public func escalate(_ pushes: [(push: RecommendationPush, expecting: PushStatus)], at time: Date) async throws -> Int {
+        guard !pushes.isEmpty else { return 0 }
+        return try await database.write { unit in
+            let sql = try unit.sql()
+            var saved = 0
+            for change in pushes {
+                guard try await sql.raw("""
+                    UPDATE recommendation_pushes SET detail = \(bind: try DetailCoding.encode(change.push)),
+                      updated_at = \(bind: epochMillis(time))
+                    WHERE id = \(bind: change.push.id) AND status = \(bind: change.expecting.rawValue)
+                    RETURNING id
+                    """).first() != nil else { continue }
+                unit.log(try LogEvents.recommendationPushEscalated(change.push, at: time))
+                saved += 1
+            }
+            return saved
+        }
+    }
+
     /// Saves one institution report on a push; a report made meanwhile is a conflict.
     public func save(_ push: RecommendationPush, expecting: PushStatus, actor: String, at time: Date) async throws {
         let conflicts = try await database.write { unit in try await Self.save(pushes: [(push, expecting)], actor: actor, at: time, in: unit) }
