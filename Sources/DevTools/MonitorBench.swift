@@ -14,7 +14,8 @@ import Vapor
 /// scan reads — overdue days, class, settled — and an empty detail: the bench database has no applications), the
 /// first full scan stores every borrower's baseline, then a batch of new court listings and penalties for about 1 %
 /// of the firms is ingested and the scan of the firms it touched is timed (the after-batch job), and the full daily
-/// scan is timed on the changed city (every monitored firm read, diffed and scored).
+/// scan is timed on the changed city after a day's reclassification (the firms whose inputs changed, plus the day's
+/// turn of the weekly full re-read), against a forced full scan (every monitored firm read, diffed and scored).
 public struct MonitorScanBench {
     let app: Application
     let enterprises: Int
@@ -74,17 +75,29 @@ public struct MonitorScanBench {
         console.print(String(format: "批次后扫描：%d 家受影响企业中 %d 家在监测，%d 个信号，新预警 %d 条，用时 %.2f 秒",
                              touched.count, incremental.monitored, incremental.signals, incremental.opened, incrementalSeconds))
 
-        // The same batch again for other firms, then the daily scan finds them (no after-batch scan in between).
+        // The same batch again for other firms, and a day's reclassification (every overdue loan one day later),
+        // then the daily scan finds them (no after-batch scan in between). It reads the records again only of the
+        // firms whose inputs may have changed; the forced full scan reads every monitored firm, as a reference.
         let more = changedFirms(firms, offset: 53)
         _ = try await changeBatch(more, in: work, on: database, tag: "B")
+        try await database.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return }
+            try await sql.raw("UPDATE loans SET overdue_days = overdue_days + 1 WHERE overdue_days > 0").run()
+        }
         started = Date()
         let daily = try await MonitoringScan.scanAll(context)
         let dailySeconds = Date().timeIntervalSince(started)
-        console.print(String(format: "每日全量扫描：%d 家在监测企业，%d 家有变化，%d 个信号，新预警 %d 条，用时 %.2f 秒（%.0f 家/秒）",
-                             daily.monitored, daily.changed, daily.signals, daily.opened, dailySeconds, Double(daily.monitored) / dailySeconds))
+        console.print(String(format: "每日扫描：%d 家在监测企业，重读 %d 家（新批次、贷款或名单变化、每周轮换），%d 家有变化，%d 个信号，新预警 %d 条，用时 %.2f 秒",
+                             daily.monitored, daily.reread, daily.changed, daily.signals, daily.opened, dailySeconds))
         started = Date()
         let quiet = try await MonitoringScan.scanAll(context)
-        console.print(String(format: "无变化时的每日全量扫描：%d 家，用时 %.2f 秒", quiet.monitored, Date().timeIntervalSince(started)))
+        console.print(String(format: "无变化时的每日扫描：%d 家，重读 %d 家，用时 %.2f 秒", quiet.monitored, quiet.reread,
+                             Date().timeIntervalSince(started)))
+        started = Date()
+        let full = try await MonitoringScan.scanAll(context, full: true)
+        let fullSeconds = Date().timeIntervalSince(started)
+        console.print(String(format: "强制全量扫描（参照）：%d 家全部重读，用时 %.2f 秒（%.0f 家/秒）；每日扫描用时为其 %.2f 倍",
+                             full.reread, fullSeconds, Double(full.reread) / fullSeconds, dailySeconds / fullSeconds))
         console.print(String(format: "进程峰值内存（VmHWM）：%.0f MB", Double(peakMemoryKB()) / 1024))
     }
 

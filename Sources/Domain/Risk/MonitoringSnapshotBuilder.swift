@@ -83,6 +83,25 @@ public enum MonitoringSnapshotBuilder {
         return s
     }
 
+    /// The key of a snapshot's inputs that are not data-hub records: the platform's loans to the firm (lender, days
+    /// overdue, class) and its platform listings in force on `day`. The daily scan re-reads a firm's records only
+    /// when new records arrived for it, when this key changed, or on its turn in the weekly full re-read.
+    public static func inputsKey(loans: [Loan], listed: [ListingEntry], day: Day) -> String {
+        let lent = loans.map { "\($0.lender)|\($0.overdueDays)|\($0.classification.rawValue)" }.sorted()
+        let listings = listed.filter { $0.isListed(on: day) }.map { "\($0.id)|\($0.kind.rawValue)" }.sorted()
+        return lent.joined(separator: ";") + "#" + listings.joined(separator: ";")
+    }
+
+    /// The weekday-like turn of a firm in the full re-read cycle: a stable hash of its USCC (FNV-1a; Swift's own
+    /// hash is seeded per process), so every firm is read in full once every `cycle` days whatever changed.
+    public static func isDueForFullRead(uscc: String, on day: Day, cycle: Int) -> Bool {
+        guard cycle > 1 else { return true }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in uscc.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let ordinal = Int((day.date.timeIntervalSince1970 / 86_400).rounded(.down))
+        return Int(hash % UInt64(cycle)) == ((ordinal % cycle) + cycle) % cycle
+    }
+
     /// A canonical yuan amount (`1200`, `1200.50`) in cents; anything else is zero.
     public static func cents(_ text: String?) -> Cents {
         guard let text, !text.isEmpty else { return .zero }

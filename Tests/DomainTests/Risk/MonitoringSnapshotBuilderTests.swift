@@ -83,4 +83,27 @@ import Testing
         alert.update(with: score, relation: .loan, at: Date(timeIntervalSince1970: 0))
         #expect(alert.steps.count == steps)
     }
+
+    @Test func theInputsKeyFollowsLoansAndListingsOnly() {
+        let loan = MonitoringSnapshotBuilder.Loan(lender: "甲银行", overdueDays: 0, classification: .normal)
+        let base = MonitoringSnapshotBuilder.inputsKey(loans: [loan], listed: [], day: Self.day)
+        var late = loan
+        late.overdueDays = 1
+        #expect(MonitoringSnapshotBuilder.inputsKey(loans: [late], listed: [], day: Self.day) != base, "a day overdue")
+        let other = MonitoringSnapshotBuilder.Loan(lender: "乙银行", overdueDays: 0, classification: .normal)
+        #expect(MonitoringSnapshotBuilder.inputsKey(loans: [loan, other], listed: [], day: Self.day)
+            == MonitoringSnapshotBuilder.inputsKey(loans: [other, loan], listed: [], day: Self.day), "order does not matter")
+        #expect(MonitoringSnapshotBuilder.inputsKey(loans: [], listed: [], day: Self.day) != base)
+    }
+
+    @Test func everyFirmHasExactlyOneTurnInEachFullReadCycle() {
+        for n in 0..<50 {
+            let uscc = "9121020\(n)MA00000X"
+            let turns = (0..<7).filter { MonitoringSnapshotBuilder.isDueForFullRead(uscc: uscc, on: Self.day.adding(days: $0), cycle: 7) }
+            #expect(turns.count == 1, "\(uscc): \(turns)")
+            let next = (7..<14).filter { MonitoringSnapshotBuilder.isDueForFullRead(uscc: uscc, on: Self.day.adding(days: $0), cycle: 7) }
+            #expect(next == turns.map { $0 + 7 }, "the same weekday")
+        }
+        #expect(MonitoringSnapshotBuilder.isDueForFullRead(uscc: Self.uscc, on: Self.day, cycle: 1), "a cycle of one day reads every day")
+    }
 }

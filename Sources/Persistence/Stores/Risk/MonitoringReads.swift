@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import FluentKit
 import SQLKit
@@ -94,6 +95,24 @@ public struct MonitoringReads: Sendable {
             }
         }
         return out
+    }
+
+    /// The firms with records written by a batch that finished at or after `batchesSince` (wall clock, as batches
+    /// are stamped) or is still open (a batch's records and its registry rows arrive together), or with a record
+    /// hidden (objection upheld, repair) at or after `flagsSince` (platform clock): the firms whose data-hub part of
+    /// a snapshot may have changed.
+    public func touched(batchesSince: Date, flagsSince: Date) async throws -> Set<String> {
+        struct R: Decodable { let uscc: String }
+        let sql = try database.sql()
+        let batched = try await sql.raw("""
+            SELECT DISTINCT uscc FROM records WHERE batch_id IN
+              (SELECT id FROM batches WHERE finished_at >= \(bind: epochMillis(batchesSince)) OR finished_at = 0)
+            """).all(decoding: R.self)
+        let flagged = try await sql.raw("""
+            SELECT DISTINCT r.uscc FROM record_flags f JOIN records r ON r.dataset = f.dataset AND r.record_id = f.record_id
+            WHERE f.created_at >= \(bind: epochMillis(flagsSince))
+            """).all(decoding: R.self)
+        return Set((batched + flagged).map(\.uscc))
     }
 
     /// Institution names by id.

@@ -16,20 +16,55 @@ public struct MonitoringStore: Sendable {
 
     // MARK: Scan (inside the scan's unit of work)
 
-    /// The stored snapshots of these firms as stored: their day and canonical JSON, not decoded (the daily scan
-    /// compares a fresh snapshot's encoding with it and decodes only the firms that changed — decoding every
-    /// snapshot was most of a quiet day's scan).
-    public static func storedSnapshots(usccs: [String], in unit: UnitOfWork) async throws -> [String: (day: String, text: String)] {
-        struct R: Decodable { let uscc: String; let day: String; let snapshot: String }
-        var out: [String: (day: String, text: String)] = [:]
+    /// The stored snapshots of these firms as stored: their day, canonical JSON and inputs key, not decoded (the
+    /// daily scan compares a fresh snapshot's encoding with it and decodes only the firms that changed — decoding
+    /// every snapshot was most of a quiet day's scan).
+    public static func storedSnapshots(usccs: [String], in unit: UnitOfWork) async throws
+        -> [String: (day: String, text: String, inputs: String)] {
+        struct R: Decodable { let uscc: String; let day: String; let snapshot: String; let inputs: String }
+        var out: [String: (day: String, text: String, inputs: String)] = [:]
         for part in usccs.chunked(by: MonitoringReads.chunk) where !part.isEmpty {
             for r in try await unit.sql().raw("""
-                SELECT uscc, day, snapshot FROM monitoring_snapshots WHERE uscc IN (\(binds: Array(part)))
+                SELECT uscc, day, snapshot, inputs FROM monitoring_snapshots WHERE uscc IN (\(binds: Array(part)))
                 """).all(decoding: R.self) {
-                out[r.uscc] = (r.day, r.snapshot)
+                out[r.uscc] = (r.day, r.snapshot, r.inputs)
             }
         }
         return out
+    }
+
+    /// Every stored snapshot's inputs key (`MonitoringSnapshotBuilder.inputsKey`), by firm.
+    public func storedInputs() async throws -> [String: String] {
+        struct R: Decodable { let uscc: String; let inputs: String }
+        let rows = try await database.sql().raw("SELECT uscc, inputs FROM monitoring_snapshots").all(decoding: R.self)
+        return Dictionary(rows.map { ($0.uscc, $0.inputs) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Replaces the inputs key of snapshots whose content did not change.
+    public static func rekey(_ inputs: [(uscc: String, key: String)], in unit: UnitOfWork) async throws {
+        let sql = try unit.sql()
+        for change in inputs {
+            try await sql.raw("UPDATE monitoring_snapshots SET inputs = \(bind: change.key) WHERE uscc = \(bind: change.uscc)").run()
+        }
+    }
+
+    /// When the last finished scan of `kind` (`daily`) started, by the platform clock and by the wall clock.
+    public func lastScanStart(kind: String) async throws -> (clock: Date, wall: Date)? {
+        struct R: Decodable { let started_at: Int64; let wall_started_at: Int64 }
+        let row = try await database.sql().raw("""
+            SELECT started_at, wall_started_at FROM monitoring_scans WHERE kind = \(bind: kind) ORDER BY id DESC LIMIT 1
+            """).first(decoding: R.self)
+        return row.map { (Date(timeIntervalSince1970: Double($0.started_at) / 1000), Date(timeIntervalSince1970: Double($0.wall_started_at) / 1000)) }
+    }
+
+    /// Records a finished scan with its summary (JSON).
+    public static func recordScan(kind: String, day: Day, started: (clock: Date, wall: Date), finished: Date, summary: String,
+                                  in unit: UnitOfWork) async throws {
+        try await unit.sql().raw("""
+            INSERT INTO monitoring_scans (kind, day, started_at, wall_started_at, finished_at, summary)
+            VALUES (\(bind: kind), \(bind: day.description), \(bind: epochMillis(started.clock)), \(bind: epochMillis(started.wall)),
+              \(bind: epochMillis(finished)), \(bind: summary))
+            """).run()
     }
 
     /// A snapshot's canonical JSON, as `save(snapshots:)` stores it.
@@ -77,18 +112,21 @@ public struct MonitoringStore: Sendable {
         return out
     }
 
-    /// Stores these snapshots as the firms' latest (inserted or replaced).
-    public static func save(snapshots: [MonitoringSnapshot], at time: Date, in unit: UnitOfWork) async throws {
+    /// Stores these snapshots as the firms' latest (inserted or replaced), each with its inputs key.
+    public static func save(snapshots: [MonitoringSnapshot], inputs: [String: String], at time: Date, in unit: UnitOfWork) async throws {
         let sql = try unit.sql()
         let now = epochMillis(time)
         for part in snapshots.chunked(by: 200) where !part.isEmpty {
             var values: SQLQueryString = ""
             for (n, s) in part.enumerated() {
-                let row: SQLQueryString = "(\(bind: s.uscc), \(bind: s.day.description), \(bind: try DetailCoding.encode(s)), \(bind: now))"
+                let row: SQLQueryString = """
+                    (\(bind: s.uscc), \(bind: s.day.description), \(bind: try DetailCoding.encode(s)), \(bind: inputs[s.uscc] ?? ""), \(bind: now))
+                    """
                 values = n == 0 ? row : values + ", " + row
             }
-            try await sql.raw("INSERT INTO monitoring_snapshots (uscc, day, snapshot, updated_at) VALUES " + values + """
-                 ON CONFLICT (uscc) DO UPDATE SET day = excluded.day, snapshot = excluded.snapshot, updated_at = excluded.updated_at
+            try await sql.raw("INSERT INTO monitoring_snapshots (uscc, day, snapshot, inputs, updated_at) VALUES " + values + """
+                 ON CONFLICT (uscc) DO UPDATE SET day = excluded.day, snapshot = excluded.snapshot, inputs = excluded.inputs,
+                  updated_at = excluded.updated_at
                 """).run()
         }
     }
