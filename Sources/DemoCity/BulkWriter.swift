@@ -78,7 +78,7 @@ extension CityGenerator {
             let cause = rng.pick(JudicialRecords.defendantCauses)
             let amount = Format.toCents(rng.logNormal(median: 80_000, sigma: 1))
             return JudicialRecords.dishonest(firm, closed: day - 240, amountCents: amount, cause: cause, asOf: asOf, &rng)?.row
-                ?? [firm.uscc, JudicialRecords.caseNumber(firm, year: day.year, kind: "执", &rng), day.text, "", ""]
+                ?? [firm.uscc, JudicialRecords.caseNumber(firm, year: day.year, kind: "执", &rng), day.text, "", "", "", "", "", ""]
         case .creditList:
             let type = firm.integrity > 0.75 ? "red" : (rng.chance(0.5) ? "black" : "watch")
             let (authority, reason) = type == "red" ? rng.pick(CreditRecords.redLists)

@@ -109,7 +109,8 @@ extension CityGenerator {
             ]),
             DatasetSchema("judicial.dishonest", "JDH", [
                 Column("case_no", required: true), Column("listed_on", .date, required: true),
-                Column("removed_on", .date), Column("obligation"),
+                Column("removed_on", .date), Column("obligation"), Column("creditor_name"), Column("creditor_type"),
+                Column("amount", .amount), Column("court"),
             ]),
             DatasetSchema("credit.list", "CLS", [
                 Column("list_type", .choice(listTypes), required: true), Column("listed_on", .date, required: true),

@@ -37,7 +37,8 @@ extension CityGenerator {
         static func record(_ firm: Firm, filed: CivilDay, role: Int, asOf: CivilDay, _ rng: inout Xoshiro256) -> (row: [String], closed: CivilDay?, lost: Bool) {
             let cause = cause(firm, role: role, &rng)
             let labour = cause == "劳动争议" || cause == "追索劳动报酬纠纷"
-            let median = labour ? 30_000 : 60_000 * firm.scale.exposure * firm.scale.exposure
+            // A bank sues over a loan, which is larger than a trade debt.
+            let median = labour ? 30_000 : (cause == "金融借款合同纠纷" ? 400_000 : 60_000) * firm.scale.exposure * firm.scale.exposure
             let amountCents = Format.toCents(rng.logNormal(median: median, sigma: 1))
             let appeal = rng.chance(0.08)
             let number = caseNumber(firm, year: filed.year, kind: appeal ? "民终" : "民初", &rng)
@@ -85,7 +86,35 @@ extension CityGenerator {
             default: "给付货款\(sum)元及逾期付款利息，并负担案件受理费"
             }
             let number = caseNumber(firm, year: listed.year, kind: "执", &rng)
-            return ([firm.uscc, number, listed.text, removed?.text ?? "", obligation], DishonestFact(listed: listed, removed: removed))
+            // The creditor is drawn from a stream of its own, so the rest of the firm's court records stay as they were.
+            var own = Xoshiro256(seed: UInt64(truncatingIfNeeded: listed.number), item: firm.serial, stream: 97)
+            let creditor = creditor(cause: cause, &own)
+            let court = firm.place.isCountyLevel ? "\(firm.place.name)人民法院" : "大连市\(firm.place.name)人民法院"
+            return ([firm.uscc, number, listed.text, removed?.text ?? "", obligation, creditor.name, creditor.type,
+                     Format.cents(amountCents), court], DishonestFact(listed: listed, removed: removed))
+        }
+
+        static let banks = ["大连银行股份有限公司", "中国工商银行股份有限公司大连分行", "中国建设银行股份有限公司大连分行",
+                            "中国邮政储蓄银行股份有限公司大连分行", "盛京银行股份有限公司大连分行"]
+        static let ruralBanks = ["大连农村商业银行股份有限公司", "大连金州联丰村镇银行股份有限公司"]
+        static let lenders = ["大连市中山区融信小额贷款有限公司", "大连高新区汇通小额贷款有限公司"]
+        static let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "孙", "于", "曲"]
+
+        /// The applicant for enforcement (申请执行人) of a case of `cause`, with the type a court records.
+        static func creditor(cause: String, _ rng: inout Xoshiro256) -> (name: String, type: String) {
+            switch cause {
+            case "金融借款合同纠纷":
+                if rng.chance(0.8) { return (rng.pick(banks), "银行") }
+                guard rng.chance(0.6) else { return (rng.pick(lenders), "小额贷款公司") }
+                let name = rng.pick(ruralBanks)
+                return (name, name.contains("村镇") ? "村镇银行" : "农村商业银行")
+            case "民间借贷纠纷":
+                return rng.chance(0.3) ? (rng.pick(lenders), "小额贷款公司") : (rng.pick(surnames) + "某某", "自然人")
+            case "劳动争议", "追索劳动报酬纠纷":
+                return (rng.pick(surnames) + "某某", "自然人")
+            default:
+                return ("大连" + rng.pick(["恒远", "广信", "瑞丰", "金港", "盛达", "海通"]) + rng.pick(["贸易", "物资", "建材", "机电"]) + "有限公司", "企业")
+            }
         }
 
         static func forFirm(_ firm: Firm, _ timeline: Timeline, _ rng: inout Xoshiro256) -> (cases: [[String]], dishonest: [(row: [String], fact: DishonestFact)]) {

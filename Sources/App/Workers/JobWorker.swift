@@ -62,6 +62,8 @@ enum JobRunner {
                     try await Commitments.revalidate(app.services, firms: firms)
                     // Listed firms that now fail the screening leave the 推荐清单; their institutions are told.
                     _ = try await RecommendationScreening.rescreen(app.services, firms: firms)
+                    // Court listings whose creditor is a bank, above the amount: proposed as 严重失信债务人.
+                    _ = try await SeriousDebtors.derive(app.services, firms: firms)
                     // Post-loan monitoring of the monitored firms among them: signals, scores, alerts to their lenders.
                     _ = try await MonitoringScan.scan(app.services, firms: firms)
                 }

@@ -64,3 +64,22 @@ public enum SeriousDebtorRule {
             on: day)
     }
 }
+
+extension DishonestDebtorRecord {
+    /// A court's `judicial.dishonest` record of the firm `firmName`, as the rule reads it; nil when the listing was
+    /// removed or the record lacks what the rule needs (the creditor, the amount or the listing day — files sent
+    /// before the catalog had those fields). The legal representative is marked with the firm when known.
+    public init?(record: StoredRecord, firmName: String, legalRepresentative: String?) {
+        let c = record.content
+        func text(_ key: String) -> String { (c[key] ?? "").trimmingSpaces() }
+        guard record.dataset == "judicial.dishonest", text("removed_on").isEmpty, let listed = Day(iso: text("listed_on")),
+              !text("creditor_name").isEmpty, !text("amount").isEmpty else { return nil }
+        let rep = (legalRepresentative ?? "").trimmingSpaces()
+        self.init(debtor: SanctionedParty(role: .subject, name: firmName, identifier: record.uscc),
+                  relatedPersons: rep.isEmpty ? [] : [SanctionedParty(role: .legalRepresentative, name: rep, identifier: "")],
+                  creditorName: text("creditor_name"), creditorType: text("creditor_type"),
+                  amount: MonitoringSnapshotBuilder.cents(text("amount")),
+                  caseNumber: text("case_no").isEmpty ? record.recordID : text("case_no"),
+                  court: text("court").isEmpty ? "人民法院" : text("court"), listedOn: listed)
+    }
+}

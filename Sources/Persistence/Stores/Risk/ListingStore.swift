@@ -13,22 +13,42 @@ public struct ListingStore: Sendable {
 
     /// Stores a proposed listing; its id is "platform:<row id>".
     public func propose(_ entry: ListingEntry, actor: String, at time: Date) async throws -> ListingEntry {
-        try await database.write { unit in
+        try await database.write { unit in try await Self.insert(entry, actor: actor, at: time, in: unit) }
+    }
+
+    /// Proposes `entry` unless the firm already has an entry of its kind on the same basis document (a derived
+    /// 严重失信债务人 is proposed once per court case, however many batches repeat the record). Nil when it had.
+    /// PostgreSQL: an advisory transaction lock per firm, so two workers cannot both propose it.
+    public func proposeOnce(_ entry: ListingEntry, actor: String, at time: Date) async throws -> ListingEntry? {
+        let uscc = entry.subject?.identifier ?? ""
+        return try await database.write { unit in
             let sql = try unit.sql()
-            let now = epochMillis(time)
-            let uscc = entry.subject?.identifier ?? ""
-            let id = try await sql.insertReturningID("""
-                INSERT INTO listings (uscc, kind, status, detail, created_at, updated_at)
-                VALUES (\(bind: uscc), \(bind: entry.kind.rawValue), \(bind: entry.status.rawValue), '{}', \(bind: now), \(bind: now))
-                RETURNING id
-                """, what: "名单记录编号")
-            var stored = entry
-            stored.id = "platform:\(id)"
-            try await sql.raw("UPDATE listings SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
-            unit.log(try LogEvents.listing(stored, step: "proposed", actor: actor, at: time))
-            unit.bump(.profiles)
-            return stored
+            if sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "xyd:listings:" + uscc)))").run()
+            }
+            let existing = try await sql.raw("""
+                SELECT id, detail FROM listings WHERE uscc = \(bind: uscc) AND kind = \(bind: entry.kind.rawValue)
+                """).all(decoding: Row.self).map { try DetailCoding.decode(ListingEntry.self, $0.detail) }
+            guard !existing.contains(where: { $0.basisDocumentNumber == entry.basisDocumentNumber }) else { return nil }
+            return try await Self.insert(entry, actor: actor, at: time, in: unit)
         }
+    }
+
+    static func insert(_ entry: ListingEntry, actor: String, at time: Date, in unit: UnitOfWork) async throws -> ListingEntry {
+        let sql = try unit.sql()
+        let now = epochMillis(time)
+        let uscc = entry.subject?.identifier ?? ""
+        let id = try await sql.insertReturningID("""
+            INSERT INTO listings (uscc, kind, status, detail, created_at, updated_at)
+            VALUES (\(bind: uscc), \(bind: entry.kind.rawValue), \(bind: entry.status.rawValue), '{}', \(bind: now), \(bind: now))
+            RETURNING id
+            """, what: "名单记录编号")
+        var stored = entry
+        stored.id = "platform:\(id)"
+        try await sql.raw("UPDATE listings SET detail = \(bind: try DetailCoding.encode(stored)) WHERE id = \(bind: id)").run()
+        unit.log(try LogEvents.listing(stored, step: "proposed", actor: actor, at: time))
+        unit.bump(.profiles)
+        return stored
     }
 
     static func rowID(_ id: String) -> Int64? { id.hasPrefix("platform:") ? Int64(id.dropFirst("platform:".count)) : nil }
