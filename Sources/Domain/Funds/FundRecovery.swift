@@ -1,0 +1,41 @@
+/// A recovery after compensation, shared back (seed 001 第十五条: 扣除诉讼等相关费用后，银行、风险缓释基金按照代偿比例进行分配).
+public struct FundRecoveryShare: Sendable, Equatable {
+    public var gross: Cents
+    public var costs: Cents
+    /// Gross less costs, never negative.
+    public var net: Cents
+    /// The part of `net` shared in proportion to the parts of the loss (at most the loss not yet recovered).
+    public var shared: Cents
+    /// Each party's part of `shared` (by its part of the loss), the institution's including anything beyond the loss.
+    public var parties: [FundPartyShare]
+    /// What returns to this fund's cash.
+    public var fundShare: Cents
+    public var working: [String]
+}
+
+public enum FundRecovery {
+    /// Shares a recovery of `gross` with `costs` on a claim computed as `claim`, after `alreadyShared` of earlier
+    /// recoveries. Parts are in proportion to each party's part of the loss, to the cent (largest remainder); a
+    /// recovery beyond the principal loss stays with the institution (it bore the interest and the costs).
+    public static func share(gross: Cents, costs: Cents, claim: ClaimComputation,
+                             alreadyShared: Cents = .zero) -> FundRecoveryShare {
+        let net = Cents(max(0, gross.value - costs.value))
+        let room = Cents(max(0, claim.principalLoss.value - alreadyShared.value))
+        let shared = min(net, room)
+        let weights = claim.parties.map(\.amount.value)
+        let parts = weights.contains(where: { $0 > 0 }) ? LargestRemainder.split(shared, weights: weights)
+                                                         : claim.parties.map { _ in Cents.zero }
+        var parties = zip(claim.parties, parts).map { p, a in
+            FundPartyShare(role: p.role, label: p.label, amount: a, paysFromFund: p.paysFromFund)
+        }
+        let beyond = net - shared
+        if beyond.isPositive, let i = parties.firstIndex(where: { $0.role == .institution }) { parties[i].amount = parties[i].amount + beyond }
+        let fund = parties.filter(\.paysFromFund).reduce(Cents.zero) { $0 + $1.amount }
+        var lines = ["追回\(gross.yuanText)，扣除诉讼等费用\(costs.yuanText)，净额\(net.yuanText)"]
+        lines.append("按代偿比例（补偿\(claim.compensation.yuanText) / 本金损失\(claim.principalLoss.yuanText)）分配：" +
+                     parties.map { "\($0.label)\($0.amount.yuanText)" }.joined(separator: "，"))
+        if beyond.isPositive { lines.append("超出本金损失的\(beyond.yuanText)归贷款机构") }
+        return FundRecoveryShare(gross: gross, costs: costs, net: net, shared: shared, parties: parties, fundShare: fund,
+                                 working: lines)
+    }
+}
