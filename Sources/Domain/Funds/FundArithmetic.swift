@@ -85,4 +85,15 @@ public enum LargestRemainder {
         let wide = total.multipliedFullWidth(by: weight)
         return sum.dividingFullWidth(wide)
     }
+
+    /// The first part of a split of `total` between two weights: exactly `share(of: 0, total, weights: [w0, w1])`,
+    /// without an array.
+    @inline(__always)
+    public static func share(ofFirst total: Int64, _ w0: Int64, _ w1: Int64) -> Int64 {
+        let sum = w0 + w1
+        guard sum > 0, total > 0 else { return 0 }
+        let a = part(total, w0, sum), b = part(total, w1, sum)
+        let leftover = total - a.quotient - b.quotient
+        return a.quotient + (leftover > 0 && a.remainder >= b.remainder ? 1 : 0)
+    }
 }

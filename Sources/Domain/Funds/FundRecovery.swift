@@ -31,11 +31,32 @@ public enum FundRecovery {
         let beyond = net - shared
         if beyond.isPositive, let i = parties.firstIndex(where: { $0.role == .institution }) { parties[i].amount = parties[i].amount + beyond }
         let fund = parties.filter(\.paysFromFund).reduce(Cents.zero) { $0 + $1.amount }
+        // The simulator books recoveries through `fundPart`; it must agree with the parties' split above.
+        assert(beyond.isPositive || fund.value == fundPart(of: shared.value, amounts: weights, paysFromFund: claim.parties.map(\.paysFromFund)))
         var lines = ["追回\(gross.yuanText)，扣除诉讼等费用\(costs.yuanText)，净额\(net.yuanText)"]
         lines.append("按代偿比例（补偿\(claim.compensation.yuanText) / 本金损失\(claim.principalLoss.yuanText)）分配：" +
                      parties.map { "\($0.label)\($0.amount.yuanText)" }.joined(separator: "，"))
         if beyond.isPositive { lines.append("超出本金损失的\(beyond.yuanText)归贷款机构") }
         return FundRecoveryShare(gross: gross, costs: costs, net: net, shared: shared, parties: parties, fundShare: fund,
                                  working: lines)
+    }
+
+    /// The part of a shared recovery returning to this fund: the parts of the parties it pays for, each by largest
+    /// remainder on the parties' parts of the loss (`amounts`), exactly as `share` splits it.
+    public static func fundPart(of shared: Int64, amounts: [Int64], paysFromFund: [Bool]) -> Int64 {
+        guard amounts.contains(where: { $0 > 0 }) else { return 0 }
+        var total: Int64 = 0
+        for i in amounts.indices where paysFromFund[i] { total += LargestRemainder.share(of: i, shared, weights: amounts) }
+        return total
+    }
+
+    /// The same for a claim the simulator computed (`figures` under `rule`), without building the parties: for a flat
+    /// or tiered rule the two parts are the compensation and the rest of the loss.
+    @inline(__always)
+    public static func fundPart(of shared: Int64, figures f: FundClaimRule.Figures, loss: Int64, rule: FundClaimRule) -> Int64 {
+        guard rule.kind == .split else {
+            return LargestRemainder.share(ofFirst: shared, f.compensation, max(0, loss) - f.compensation)
+        }
+        return fundPart(of: shared, amounts: rule.partyAmounts(f, loss: loss), paysFromFund: rule.paysFromFund)
     }
 }
