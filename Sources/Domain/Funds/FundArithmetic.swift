@@ -62,8 +62,11 @@ public enum LargestRemainder {
         split(total.value, weights: weights).map { Cents($0) }
     }
 
-    /// Part `index` of the split, computed without building the others (the simulator's hot path).
-    public static func share(of index: Int, _ total: Int64, weights: [Int64]) -> Int64 {
+    /// Part `index` of the split, computed without building the others (the simulator's hot path; any buffer of
+    /// weights, so a stack buffer will do).
+    @inline(__always)
+    public static func share<Weights: RandomAccessCollection>(of index: Int, _ total: Int64, weights: Weights) -> Int64
+    where Weights.Element == Int64, Weights.Index == Int {
         var sum: Int64 = 0
         for w in weights { sum += w }
         guard sum > 0, total > 0 else { return 0 }

@@ -70,7 +70,7 @@ public struct FundClaim: Sendable, Equatable, Codable {
         self.claimId = claimId; self.coverage = coverage; self.version = version.version; self.status = .filed
         self.filedOn = filedOn; self.attachments = attachments; self.firstClaim = firstClaim
         self.deadline = version.review.preliminaryReview.lastDay(openedOn: filedOn, calendar: calendar)
-        self.steps = [FundClaimStep(action: .resubmit(attachments), from: .filed, to: .filed, on: filedOn, role: .applicant,
+        self.steps = [FundClaimStep(action: .file(attachments), from: .filed, to: .filed, on: filedOn, role: .applicant,
                                     by: applicant, reason: "提交补偿申请", deadline: deadline)]
     }
 

@@ -126,13 +126,22 @@ public struct FundClaimRule: Sendable {
 
     /// Every party's part of the loss: the payers' parts add up to the compensation, the institution keeps the rest.
     func partyAmounts(_ f: Figures, loss: Int64) -> [Int64] {
-        let loss = max(0, loss)
-        guard kind == .split else { return [f.compensation, loss - f.compensation] }
-        if !f.capped { return LargestRemainder.split(loss, weights: partyWeights) }
-        var out = [Int64](repeating: 0, count: partyWeights.count)
-        let payers = LargestRemainder.split(f.compensation, weights: payerWeights)
-        for (j, i) in payerIndices.enumerated() { out[i] = payers[j] }
-        if institutionIndex >= 0 { out[institutionIndex] = loss - f.compensation }
+        let count = kind == .split ? partyWeights.count : 2
+        var out = [Int64](repeating: 0, count: count)
+        out.withUnsafeMutableBufferPointer { fillPartyAmounts($0, f, loss: loss) }
         return out
+    }
+
+    /// The same into a buffer of the parties' count (no allocation).
+    @inline(__always)
+    func fillPartyAmounts(_ out: UnsafeMutableBufferPointer<Int64>, _ f: Figures, loss: Int64) {
+        let loss = max(0, loss)
+        guard kind == .split else { out[0] = f.compensation; out[1] = loss - f.compensation; return }
+        if !f.capped {
+            for i in partyWeights.indices { out[i] = LargestRemainder.share(of: i, loss, weights: partyWeights) }
+            return
+        }
+        for (j, i) in payerIndices.enumerated() { out[i] = LargestRemainder.share(of: j, f.compensation, weights: payerWeights) }
+        if institutionIndex >= 0 { out[institutionIndex] = loss - f.compensation }
     }
 }

@@ -102,6 +102,8 @@ public enum FundActorRole: String, Sendable, Equatable, Codable, CaseIterable {
 
 /// A step on a claim.
 public enum FundClaimAction: Sendable, Equatable, Codable {
+    /// Filing (recorded as the first step by `FundClaim.init`; never a later step).
+    case file([FundAttachment])
     /// 初审通过 (fund office) or 核查通过 (verifier).
     case pass
     /// Ask the applicant for more material, saying what.
@@ -121,6 +123,7 @@ public enum FundClaimAction: Sendable, Equatable, Codable {
 
     public var label: String {
         switch self {
+        case .file: "提交补偿申请"
         case .pass: "审核通过"
         case .requestMaterial: "要求补正材料"
         case .resubmit: "补正材料后重新提交"
@@ -139,7 +142,7 @@ public enum FundClaimAction: Sendable, Equatable, Codable {
         switch self {
         case .requestMaterial(let r), .reject(let r), .object(let r), .dismissObjection(let r), .upholdObjection(let r),
              .withdraw(let r): r
-        case .pass, .resubmit, .approve, .closePublicity, .pay: nil
+        case .file, .pass, .resubmit, .approve, .closePublicity, .pay: nil
         }
     }
 }

@@ -57,6 +57,13 @@ public enum FundRecovery {
         guard rule.kind == .split else {
             return LargestRemainder.share(ofFirst: shared, f.compensation, max(0, loss) - f.compensation)
         }
-        return fundPart(of: shared, amounts: rule.partyAmounts(f, loss: loss), paysFromFund: rule.paysFromFund)
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: rule.partyWeights.count) { amounts in
+            rule.fillPartyAmounts(amounts, f, loss: loss)
+            let weights = UnsafeBufferPointer(amounts)
+            guard weights.contains(where: { $0 > 0 }) else { return 0 }
+            var total: Int64 = 0
+            for i in weights.indices where rule.paysFromFund[i] { total += LargestRemainder.share(of: i, shared, weights: weights) }
+            return total
+        }
     }
 }

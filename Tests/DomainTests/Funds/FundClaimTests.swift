@@ -52,6 +52,7 @@ import Testing
         #expect(claim.isOverdue(on: F.day("2026-04-20")) && !claim.isOverdue(on: F.day("2026-04-10")))
         claim = try claim.applying(.pay, on: F.day("2026-04-01"), role: .financeBureau, by: "财政局", version: v)
         #expect(claim.status == .paid && claim.deadline == nil && claim.status.isFinal)
+        #expect(claim.steps.first?.action.label == "提交补偿申请")
         #expect(claim.steps.map(\.to) == [.filed, .verification, .approval, .publicity, .payment, .paid])
         #expect(claim.steps.map(\.role) == [.applicant, .fundOffice, .verifier, .leadingGroup, .fundOffice, .financeBureau])
     }
@@ -114,7 +115,7 @@ import Testing
     ]
 
     static let actions: [(String, FundClaimAction)] = [
-        ("pass", .pass), ("requestMaterial", .requestMaterial("r")), ("resubmit", .resubmit(complete)), ("reject", .reject("r")),
+        ("file", .file(complete)), ("pass", .pass), ("requestMaterial", .requestMaterial("r")), ("resubmit", .resubmit(complete)), ("reject", .reject("r")),
         ("approve", .approve), ("object", .object("r")), ("dismissObjection", .dismissObjection("r")),
         ("upholdObjection", .upholdObjection("r")), ("closePublicity", .closePublicity), ("pay", .pay), ("withdraw", .withdraw("r")),
     ]
