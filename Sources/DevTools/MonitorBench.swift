@@ -78,6 +78,16 @@ public struct MonitorScanBench {
         // The same batch again for other firms, and a day's reclassification (every overdue loan one day later),
         // then the daily scan finds them (no after-batch scan in between). It reads the records again only of the
         // firms whose inputs may have changed; the forced full scan reads every monitored firm, as a reference.
+        // Yesterday, as far as the watermark is concerned: the city's batches, the first batch and the baseline
+        // scan are dated a day back, so the scan's one-hour margin for late commits covers none of them.
+        try await database.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return }
+            try await sql.raw("UPDATE batches SET finished_at = finished_at - 86400000, started_at = started_at - 86400000").run()
+            try await sql.raw("""
+                UPDATE monitoring_scans SET started_at = started_at - 86400000, wall_started_at = wall_started_at - 86400000,
+                  finished_at = finished_at - 86400000
+                """).run()
+        }
         let more = changedFirms(firms, offset: 53)
         _ = try await changeBatch(more, in: work, on: database, tag: "B")
         try await database.transaction { tx in
