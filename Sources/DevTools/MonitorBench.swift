@@ -78,11 +78,11 @@ public struct MonitorScanBench {
         // The same batch again for other firms, and a day's reclassification (every overdue loan one day later),
         // then the daily scan finds them (no after-batch scan in between). It reads the records again only of the
         // firms whose inputs may have changed; the forced full scan reads every monitored firm, as a reference.
-        // Yesterday, as far as the watermark is concerned: the city's batches, the first batch and the baseline
-        // scan are dated a day back, so the scan's one-hour margin for late commits covers none of them.
+        // As a daily scan finds them: the city and the first batch arrived the day before yesterday, the baseline scan
+        // ran yesterday, so the scan's one-hour margin for late commits covers none of them.
         try await database.transaction { tx in
             guard let sql = tx as? any SQLDatabase else { return }
-            try await sql.raw("UPDATE batches SET finished_at = finished_at - 86400000, started_at = started_at - 86400000").run()
+            try await sql.raw("UPDATE batches SET finished_at = finished_at - 172800000, started_at = started_at - 172800000").run()
             try await sql.raw("""
                 UPDATE monitoring_scans SET started_at = started_at - 86400000, wall_started_at = wall_started_at - 86400000,
                   finished_at = finished_at - 86400000
