@@ -98,14 +98,19 @@ public enum MarketActions {
         let thresholds = context.platform.policy.classification
         let today = context.clock.today
         let disbursedOn = disbursedOn ?? today
-        return try await context.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note,
-                                                        at: context.clock.now()) { unit, next in
+        let stored = try await context.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note,
+                                                              at: context.clock.now()) { unit, next in
             guard event.action == .disburse else { return }
             guard let terms = next.state.terms else { throw DomainError.conflict("该申请没有批准条件，不能放款") }
             let schedule = try terms.schedule(start: disbursedOn)
             try await LoanStore.open(in: unit, application: next, ledger: LoanLedger(schedule: schedule), asOf: today,
                                      thresholds: thresholds)
         }
+        // 入库: the new loan is checked against each fund at once (the daily sweep catches one missed here).
+        if event.action == .disburse, let loan = try await context.loanStore.loan(applicationID: stored.id) {
+            try await FundRegistrations.register(context, loanId: loan.id)
+        }
+        return stored
     }
 
     // MARK: Loans

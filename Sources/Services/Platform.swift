@@ -42,10 +42,12 @@ public struct Platform: Sendable {
     public let measures: MeasuresCatalogue
     /// The post-loan warning rules: signal thresholds, points, levels, answer deadlines (versioned, by effective day).
     public let warningRules: WarningRules
+    /// The risk compensation fund schemes (versioned, by effective day); the funds the platform runs are opened from them.
+    public let fundSchemes: FundSchemes
 
     public init(catalog: Catalog, evaluationModel: EvaluationModel, policy: Policy, metrics: Metrics, clock: Clock = .system,
                 screeningRules: ScreeningRules? = nil, redListRules: RedListRules? = nil, listRules: ListRules? = nil,
-                measures: MeasuresCatalogue? = nil, warningRules: WarningRules? = nil) {
+                measures: MeasuresCatalogue? = nil, warningRules: WarningRules? = nil, fundSchemes: FundSchemes? = nil) {
         self.catalog = catalog; self.evaluationModel = evaluationModel; self.policy = policy; self.metrics = metrics
         self.clock = clock
         // The shipped rules unless others are given; a package without them screens nobody (and says so).
@@ -54,13 +56,14 @@ public struct Platform: Sendable {
         self.listRules = listRules ?? (try? ListRules.bundled()) ?? ListRules(name: "", source: "", versions: [])
         self.measures = measures ?? (try? MeasuresCatalogue.bundled()) ?? MeasuresCatalogue(name: "", source: "", measures: [])
         self.warningRules = warningRules ?? (try? WarningRules.bundled()) ?? WarningRules(name: "", source: "", versions: [])
+        self.fundSchemes = fundSchemes ?? (try? FundSchemes.bundled()) ?? FundSchemes(name: "", source: "", schemes: [])
     }
 
     /// The same platform on another clock (tests that move time).
     public func on(_ clock: Clock) -> Platform {
         Platform(catalog: catalog, evaluationModel: evaluationModel, policy: policy, metrics: metrics, clock: clock,
                  screeningRules: screeningRules, redListRules: redListRules, listRules: listRules, measures: measures,
-                 warningRules: warningRules)
+                 warningRules: warningRules, fundSchemes: fundSchemes)
     }
 
     /// The grade scale of the evaluation model, best first.

@@ -77,5 +77,8 @@ public struct ServiceContext: Sendable {
     public var listingStore: ListingStore { ListingStore(database: database) }
     public var monitoringStore: MonitoringStore { MonitoringStore(database: database) }
     public var logStore: LogStore { LogStore(database: database) }
+    public var fundStore: FundStore { FundStore(database: database) }
+    public var fundClaimStore: FundClaimStore { FundClaimStore(database: database) }
+    public var fundJournal: FundJournalStore { FundJournalStore(database: database) }
     public var ingestor: BatchIngestor { BatchIngestor(database: database) }
 }

@@ -33,6 +33,10 @@ import VaporTesting
         // The 守信激励名单 and the on-time repayers (with their consent) are public.
         case "/public/red-list", "/public/on-time", "/api/v1/red-list", "/api/v1/on-time-repayers": return everyone
         case "/public/red-list/objections", "/api/v1/red-list/:id/objections": return signedIn
+        // 补偿公示 is public; anyone signed in may object during publicity; material only to its institution and the fund side.
+        case "/public/fund": return everyone
+        case "/fund/objections": return signedIn
+        case "/fund/materials/:id": return bank.union([.creditCenter])
         default: break
         }
         // The transparency log holds no personal data: anyone may audit it and witnesses may cosign it.
@@ -41,7 +45,8 @@ import VaporTesting
         if path.hasPrefix("/bank") { return bank }
         if path.hasPrefix("/firm") { return [.firm] }
         if ["/console/institutions", "/console/accounts", "/console/products", "/console/commitments", "/console/authorisations",
-            "/console/enterprises", "/console/repairs", "/console/red-list", "/console/monitoring", "/console/listings"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
+            "/console/enterprises", "/console/repairs", "/console/red-list", "/console/monitoring", "/console/listings",
+            "/console/fund"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
             return [.creditCenter]
         }
         if path.hasPrefix("/console") { return government }
@@ -86,6 +91,15 @@ import VaporTesting
         // webhook is the institution admin's.
         if api.hasPrefix("/risk-alerts") { return method == "POST" ? bank : bank.union([.creditCenter]) }
         if api == "/risk-webhook" { return [.bankAdmin] }
+        // Risk compensation funds: the fund office (credit center) keeps the books; institutions see their own covered
+        // loans and claims and file; the test's department (a court) has no fund duty.
+        if api == "/fund/programmes" { return method == "POST" ? [.creditCenter] : signedIn }
+        if api.hasPrefix("/fund/programmes/") { return [.creditCenter] }
+        if api == "/fund/registrations" || api == "/fund/claims/:id" || (api == "/fund/claims" && method == "GET") {
+            return bank.union([.creditCenter])
+        }
+        if api == "/fund/claims/:id/steps" { return bank.union([.creditCenter]) }
+        if api.hasPrefix("/fund/") { return bank }
         if api.hasPrefix("/catalog") || api.hasPrefix("/uscc") || api == "/products" || api.hasPrefix("/evaluations") { return signedIn }
         return []
     }

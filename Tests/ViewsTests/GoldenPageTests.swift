@@ -313,6 +313,51 @@ struct GoldenPageTests {
                 perDay: (0..<30).map { .init(label: String(format: "03-%02d", $0 + 1), count: $0 % 4) },
                 escalated: [(alert, "大连银行", try M.escalation(alert, today: M.day.adding(days: 6)))]))
         },
+        GoldenPage(name: "BankFundPage") {
+            typealias M = FundFixtures
+            return BankFundPage.render(.init(context: F.bank("/bank/fund"), today: M.day, programmes: [try M.programme()],
+                                             registrations: [M.registration(covered: true), M.registration(covered: false)],
+                                             pagination: Pagination(page: 1, pageSize: 20, totalCount: 2, path: "/bank/fund"),
+                                             claims: [try M.claim(paid: false)]))
+        },
+        GoldenPage(name: "FundNewClaimPage") {
+            typealias M = FundFixtures
+            let programme = try M.programme()
+            let version = try #require(programme.scheme.versions.first)
+            let assessment = FundClaimAssessment.assess(
+                version: version, coverage: M.coverage(),
+                institution: FundInstitutionFacts(institutionId: "1", name: "甲银行", agreementFrom: Day(year: 2025, month: 1, day: 1)),
+                facts: FundDefaultFacts(asOf: M.day, classification: .substandard, overdueDays: 95, principalLoss: Cents(12_000_000),
+                                        guaranteePaidOn: M.day), usage: .none)
+            return FundNewClaimPage.render(.init(context: F.bank("/bank/fund/new-claim"), programme: programme, loanId: "12",
+                                                 firmName: "大连海韵科技有限公司", coverage: M.coverage(), assessment: assessment,
+                                                 checklist: version.materials, materials: M.materials()))
+        },
+        GoldenPage(name: "FundClaimPage") {
+            typealias M = FundFixtures
+            return FundClaimPage.render(.init(context: F.center("/console/fund/claims/7"), record: try M.claim(paid: true), today: M.day,
+                                              basePath: "/console/fund/claims/7", backPath: "/console/fund/claims", steps: [],
+                                              mayResubmit: false, mayReportRecovery: false, materials: M.materials()))
+        },
+        GoldenPage(name: "FundClaimsPage") {
+            typealias M = FundFixtures
+            return FundClaimsPage.render(.init(context: F.center("/console/fund/claims"), claims: [try M.claim(paid: false)],
+                                               pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/console/fund/claims"),
+                                               status: .publicity, today: M.day))
+        },
+        GoldenPage(name: "FundDashboardPage") {
+            typealias M = FundFixtures
+            return FundDashboardPage.render(.init(context: F.center("/console/fund"), programmes: [try M.programme()],
+                                                  dashboard: try M.dashboard(), templates: try FundSchemes.bundled().schemes,
+                                                  institutions: [Institution(id: 1, code: "banka", name: "甲银行", kind: .bank)],
+                                                  agreements: [], mayManage: true))
+        },
+        GoldenPage(name: "PublicFundPage") {
+            typealias M = FundFixtures
+            return PublicFundPage.render(.init(context: F.visitor("/public/fund"), claims: [try M.claim(paid: false)],
+                                               pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/public/fund"),
+                                               signedIn: false))
+        },
     ]
 
     @Test("each page matches its golden file", arguments: pages)

@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     DefaultReportsAPI().register(api)
     ListingsAPI().register(api)
     RiskAlertsAPI().register(api)
+    FundAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)
@@ -25,4 +26,5 @@ func routes(_ app: Application) throws {
     IncentivePortals().register(authenticated)
     ListingPortals().register(authenticated)
     RiskAlertPortals().register(authenticated)
+    FundPortals().register(authenticated)
 }

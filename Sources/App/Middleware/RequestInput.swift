@@ -10,3 +10,19 @@ extension Request {
                          defaultPerPage: defaultPerPage)
     }
 }
+
+/// Ids and dates typed into forms and bodies, parsed once into bounded types.
+enum RequestInput {
+    /// An id (a positive 64-bit number); nil when empty.
+    static func optionalID(_ text: String?, field: String) throws -> Int64? {
+        guard let text = text?.trimmingSpaces(), !text.isEmpty else { return nil }
+        return try BoundedInteger.parse(text, field: field, in: 1...Int64.max)
+    }
+
+    /// A date typed as YYYY-MM-DD; nil when empty.
+    static func optionalDay(_ text: String?, field: String) throws -> Day? {
+        guard let text = text?.trimmingSpaces(), !text.isEmpty else { return nil }
+        guard let day = Day(iso: text) else { throw DomainError.invalidInput(field: field, reason: "日期应为 YYYY-MM-DD，如 2026-01-31") }
+        return day
+    }
+}

@@ -10,7 +10,7 @@ enum Portal {
     /// The frame of a signed-in user's page; the page's view sets the title unless one is given here.
     static func context(_ req: Request, _ principal: Principal, title: String = "") -> PageContext {
         PageContext(title: title, userDisplayName: principal.displayName, roleLabel: Navigation.roleLabel(principal),
-                    csrfToken: req.csrfToken, navItems: Navigation.items(for: principal.role, active: req.url.path),
+                    csrfToken: req.csrfToken, navItems: Navigation.items(for: principal, active: req.url.path),
                     flash: takeFlash(req))
     }
 

@@ -22,6 +22,8 @@ final class MultipartUpload: @unchecked Sendable {
     private var problem: DomainError?
     private(set) var fields: [String: String] = [:]
     private(set) var fileName: String?
+    /// The file part's declared Content-Type.
+    private(set) var fileContentType: String?
     private var fileStarted = false
     private var fileEnded = false
     private var bodyEnded = false
@@ -97,6 +99,7 @@ final class MultipartUpload: @unchecked Sendable {
     private func start() {
         fileStarted = true
         fileName = Self.parameter("filename", in: headers["content-disposition"] ?? "")
+        fileContentType = headers["content-type"]
     }
 
     private func partComplete() {

@@ -84,6 +84,9 @@ enum JobRunner {
             case JobKind.dailyMonitoring:
                 _ = try await MonitoringScan.scanAll(app.services)
                 try await RiskAlerts.escalateOverdue(app.services)
+            case JobKind.dailyFunds:
+                _ = try await FundRegistrations.sweep(app.services)
+                try await FundBooks.checkStopLines(app.services)
             case JobKind.riskWebhook:
                 try await RiskWebhookDelivery.deliver(app, alertID: Int64(job.payload) ?? 0)
             case JobKind.logSequence:
@@ -127,6 +130,8 @@ enum JobScheduler {
         // The full monitoring scan after the day's reclassification (a lender's overdue days feed the snapshot).
         try await queue.enqueue(kind: JobKind.dailyMonitoring, payload: day.description, runAt: Date(),
                                 uniqueKey: "\(JobKind.dailyMonitoring):\(day)")
+        try await queue.enqueue(kind: JobKind.dailyFunds, payload: day.description, runAt: Date(),
+                                uniqueKey: "\(JobKind.dailyFunds):\(day)")
     }
 }
 

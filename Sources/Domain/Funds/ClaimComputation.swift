@@ -25,7 +25,7 @@ public struct FundCapHit: Sendable, Equatable, Codable {
 /// against what was already paid or committed (`FundUsage`). The parties' parts always add up to the loss to the cent:
 /// a split is by largest remainder; when a cap lowers the compensation, it is split again among the paying parties by
 /// weight and the institution keeps the rest.
-public struct ClaimComputation: Sendable, Equatable {
+public struct ClaimComputation: Sendable, Equatable, Codable {
     public var principalLoss: Cents
     public var figures: FundClaimRule.Figures
     public var uncapped: Cents { Cents(figures.uncapped) }

@@ -37,7 +37,7 @@ public struct FundClaimRule: Sendable {
     }
 
     /// The numbers of one claim: the share (tier, bonus, total cap), the compensation before and after the caps.
-    public struct Figures: Sendable, Equatable {
+    public struct Figures: Sendable, Equatable, Codable {
         /// The band applied (`tiered`), else −1.
         public var tierIndex: Int
         public var tierBasisPoints: Int

@@ -1,5 +1,5 @@
 /// A recovery after compensation, shared back (seed 001 第十五条: 扣除诉讼等相关费用后，银行、风险缓释基金按照代偿比例进行分配).
-public struct FundRecoveryShare: Sendable, Equatable {
+public struct FundRecoveryShare: Sendable, Equatable, Codable {
     public var gross: Cents
     public var costs: Cents
     /// Gross less costs, never negative.

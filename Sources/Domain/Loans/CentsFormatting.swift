@@ -8,6 +8,12 @@ extension Cents {
         return "\(sign)¥\(CentsFormatting.grouped(yuan)).\(CentsFormatting.twoDigits(fen))"
     }
 
+    /// `1234.56` (no symbol, no separators): for CSV exports that spreadsheets read as numbers.
+    public var yuanDecimalText: String {
+        let magnitude = value.magnitude
+        return "\(value < 0 ? "-" : "")\(magnitude / 100).\(CentsFormatting.twoDigits(magnitude % 100))"
+    }
+
     /// Ten-thousands of yuan with two decimals, rounded half away from zero: 123,456.78 yuan is `12.35万元`.
     public var wanYuanText: String {
         // One unit of the result is 0.01 万元 = 100 yuan = 10,000 cents.

@@ -20,6 +20,9 @@ public enum JobKind {
     public static let dailyRecommendations = "daily.recommendations"
     /// Once a day: the full post-loan monitoring scan of every firm with a live loan or a valid authorisation.
     public static let dailyMonitoring = "daily.monitoring"
+    /// Once a day (after reclassification): register any disbursed loan not yet checked under each fund, then check
+    /// every institution's stop lines.
+    public static let dailyFunds = "daily.funds"
     /// A new alert posted to the institution's webhook (payload: the alert id), retried with back-off.
     public static let riskWebhook = "risk.webhook"
     /// Every second: move queued transparency-log entries into the tree.

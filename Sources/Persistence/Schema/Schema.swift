@@ -8,7 +8,7 @@ public enum Schema {
         CreateCoreTables(), CreateJobTable(), CreateEvaluationTables(), CreateMarketplaceTables(),
         CreateTransparencyLogTables(), CreateRemediesTables(), CreateGenerations(), UniqueTokenNames(),
         BatchContentDigest(), CreateRecommendationTables(), CreateMonitoringTables(), CreateIncentiveTables(),
-        CreateDefaultReports(), CreateListings(), MonitoringWatermark(),
+        CreateDefaultReports(), CreateListings(), MonitoringWatermark(), CreateFundTables(),
     ]
 
     /// Runs a migration's statements in one transaction, each harmless when repeated (`IF NOT EXISTS`):

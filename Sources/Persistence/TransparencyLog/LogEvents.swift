@@ -203,3 +203,15 @@ extension LogEvents {
         ])
     }
 }
+
+extension LogEvents {
+    /// A decision of a risk compensation fund: a programme opened, an agreement, a loan registered or not, a claim's
+    /// step, a journal entry, a stop line crossed. `about` is what it concerns (`loan:12`, `claim:3`, `journal:7` …).
+    public static func fund(_ scheme: String, about: String, decision: String, actor name: String, at time: Date,
+                            detail: some Encodable) throws -> LogEntry {
+        try entry(.fundDecision, at: time, actor: actor(name), [
+            "fund": LogEntry.identifierOrDigest(scheme), "application": LogEntry.identifierOrDigest(about),
+            "decision": LogEntry.identifierOrDigest(decision), "detailDigest": digest(detail),
+        ])
+    }
+}

@@ -10,14 +10,14 @@ public enum Navigation {
         case .creditCenter:
             [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
              ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
-             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("风险监测", "/console/monitoring"), ("守信激励", "/console/red-list"), ("失信名单", "/console/listings"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
+             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("风险监测", "/console/monitoring"), ("守信激励", "/console/red-list"), ("失信名单", "/console/listings"), ("风险补偿基金", "/console/fund"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
              ("信用修复", "/console/repairs"), ("数据目录", "/console/catalog")]
         case .department:
             [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("推荐企业", "/console/recommendations"), ("异议处理", "/console/objections"),
              ("数据目录", "/console/catalog")]
         case .institutionAdmin, .institutionStaff:
             [("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("风险预警", "/bank/alerts"), ("申请", "/bank/applications"),
-             ("贷款", "/bank/loans")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
+             ("贷款", "/bank/loans"), ("风险补偿", "/bank/fund")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
              ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("守信激励", "/firm/incentives"), ("产品与测额", "/firm/products"),
@@ -28,6 +28,16 @@ public enum Navigation {
         return items.map { NavItem(label: $0.0, href: $0.1, isActive: $0.1 == best?.1) }
     }
 
+    /// The main navigation of a principal: its role's, and for the departments that review fund claims (核查, 审批,
+    /// 拨付) the claims queue.
+    public static func items(for principal: Principal, active: String) -> [NavItem] {
+        var items = items(for: principal.role, active: active)
+        if principal.role == .department, FundDuties.isFundSide(principal) {
+            items.insert(NavItem(label: "补偿审核", href: "/console/fund/claims", isActive: active.hasPrefix("/console/fund")), at: 0)
+        }
+        return items
+    }
+
     /// The links a visitor (not signed in) sees on the public pages.
     public static func visitor(active: String) -> [NavItem] {
         [
@@ -36,6 +46,7 @@ public enum Navigation {
             NavItem(label: "推荐清单公示", href: "/public/recommendations", isActive: active == "/public/recommendations"),
             NavItem(label: "守信激励名单", href: "/public/red-list", isActive: active == "/public/red-list"),
             NavItem(label: "按时还款企业", href: "/public/on-time", isActive: active == "/public/on-time"),
+            NavItem(label: "补偿公示", href: "/public/fund", isActive: active == "/public/fund"),
             NavItem(label: "企业注册", href: "/register", isActive: active == "/register"),
             NavItem(label: "登录", href: "/login"),
         ]

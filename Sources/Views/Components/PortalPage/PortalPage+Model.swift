@@ -108,11 +108,13 @@ public enum PortalPage {
         public var fields: [Field]
         public var submitLabel: String
         public var note: String?
+        /// When set, the browser asks before submitting (binding or destructive steps).
+        public var confirm: String?
         public enum Method: String, Sendable { case get, post }
         public init(title: String, id: String, action: String, method: Method = .post, fields: [Field],
-                    submitLabel: String, note: String? = nil) {
+                    submitLabel: String, note: String? = nil, confirm: String? = nil) {
             self.title = title; self.id = id; self.action = action; self.method = method; self.fields = fields
-            self.submitLabel = submitLabel; self.note = note
+            self.submitLabel = submitLabel; self.note = note; self.confirm = confirm
         }
     }
 
@@ -123,6 +125,8 @@ public enum PortalPage {
             case select([SelectOption])
             /// Several checkboxes sharing the name (submitted as `name[]`).
             case checkboxes([SelectOption])
+            /// A file (the form is then sent as multipart/form-data; put it last: fields after a file are not read).
+            case file(accept: String)
         }
         public var name: String
         public var label: String
@@ -130,6 +134,7 @@ public enum PortalPage {
         public var value: String
         public var isRequired: Bool
         public var hint: String?
+        public var isFile: Bool { if case .file = kind { true } else { false } }
         public init(_ name: String, _ label: String, kind: Kind = .text, value: String = "", isRequired: Bool = false,
                     hint: String? = nil) {
             self.name = name; self.label = label; self.kind = kind; self.value = value; self.isRequired = isRequired

@@ -88,6 +88,8 @@ extension PortalPage {
         .form(
             .id(form.id), .cls("portal-form"),
             .attr("method", form.method.rawValue), .action(form.action),
+            .attribute(named: "enctype", value: form.fields.contains(where: \.isFile) ? "multipart/form-data" : nil),
+            .unwrap(form.confirm) { .data(named: "confirm", value: $0) },
             .if(form.method == .post, Forms.csrfField(csrf)),
             .forEach(form.fields) { fieldNode(form.id, $0) },
             .unwrap(form.note) { .p(.cls("field-hint"), .text($0)) },
@@ -120,6 +122,11 @@ extension PortalPage {
                 },
                 .unwrap(field.hint) { .p(.cls("field-hint"), .text($0)) }
             )
+        case .file(let accept):
+            return Forms.field(label: label, for: id, control: .input(
+                .id(id), .type(.file), .name(field.name), .flag("required", field.isRequired),
+                .attribute(named: "accept", value: accept.isEmpty ? nil : accept)
+            ), hint: field.hint)
         case .text, .password, .number, .date, .tel:
             let type: HTMLInputType = switch field.kind {
             case .password: .password
