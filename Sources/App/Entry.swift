@@ -91,5 +91,6 @@ public enum Xyd {
         app.asyncCommands.use(EvaluateCommand(), as: "evaluate")
         app.asyncCommands.use(LogCommand(), as: "log")
         app.asyncCommands.use(WitnessCommand(), as: "witness")
+        app.asyncCommands.use(FundCommand(), as: "fund")
     }
 }

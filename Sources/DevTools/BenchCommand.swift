@@ -14,7 +14,7 @@ import Vapor
 /// to `Xyd.main`), not by `App`.
 public struct BenchCommand: AsyncCommand {
     public struct Signature: CommandSignature {
-        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log 或 monitor")
+        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log、monitor 或 fund")
         var what: String
         @Option(name: "rows", help: "行数；log 为条目数（默认 1000000）")
         var rows: Int?
@@ -34,12 +34,16 @@ public struct BenchCommand: AsyncCommand {
         var seconds: Double?
         @Flag(name: "swift-client", help: "api：即使装有 wrk 也用内置的 Swift 客户端")
         var swiftClient: Bool
+        @Option(name: "loans", help: "fund：在保贷款笔数（默认 50000）")
+        var loans: Int?
+        @Option(name: "paths", help: "fund：模拟路径数（默认 10000）")
+        var paths: Int?
         public init() {}
     }
 
     public init() {}
 
-    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）" }
+    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）、fund（风险补偿基金模拟）" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -63,8 +67,10 @@ public struct BenchCommand: AsyncCommand {
             context.console.print("== 推荐清单：整个申报清单的初筛与批次后复核 ==")
             try await ScreeningBench(app: context.application, enterprises: signature.enterprises ?? 100_000,
                                      listSize: signature.list ?? 10_000).run()
+        case "fund":
+            try await FundBench(app: context.application, loans: signature.loans ?? 50_000, paths: signature.paths ?? 10_000, years: 3).run()
         default:
-            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log 或 monitor")
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log、monitor 或 fund")
         }
     }
 }

@@ -219,7 +219,9 @@ public enum FundClaims {
         var next = record
         next.recoveries.append(FundRecoveryReport(day: day, reportedBy: principal.displayName, note: note.trimmingSpaces(), share: share))
         let journal = share.fundShare.isPositive
-            ? [try FundJournalEntry.recovery(share.fundShare, from: record.institutionId, claimId: record.claim.claimId, on: day)] : []
+            // Booked on the day it is reported (the journal runs in date order); the recovery keeps its own date.
+            ? [try FundJournalEntry.recovery(share.fundShare, from: record.institutionId, claimId: record.claim.claimId,
+                                             on: context.clock.today)] : []
         try await context.fundClaimStore.save(next, expecting: .paid, step: "recovery", actor: principal.name,
                                               at: context.clock.now(), journal: journal)
         return next
