@@ -10,10 +10,14 @@ enum MultiExponentiation {
     ///   - exponents: rows × columns, small signed integers.
     static func columnProducts(bases: [GMPInteger], exponents: [[Int64]], modulus: GMPInteger) -> [GMPInteger] {
         precondition(bases.count == exponents.count, "one exponent row per base")
-        guard let columns = exponents.first?.count else { return [] }
-        return (0..<columns).map { j in
-            column(bases: bases, exponent: { exponents[$0][j] }, modulus: modulus)
-        }
+        let columns = exponents.first?.count ?? 0
+        return columnProducts(bases: bases, columns: columns, exponent: { exponents[$0][$1] }, modulus: modulus)
+    }
+
+    /// The same with exponents given by a function of (row, column); columns are computed in parallel.
+    static func columnProducts(bases: [GMPInteger], columns: Int, exponent: @escaping @Sendable (Int, Int) -> Int64,
+                               modulus: GMPInteger) -> [GMPInteger] {
+        Parallel.map(columns) { j in column(bases: bases, exponent: { exponent($0, j) }, modulus: modulus) }
     }
 
     static func column(bases: [GMPInteger], exponent: (Int) -> Int64, modulus: GMPInteger) -> GMPInteger {

@@ -37,6 +37,12 @@ public struct ObfuscatorPool: Sendable {
         for _ in 0..<count { stock.append(makeOne()) }
     }
 
+    /// Computes `count` more obfuscators on all cores.
+    public mutating func fillInParallel(_ count: Int) {
+        let pool = self
+        stock.append(contentsOf: Parallel.map(count) { _ in pool.makeOne() })
+    }
+
     /// The next obfuscator; computed on the spot if the pool is empty.
     public mutating func next() -> GMPInteger {
         stock.popLast() ?? makeOne()

@@ -43,4 +43,11 @@ extension PaillierPublicKey {
         MultiExponentiation.columnProducts(bases: ciphertexts.map(\.value), exponents: weights, modulus: nSquared)
             .map(PaillierCiphertext.init)
     }
+
+    /// Σ_i exponent(i, j) · Enc(a_i) for j in 0..<columns, columns in parallel.
+    public func weightedSums(_ ciphertexts: [PaillierCiphertext], columns: Int,
+                             exponent: @escaping @Sendable (Int, Int) -> Int64) -> [PaillierCiphertext] {
+        MultiExponentiation.columnProducts(bases: ciphertexts.map(\.value), columns: columns, exponent: exponent,
+                                           modulus: nSquared).map(PaillierCiphertext.init)
+    }
 }
