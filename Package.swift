@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         // Pure domain: value types, catalog, validation, parsing, rules. No Vapor, no Fluent.
@@ -25,6 +26,11 @@ let package = Package(
             name: "Domain",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
+        ),
+        // Office Open XML workbooks (.xlsx) and CSV for every exported table; a leaf, knowing nothing of the domain.
+        .target(
+            name: "Spreadsheet",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The transparency log's maths: Merkle trees and proofs, signed notes, cosignatures, witnesses.
         .target(
@@ -109,6 +115,8 @@ let package = Package(
                            .product(name: "NIOFoundationCompat", package: "swift-nio")]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "DemoCity"]),
+        // Read back by Python's openpyxl: CI needs `pip install openpyxl` (or Debian's python3-openpyxl).
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "CreditLogTests", dependencies: ["CreditLog", "Domain"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard", "Domain"]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "Domain"]),

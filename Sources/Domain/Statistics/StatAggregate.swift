@@ -1,0 +1,149 @@
+/// The pre-aggregated statistics: one cell of additive measures per (month, dimension values), adjusted by each
+/// change event. Any whole-month period and filter is answered by adding cells; the answer equals a computation
+/// from the facts (`StatCalculator`), which the tests check on random event sequences.
+public struct StatAggregate: Sendable, Equatable {
+    public private(set) var cells: [StatMonth: [StatDims: StatMeasures]]
+
+    public init() { cells = [:] }
+
+    /// The aggregates a full history of facts gives: the rebuild, and the reference the incremental path is checked
+    /// against.
+    public init(rebuiltFrom facts: StatFacts) {
+        self.init()
+        for event in StatEventReplay.events(from: facts) { apply(event) }
+    }
+
+    public var months: [StatMonth] { cells.keys.sorted() }
+
+    /// Every value seen for `dimension` in cells up to `month` (all when nil), sorted.
+    public func values(of dimension: StatDimension, through month: StatMonth? = nil) -> [String] {
+        var seen = Set<String>()
+        for (m, row) in cells where month.map({ m <= $0 }) ?? true {
+            for dims in row.keys { if let v = dims[dimension] { seen.insert(v) } }
+        }
+        return seen.sorted()
+    }
+
+    /// The cells without those that came to nothing (a +1 and −1 in the same month).
+    public var nonZeroCells: [StatMonth: [StatDims: StatMeasures]] {
+        var result: [StatMonth: [StatDims: StatMeasures]] = [:]
+        for (month, row) in cells {
+            let kept = row.filter { !$0.value.isZero }
+            if !kept.isEmpty { result[month] = kept }
+        }
+        return result
+    }
+
+    /// Flows over `months` and stocks at the end of the last, for the facts `filter` matches.
+    public func measures(months: ClosedRange<StatMonth>, filter: StatFilter = .all) -> StatMeasures {
+        var result = StatMeasures()
+        for (month, row) in cells where month <= months.upperBound {
+            let stocksOnly = month < months.lowerBound
+            for (dims, measures) in row where filter.matches(dims) { result.merge(measures, stocksOnly: stocksOnly) }
+        }
+        return result
+    }
+
+    private mutating func update(_ month: StatMonth, _ dims: StatDims, _ body: (inout StatMeasures) -> Void) {
+        body(&cells[month, default: [:]][dims, default: StatMeasures()])
+    }
+
+    public mutating func apply(_ event: StatEvent) {
+        let month = StatMonth(event.day)
+        switch event.change {
+        case .firmRegistered(_, let dims):
+            update(month, dims) { $0.add(.firmsRegistered, 1); $0.add(.firmsNewlyRegistered, 1) }
+        case .firmMoved(_, let from, let to, let registered, let standings):
+            let moved = (registered ? [StatMeasure.firmsRegistered] : []) + FirmStanding.allCases.filter(standings.contains).map(\.measure)
+            update(month, from) { m in for measure in moved { m.add(measure, -1) } }
+            update(month, to) { m in for measure in moved { m.add(measure, 1) } }
+        case .standingChanged(_, let dims, let standing, let held):
+            update(month, dims) { m in
+                m.add(standing.measure, held ? 1 : -1)
+                if standing == .listed && held { m.add(.newListings, 1) }
+            }
+        case .institutionOnline(let institution, let online):
+            update(month, StatDims(institution: institution)) { $0.add(.institutionsOnline, online ? 1 : -1) }
+        case .productOnline(let product, let institution, let online):
+            update(month, StatDims(institution: institution, product: product)) { $0.add(.productsOnline, online ? 1 : -1) }
+
+        case .datasetExpected(_, let department, let dataMonth):
+            update(dataMonth, StatDims(department: department)) { $0.add(.datasetsExpected, 1) }
+        case .batchReceived(let batch):
+            update(batch.month, StatDims(department: batch.department)) { m in
+                m.add(.recordsReceived, batch.records); m.add(.recordsRejected, batch.rejected)
+                m.insert(.datasetsReceived, batch.expectation)
+                if batch.receivedOn <= batch.dueOn { m.insert(.datasetsOnTime, batch.expectation) }
+            }
+
+        case .demandPublished(let dims, let amount):
+            update(month, dims) { $0.add(.demandsPublished, 1); $0.add(.demandAmount, amount.value) }
+        case .demandTaken(let dims, let publishedOn):
+            update(StatMonth(publishedOn), dims) { m in
+                m.add(.demandsTaken, 1); m.record(.daysToTake, days: publishedOn.days(until: event.day))
+            }
+        case .demandSatisfied(let dims, let publishedOn, let amount):
+            update(StatMonth(publishedOn), dims) { $0.add(.demandsSatisfied, 1); $0.add(.demandSatisfiedAmount, amount.value) }
+        case .firmPushed(let dims):
+            update(month, dims) { $0.add(.pushes, 1) }
+        case .pushContacted(let dims, let pushedOn):
+            update(StatMonth(pushedOn), dims) { $0.add(.pushesContacted, 1) }
+        case .pushDecided(let dims, let pushedOn):
+            if pushedOn.days(until: event.day) <= 30 {
+                update(StatMonth(pushedOn), dims) { $0.add(.pushesDecidedWithin30Days, 1) }
+            }
+
+        case .applicationFiled(let dims):
+            update(month, dims) { $0.add(.applications, 1) }
+        case .applicationDecided(let dims, let appliedOn, let approved, let automatic):
+            if approved {
+                update(StatMonth(appliedOn), dims) { m in m.add(.approvals, 1); if automatic { m.add(.autoApprovals, 1) } }
+            }
+        case .applicationDisbursed(let dims, let appliedOn):
+            update(StatMonth(appliedOn), dims) {
+                $0.record(.daysApplicationToDisbursement, days: appliedOn.days(until: event.day))
+            }
+        case .creditLineGranted(let firm, let dims, let amount):
+            update(month, dims) { m in
+                m.add(.creditLines, 1); m.add(.creditLineAmount, amount.value); m.insert(.creditLineFirms, firm)
+            }
+
+        case .loanDisbursed(let loan):
+            update(month, loan.dims) { m in m.addDisbursementFlows(loan); m.add(.balanceNormal, loan.amount.value) }
+        case .loanRepaid(let dims, let principal, let loanClass):
+            update(month, dims) { $0.add(.balance(loanClass), -principal.value) }
+        case .loanReclassified(let dims, let from, let to, let outstanding):
+            update(month, dims) { m in
+                m.add(.balance(from), -outstanding.value); m.add(.balance(to), outstanding.value)
+            }
+        case .loanOverdueChanged(let dims, let from, let to):
+            update(month, dims) { m in
+                m.add(.overdueBalance, to.value - from.value)
+                m.add(.overdueLoans, (to.isPositive ? 1 : 0) - (from.isPositive ? 1 : 0))
+            }
+
+        case .alertRaised(let dims, let level):
+            update(month, dims) { $0.add(.alerts(level), 1) }
+        case .alertHandled(let dims, let raisedOn):
+            update(StatMonth(raisedOn), dims) { m in
+                m.add(.alertsHandled, 1); m.record(.daysToHandleAlert, days: raisedOn.days(until: event.day))
+            }
+        case .claimFiled(let dims, let amount):
+            update(month, dims) { $0.add(.claimsFiled, 1); $0.add(.claimedAmount, amount.value) }
+        case .claimPaid(let dims, let amount):
+            update(month, dims) { $0.add(.claimsPaid, 1); $0.add(.payoutAmount, amount.value) }
+        }
+    }
+}
+
+extension StatMeasures {
+    /// The flows of a new loan (its opening balance is a stock, added apart).
+    mutating func addDisbursementFlows(_ loan: StatDisbursement) {
+        let amount = loan.amount.value
+        add(.loans, 1); add(.loanAmount, amount); insert(.loanFirms, loan.firm)
+        add(.loanAmountTimesRate, amount * Int64(loan.rate))
+        if loan.isCreditLoan { add(.creditLoans, 1); add(.creditLoanAmount, amount) }
+        if loan.isFirstLoan { add(.firstLoanAmount, amount); insert(.firstLoanFirms, loan.firm) }
+        if loan.isRenewal { add(.renewals, 1); add(.renewalAmount, amount) }
+    }
+}
