@@ -158,6 +158,18 @@ public final class WebDriver: @unchecked Sendable {
         try await call(.POST, "/execute/sync", ["script": script, "args": [selector, value]])
     }
 
+    /// Puts a local file into a file input (the browser reads it from disk when the form is sent).
+    public func attach(_ selector: String, file path: String) async throws {
+        let id = try await element(selector)
+        try await call(.POST, "/element/\(id)/value", ["text": path])
+    }
+
+    /// Chooses the option at `index` of a select whose values the story cannot know (ids made while it runs).
+    public func selectIndex(_ selector: String, _ index: Int) async throws {
+        let script = "document.querySelector(arguments[0]).selectedIndex = arguments[1];"
+        try await call(.POST, "/execute/sync", ["script": script, "args": [selector, index]])
+    }
+
     public func select(_ selector: String, value: String) async throws {
         try await click("\(selector) option[value=\"\(value)\"]")
     }

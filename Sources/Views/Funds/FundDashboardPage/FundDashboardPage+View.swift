@@ -30,7 +30,7 @@ extension FundDashboardPage {
                     : .badge("正常", tone: .success)]
             }, emptyText: "尚无入库贷款")))
             blocks.append(.table(.init(title: "年度收支", id: "years",
-                                       headers: ["年度", "年初余额", "财政注资", "机构缴存", "利息", "追偿返还", "核定代偿", "拨付代偿", "年末余额"],
+                                       headers: ["年度", "年初余额", "财政投入（首期与注资）", "机构缴存", "利息", "追偿返还", "核定代偿", "拨付代偿", "年末余额"],
                                        rows: d.yearStatements.map { y in
                 [.text("\(y.year)"), .text(y.openingCash.yuanText), .text(y.injections.yuanText), .text(y.contributions.yuanText),
                  .text(y.interest.yuanText), .text(y.recoveries.yuanText), .text(y.compensationApproved.yuanText),

@@ -16,6 +16,9 @@ extension FundNewClaimPage {
             blocks.append(.table(.init(title: "各方分担", id: "parties", headers: ["承担方", "金额", "由本基金支付"],
                                        rows: c.parties.map { [.text($0.label), .text($0.amount.yuanText), .text($0.paysFromFund ? "是" : "否")] },
                                        emptyText: "—")))
+        } else if model.assessment.reasons.allSatisfy({ $0.code == "trigger_not_met" }) {
+            blocks.append(.notice(model.assessment.reasons.map(\.text).joined(separator: "；")
+                                  + "。如诉讼已受理、贷款已核销或担保机构已代偿，请在申请中填写日期，提交时按规则计算补偿。", tone: .info))
         } else {
             blocks.append(.notice("现在还不能申请：" + model.assessment.reasons.map(\.text).joined(separator: "；"), tone: .warning))
         }
@@ -26,7 +29,8 @@ extension FundNewClaimPage {
             .init("kind", "材料类别", kind: .options(model.checklist.map { ($0.kind.rawValue, $0.label ?? $0.kind.label) }), isRequired: true),
             .init("file", "文件（PDF、图片等，不超过 5 MB）", kind: .file(accept: ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.zip"), isRequired: true),
         ], submitLabel: "上传")))
-        if model.assessment.payable {
+        // A trigger the institution declares (诉讼受理、核销、担保代偿) is met by the dates in the form itself.
+        if model.assessment.payable || model.assessment.reasons.allSatisfy({ $0.code == "trigger_not_met" }) {
             var fields: [PortalPage.Field] = [.init("scheme", "", kind: .hidden, value: model.programme.schemeCode),
                                               .init("loan", "", kind: .hidden, value: model.loanId)]
             for item in model.checklist {
