@@ -190,10 +190,16 @@ import VaporTesting
             #expect(csv.status == .ok && csv.body.contains("拨付代偿") && csv.body.contains("990800.00"), "\(csv.body)")
             let simulated = try await office.get("/console/fund/simulate?scheme=dl-4321&compare=lingyuan-2020&paths=200&years=3")
             #expect(simulated.status == .ok && simulated.body.contains("资金耗尽概率"), "\(simulated.body.prefix(400))")
+            // A changed rule beside the fund's own, on the same draws; a flat share cannot be set on a split scheme.
+            let variant = try await office.get("/console/fund/simulate?scheme=dl-xyd&paths=200&years=2&share=40&loan_cap=300000")
+            #expect(variant.body.contains("调整后（补偿比例 40.00%，单笔上限¥300,000.00）"), "\(variant.body.prefix(400))")
+            let refused = try await office.get("/console/fund/simulate?scheme=dl-4321&paths=200&share=40")
+            #expect(refused.body.contains("该基金不是固定比例补偿"))
             var lender = ConsoleTests.Browser(app: app)
             #expect(try await lender.signIn("banka-staff").status == .seeOther)
             let book = try await lender.get("/bank/fund")
             #expect(book.body.contains("FC\(id)") && book.body.contains("已入库") && book.body.contains("企业不在推荐清单内"))
+            #expect(book.body.contains("与基金的往来") && book.body.contains("¥9,200.00"), "net received: ¥12,000 paid less ¥2,800 returned")
             #expect(try await lender.get("/console/fund").status == .forbidden)
         }
     }

@@ -318,7 +318,9 @@ struct GoldenPageTests {
             return BankFundPage.render(.init(context: F.bank("/bank/fund"), today: M.day, programmes: [try M.programme()],
                                              registrations: [M.registration(covered: true), M.registration(covered: false)],
                                              pagination: Pagination(page: 1, pageSize: 20, totalCount: 2, path: "/bank/fund"),
-                                             claims: [try M.claim(paid: false)]))
+                                             claims: [try M.claim(paid: false)],
+                                             statements: [.init(fund: "大连市政府性融资担保风险分担",
+                                                                statement: try M.dashboard().ledger.institutionStatement("1"))]))
         },
         GoldenPage(name: "FundNewClaimPage") {
             typealias M = FundFixtures

@@ -16,6 +16,9 @@ struct FundCommand: AsyncCommand {
         @Option(name: "injection", help: "simulate：每年财政注资（元）") var injection: Int64?
         @Option(name: "recovery", help: "simulate：违约后追回比例（%，默认 20）") var recovery: Int?
         @Option(name: "seed", help: "simulate：随机种子（默认 2026）") var seed: UInt64?
+        @Option(name: "share", help: "simulate：对比调整后的补偿比例（基点，如 4000 即 40%，仅固定比例基金）") var share: Int?
+        @Option(name: "loan-cap", help: "simulate：对比调整后的单笔补偿上限（元）") var loanCap: Int64?
+        @Option(name: "institution-cap", help: "simulate：对比调整后的每家机构累计上限（元）") var institutionCap: Int64?
         init() {}
     }
 
@@ -48,7 +51,9 @@ struct FundCommand: AsyncCommand {
             let started = Date()
             let outcome = try await FundSimulation.run(services, operatorPrincipal, .init(
                 scheme: scheme, compareWith: signature.compare, paths: paths, years: years, seed: signature.seed ?? 2026,
-                yearlyInjection: signature.injection.map { Cents(yuan: $0) }, recoveryBasisPoints: recovery * 100))
+                yearlyInjection: signature.injection.map { Cents(yuan: $0) }, recoveryBasisPoints: recovery * 100,
+                variantShareBasisPoints: signature.share, variantPerLoanCap: signature.loanCap.map { Cents(yuan: $0) },
+                variantPerInstitutionCap: signature.institutionCap.map { Cents(yuan: $0) }))
             for line in outcome.lines { context.console.print(line) }
             context.console.print(String(format: "用时 %.2f 秒", Date().timeIntervalSince(started)))
         default:

@@ -117,6 +117,7 @@ struct FundAPI {
     struct SimulateBody: Content {
         var compareWith: String?; var paths: Int?; var years: Int?; var seed: UInt64?; var yearlyInjectionCents: Int64?
         var recoveryBasisPoints: Int?
+        var variantShareBasisPoints: Int?; var variantPerLoanCapCents: Int64?; var variantPerInstitutionCapCents: Int64?
     }
 
     struct SimulationResponse: Content {
@@ -139,7 +140,9 @@ struct FundAPI {
         let outcome = try await FundSimulation.run(req.services, principal, .init(
             scheme: req.parameters.get("scheme") ?? "", compareWith: body.compareWith, paths: paths, years: years,
             seed: body.seed ?? 2026, yearlyInjection: body.yearlyInjectionCents.map { Cents($0) },
-            recoveryBasisPoints: body.recoveryBasisPoints ?? 2_000))
+            recoveryBasisPoints: body.recoveryBasisPoints ?? 2_000, variantShareBasisPoints: body.variantShareBasisPoints,
+            variantPerLoanCap: body.variantPerLoanCapCents.map { Cents($0) },
+            variantPerInstitutionCap: body.variantPerInstitutionCapCents.map { Cents($0) }))
         return SimulationResponse(loans: outcome.loans, startingBalanceCents: outcome.startingBalance.value, lines: outcome.lines,
                                   results: outcome.results.map { r in
             .init(label: r.label, probabilityOfRunningDry: r.result.probabilityOfRunningDry, dryYear: r.result.dryYear,

@@ -36,11 +36,18 @@ struct FundPortals {
         let principal = try req.principal(in: [.institutionAdmin, .institutionStaff])
         let page = try await FundRegistrations.book(req.services, principal, scheme: nil, coveredOnly: false, paging: try req.paging())
         let claims = try await FundClaims.visible(req.services, principal, paging: Paging(page: 1, perPage: 100))
+        let programmes = try await FundProgrammes.programmes(req.services)
+        let own = String(try principal.requireInstitution().id)
+        var statements: [BankFundPage.Statement] = []
+        for p in programmes {
+            statements.append(.init(fund: p.name, statement: try await FundBooks.statement(req.services, principal, scheme: p.schemeCode,
+                                                                                          institutionId: own, year: nil)))
+        }
         return Portal.html(BankFundPage.render(.init(
-            context: Portal.context(req, principal), today: req.services.clock.today,
-            programmes: try await FundProgrammes.programmes(req.services), registrations: page.items,
+            context: Portal.context(req, principal), today: req.services.clock.today, programmes: programmes,
+            registrations: page.items,
             pagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/bank/fund"),
-            claims: claims.items)))
+            claims: claims.items, statements: statements)))
     }
 
     func newClaim(_ req: Request) async throws -> Response {
@@ -272,15 +279,34 @@ struct FundPortals {
             form.injectionYuan = req.query[String.self, at: "injection"] ?? ""
             form.recoveryPercent = Int(try BoundedInteger.parse(req.query[String.self, at: "recovery"] ?? "20", field: "追回比例", in: 0...100))
             let injection = form.injectionYuan.trimmingSpaces().isEmpty ? nil : try Money.cents(form.injectionYuan, field: "每年财政注资")
+            form.variantSharePercent = req.query[String.self, at: "share"] ?? ""
+            form.variantPerLoanCapYuan = req.query[String.self, at: "loan_cap"] ?? ""
+            form.variantPerInstitutionCapYuan = req.query[String.self, at: "institution_cap"] ?? ""
+            func optionalCents(_ text: String, _ field: String) throws -> Cents? {
+                text.trimmingSpaces().isEmpty ? nil : try Money.cents(text, field: field)
+            }
             let outcome = try await FundSimulation.run(req.services, principal, .init(
                 scheme: scheme, compareWith: form.compareWith, paths: form.paths, years: form.years,
-                yearlyInjection: injection, recoveryBasisPoints: form.recoveryPercent * 100))
+                yearlyInjection: injection, recoveryBasisPoints: form.recoveryPercent * 100,
+                variantShareBasisPoints: try Self.sharePercent(form.variantSharePercent),
+                variantPerLoanCap: try optionalCents(form.variantPerLoanCapYuan, "单笔补偿上限"),
+                variantPerInstitutionCap: try optionalCents(form.variantPerInstitutionCapYuan, "每家机构累计上限")))
             runs = outcome.results.map { .init(label: $0.label, result: $0.result) }
             loans = outcome.loans; start = outcome.startingBalance
         }
         return Portal.html(FundSimulatorPage.render(.init(
             context: Portal.context(req, principal), programmes: programmes, templates: req.services.platform.fundSchemes.schemes,
             form: form, loans: loans, startingBalance: start, runs: runs)))
+    }
+
+    /// A share typed as a percentage ("40" or "37.5") in basis points; nil when empty.
+    static func sharePercent(_ text: String) throws -> Int? {
+        let t = text.trimmingSpaces()
+        guard !t.isEmpty else { return nil }
+        guard let value = Double(t), value > 0, value <= 100 else {
+            throw DomainError.invalidInput(field: "补偿比例", reason: "应为 0 到 100 之间的百分数，如 40")
+        }
+        return Int((value * 100).rounded())
     }
 
     // MARK: Public

@@ -15,10 +15,43 @@ public enum FundSimulation {
         /// Yearly fiscal injection; nil: none.
         public var yearlyInjection: Cents?
         public var recoveryBasisPoints: Int
+        /// A changed rule of the fund's own version, simulated beside it on the same draws: a flat share, a per-loan cap,
+        /// a per-institution cap (nil: unchanged).
+        public var variantShareBasisPoints: Int?
+        public var variantPerLoanCap: Cents?
+        public var variantPerInstitutionCap: Cents?
         public init(scheme: String, compareWith: String? = nil, paths: Int = 2_000, years: Int = 3, seed: UInt64 = 2026,
-                    yearlyInjection: Cents? = nil, recoveryBasisPoints: Int = 2_000) {
+                    yearlyInjection: Cents? = nil, recoveryBasisPoints: Int = 2_000, variantShareBasisPoints: Int? = nil,
+                    variantPerLoanCap: Cents? = nil, variantPerInstitutionCap: Cents? = nil) {
             self.scheme = scheme; self.compareWith = compareWith; self.paths = paths; self.years = years; self.seed = seed
             self.yearlyInjection = yearlyInjection; self.recoveryBasisPoints = recoveryBasisPoints
+            self.variantShareBasisPoints = variantShareBasisPoints; self.variantPerLoanCap = variantPerLoanCap
+            self.variantPerInstitutionCap = variantPerInstitutionCap
+        }
+
+        /// The fund's version with the changed rules, and its label; nil when nothing is changed.
+        func variant(of version: FundScheme.Version) throws -> (String, FundScheme.Version)? {
+            guard variantShareBasisPoints != nil || variantPerLoanCap != nil || variantPerInstitutionCap != nil else { return nil }
+            var v = version, changes: [String] = []
+            if let bp = variantShareBasisPoints {
+                guard version.share.kind == .flat else {
+                    throw DomainError.invalidInput(field: "variantShare", reason: "该基金不是固定比例补偿，调整比例请选择对比方案")
+                }
+                guard (1...10_000).contains(bp) else { throw DomainError.invalidInput(field: "variantShare", reason: "补偿比例须在 0.01% 到 100% 之间") }
+                v.share.basisPoints = bp
+                changes.append("补偿比例 \(bp / 100).\(String(format: "%02d", bp % 100))%")
+            }
+            if let cap = variantPerLoanCap {
+                guard cap.isPositive else { throw DomainError.invalidInput(field: "variantPerLoanCap", reason: "单笔上限须大于零") }
+                v.caps.perLoan = cap
+                changes.append("单笔上限\(cap.yuanText)")
+            }
+            if let cap = variantPerInstitutionCap {
+                guard cap.isPositive else { throw DomainError.invalidInput(field: "variantPerInstitutionCap", reason: "机构累计上限须大于零") }
+                v.caps.perInstitution = cap
+                changes.append("每家机构累计上限\(cap.yuanText)")
+            }
+            return ("调整后（\(changes.joined(separator: "，"))）", v)
         }
     }
 
@@ -35,6 +68,7 @@ public enum FundSimulation {
         let today = context.clock.today
         let version = try programme.scheme.required(on: today)
         var versions = [(programme.name, version)]
+        if let variant = try request.variant(of: version) { versions.append(variant) }
         if let other = request.compareWith, !other.isEmpty {
             let scheme = try await context.fundStore.programmes().first { $0.schemeCode == other }?.scheme
                 ?? context.platform.fundSchemes.scheme(other)

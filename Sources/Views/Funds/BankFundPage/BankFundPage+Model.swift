@@ -10,10 +10,18 @@ public enum BankFundPage {
         public var registrations: [FundRegistrationRecord]
         public var pagination: Pagination
         public var claims: [FundClaimRecord]
+        /// The institution's statement with each fund (all years), beside the fund's name.
+        public var statements: [Statement]
         public init(context: PageContext, today: Day, programmes: [FundProgramme], registrations: [FundRegistrationRecord],
-                    pagination: Pagination, claims: [FundClaimRecord]) {
+                    pagination: Pagination, claims: [FundClaimRecord], statements: [Statement] = []) {
             self.context = context; self.today = today; self.programmes = programmes; self.registrations = registrations
-            self.pagination = pagination; self.claims = claims
+            self.pagination = pagination; self.claims = claims; self.statements = statements
         }
+    }
+
+    public struct Statement: Sendable, Equatable {
+        public var fund: String
+        public var statement: FundInstitutionStatement
+        public init(fund: String, statement: FundInstitutionStatement) { self.fund = fund; self.statement = statement }
     }
 }

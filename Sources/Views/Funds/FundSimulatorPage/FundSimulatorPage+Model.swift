@@ -16,6 +16,11 @@ public enum FundSimulatorPage {
         public var years: Int
         public var injectionYuan: String
         public var recoveryPercent: Int
+        /// A changed rule of the fund itself, simulated beside it: a flat share (%), a per-loan cap and a per-institution
+        /// cap (元); empty: unchanged.
+        public var variantSharePercent: String = ""
+        public var variantPerLoanCapYuan: String = ""
+        public var variantPerInstitutionCapYuan: String = ""
         public init(scheme: String, compareWith: String = "", paths: Int = 2_000, years: Int = 3, injectionYuan: String = "",
                     recoveryPercent: Int = 20) {
             self.scheme = scheme; self.compareWith = compareWith; self.paths = paths; self.years = years

@@ -14,6 +14,9 @@ extension FundSimulatorPage {
                 .init("years", "模拟年数", kind: .number, value: "\(f.years)", isRequired: true),
                 .init("injection", "每年财政注资（元，可选）", kind: .number, value: f.injectionYuan),
                 .init("recovery", "违约后追回比例（%）", kind: .number, value: "\(f.recoveryPercent)"),
+                .init("share", "调整规则对比：补偿比例改为（%，仅固定比例基金）", kind: .number, value: f.variantSharePercent),
+                .init("loan_cap", "调整规则对比：单笔补偿上限改为（元）", kind: .number, value: f.variantPerLoanCapYuan),
+                .init("institution_cap", "调整规则对比：每家机构累计上限改为（元）", kind: .number, value: f.variantPerInstitutionCapYuan),
             ], submitLabel: "开始模拟", note: "违约概率按五级分类和信用评价等级（平台假设，待以本地历史数据校准）；补偿按方案规则逐笔计算，与补偿审核使用同一套计算。")),
         ]
         if !model.runs.isEmpty {
