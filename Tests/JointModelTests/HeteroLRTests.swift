@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Vertical logistic regression")
 struct HeteroLRTests {
-    static let guestKey1024 = try! PaillierKeyPair.generate(bits: 1024)
-    static let hostKey1024 = try! PaillierKeyPair.generate(bits: 1024)
+    static let guestKey1024 = Result { try PaillierKeyPair.generate(bits: 1024) }
+    static let hostKey1024 = Result { try PaillierKeyPair.generate(bits: 1024) }
 
     /// A small synthetic vertical split: the bank's 3 features and labels, the center's 4 features.
     static func synthetic(rows: Int, seed: UInt64) throws -> (bank: FeatureMatrix, center: FeatureMatrix, labels: [Int]) {
@@ -31,7 +31,7 @@ struct HeteroLRTests {
         let config = HeteroLRConfig(keyBits: 1024, learningRate: 0.3, l2: 0.01, batchSize: 40, epochs: 2)
         let run = try HeteroLRLocalRun.train(runId: "t1", guestFeatures: data.bank, labels: data.labels,
                                              hostFeatures: data.center, config: config,
-                                             guestKey: Self.guestKey1024, hostKey: Self.hostKey1024)
+                                             guestKey: (try Self.guestKey1024.get()), hostKey: (try Self.hostKey1024.get()))
         #expect(run.steps == 6)
         let clear = PlainLogisticRegression.fitTaylor(try data.bank.joined(with: data.center), labels: data.labels, config: config)
         let joint = run.guestModel.weights + run.hostModel.weights
@@ -48,7 +48,7 @@ struct HeteroLRTests {
         let config = HeteroLRConfig(keyBits: 1024, learningRate: 0.3, batchSize: 30, epochs: 1)
         let run = try HeteroLRLocalRun.train(runId: "t2", guestFeatures: data.bank, labels: data.labels,
                                              hostFeatures: data.center, config: config,
-                                             guestKey: Self.guestKey1024, hostKey: Self.hostKey1024)
+                                             guestKey: (try Self.guestKey1024.get()), hostKey: (try Self.hostKey1024.get()))
         let ids = (0..<90).map { "firm\($0)" }
         let share = try run.hostModel.scoreShare(ids: ids, features: data.center)
         let wire = try JSONDecoder().decode(HostScoreShare.self, from: JSONEncoder().encode(share))
@@ -83,11 +83,11 @@ struct HeteroLRTests {
         let data = try Self.synthetic(rows: 60, seed: 5)
         // 4 center features need batches of at least 9 rows.
         let small = HeteroLRConfig(keyBits: 1024, batchSize: 8, epochs: 1)
-        var guest = try HeteroLRGuest(runId: "g", features: data.bank, labels: data.labels, config: small, keyPair: Self.guestKey1024)
-        #expect(throws: JointModelError.self) { _ = try HeteroLRHost(setup: guest.setup(), features: data.center, keyPair: Self.hostKey1024) }
+        var guest = try HeteroLRGuest(runId: "g", features: data.bank, labels: data.labels, config: small, keyPair: (try Self.guestKey1024.get()))
+        #expect(throws: JointModelError.self) { _ = try HeteroLRHost(setup: guest.setup(), features: data.center, keyPair: (try Self.hostKey1024.get())) }
         let config = HeteroLRConfig(keyBits: 1024, batchSize: 20, epochs: 1)
-        guest = try HeteroLRGuest(runId: "g", features: data.bank, labels: data.labels, config: config, keyPair: Self.guestKey1024)
-        var host = try HeteroLRHost(setup: guest.setup(), features: data.center, keyPair: Self.hostKey1024)
+        guest = try HeteroLRGuest(runId: "g", features: data.bank, labels: data.labels, config: config, keyPair: (try Self.guestKey1024.get()))
+        var host = try HeteroLRHost(setup: guest.setup(), features: data.center, keyPair: (try Self.hostKey1024.get()))
         let forward = try #require(try host.nextForward())
         // Before the host's key arrived, the guest refuses to go on.
         #expect(throws: JointModelError.self) { _ = try guest.handle(forward) }
@@ -102,7 +102,7 @@ struct HeteroLRTests {
         // A key shorter than agreed is refused.
         #expect(throws: JointModelError.self) {
             _ = try HeteroLRGuest(runId: "g", features: data.bank, labels: data.labels,
-                                  config: HeteroLRConfig(keyBits: 2048, batchSize: 20), keyPair: Self.guestKey1024)
+                                  config: HeteroLRConfig(keyBits: 2048, batchSize: 20), keyPair: (try Self.guestKey1024.get()))
         }
     }
 }

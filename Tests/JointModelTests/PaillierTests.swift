@@ -4,11 +4,11 @@ import Testing
 
 @Suite("Paillier")
 struct PaillierTests {
-    static let key1024 = try! PaillierKeyPair.generate(bits: 1024)
+    static let key1024 = Result { try PaillierKeyPair.generate(bits: 1024) }
 
     @Test("Encrypt and CRT-decrypt, add, add plain, scalar multiply, negatives, at 1024 bits")
     func arithmetic() throws {
-        let pair = Self.key1024
+        let pair = try Self.key1024.get()
         let pk = pair.publicKey, sk = pair.privateKey
         #expect(pk.bits == 1024)
         var pool = ObfuscatorPool(publicKey: pk, privateKey: sk)
@@ -33,7 +33,7 @@ struct PaillierTests {
 
     @Test("Fixed-point reals and overflow detection")
     func fixedPoint() throws {
-        let pair = Self.key1024
+        let pair = try Self.key1024.get()
         let pk = pair.publicKey, sk = pair.privateKey
         var pool = ObfuscatorPool(publicKey: pk)
         let x = try pk.encrypt(-2.718281828, fractionBits: 30, pool: &pool)
@@ -52,7 +52,7 @@ struct PaillierTests {
 
     @Test("Short-exponent obfuscators decrypt the same; weighted sums match term by term")
     func shortExponentAndWeightedSums() throws {
-        let pair = Self.key1024
+        let pair = try Self.key1024.get()
         let pk = pair.publicKey, sk = pair.privateKey
         var pool = ObfuscatorPool(publicKey: pk, kind: .shortExponent)
         let values: [Int] = [3, -7, 11, 0, 250_000, -1]
@@ -68,7 +68,7 @@ struct PaillierTests {
 
     @Test("Public key and ciphertexts round-trip through JSON; wrong-size vectors are refused")
     func serialization() throws {
-        let pair = Self.key1024
+        let pair = try Self.key1024.get()
         let pk = pair.publicKey
         var pool = ObfuscatorPool(publicKey: pk)
         let json = try JSONEncoder().encode(pk)
