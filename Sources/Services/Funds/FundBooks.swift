@@ -83,19 +83,10 @@ public enum FundBooks {
             try cash.post(entry)
             for p in entry.postings {
                 lines.append([entry.day.description, entry.kind.label, entry.memo, entry.claimId ?? "", p.debit.label, p.credit.label,
-                              p.amount.yuanDecimalText, cash.cash().yuanDecimalText].map(csvCell).joined(separator: ","))
+                              p.amount.yuanDecimalText, cash.cash().yuanDecimalText].map { CSVWriting.escape(CSVWriting.spreadsheetSafe($0)) }.joined(separator: ","))
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvCell(_ text: String) -> String {
-        var t = text
-        if let first = t.first, "=+-@".contains(first), Double(t) == nil { t = "'" + t }
-        if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return t
     }
 
     /// The daily stop-line check: each institution's covered book against the version in force; a change is stored
