@@ -29,8 +29,6 @@ public enum FundStepKind: String, Sendable, Equatable, CaseIterable {
 
     public var needsReason: Bool { action(reason: "").reason != nil }
     public var label: String { action(reason: "").label }
-    /// Binding or destructive steps: the page asks for confirmation.
-    public var isDestructive: Bool { [.reject, .upholdObjection, .withdraw, .pay, .approve].contains(self) }
 }
 
 extension FundClaim {

@@ -91,12 +91,6 @@ public struct FundStore: Sendable {
             """).first(decoding: Detail.self).map { try DetailCoding.decode(FundRegistrationRecord.self, $0.detail) }
     }
 
-    /// A loan's checks under every fund.
-    public func registrations(loanId: String) async throws -> [FundRegistrationRecord] {
-        try await database.sql().raw("SELECT detail FROM fund_registrations WHERE loan_id = \(bind: loanId) ORDER BY scheme_code")
-            .all(decoding: Detail.self).map { try DetailCoding.decode(FundRegistrationRecord.self, $0.detail) }
-    }
-
     /// A page of registration checks, newest loans first: of one institution (nil: all), one fund (nil: all), covered
     /// only or all.
     public func registrations(institutionId: String?, scheme: String?, coveredOnly: Bool,
