@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "Services",
             dependencies: [
-                "Domain", "CreditLog", "Scorecard", "Persistence",
+                "Domain", "CreditLog", "Scorecard", "Persistence", "Spreadsheet",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

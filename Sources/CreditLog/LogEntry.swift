@@ -65,6 +65,7 @@ public struct LogEntry: Hashable, Sendable {
         case riskAlert
         case riskAlertResponse
         case listing
+        case statistics
 
         /// Attributes every entry of this kind must have (others may be added).
         public var requiredAttributes: [String] {
@@ -86,6 +87,7 @@ public struct LogEntry: Hashable, Sendable {
             case .riskAlert: ["alert", "subject", "institution", "level", "detailDigest"]
             case .riskAlertResponse: ["alert", "subject", "institution", "action", "status", "detailDigest"]
             case .listing: ["listing", "subject", "step", "status"]
+            case .statistics: ["period", "step", "digest"]
             }
         }
 
@@ -109,6 +111,7 @@ public struct LogEntry: Hashable, Sendable {
             case .riskAlert: "贷后风险预警"
             case .riskAlertResponse: "金融机构预警反馈"
             case .listing: "失信名单认定"
+            case .statistics: "统计结账与通报"
             }
         }
     }

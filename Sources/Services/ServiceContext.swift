@@ -10,6 +10,8 @@ public final class Runtime: Sendable {
     public let committers: Committers
     public let writeGate: WriteGate
     public let signInThrottle = SignInThrottle()
+    /// The statistics' cells, kept per process until a refresh moves them.
+    public let statistics = StatCache()
 
     /// `commits` is the database the group committers write through (connections of their own).
     public init(commits: any Database, usesSQLite: Bool, encodeProfile: @escaping ReadCache.EncodeProfile) {

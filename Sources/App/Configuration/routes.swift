@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     ListingsAPI().register(api)
     RiskAlertsAPI().register(api)
     FundAPI().register(api)
+    StatsAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)

@@ -13,7 +13,31 @@ public struct StatAggregate: Sendable, Equatable {
         for event in StatEventReplay.events(from: facts) { apply(event) }
     }
 
+    /// Stored cells read back.
+    public init(cells: [StatMonth: [StatDims: StatMeasures]]) {
+        self.cells = cells.compactMapValues { row in
+            let kept = row.filter { !$0.value.isZero }
+            return kept.isEmpty ? nil : kept
+        }
+    }
+
     public var months: [StatMonth] { cells.keys.sorted() }
+
+    /// Adds another aggregate cell by cell (a delta may hold negative parts), dropping cells that come to nothing.
+    public mutating func merge(_ delta: StatAggregate) {
+        for (month, row) in delta.cells {
+            for (dims, measures) in row {
+                var cell = cells[month]?[dims] ?? StatMeasures()
+                cell.merge(measures)
+                if cell.isZero {
+                    cells[month]?[dims] = nil
+                    if cells[month]?.isEmpty == true { cells[month] = nil }
+                } else {
+                    cells[month, default: [:]][dims] = cell
+                }
+            }
+        }
+    }
 
     /// Every value seen for `dimension` in cells up to `month` (all when nil), sorted.
     public func values(of dimension: StatDimension, through month: StatMonth? = nil) -> [String] {
@@ -44,11 +68,24 @@ public struct StatAggregate: Sendable, Equatable {
         return result
     }
 
-    private mutating func update(_ month: StatMonth, _ dims: StatDims, _ body: (inout StatMeasures) -> Void) {
-        body(&cells[month, default: [:]][dims, default: StatMeasures()])
+    private mutating func update(_ month: StatMonth, _ dims: StatDims, sign: Int64, _ body: (inout SignedCell) -> Void) {
+        var cell = SignedCell(measures: cells[month]?[dims] ?? StatMeasures(), sign: sign)
+        body(&cell)
+        if cell.measures.isZero {
+            cells[month]?[dims] = nil
+            if cells[month]?.isEmpty == true { cells[month] = nil }
+        } else {
+            cells[month, default: [:]][dims] = cell.measures
+        }
     }
 
-    public mutating func apply(_ event: StatEvent) {
+    /// Adds the event's effect, or with `sign` −1 takes it away again (re-counting an entity whose facts changed:
+    /// its old events out, its new ones in). Cells that come to nothing are dropped, so an aggregate kept up to date
+    /// this way equals one rebuilt from the facts.
+    public mutating func apply(_ event: StatEvent, sign: Int64 = 1) {
+        func update(_ month: StatMonth, _ dims: StatDims, _ body: (inout SignedCell) -> Void) {
+            self.update(month, dims, sign: sign, body)
+        }
         let month = StatMonth(event.day)
         switch event.change {
         case .firmRegistered(_, let dims):
@@ -136,7 +173,15 @@ public struct StatAggregate: Sendable, Equatable {
     }
 }
 
-extension StatMeasures {
+/// A cell being changed by one event, each change multiplied by the event's sign.
+struct SignedCell {
+    var measures: StatMeasures
+    let sign: Int64
+
+    mutating func add(_ measure: StatMeasure, _ amount: Int64) { measures.add(measure, amount * sign) }
+    mutating func insert(_ measure: StatDistinct, _ id: String) { measures.insert(measure, id, times: Int32(sign)) }
+    mutating func record(_ measure: StatDuration, days: Int) { measures.record(measure, days: days, count: sign) }
+
     /// The flows of a new loan (its opening balance is a stock, added apart).
     mutating func addDisbursementFlows(_ loan: StatDisbursement) {
         let amount = loan.amount.value

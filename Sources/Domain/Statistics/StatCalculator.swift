@@ -78,9 +78,11 @@ public struct StatCalculator: Sendable {
             let d = dims(loan.firm, loan.disbursedOn, institution: loan.institution, product: loan.product)
             guard filter.matches(d) else { continue }
             if period.contains(loan.disbursedOn) {
-                m.addDisbursementFlows(StatDisbursement(firm: loan.firm, dims: d, amount: loan.amount, rate: loan.rate,
-                                                        isCreditLoan: loan.isCreditLoan, isFirstLoan: loan.isFirstLoan,
-                                                        isRenewal: loan.isRenewal))
+                var cell = SignedCell(measures: m, sign: 1)
+                cell.addDisbursementFlows(StatDisbursement(firm: loan.firm, dims: d, amount: loan.amount, rate: loan.rate,
+                                                           isCreditLoan: loan.isCreditLoan, isFirstLoan: loan.isFirstLoan,
+                                                           isRenewal: loan.isRenewal))
+                m = cell.measures
             }
             if let position = loan.position(on: end) {
                 m.add(.balance(position.loanClass), position.outstanding.value)

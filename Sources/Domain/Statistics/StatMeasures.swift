@@ -1,31 +1,47 @@
-/// The additive parts of one cell, or of a query's answer: counters (cents, counts), distinct-id sets and duration
-/// histograms. Adding two is the only operation; every indicator is a function of one of these.
+/// The additive parts of one cell, or of a query's answer: counters (cents, counts), distinct-id multisets and
+/// duration histograms. Adding two is the only operation; every indicator is a function of one of these. Every part
+/// can also be taken away again (a count of −1, an id removed once), so that an entity whose facts changed is
+/// re-counted by removing its old events and adding its new ones.
 public struct StatMeasures: Hashable, Sendable, Codable {
     public private(set) var counters: [Int64]
-    public private(set) var distinct: [Set<String>]
+    /// Per distinct measure, each id with how many events put it there (an id counts while that is positive).
+    public private(set) var distinct: [[String: Int32]]
     public private(set) var durations: [DayHistogram]
 
     public init() {
         counters = Array(repeating: 0, count: StatMeasure.allCases.count)
-        distinct = Array(repeating: [], count: StatDistinct.allCases.count)
+        distinct = Array(repeating: [:], count: StatDistinct.allCases.count)
         durations = Array(repeating: DayHistogram(), count: StatDuration.allCases.count)
     }
 
     public static let zero = StatMeasures()
 
     public subscript(measure: StatMeasure) -> Int64 { counters[measure.index] }
-    public subscript(distinct measure: StatDistinct) -> Set<String> { distinct[measure.index] }
+    public subscript(distinct measure: StatDistinct) -> Set<String> { Set(distinct[measure.index].keys) }
     public subscript(duration measure: StatDuration) -> DayHistogram { durations[measure.index] }
 
     public func count(_ measure: StatDistinct) -> Int64 { Int64(distinct[measure.index].count) }
 
     public mutating func add(_ measure: StatMeasure, _ amount: Int64) { counters[measure.index] += amount }
-    public mutating func insert(_ measure: StatDistinct, _ id: String) { distinct[measure.index].insert(id) }
-    public mutating func record(_ measure: StatDuration, days: Int) { durations[measure.index].add(days: days) }
+
+    /// Puts `id` in (`times` > 0) or takes it out (`times` < 0).
+    public mutating func insert(_ measure: StatDistinct, _ id: String, times: Int32 = 1) {
+        let new = distinct[measure.index][id, default: 0] + times
+        distinct[measure.index][id] = new == 0 ? nil : new
+    }
+
+    public mutating func record(_ measure: StatDuration, days: Int, count: Int64 = 1) {
+        durations[measure.index].add(days: days, count: count)
+    }
 
     public mutating func merge(_ other: StatMeasures) {
         for i in counters.indices { counters[i] += other.counters[i] }
-        for i in distinct.indices where !other.distinct[i].isEmpty { distinct[i].formUnion(other.distinct[i]) }
+        for i in distinct.indices where !other.distinct[i].isEmpty {
+            for (id, times) in other.distinct[i] {
+                let new = distinct[i][id, default: 0] + times
+                distinct[i][id] = new == 0 ? nil : new
+            }
+        }
         for i in durations.indices where !other.durations[i].isEmpty { durations[i].merge(other.durations[i]) }
     }
 

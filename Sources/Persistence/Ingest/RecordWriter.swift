@@ -276,11 +276,37 @@ struct RecordWriter: Sendable {
     static let registryColumns = ["name", "entity_type", "legal_rep", "legal_rep_id", "reg_capital_wan",
                                   "established_on", "industry", "district", "scale", "status", "address"]
 
+    /// Keeps each firm's district history (`firm_districts`, read by the statistics): a firm new to the registry, or
+    /// one whose district differs from the registry's, gets a row from today.
+    func recordDistrictMoves(_ latest: [String: ValidRecord]) async throws {
+        struct Current: Decodable { let uscc: String; let district: String }
+        var current: [String: String] = [:]
+        let usccs = Array(latest.keys)
+        for start in stride(from: 0, to: usccs.count, by: 500) {
+            let part = usccs[start..<min(start + 500, usccs.count)]
+            let rows = try await sql.select().columns("uscc", "district").from("enterprises")
+                .where("uscc", .in, Array(part)).all(decoding: Current.self)
+            for row in rows { current[row.uscc] = row.district }
+        }
+        let today = Day(Date(timeIntervalSince1970: Double(now) / 1000)).description
+        var insert = sql.insert(into: "firm_districts").columns("uscc", "from_day", "district")
+        var any = false
+        for (uscc, record) in latest.sorted(by: { $0.key < $1.key }) {
+            let district = CanonicalContent.decode(record.content)["district"] ?? ""
+            guard current[uscc] != district else { continue }
+            insert = insert.values(uscc, today, district)
+            any = true
+        }
+        guard any else { return }
+        try await insert.onConflict(with: ["uscc", "from_day"]) { $0.set(excludedValueOf: "district") }.run()
+    }
+
     /// Keeps `enterprises` equal to the latest registration of each USCC.
     func upsertRegistry(_ records: [ValidRecord]) async throws {
         guard !records.isEmpty else { return }
         var latest: [String: ValidRecord] = [:]
         for record in records { latest[record.uscc] = record }
+        try await recordDistrictMoves(latest)
         var insert = sql.insert(into: "enterprises").columns(["uscc"] + Self.registryColumns + ["updated_at"])
         for record in latest.values.sorted(by: { $0.uscc < $1.uscc }) {
             let fields = CanonicalContent.decode(record.content)

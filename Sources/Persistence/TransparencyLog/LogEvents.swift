@@ -215,3 +215,14 @@ extension LogEvents {
         ])
     }
 }
+
+extension LogEvents {
+    /// A step of the statistics: a month closed or re-opened (the snapshot's digest), a report accepted or returned, a
+    /// bulletin published (its digest). `period` is the month or period (`2026-03`, `2026-Q1`).
+    public static func statistics(period: String, step: String, digest: String, actor name: String, at time: Date,
+                                  extra: [String: String] = [:]) throws -> LogEntry {
+        try entry(.statistics, at: time, actor: actor(name), [
+            "period": LogEntry.identifierOrDigest(period), "step": LogEntry.identifierOrDigest(step), "digest": digest,
+        ].merging(extra.mapValues(LogEntry.identifierOrDigest)) { a, _ in a })
+    }
+}
