@@ -49,7 +49,7 @@ enum StatArea {
     }
 
     /// A scrolling table whose cells are given as nodes; `numeric` marks the right-aligned, unbroken columns.
-    static func table(headers: [String], numeric: Set<Int> = [], rows: [[BodyNode]]) -> BodyNode {
+    static func table<C: HTML.BodyContext>(headers: [String], numeric: Set<Int> = [], rows: [[BodyNode]]) -> Node<C> {
         .div(.cls("table-wrap"), .table(
             .cls("table"),
             .thead(.tr(.group(headers.enumerated().map { i, h in
