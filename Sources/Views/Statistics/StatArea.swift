@@ -89,4 +89,15 @@ enum StatArea {
 
     /// The first 12 hex digits of a digest.
     static func shortDigest(_ digest: String) -> String { String(digest.prefix(12)) }
+
+    /// `金融机构` / `区县`.
+    static func label(_ subject: PointsSubject) -> String { subject == .institution ? "金融机构" : "区县" }
+}
+
+/// An indicator's name with its definition on hover, linking to its glossary entry.
+enum IndicatorLink {
+    static func node(_ indicator: Indicator) -> BodyNode {
+        .a(.cls("indicator-name"), .attr("href", "/console/stats/glossary#\(indicator.code)"), .attr("title", indicator.definition),
+           .text(indicator.name))
+    }
 }

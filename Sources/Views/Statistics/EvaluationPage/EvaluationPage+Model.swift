@@ -39,8 +39,3 @@ public enum EvaluationPage {
         }
     }
 }
-
-extension PointsSubject {
-    /// `金融机构` / `区县`.
-    public var label: String { self == .institution ? "金融机构" : "区县" }
-}

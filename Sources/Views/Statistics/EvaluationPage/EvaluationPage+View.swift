@@ -8,7 +8,7 @@ extension EvaluationPage {
             .nav(.cls("tabs"), .attr("aria-label", "评价对象"), .ul(.forEach(PointsSubject.allCases) { s in
                 .li(.a(.attr("href", "/console/stats/evaluation?subject=\(s.rawValue)&period=\(Paths.encode(param))"),
                        .if(s == model.subject, .cls("is-active")), .if(s == model.subject, .attribute(named: "aria-current", value: "page")),
-                       .text("\(s.label)评价")))
+                       .text("\(StatArea.label(s))评价")))
             })),
             .form(.cls("card filter-form"), .attr("method", "get"), .attr("action", "/console/stats/evaluation"),
                   .input(.type(.hidden), .name("subject"), .attr("value", model.subject.rawValue)),
@@ -16,7 +16,7 @@ extension EvaluationPage {
                     .id("evaluation-period"), .type(.text), .name("period"), .attr("value", param), .attr("placeholder", "2026-03 或 2026-Q1"),
                     .attr("pattern", "[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])")), hint: "按月填 2026-03，按季度填 2026-Q1")),
                   .div(.cls("form-actions"), .button(.type(.submit), .cls("btn btn-primary"), .text("查看")))),
-            LeagueTable.card(title: "\(StatArea.periodTitle(model.period))\(model.subject.label)积分排名", scheme: model.scheme,
+            LeagueTable.card(title: "\(StatArea.periodTitle(model.period))\(StatArea.label(model.subject))积分排名", scheme: model.scheme,
                              table: model.table, values: model.values, names: model.names, expandable: true),
             schemeCard(model),
         ]

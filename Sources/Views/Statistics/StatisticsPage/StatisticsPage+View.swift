@@ -116,11 +116,3 @@ extension StatisticsPage {
         return StatArea.card(title, id: "trend", .div(.cls("chart"), chart.node()))
     }
 }
-
-/// An indicator's name with its definition on hover, linking to its glossary entry.
-enum IndicatorLink {
-    static func node(_ indicator: Indicator) -> BodyNode {
-        .a(.cls("indicator-name"), .attr("href", "/console/stats/glossary#\(indicator.code)"), .attr("title", indicator.definition),
-           .text(indicator.name))
-    }
-}
