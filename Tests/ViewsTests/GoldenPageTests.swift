@@ -360,6 +360,16 @@ struct GoldenPageTests {
                                                pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/public/fund"),
                                                signedIn: false))
         },
+        // Statistics
+        GoldenPage(name: "StatisticsPage") { StatisticsPage.render(StatisticsFixtures.statistics()) },
+        GoldenPage(name: "StatGlossaryPage") { StatGlossaryPage.render(.init(context: F.center("/console/stats/glossary"))) },
+        GoldenPage(name: "StatReportsPage") { StatReportsPage.render(try StatisticsFixtures.reports()) },
+        GoldenPage(name: "StatReportPage-filing") { StatReportPage.render(try StatisticsFixtures.reportPage(.filing, status: .returned)) },
+        GoldenPage(name: "StatReportPage-review") { StatReportPage.render(try StatisticsFixtures.reportPage(.review(id: "41"), status: .pending)) },
+        GoldenPage(name: "BankReportsPage") { BankReportsPage.render(StatisticsFixtures.bankReports()) },
+        GoldenPage(name: "EvaluationPage") { EvaluationPage.render(try StatisticsFixtures.evaluation()) },
+        GoldenPage(name: "BulletinPage") { BulletinPage.render(try StatisticsFixtures.bulletin()) },
+        GoldenPage(name: "StatClosePage") { StatClosePage.render(try StatisticsFixtures.close()) },
     ]
 
     @Test("each page matches its golden file", arguments: pages)

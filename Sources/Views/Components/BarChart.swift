@@ -11,9 +11,11 @@ public struct BarChart: Sendable, Equatable {
         public var value: Int
         /// Extra text for the tooltip, e.g. the dataset id.
         public var detail: String?
+        /// The value as shown beside the bar and in the tooltip instead of the count with `unit` (`12.35万元`).
+        public var text: String?
 
-        public init(label: String, value: Int, detail: String? = nil) {
-            self.label = label; self.value = value; self.detail = detail
+        public init(label: String, value: Int, detail: String? = nil, text: String? = nil) {
+            self.label = label; self.value = value; self.detail = detail; self.text = text
         }
     }
 
@@ -79,7 +81,7 @@ public struct BarChart: Sendable, Equatable {
         let middle = top + Self.rowHeight / 2
         let barX = Self.padding + Self.labelWidth
         let barWidth = barWidth(for: item.value)
-        var tooltip = "\(item.label)：\(Format.count(item.value)) \(unit)"
+        var tooltip = "\(item.label)：\(item.text ?? "\(Format.count(item.value)) \(unit)")"
         if let detail = item.detail, !detail.isEmpty {
             tooltip += "（\(detail)）"
         }
@@ -116,7 +118,7 @@ public struct BarChart: Sendable, Equatable {
                 .attr("x", number(barX + Self.barAreaWidth + 8)),
                 .attr("y", number(middle)),
                 .attr("dominant-baseline", "middle"),
-                .text(Format.compact(item.value)),
+                .text(item.text ?? Format.compact(item.value)),
             ]),
         ])
     }

@@ -9,7 +9,7 @@ public enum Navigation {
         let items: [(String, String)] = switch role {
         case .creditCenter:
             [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
-             ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
+             ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("统计分析", "/console/stats"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
              ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("风险监测", "/console/monitoring"), ("守信激励", "/console/red-list"), ("失信名单", "/console/listings"), ("风险补偿基金", "/console/fund"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
              ("信用修复", "/console/repairs"), ("数据目录", "/console/catalog")]
         case .department:
@@ -17,7 +17,7 @@ public enum Navigation {
              ("数据目录", "/console/catalog")]
         case .institutionAdmin, .institutionStaff:
             [("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("风险预警", "/bank/alerts"), ("申请", "/bank/applications"),
-             ("贷款", "/bank/loans"), ("风险补偿", "/bank/fund")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
+             ("贷款", "/bank/loans"), ("风险补偿", "/bank/fund"), ("统计报表", "/bank/reports")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
              ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("守信激励", "/firm/incentives"), ("产品与测额", "/firm/products"),
@@ -28,14 +28,26 @@ public enum Navigation {
         return items.map { NavItem(label: $0.0, href: $0.1, isActive: $0.1 == best?.1) }
     }
 
-    /// The main navigation of a principal: its role's, and for the departments that review fund claims (核查, 审批,
-    /// 拨付) the claims queue.
+    /// The main navigation of a principal: its role's, for the departments that review fund claims (核查, 审批,
+    /// 拨付) the claims queue, and for the finance bureau, the financial regulator and the central bank the
+    /// statistics (read-only).
     public static func items(for principal: Principal, active: String) -> [NavItem] {
         var items = items(for: principal.role, active: active)
         if principal.role == .department, FundDuties.isFundSide(principal) {
             items.insert(NavItem(label: "补偿审核", href: "/console/fund/claims", isActive: active.hasPrefix("/console/fund")), at: 0)
         }
+        if readsStatistics(principal) {
+            items.append(NavItem(label: "统计分析", href: "/console/stats", isActive: active == "/console/stats" || active.hasPrefix("/console/stats/")))
+        }
         return items
+    }
+
+    /// Department codes that read the statistics: 财政局, 金融监管局, 人民银行.
+    public static let statisticsDepartments: Set<String> = ["czj", "jrj", "rmyh"]
+
+    /// Whether `principal` is a department that reads the statistics (read-only).
+    public static func readsStatistics(_ principal: Principal) -> Bool {
+        principal.role == .department && statisticsDepartments.contains(principal.department?.code ?? "")
     }
 
     /// The links a visitor (not signed in) sees on the public pages.
