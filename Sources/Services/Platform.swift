@@ -44,10 +44,14 @@ public struct Platform: Sendable {
     public let warningRules: WarningRules
     /// The risk compensation fund schemes (versioned, by effective day); the funds the platform runs are opened from them.
     public let fundSchemes: FundSchemes
+    /// The institutions' monthly report template and the two-way evaluation's points schemes (versioned, by effective day).
+    public let reportTemplates: ReportTemplates
+    public let pointsSchemes: PointsSchemes
 
     public init(catalog: Catalog, evaluationModel: EvaluationModel, policy: Policy, metrics: Metrics, clock: Clock = .system,
                 screeningRules: ScreeningRules? = nil, redListRules: RedListRules? = nil, listRules: ListRules? = nil,
-                measures: MeasuresCatalogue? = nil, warningRules: WarningRules? = nil, fundSchemes: FundSchemes? = nil) {
+                measures: MeasuresCatalogue? = nil, warningRules: WarningRules? = nil, fundSchemes: FundSchemes? = nil,
+                reportTemplates: ReportTemplates? = nil, pointsSchemes: PointsSchemes? = nil) {
         self.catalog = catalog; self.evaluationModel = evaluationModel; self.policy = policy; self.metrics = metrics
         self.clock = clock
         // The shipped rules unless others are given; a package without them screens nobody (and says so).
@@ -57,13 +61,15 @@ public struct Platform: Sendable {
         self.measures = measures ?? (try? MeasuresCatalogue.bundled()) ?? MeasuresCatalogue(name: "", source: "", measures: [])
         self.warningRules = warningRules ?? (try? WarningRules.bundled()) ?? WarningRules(name: "", source: "", versions: [])
         self.fundSchemes = fundSchemes ?? (try? FundSchemes.bundled()) ?? FundSchemes(name: "", source: "", schemes: [])
+        self.reportTemplates = reportTemplates ?? (try? ReportTemplates.bundled()) ?? .none
+        self.pointsSchemes = pointsSchemes ?? (try? PointsSchemes.bundled()) ?? .none
     }
 
     /// The same platform on another clock (tests that move time).
     public func on(_ clock: Clock) -> Platform {
         Platform(catalog: catalog, evaluationModel: evaluationModel, policy: policy, metrics: metrics, clock: clock,
                  screeningRules: screeningRules, redListRules: redListRules, listRules: listRules, measures: measures,
-                 warningRules: warningRules, fundSchemes: fundSchemes)
+                 warningRules: warningRules, fundSchemes: fundSchemes, reportTemplates: reportTemplates, pointsSchemes: pointsSchemes)
     }
 
     /// The grade scale of the evaluation model, best first.

@@ -10,6 +10,8 @@ struct Reply {
     let status: HTTPStatus
     let headers: HTTPHeaders
     let body: String
+    /// The body's bytes (a download that is not text).
+    var bytes: [UInt8] = []
 
     func json() throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
@@ -27,7 +29,8 @@ func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: Strin
     if let bytes { buffer = ByteBuffer(bytes: bytes) }
     var reply: Reply?
     try await app.testing().test(method, path, headers: headers, body: buffer) { response in
-        reply = Reply(status: response.status, headers: response.headers, body: response.body.string)
+        reply = Reply(status: response.status, headers: response.headers, body: response.body.string,
+                      bytes: Array(response.body.readableBytesView))
     }
     return try #require(reply)
 }

@@ -32,6 +32,8 @@ public struct AppConfig: Sendable, Equatable {
     public var logCheckpointInterval: Double = 60
     /// Working days a department has to answer an objection, and the public holidays not counted.
     public var objectionPolicy = ObjectionPolicy()
+    /// The headless Chromium bulletins are printed to PDF with; nil when the server has none.
+    public var chromiumPath: String?
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -63,6 +65,7 @@ public struct AppConfig: Sendable, Equatable {
         "XYD_LOG_CHECKPOINT_SECONDS": "透明日志定时签发检查点的间隔秒数（默认 60）",
         "XYD_OBJECTION_DAYS": "部门处理异议的期限，工作日（默认 5）",
         "XYD_HOLIDAYS": "不计入工作日的节假日，逗号分隔的 YYYY-MM-DD（默认无）",
+        "XYD_CHROMIUM": "生成通报 PDF 所用的 Chromium 可执行文件（默认在 PATH、/usr/bin 中查找 chromium；找不到则只提供打印页面）",
     ]
 
     /// Reads the environment, naming every missing or malformed setting.
@@ -156,6 +159,9 @@ public struct AppConfig: Sendable, Equatable {
         }
         let objectionPolicy = ObjectionPolicy(workingDays: positive("XYD_OBJECTION_DAYS", default: 5),
                                               calendar: WorkingDays(holidays: holidays))
+        let chromiumSetting = env["XYD_CHROMIUM"]?.nonEmpty
+        let chromium = BulletinPDF.findChromium(chromiumSetting)
+        if let chromiumSetting, chromium == nil { problems.append("XYD_CHROMIUM：“\(chromiumSetting)”不是可执行文件") }
         if !problems.isEmpty { throw Problems(items: problems) }
         var config = AppConfig(dataDirectory: dataDirectory, databaseURL: databaseURL, catalogPath: catalogPath,
                          hostname: hostname, port: port, runsJobs: runsJobs, jobPollInterval: poll,
@@ -164,6 +170,7 @@ public struct AppConfig: Sendable, Equatable {
                          logKeyFileSetting: logKeyFile, logOrigin: logOrigin, logCheckpointInterval: checkpointInterval)
         config.objectionPolicy = objectionPolicy
         config.secureCookies = secureCookies
+        config.chromiumPath = chromium
         return config
     }
 

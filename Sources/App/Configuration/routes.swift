@@ -28,4 +28,5 @@ func routes(_ app: Application) throws {
     ListingPortals().register(authenticated)
     RiskAlertPortals().register(authenticated)
     FundPortals().register(authenticated)
+    StatsPortals().register(authenticated)
 }

@@ -17,6 +17,16 @@ struct StatsAPI {
         stats.get("closes", use: closes)
         stats.post("closes", use: close)
         stats.post("closes", ":month", "reopen", use: reopen)
+        stats.get("reports", use: reports)
+        stats.get("reports", "template", use: template)
+        stats.put("reports", ":month", use: fileReport)
+        stats.get("reports", "id", ":id", use: report)
+        stats.post("reports", "id", ":id", "decision", use: decide)
+        stats.get("evaluation", use: evaluation)
+        stats.post("evaluation", "manual", use: manual)
+        stats.get("bulletins", use: bulletins)
+        stats.post("bulletins", use: publish)
+        stats.get("bulletins", ":id", use: bulletin)
     }
 
     struct Query {
@@ -57,7 +67,7 @@ struct StatsAPI {
             }
         }
         var by: StatDimension?
-        if let text = req.query[String.self, at: "by"], !text.isEmpty {
+        if let text = req.query[String.self, at: "by"], !text.isEmpty, text != "month" {
             guard let d = StatDimension(rawValue: text) else {
                 throw DomainError.invalidInput(field: "by", reason: "分组维度应为 \(StatDimension.allCases.map(\.rawValue).joined(separator: "、")) 之一")
             }
@@ -182,4 +192,137 @@ struct StatsAPI {
         try await Statistics(context: req.services).reopen(principal, month: month, reason: body.reason)
         return .noContent
     }
+
+    // MARK: Reports
+
+    struct CellDTO: Content { var row: String; var column: String; var value: Int64 }
+    struct ReportDTO: Content {
+        var id: Int64; var institution: String; var month: String; var templateVersion: Int; var status: String; var statusLabel: String
+        var firstFiledOn: String; var cells: [CellDTO]; var problems: [ReportProblem]; var differences: [ReportDifference]
+        var history: [StatReportRecord.Event]
+        init(_ r: StatReportRecord) {
+            id = r.id; institution = r.report.institution; month = r.report.month.description; templateVersion = r.templateVersion
+            status = r.status.rawValue; statusLabel = r.status.label; firstFiledOn = r.firstFiledOn.description
+            cells = r.report.cells.sorted { $0.key < $1.key }.map { CellDTO(row: $0.key.row, column: $0.key.column, value: $0.value) }
+            problems = r.problems; differences = r.differences; history = r.history
+        }
+    }
+
+    static func month(_ text: String?, field: String = "month") throws -> StatMonth {
+        guard let m = StatMonth(text: text ?? "") else { throw DomainError.invalidInput(field: field, reason: "月份应为 YYYY-MM，如 2026-03") }
+        return m
+    }
+
+    struct MonthReportsDTO: Content { var month: String; var reports: [ReportDTO]; var late: [LateReport] }
+
+    /// An institution: its own reports. A statistics reader: the month's reports of every institution and the late ones.
+    func reports(_ req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let reports = StatReports(context: req.services)
+        if principal.role.isInstitution {
+            return try await MonthReportsDTO(month: "", reports: try await reports.own(principal).map(ReportDTO.init), late: [])
+                .encodeResponse(for: req)
+        }
+        let month = try Self.month(req.query[String.self, at: "month"])
+        let view = try await reports.month(principal, month)
+        return try await MonthReportsDTO(month: month.description, reports: view.reports.values.sorted { $0.id < $1.id }.map(ReportDTO.init),
+                                         late: view.late).encodeResponse(for: req)
+    }
+
+    func template(_ req: Request) async throws -> ReportTemplate {
+        _ = try req.principal()
+        return try StatReports(context: req.services).template(for: try Self.month(req.query[String.self, at: "month"]))
+    }
+
+    struct FileBody: Content { var cells: [CellDTO] }
+
+    func fileReport(_ req: Request) async throws -> ReportDTO {
+        let principal = try req.principal(in: [.institutionAdmin, .institutionStaff])
+        let month = try Self.month(req.parameters.get("month"))
+        let body = try req.content.decode(FileBody.self)
+        guard body.cells.count <= 500 else { throw DomainError.invalidInput(field: "cells", reason: "单元格过多（最多500个）") }
+        var report = StatReport(institution: String(try principal.requireInstitution().id), month: month)
+        for cell in body.cells { report[cell.row, cell.column] = cell.value }
+        return ReportDTO(try await StatReports(context: req.services).file(principal, month: month, report))
+    }
+
+    func report(_ req: Request) async throws -> ReportDTO {
+        let principal = try req.principal()
+        let id = try RequestInput.optionalID(req.parameters.get("id"), field: "id") ?? 0
+        return ReportDTO(try await StatReports(context: req.services).report(principal, id: id))
+    }
+
+    struct DecisionBody: Content { var accept: Bool; var reason: String? }
+
+    func decide(_ req: Request) async throws -> ReportDTO {
+        let principal = try req.principal(in: [.creditCenter])
+        let id = try RequestInput.optionalID(req.parameters.get("id"), field: "id") ?? 0
+        let body = try req.content.decode(DecisionBody.self)
+        return ReportDTO(try await StatReports(context: req.services).decide(principal, id: id, accept: body.accept, reason: body.reason ?? ""))
+    }
+
+    // MARK: Evaluation and bulletins
+
+    struct LeagueDTO: Content {
+        var subject: String; var from: String; var through: String; var scheme: String; var version: Int
+        var rows: [LeagueRow]; var names: [String: String]
+    }
+
+    func evaluation(_ req: Request) async throws -> LeagueDTO {
+        let principal = try req.principal()
+        guard let subject = PointsSubject(rawValue: req.query[String.self, at: "subject"] ?? "institution") else {
+            throw DomainError.invalidInput(field: "subject", reason: "评价对象应为 institution 或 district")
+        }
+        let period = try StatsPortals.period(req.query[String.self, at: "period"], today: Day(req.services.clock.now()))
+        let t = try await StatEvaluation(context: req.services).table(principal, subject: subject, period: period)
+        return LeagueDTO(subject: subject.rawValue, from: period.from.description, through: period.through.description, scheme: t.schemeName,
+                         version: t.scheme.version, rows: t.rows, names: t.names)
+    }
+
+    struct ManualBody: Content { var subject: String; var period: String; var subjectId: String; var item: String; var points: Int }
+
+    func manual(_ req: Request) async throws -> HTTPStatus {
+        let principal = try req.principal(in: [.creditCenter])
+        let body = try req.content.decode(ManualBody.self)
+        guard let subject = PointsSubject(rawValue: body.subject) else {
+            throw DomainError.invalidInput(field: "subject", reason: "评价对象应为 institution 或 district")
+        }
+        let period = try StatsPortals.period(body.period, today: Day(req.services.clock.now()))
+        try await StatEvaluation(context: req.services).setManual(principal, subject: subject, period: period, subjectID: body.subjectId,
+                                                                   item: body.item, points: body.points)
+        return .noContent
+    }
+
+    struct BulletinDTO: Content { var id: Int64; var period: String; var digest: String; var publishedBy: String; var content: StatEvaluation.BulletinContent? }
+
+    func bulletins(_ req: Request) async throws -> [BulletinDTO] {
+        let principal = try req.principal()
+        return try await StatEvaluation(context: req.services).bulletins(principal).map {
+            BulletinDTO(id: $0.id, period: $0.period, digest: $0.digest, publishedBy: $0.publishedBy, content: nil)
+        }
+    }
+
+    struct PublishBody: Content { var period: String; var number: String; var issuer: String; var issuedOn: String }
+
+    func publish(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.creditCenter])
+        let body = try req.content.decode(PublishBody.self)
+        let period = try StatsPortals.period(body.period, today: Day(req.services.clock.now()))
+        guard let issued = try RequestInput.optionalDay(body.issuedOn, field: "issuedOn") else {
+            throw DomainError.invalidInput(field: "issuedOn", reason: "请填写发布日期")
+        }
+        let evaluation = StatEvaluation(context: req.services)
+        let b = try await evaluation.publish(principal, period: period, number: body.number, issuer: body.issuer, issuedOn: issued)
+        let (_, content) = try await evaluation.bulletin(principal, id: b.id)
+        return try await BulletinDTO(id: b.id, period: b.period, digest: b.digest, publishedBy: b.publishedBy, content: content)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    func bulletin(_ req: Request) async throws -> BulletinDTO {
+        let principal = try req.principal()
+        let id = try RequestInput.optionalID(req.parameters.get("id"), field: "id") ?? 0
+        let (b, content) = try await StatEvaluation(context: req.services).bulletin(principal, id: id)
+        return BulletinDTO(id: b.id, period: b.period, digest: b.digest, publishedBy: b.publishedBy, content: content)
+    }
 }
+extension ReportTemplate: Content {}

@@ -81,6 +81,7 @@ struct ErrorMiddleware: AsyncMiddleware {
             case .unauthenticated: .unauthorized
             case .forbidden: .forbidden
             case .conflict, .illegalTransition: .conflict
+            case .unavailable: .serviceUnavailable
             }
             return (status, error.code, error.message)
         case let error as MerkleError:

@@ -8,6 +8,9 @@ public struct PointsSchemes: Sendable, Equatable, Codable {
 
     static let fileName = "evaluation-points.json"
 
+    /// No scheme (a package without the file: nobody is rated, and the page says so).
+    public static let none = PointsSchemes(name: "", source: "", schemes: [])
+
     public static func bundled() throws(DomainError) -> PointsSchemes {
         guard let url = Bundle.module.url(forResource: "evaluation-points", withExtension: "json"),
               let data = try? Data(contentsOf: url) else {

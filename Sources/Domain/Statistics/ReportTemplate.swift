@@ -11,6 +11,9 @@ public struct ReportTemplates: Sendable, Equatable, Codable, VersionedRules {
 
     static let fileName = "report-templates.json"
 
+    /// No template (a package without the file: nothing can be filed, and the page says so).
+    public static let none = ReportTemplates(name: "", source: "", versions: [])
+
     /// The templates shipped with the platform.
     public static func bundled() throws(DomainError) -> ReportTemplates {
         guard let url = Bundle.module.url(forResource: "report-templates", withExtension: "json"),

@@ -13,6 +13,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case conflict(String)
     /// An action a state machine does not allow from the current state (e.g. disbursing a rejected loan).
     case illegalTransition(entity: String, from: String, action: String)
+    /// Something this server cannot do now (a tool it lacks, a service down): try another way or later.
+    case unavailable(String)
 
     public var code: String {
         switch self {
@@ -26,6 +28,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .forbidden: "forbidden"
         case .conflict: "conflict"
         case .illegalTransition: "illegal_transition"
+        case .unavailable: "unavailable"
         }
     }
 
@@ -43,6 +46,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .forbidden(let reason): "无权访问：\(reason)"
         case .conflict(let reason): "操作冲突：\(reason)"
         case .illegalTransition(let entity, let from, let action): "\(entity)当前状态为“\(from)”，不能\(action)"
+        case .unavailable(let reason): "暂不可用：\(reason)"
         }
     }
 }

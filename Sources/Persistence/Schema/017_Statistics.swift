@@ -3,7 +3,8 @@ import SQLKit
 
 /// The statistics: the monthly cells kept up to date (`stat_cells`), each counted entity's events as last counted
 /// (`stat_entities`), the refresh watermark (`stat_state`), month closes and re-openings with their snapshots
-/// (`stat_closes`), the institutions' statistical reports (`stat_reports`), the bulletins (`stat_bulletins`) and
+/// (`stat_closes`), the institutions' statistical reports (`stat_reports`), the bulletins (`stat_bulletins`), the points the
+/// evaluation's manual items were given (`stat_manual_points`) and
 /// the firms' district moves seen in the registry (`firm_districts`).
 struct CreateStatisticsTables: AsyncMigration {
     var name: String { "017_statistics" }
@@ -29,6 +30,11 @@ struct CreateStatisticsTables: AsyncMigration {
               published_by TEXT NOT NULL, created_at BIGINT NOT NULL)
             """,
             """
+            CREATE TABLE IF NOT EXISTS stat_manual_points (subject_kind TEXT NOT NULL, period TEXT NOT NULL, subject TEXT NOT NULL,
+              item TEXT NOT NULL, points INTEGER NOT NULL, actor TEXT NOT NULL, updated_at BIGINT NOT NULL,
+              PRIMARY KEY (subject_kind, period, subject, item))
+            """,
+            """
             CREATE TABLE IF NOT EXISTS firm_districts (uscc TEXT NOT NULL, from_day TEXT NOT NULL, district TEXT NOT NULL,
               PRIMARY KEY (uscc, from_day))
             """,
@@ -36,7 +42,7 @@ struct CreateStatisticsTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["firm_districts", "stat_bulletins", "stat_reports", "stat_closes", "stat_state", "stat_entities", "stat_cells"] {
+        for table in ["firm_districts", "stat_manual_points", "stat_bulletins", "stat_reports", "stat_closes", "stat_state", "stat_entities", "stat_cells"] {
             try await database.sql().raw("DROP TABLE IF EXISTS \(unsafeRaw: table)").run()
         }
     }

@@ -16,7 +16,7 @@ public enum LogEvents {
     static func actor(_ name: String) -> String { LogEntry.identifierOrDigest(name) }
 
     /// SHA-256 of a value's canonical JSON.
-    static func digest(_ value: some Encodable) -> String {
+    public static func digest(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .millisecondsSince1970

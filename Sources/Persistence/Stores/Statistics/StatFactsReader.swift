@@ -331,10 +331,12 @@ public struct StatFactsReader: Sendable {
     private func readDecisions(_ sql: any SQLDatabase) async throws -> [Int64: (approved: Bool, day: Day)] {
         struct Row: Decodable { let application_id: Int64; let at: Int64; let to_status: String }
         var result: [Int64: (approved: Bool, day: Day)] = [:]
+        // The steps keep the statuses' Chinese labels.
+        let approved = ApplicationStatus.approved.label, rejected = ApplicationStatus.rejected.label
         for row in try await sql.raw("""
-            SELECT application_id, at, to_status FROM application_events WHERE to_status IN ('approved', 'rejected') ORDER BY id
+            SELECT application_id, at, to_status FROM application_events WHERE to_status IN (\(bind: approved), \(bind: rejected)) ORDER BY id
             """).all(decoding: Row.self) where result[row.application_id] == nil {
-            result[row.application_id] = (row.to_status == "approved", Self.day(row.at))
+            result[row.application_id] = (row.to_status == approved, Self.day(row.at))
         }
         return result
     }

@@ -10,7 +10,7 @@ public struct StatStore: Sendable {
     let database: any Database
     public init(database: any Database) { self.database = database }
 
-    static func encoder() -> JSONEncoder {
+    public static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
