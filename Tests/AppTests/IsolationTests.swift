@@ -49,6 +49,8 @@ import VaporTesting
             "/console/fund"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
             return [.creditCenter]
         }
+        // Statistics: the credit center and the finance/regulatory departments (the test's court is neither).
+        if path.hasPrefix("/console/stats") { return [.creditCenter] }
         if path.hasPrefix("/console") { return government }
         // The API.
         let api = String(path.dropFirst("/api/v1".count))
@@ -100,6 +102,12 @@ import VaporTesting
         }
         if api == "/fund/claims/:id/steps" { return bank.union([.creditCenter]) }
         if api.hasPrefix("/fund/") { return bank }
+        // Statistics: institutions file and read their own reports; the figures, the close, the evaluation and the
+        // bulletins are the credit center's (and the finance/regulatory departments', not the test's court).
+        if api == "/stats/indicators" || api == "/stats/reports/template" { return signedIn }
+        if api == "/stats/reports/:month" { return bank }
+        if api == "/stats/reports" || api == "/stats/reports/id/:id" { return bank.union([.creditCenter]) }
+        if api.hasPrefix("/stats") { return [.creditCenter] }
         if api.hasPrefix("/catalog") || api.hasPrefix("/uscc") || api == "/products" || api.hasPrefix("/evaluations") { return signedIn }
         return []
     }

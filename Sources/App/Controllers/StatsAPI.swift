@@ -218,6 +218,7 @@ struct StatsAPI {
     /// An institution: its own reports. A statistics reader: the month's reports of every institution and the late ones.
     func reports(_ req: Request) async throws -> Response {
         let principal = try req.principal()
+        guard principal.role.isInstitution || Statistics.mayRead(principal) else { throw DomainError.forbidden("无权查看统计报表") }
         let reports = StatReports(context: req.services)
         if principal.role.isInstitution {
             return try await MonthReportsDTO(month: "", reports: try await reports.own(principal).map(ReportDTO.init), late: [])

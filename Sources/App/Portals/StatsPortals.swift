@@ -341,6 +341,7 @@ struct StatsPortals {
     }
 
     func fileForm(_ req: Request) async throws -> Response {
+        _ = try req.principal(in: [.institutionAdmin, .institutionStaff])
         let month = try Self.month(req)
         let back = "/bank/reports/\(month)"
         return try await Portal.form(req, back: back) { principal in
