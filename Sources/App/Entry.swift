@@ -92,5 +92,6 @@ public enum Xyd {
         app.asyncCommands.use(LogCommand(), as: "log")
         app.asyncCommands.use(WitnessCommand(), as: "witness")
         app.asyncCommands.use(FundCommand(), as: "fund")
+        app.asyncCommands.use(StatsCommand(), as: "stats")
     }
 }

@@ -253,6 +253,16 @@ import VaporTesting
             #expect((content["digests"] as? [String: String])?[w.last.description] == digest)
             #expect(try await post(app, "/api/v1/stats/bulletins", token: center, [
                 "period": w.current.description, "number": "x", "issuer": "x", "issuedOn": Day.today().description]).status == .unprocessableEntity)
+            // Its printable page, and the PDF printed by the server's Chromium (without one: 503 saying to print instead).
+            let bulletinID = try #require(try bulletin.json()["id"] as? Int)
+            let page = try await send(app, .GET, "/console/stats/bulletins/\(bulletinID)", token: center)
+            #expect(page.status == .ok && page.body.contains("信易贷工作情况的通报") && page.body.contains(digest))
+            let pdf = try await send(app, .GET, "/console/stats/bulletins/\(bulletinID)/pdf", token: center)
+            if app.config.chromiumPath != nil {
+                #expect(pdf.status == .ok && pdf.bytes.starts(with: Array("%PDF".utf8)), "\(pdf.status)")
+            } else {
+                #expect(pdf.status == .serviceUnavailable && pdf.body.contains("打印"))
+            }
 
             // Every step is an entry of kind 统计结账与通报 in the transparency log.
             struct Row: Decodable { let entry: String }

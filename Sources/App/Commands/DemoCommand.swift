@@ -58,7 +58,7 @@ enum DemoCommand {
             try await load(app, directory: directory)
         }
         let market = try await DemoMarket.seed(app) + DemoRecommendations.seed(app) + DemoAlerts.seed(app) + DemoListings.seed(app)
-            + DemoFunds.seed(app)
+            + DemoFunds.seed(app) + DemoStats.seed(app)
         try await printLogins(app, market: market)
     }
 

@@ -26,6 +26,7 @@ struct JobWorker: LifecycleHandler {
                 do {
                     if Date().timeIntervalSince(lastScheduled) > 60 {
                         try await JobScheduler.scheduleDaily(queue)
+                        try await queue.schedule(kind: JobKind.statsRefresh, uniqueKey: JobKind.statsRefresh, runAt: Date())
                         lastScheduled = Date()
                     }
                     try await logScheduler.tick(queue, store: app.logStore)
@@ -87,6 +88,8 @@ enum JobRunner {
             case JobKind.dailyFunds:
                 _ = try await FundRegistrations.sweep(app.services)
                 try await FundBooks.checkStopLines(app.services)
+            case JobKind.statsRefresh:
+                _ = try await StatRefresh(database: app.db, platform: app.platform).refresh()
             case JobKind.riskWebhook:
                 try await RiskWebhookDelivery.deliver(app, alertID: Int64(job.payload) ?? 0)
             case JobKind.logSequence:

@@ -23,6 +23,9 @@ public enum JobKind {
     /// Once a day (after reclassification): register any disbursed loan not yet checked under each fund, then check
     /// every institution's stop lines.
     public static let dailyFunds = "daily.funds"
+    /// Every minute: bring the statistics up to date (re-count the entities changed since the last refresh; on the
+    /// first refresh of a day, every open loan and every firm as well).
+    public static let statsRefresh = "stats.refresh"
     /// A new alert posted to the institution's webhook (payload: the alert id), retried with back-off.
     public static let riskWebhook = "risk.webhook"
     /// Every second: move queued transparency-log entries into the tree.
