@@ -128,6 +128,25 @@ import VaporTesting
             let bankOnly = try await Self.values(app, center, "from=\(w.last)&to=\(w.last)&institution=\(w.f.bankB.id)")
             #expect(bankOnly["lending.loans"] == 0)
 
+            // Data collection this month: every department is expected to send each of its datasets (the fixtures'
+            // departments have 7); the batches received today are data of last month.
+            struct Datasets: Decodable { let datasets: String }
+            let sql = try #require(app.db as? any SQLDatabase)
+            let expected = try await sql.raw("SELECT datasets FROM departments").all(decoding: Datasets.self)
+                .reduce(0) { $0 + $1.datasets.split(separator: ",").count }
+            #expect(now["collection.datasets_expected"] == Int64(expected))
+            #expect(last["collection.records_received"] == 2, "the two registrations uploaded today")
+            // A demand published by firm A and taken by bank B: published 1, taken 1, not satisfied (no loan from bank B).
+            let demand = try await DemandStore(database: app.db).create(try FinancingDemand(
+                id: "", uscc: SampleFiles.firmA, amountCents: 5_000_000, termMonths: 12, purpose: "采购原料", urgency: .withinMonth,
+                publishedAt: Date()))
+            #expect(try await send(app, .POST, "/api/v1/demands/\(demand.id)/take", token: w.f.bankBToken).status == .ok)
+            _ = try await Self.refreshAndVerify(app, center)
+            let demands = try await Self.values(app, center, "from=\(w.current)&to=\(w.current)")
+            #expect(demands["demand.published"] == 1 && demands["demand.taken"] == 1 && demands["demand.satisfied"] == 0, "\(demands)")
+            #expect(demands["demand.take_rate"] == 1_000_000)
+            #expect(demands["demand.amount"] == 5_000_000)
+
             // A repayment reported today: this month's balance falls by the principal repaid, last month's stays.
             let repaid = try await post(app, "/api/v1/loans/\(w.loanA)/repayments", token: w.f.bankAToken,
                                         ["day": Day.today().description, "amountCents": 2_000_000])
@@ -285,9 +304,19 @@ import VaporTesting
                 for row in ws.iter_rows(min_row=2, values_only=True):
                     if row[1] == '放款金额': print(repr(row[2]))
                 print(wb.sheetnames)
+                parts = wb['按金融机构']
+                print([c for c in parts.iter_rows(values_only=True)][-1])
                 """, file: file)
             #expect(read.contains("220000"), "\(read)")
             #expect(read.contains("按金融机构"), "\(read)")
+            #expect(read.contains("'合计'") && read.contains("=SUM(B2:B"), "the breakdown's total is a formula: \(read)")
+            // The league table and the month's reports export too.
+            let leagueCSV = try await send(app, .GET, "/console/stats/evaluation/export.csv?subject=institution&period=\(w.last)", token: center)
+            #expect(leagueCSV.status == .ok && leagueCSV.body.contains("甲银行") && leagueCSV.body.contains("信用贷款投放金额（满分25）"), "\(leagueCSV.body)")
+            let reportsXLSX = try await send(app, .GET, "/console/stats/reports/export.xlsx?month=\(w.last)", token: center)
+            #expect(reportsXLSX.status == .ok && reportsXLSX.bytes.starts(with: [0x50, 0x4B]))
+            let reportsCSV = try await send(app, .GET, "/console/stats/reports/export.csv?month=\(w.last)", token: center)
+            #expect(reportsCSV.body.contains("甲银行,已接受"), "\(reportsCSV.body)")
             let csv = try await send(app, .GET, "/api/v1/stats/export.csv?from=\(w.last)&to=\(w.last)", token: center)
             #expect(csv.body.hasPrefix("\u{FEFF}") && csv.body.contains("放款金额"))
         }

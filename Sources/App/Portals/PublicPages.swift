@@ -17,7 +17,7 @@ struct PublicPages {
     /// The frame for visitors: the public links instead of a user's navigation (the page's view sets the title).
     func context(_ req: Request) -> PageContext {
         let signedIn = req.optionalPrincipal
-        let nav = signedIn.map { Navigation.items(for: $0.role, active: req.url.path) } ?? Navigation.visitor(active: req.url.path)
+        let nav = signedIn.map { Navigation.items(for: $0, active: req.url.path) } ?? Navigation.visitor(active: req.url.path)
         return PageContext(title: "", userDisplayName: signedIn?.displayName ?? "访客",
                            roleLabel: signedIn.map(Navigation.roleLabel) ?? "未登录", csrfToken: req.csrfToken, navItems: nav,
                            flash: Portal.takeFlash(req))

@@ -22,6 +22,10 @@ struct StatsPortals {
         routes.post("console", "stats", "reports", ":id", "return", use: returnReport)
         routes.get("console", "stats", "evaluation", use: evaluation)
         routes.post("console", "stats", "evaluation", "manual", use: manualPoints)
+        routes.get("console", "stats", "evaluation", "export.csv", use: evaluationCSV)
+        routes.get("console", "stats", "evaluation", "export.xlsx", use: evaluationXLSX)
+        routes.get("console", "stats", "reports", "export.csv", use: reportsCSV)
+        routes.get("console", "stats", "reports", "export.xlsx", use: reportsXLSX)
         routes.post("console", "stats", "bulletins", use: publish)
         routes.get("console", "stats", "bulletins", ":id", use: bulletin)
         routes.get("console", "stats", "bulletins", ":id", "pdf", use: bulletinPDF)
@@ -105,6 +109,38 @@ struct StatsPortals {
                              type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                              name: "statistics.xlsx")
     }
+
+    // MARK: Table exports
+
+    static func csv(_ table: StatTable, _ name: String) -> Response {
+        StatsAPI.file(Data(table.csv.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: name + ".csv")
+    }
+
+    static func xlsx(_ table: StatTable, _ name: String) throws -> Response {
+        StatsAPI.file(try table.xlsx(), type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                      name: name + ".xlsx")
+    }
+
+    func leagueTable(_ req: Request) async throws -> StatEvaluation.Table {
+        let principal = try Self.reader(req)
+        let subject = PointsSubject(rawValue: req.query[String.self, at: "subject"] ?? "institution") ?? .institution
+        let period = try Self.period(req.query[String.self, at: "period"], today: Day(req.services.clock.now()))
+        return try await StatEvaluation(context: req.services).table(principal, subject: subject, period: period)
+    }
+
+    func evaluationCSV(_ req: Request) async throws -> Response { Self.csv(try await leagueTable(req).export, "evaluation") }
+    func evaluationXLSX(_ req: Request) async throws -> Response { try Self.xlsx(try await leagueTable(req).export, "evaluation") }
+
+    func reportsView(_ req: Request) async throws -> StatReports.MonthView {
+        let principal = try Self.reader(req)
+        guard let month = StatMonth(text: req.query[String.self, at: "month"] ?? "") else {
+            throw DomainError.invalidInput(field: "month", reason: "月份应为 YYYY-MM，如 2026-03")
+        }
+        return try await StatReports(context: req.services).month(principal, month)
+    }
+
+    func reportsCSV(_ req: Request) async throws -> Response { Self.csv(try await reportsView(req).export, "reports") }
+    func reportsXLSX(_ req: Request) async throws -> Response { try Self.xlsx(try await reportsView(req).export, "reports") }
 
     // MARK: Close
 

@@ -245,7 +245,7 @@ struct ConsoleController {
 
     func context(_ req: Request, _ principal: Principal, title: String, active: String) -> PageContext {
         PageContext(title: title, userDisplayName: principal.displayName, roleLabel: Navigation.roleLabel(principal),
-                    csrfToken: req.csrfToken, navItems: Navigation.items(for: principal.role, active: active),
+                    csrfToken: req.csrfToken, navItems: Navigation.items(for: principal, active: active),
                     flash: Portal.takeFlash(req))
     }
 

@@ -67,6 +67,8 @@ public struct IndicatorValue: Hashable, Sendable, Codable {
     }
 
     /// `value / per` with two decimals, rounded half away from zero: (486_654, 10_000) → `48.67`.
+    public static func hundredthsText(_ value: Int64, per: Int64) -> String { hundredths(value, per: per) }
+
     static func hundredths(_ value: Int64, per: Int64) -> String {
         let h = (value.magnitude * 100 + UInt64(per) / 2) / UInt64(per)
         let sign = value < 0 && h > 0 ? "-" : ""

@@ -140,6 +140,12 @@ public struct Statistics: Sendable {
             var breakdown = Worksheet(name: "按\(dimension.label)", columnWidths: [28, 18])
             breakdown.header([dimension.label, overview.indicator.name])
             for row in overview.breakdown { breakdown.append([.text(names[row.value] ?? row.value), cell(row.result, overview.indicator.unit)]) }
+            // Where the parts add up to the whole (a counter, not distinct firms or a ratio), a total row the reader's
+            // spreadsheet computes itself.
+            if Self.isAdditive(overview.indicator), !overview.breakdown.isEmpty {
+                let last = overview.breakdown.count + 1
+                breakdown.append([.text("合计", bold: true), .formula("SUM(B2:B\(last))", style: overview.indicator.unit == .cents ? .money : .integer)])
+            }
             sheets.append(breakdown)
         }
         if !overview.monthly.isEmpty {
@@ -151,11 +157,20 @@ public struct Statistics: Sendable {
         return try Workbook(sheets: sheets).xlsxData()
     }
 
+    /// A count or sum of a counter: each fact is in exactly one value of a dimension, so the parts add up.
+    static func isAdditive(_ indicator: Indicator) -> Bool {
+        switch indicator.formula {
+        case .count(.measure), .sum(.measure): true
+        default: false
+        }
+    }
+
     static func cell(_ value: IndicatorValue, _ unit: IndicatorUnit) -> SheetCell {
         guard let v = value.value else { return .text("—") }
         switch unit {
         case .cents: return .money(cents: v)
         case .percent: return .percent(millionths: v)
+        case .firms, .items, .entities, .records, .times, .days: return .integer(v)
         default: return .text(value.text(unit))
         }
     }

@@ -28,7 +28,10 @@ extension EvaluationPage {
         }
         if model.mayManage { content.append(publishForm(model, param: param)) }
         return StatArea.render(model.context, title: "考核评价", subtitle: "\(model.schemeName)（第\(model.scheme.version)版，满分\(model.scheme.maxPoints)分）",
-                               active: "/console/stats/evaluation", mayManage: model.mayManage, content)
+                               active: "/console/stats/evaluation", mayManage: model.mayManage, actions: [
+                                   .init("导出 CSV", href: "/console/stats/evaluation/export.csv?subject=\(model.subject.rawValue)&period=\(Paths.encode(param))"),
+                                   .init("导出 Excel", href: "/console/stats/evaluation/export.xlsx?subject=\(model.subject.rawValue)&period=\(Paths.encode(param))"),
+                               ], content)
     }
 
     static func schemeCard(_ model: Model) -> BodyNode {

@@ -39,6 +39,9 @@ extension StatReportsPage {
                 [.text(name(l.institution)), .text(l.dueOn.description), .text(l.filedOn?.description ?? "未报送"), StatArea.figure("\(l.daysLate)天")]
             })))
         return StatArea.render(model.context, title: "统计报表", subtitle: "\(model.month.label) · 金融机构统计报表报送与审核",
-                               active: "/console/stats/reports", content)
+                               active: "/console/stats/reports", actions: [
+                                   .init("导出 CSV", href: "/console/stats/reports/export.csv?month=\(model.month)"),
+                                   .init("导出 Excel", href: "/console/stats/reports/export.xlsx?month=\(model.month)"),
+                               ], content)
     }
 }
