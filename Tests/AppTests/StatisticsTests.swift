@@ -112,11 +112,12 @@ import VaporTesting
             #expect(before["lending.loans"] == 0)
             #expect(before["lending.loan_amount"] == 0)
             #expect(before["lending.credit_loan_share"] == nil)    // 0 ÷ 0 is undefined, not 0 %
-            // This month: two applications (filed today), both approved, one automatically; two authorisations.
+            // This month: two applications (filed today), both approved (two credit lines), one automatically; two authorisations.
             let now = try await Self.values(app, center, "from=\(w.current)&to=\(w.current)")
             #expect(now["lending.applications"] == 2)
             #expect(now["lending.approvals"] == 2)
             #expect(now["lending.auto_approvals"] == 1)
+            #expect(now["lending.lines"] == 2 && now["lending.line_amount"] == 22_000_000 && now["lending.line_firms"] == 2, "approvals are credit lines")
             #expect(now["platform.firms_authorised"] == 2)
             #expect(now["platform.firms_committed"] == 2)
             // By district: each firm's loan counts where the firm was on the day of disbursement.

@@ -66,9 +66,8 @@ public struct StatRefresh: Sendable {
                 changed[key] = events
             }
             try await StatStore.apply(delta, entities: changed, in: unit)
-            let sql = try unit.sql()
-            try await StatStore.setState(Self.watermarkKey, String(started), sql: sql)
-            if daily { try await StatStore.setState(Self.dailyKey, today.description, sql: sql) }
+            try await StatStore.setState(Self.watermarkKey, String(started), in: unit)
+            if daily { try await StatStore.setState(Self.dailyKey, today.description, in: unit) }
             return Summary(entitiesRead: fresh.count, entitiesChanged: changed.count,
                            cellsTouched: delta.cells.values.reduce(0) { $0 + $1.count }, rebuilt: false)
         }
@@ -81,9 +80,8 @@ public struct StatRefresh: Sendable {
         let today = self.today
         return try await database.write { unit in
             try await StatStore.replace(with: aggregate, entities: entities, in: unit)
-            let sql = try unit.sql()
-            try await StatStore.setState(Self.watermarkKey, String(started), sql: sql)
-            try await StatStore.setState(Self.dailyKey, today.description, sql: sql)
+            try await StatStore.setState(Self.watermarkKey, String(started), in: unit)
+            try await StatStore.setState(Self.dailyKey, today.description, in: unit)
             return Summary(entitiesRead: entities.count, entitiesChanged: entities.count,
                            cellsTouched: aggregate.cells.values.reduce(0) { $0 + $1.count }, rebuilt: true)
         }

@@ -11,6 +11,7 @@ import SQLKit
 /// - data collection: every department is expected to send each of its datasets each month (from the month the
 ///   department was created); a batch received on day d is data of the month before d, due on the 10th of d's month;
 /// - a demand is satisfied when the institution that took it disbursed a loan to the firm on or after publication;
+/// - an approved application is a credit line granted (授信) of the approved amount on the day of the approval;
 /// - a loan's changes come from its ledger (`StatLoanHistory`), with repayments counted when reported.
 public struct StatFactsReader: Sendable {
     let database: any Database
@@ -143,12 +144,18 @@ public struct StatFactsReader: Sendable {
         for a in try await sql.raw("SELECT id, detail, updated_at FROM applications WHERE updated_at >= \(bind: since ?? 0)")
             .all(decoding: App.self) {
             let stored = try DetailCoding.decode(ApplicationStore.Stored.self, a.detail)
+            // An approval is a credit line granted (授信) of the approved amount, on the day of the decision.
+            var lines: [StatCreditLine] = []
+            if let decision = decisions[a.id], decision.approved, let terms = stored.state.terms {
+                lines = [StatCreditLine(firm: stored.uscc, institution: String(stored.institutionID), product: String(stored.productID),
+                                        grantedOn: decision.day, amount: terms.amount)]
+            }
             result["app:\(a.id)"] = StatFacts(firms: firm(stored.uscc), applications: [StatApplication(
                 id: String(a.id), firm: stored.uscc, institution: String(stored.institutionID), product: String(stored.productID),
                 appliedOn: Day(stored.createdAt), decision: decisions[a.id].map {
                     StatApplication.Decision(approved: $0.approved, automatic: stored.state.decidedBy.map { if case .system = $0 { true } else { false } } ?? false,
                                              on: $0.day)
-                }, disbursedOn: disbursedOn[a.id])])
+                }, disbursedOn: disbursedOn[a.id])], creditLines: lines)
         }
 
         // Recommendation pushes.

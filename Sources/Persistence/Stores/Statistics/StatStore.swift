@@ -117,8 +117,8 @@ public struct StatStore: Sendable {
         return try await database.sql().raw("SELECT value FROM stat_state WHERE key = \(bind: key)").first(decoding: Row.self)?.value
     }
 
-    public static func setState(_ key: String, _ value: String, sql: any SQLDatabase) async throws {
-        try await sql.raw("""
+    public static func setState(_ key: String, _ value: String, in unit: UnitOfWork) async throws {
+        try await unit.sql().raw("""
             INSERT INTO stat_state (key, value) VALUES (\(bind: key), \(bind: value))
             ON CONFLICT (key) DO UPDATE SET value = excluded.value
             """).run()
@@ -174,7 +174,6 @@ public struct StatStore: Sendable {
                 VALUES (\(bind: month.description), \(bind: action), \(bind: digest), \(bind: text), \(bind: actor),
                   \(bind: day.description), \(bind: reason), \(bind: epochMillis(time)))
                 """).run()
-            try await Self.setState("closes", String(epochMillis(time)), sql: sql)
             unit.log(try LogEvents.statistics(period: month.description, step: action, digest: digest, actor: actor, at: time,
                                               extra: reason.isEmpty ? [:] : ["reasonDigest": LogEvents.digest(reason)]))
             return book
