@@ -85,6 +85,13 @@ import Vapor
         try await b.waitForText("放款金额")
         try await b.waitForText("22.00万元")
         try await b.screenshot("overview")
+        // The operator's menu fits one row, its groups open as menus (信用管理 → 失信名单 …).
+        try await b.click(".nav-group summary", containing: "风险防控")
+        try await b.screenshot("nav-menu-open")
+        try await b.click(".nav-menu a", containing: "风险补偿基金")
+        try await b.waitForText("风险补偿基金")
+        try await b.open("\(site)/console/stats?from=\(last)&to=\(last)&by=district&indicator=lending.loan_amount")
+        try await b.waitForText("22.00万元")
         try await phone(b, "overview")
         try await b.open("\(site)/console/stats/glossary")
         try await b.waitForText("归集率")

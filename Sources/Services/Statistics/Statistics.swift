@@ -30,11 +30,7 @@ public struct Statistics: Sendable {
 
     public init(context: ServiceContext) { self.context = context }
 
-    public static let readingDepartments: Set<String> = ["czj", "jrj", "rmyh"]
-
-    public static func mayRead(_ principal: Principal) -> Bool {
-        principal.role == .creditCenter || (principal.role == .department && readingDepartments.contains(principal.department?.code ?? ""))
-    }
+    public static func mayRead(_ principal: Principal) -> Bool { StatAccess.mayRead(principal) }
 
     func requireReader(_ principal: Principal) throws {
         guard Self.mayRead(principal) else { throw DomainError.forbidden("统计分析仅对信用中心及财政、金融监管部门开放") }

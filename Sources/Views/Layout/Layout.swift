@@ -74,14 +74,27 @@ enum Layout {
             .cls("app-nav"),
             .attr("aria-label", "主导航"),
             .ul(.forEach(items) { item in
-                .li(.a(
-                    .attr("href", item.href),
-                    .if(item.isActive, .cls("is-active")),
-                    .if(item.isActive, .attribute(named: "aria-current", value: "page")),
-                    .text(item.label)
-                ))
+                item.children.isEmpty ? Node<HTML.ListContext>.li(link(item)) : group(item)
             })
         )
+    }
+
+    private static func link(_ item: NavItem) -> BodyNode {
+        .a(
+            .attr("href", item.href),
+            .if(item.isActive, .cls("is-active")),
+            .if(item.isActive, .attribute(named: "aria-current", value: "page")),
+            .text(item.label)
+        )
+    }
+
+    /// A group of links as a menu that opens without script (`details`); the group is marked when one of its pages
+    /// is shown.
+    private static func group(_ item: NavItem) -> Node<HTML.ListContext> {
+        .li(.cls("nav-group"), .element(named: "details", nodes: [
+            .element(named: "summary", nodes: [.if(item.isActive, .cls("is-active")), .text(item.label)]),
+            .ul(.cls("nav-menu"), .forEach(item.children) { .li(link($0)) }),
+        ]))
     }
 
     private static func userBox(_ context: PageContext) -> BodyNode {

@@ -6,26 +6,54 @@ public enum Navigation {
     /// The main navigation of a role, `active` being the current path (the longest matching prefix is
     /// highlighted: "/bank/products/3" → 产品, "/bank" → 工作台).
     public static func items(for role: Role, active: String) -> [NavItem] {
-        let items: [(String, String)] = switch role {
+        let entries: [Entry] = switch role {
         case .creditCenter:
-            [("概览", "/console"), ("企业", "/console/enterprises"), ("批次", "/console/batches"),
-             ("上传数据", "/console/upload"), ("撮合概况", "/console/market"), ("统计分析", "/console/stats"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
-             ("产品审核", "/console/products"), ("推荐清单", "/console/recommendations"), ("风险监测", "/console/monitoring"), ("守信激励", "/console/red-list"), ("失信名单", "/console/listings"), ("风险补偿基金", "/console/fund"), ("承诺书", "/console/commitments"), ("异议", "/console/objections"),
-             ("信用修复", "/console/repairs"), ("数据目录", "/console/catalog")]
+            // Grouped so that the header fits one row on a desktop screen.
+            [.link("概览", "/console"),
+             .group("数据归集", [("企业", "/console/enterprises"), ("批次", "/console/batches"), ("上传数据", "/console/upload"),
+                             ("数据目录", "/console/catalog")]),
+             .group("信贷市场", [("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
+                             ("产品审核", "/console/products")]),
+             .group("信用管理", [("推荐清单", "/console/recommendations"), ("守信激励", "/console/red-list"), ("失信名单", "/console/listings"),
+                             ("承诺书", "/console/commitments"), ("异议", "/console/objections"), ("信用修复", "/console/repairs")]),
+             .group("风险防控", [("风险监测", "/console/monitoring"), ("风险补偿基金", "/console/fund")]),
+             .link("统计分析", "/console/stats")]
         case .department:
             [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("推荐企业", "/console/recommendations"), ("异议处理", "/console/objections"),
-             ("数据目录", "/console/catalog")]
+             ("数据目录", "/console/catalog")].map(Entry.link)
         case .institutionAdmin, .institutionStaff:
-            [("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("风险预警", "/bank/alerts"), ("申请", "/bank/applications"),
-             ("贷款", "/bank/loans"), ("风险补偿", "/bank/fund"), ("统计报表", "/bank/reports")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])
+            ([("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("风险预警", "/bank/alerts"), ("申请", "/bank/applications"),
+              ("贷款", "/bank/loans"), ("风险补偿", "/bank/fund"), ("统计报表", "/bank/reports")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])).map(Entry.link)
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
              ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("守信激励", "/firm/incentives"), ("产品与测额", "/firm/products"),
              ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("告知书", "/firm/notices"), ("异议", "/firm/objections"),
-             ("信用修复", "/firm/repairs")]
+             ("信用修复", "/firm/repairs")].map(Entry.link)
         }
-        let best = items.filter { active == $0.1 || active.hasPrefix($0.1 + "/") }.max { $0.1.count < $1.1.count }
-        return items.map { NavItem(label: $0.0, href: $0.1, isActive: $0.1 == best?.1) }
+        let hrefs = entries.flatMap { entry -> [String] in
+            switch entry {
+            case .link(_, let href): [href]
+            case .group(_, let children): children.map(\.1)
+            }
+        }
+        let best = hrefs.filter { active == $0 || active.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        return entries.map { entry in
+            switch entry {
+            case .link(let label, let href):
+                return NavItem(label: label, href: href, isActive: href == best)
+            case .group(let label, let children):
+                let items = children.map { NavItem(label: $0.0, href: $0.1, isActive: $0.1 == best) }
+                return NavItem(label: label, href: items.first?.href ?? "", isActive: items.contains(where: \.isActive), children: items)
+            }
+        }
+    }
+
+    /// One entry of a role's navigation: a link, or a named group of links.
+    enum Entry {
+        case link(String, String)
+        case group(String, [(String, String)])
+
+        static func link(_ pair: (String, String)) -> Entry { .link(pair.0, pair.1) }
     }
 
     /// The main navigation of a principal: its role's, for the departments that review fund claims (核查, 审批,
@@ -36,18 +64,10 @@ public enum Navigation {
         if principal.role == .department, FundDuties.isFundSide(principal) {
             items.insert(NavItem(label: "补偿审核", href: "/console/fund/claims", isActive: active.hasPrefix("/console/fund")), at: 0)
         }
-        if readsStatistics(principal) {
+        if StatAccess.isReadingDepartment(principal) {
             items.append(NavItem(label: "统计分析", href: "/console/stats", isActive: active == "/console/stats" || active.hasPrefix("/console/stats/")))
         }
         return items
-    }
-
-    /// Department codes that read the statistics: 财政局, 金融监管局, 人民银行.
-    public static let statisticsDepartments: Set<String> = ["czj", "jrj", "rmyh"]
-
-    /// Whether `principal` is a department that reads the statistics (read-only).
-    public static func readsStatistics(_ principal: Principal) -> Bool {
-        principal.role == .department && statisticsDepartments.contains(principal.department?.code ?? "")
     }
 
     /// The links a visitor (not signed in) sees on the public pages.

@@ -25,9 +25,11 @@ public struct NavItem: Sendable, Equatable {
     public var label: String
     public var href: String
     public var isActive: Bool
+    /// A group's entries (the header shows the group as a menu); empty for a plain link.
+    public var children: [NavItem]
 
-    public init(label: String, href: String, isActive: Bool = false) {
-        self.label = label; self.href = href; self.isActive = isActive
+    public init(label: String, href: String, isActive: Bool = false, children: [NavItem] = []) {
+        self.label = label; self.href = href; self.isActive = isActive; self.children = children
     }
 }
 
