@@ -105,6 +105,8 @@ public struct Catalog: Codable, Sendable, Equatable {
     public static let registrationDataset = "market.registration"
     /// Columns every record carries besides its dataset's fields.
     public static let commonColumns = ["record_id", "uscc"]
+    /// The common columns' Chinese names, accepted in a file's header like the fields' labels.
+    public static let commonColumnLabels = ["record_id": "记录编号", "uscc": "统一社会信用代码"]
 
     public func dataset(_ id: String) -> DatasetSpec? { datasets.first { $0.id == id } }
     public func category(_ id: String) -> CategorySpec? { categories.first { $0.id == id } }

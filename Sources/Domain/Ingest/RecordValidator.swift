@@ -98,7 +98,13 @@ public struct RecordValidator: Sendable {
 
     /// Maps the submitted columns onto the dataset. An unknown column rejects the whole file.
     public init(dataset: DatasetSpec, columns: [String], today: Day) throws(DomainError) {
-        let cleaned = columns.map { $0.trimmingSpaces() }
+        // A column may be named by the catalog's Chinese label (名称, 缴费类别 …), as a clerk's spreadsheet export has them.
+        var byLabel = Catalog.commonColumnLabels.reduce(into: [String: String]()) { $0[$1.value] = $1.key }
+        for field in dataset.fields where !field.label.isEmpty { byLabel[field.label] = field.name }
+        let cleaned = columns.map { column in
+            let trimmed = column.trimmingSpaces()
+            return byLabel[trimmed] ?? trimmed
+        }
         var seen = Set<String>()
         for column in cleaned {
             if column.isEmpty { throw .invalidFile(reason: "表头中有空列名") }
@@ -107,7 +113,7 @@ public struct RecordValidator: Sendable {
         let known = Set(Catalog.commonColumns + dataset.fields.map(\.name)).union(Self.annotationColumns)
         let unknown = cleaned.filter { !known.contains($0) }
         if !unknown.isEmpty {
-            throw .invalidFile(reason: "数据集 \(dataset.id) 中没有列 \(Echo.list(unknown))，请按数据目录核对表头")
+            throw .invalidFile(reason: "数据集“\(dataset.name)”（\(dataset.id)）中没有列 \(Echo.list(unknown))，请按数据目录核对表头（可用列名或中文名）")
         }
         for required in Catalog.commonColumns where !cleaned.contains(required) {
             throw .invalidFile(reason: "缺少必需的列“\(required)”")
@@ -306,10 +312,10 @@ public struct RecordValidator: Sendable {
             return .success(value)
         case .enum:
             let allowed = field.values ?? []
-            guard allowed.contains(value) else {
-                return .failure(Problem(reason: "取值应为 \(allowed.joined(separator: "/")) 之一"))
-            }
-            return .success(value)
+            if allowed.contains(value) { return .success(value) }
+            // A clerk's file may carry the catalog's Chinese labels (水, 电 …): each stands for its code.
+            if let labels = field.valueLabels, let code = allowed.first(where: { labels[$0] == value }) { return .success(code) }
+            return .failure(Problem(reason: "取值应为 \(allowed.map { field.display($0) }.joined(separator: "/")) 之一"))
         case .date:
             guard let day = Day(iso: value) else { return .failure(Problem(reason: "日期格式应为 YYYY-MM-DD 且为有效日期")) }
             if !field.allowFuture, day > today { return .failure(Problem(reason: "日期 \(value) 晚于今天（\(today)）")) }
@@ -340,7 +346,9 @@ public struct RecordValidator: Sendable {
         case .district:
             let b = Array(value.utf8)
             guard b.count == 6, Day.digits(b, 0, 6) != nil else {
-                return .failure(Problem(reason: "行政区划代码应为6位数字"))
+                // A district named as the catalog names it (中山区) stands for its code.
+                if let code = field.valueLabels?.first(where: { $0.value == value })?.key { return .success(code) }
+                return .failure(Problem(reason: "行政区划代码应为6位数字（或数据目录中的区县名称）"))
             }
             return .success(value)
         }

@@ -103,7 +103,32 @@ import Testing
     @Test func districtCodesAreSixDigits() throws {
         let registration = try RecordValidator(dataset: try catalog.require("market.registration"),
                                                columns: ["record_id", "uscc", "name", "legal_rep", "established_on", "district"], today: today)
-        #expect(try problems(["R", Self.firm, "某公司", "张三", "2020-01-01", "2102"], registration).first?.reason == "行政区划代码应为6位数字")
+        #expect(try problems(["R", Self.firm, "某公司", "张三", "2020-01-01", "2102"], registration).first?.reason
+                == "行政区划代码应为6位数字（或数据目录中的区县名称）")
+        // The catalog's district name stands for its code.
+        guard case .valid(let record) = registration.validate(["R", Self.firm, "某公司", "张三", "2020-01-01", "中山区"], rowNumber: 2) else {
+            Issue.record("中山区 should be read as 210202"); return
+        }
+        #expect(record.content.contains(#""district":"210202""#))
+    }
+
+    /// A clerk's file with the catalog's Chinese headers and labels (缴费类别 电, 水) loads, stored as the codes; a wrong
+    /// value is told with the Chinese labels.
+    @Test func chineseHeadersAndLabelsAreAccepted() throws {
+        let utility = try RecordValidator(dataset: try catalog.require("utility.payment"),
+                                          columns: ["记录编号", "统一社会信用代码", "缴费类别", "所属期", "应缴金额（元）", "实缴金额（元）"], today: today)
+        for (label, code) in [("电", "electricity"), ("水", "water"), ("燃气", "gas"), ("供暖", "heat"), ("water", "water")] {
+            guard case .valid(let record) = utility.validate(["U1", Self.firm, label, "2026-10", "100", "100"], rowNumber: 2) else {
+                Issue.record("\(label) rejected"); continue
+            }
+            #expect(record.content.contains(#""utility":"\#(code)""#), "\(record.content)")
+        }
+        #expect(try problems(["U1", Self.firm, "煤", "2026-10", "100", "100"], utility).first?.reason == "取值应为 水/电/燃气/供暖 之一")
+        // An unknown header names the dataset in Chinese.
+        #expect(throws: DomainError.invalidFile(reason: "数据集“水电气暖缴费”（utility.payment）中没有列 “费用”，请按数据目录核对表头（可用列名或中文名）")) {
+            try RecordValidator(dataset: try catalog.require("utility.payment"),
+                                columns: ["record_id", "uscc", "utility", "period", "amount_due", "amount_paid", "费用"], today: today)
+        }
     }
 
     @Test func wrongCellCountIsARowError() throws {
