@@ -54,9 +54,19 @@ public final class ThrowawayPostgres: Sendable {
     var dataPath: String { directory.appendingPathComponent("data").path }
 
     /// Creates a database and returns its URL.
+    /// Copying a template fails while another session is still connected to it (a pooled connection of the process that
+    /// migrated it closing late, under load): such a copy is tried again a few times before giving up.
     public func createDatabase(_ name: String, template: String? = nil) throws -> String {
-        try pg("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "xyd"] + (template.map { ["-T", $0] } ?? []) + [name])
-        return url(database: name)
+        var attempt = 0
+        while true {
+            do {
+                try pg("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "xyd"] + (template.map { ["-T", $0] } ?? []) + [name])
+                return url(database: name)
+            } catch where template != nil && attempt < 5 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.2 * Double(attempt))
+            }
+        }
     }
 
     public func url(database: String) -> String { "postgres://xyd@127.0.0.1:\(port)/\(database)?sslmode=disable" }

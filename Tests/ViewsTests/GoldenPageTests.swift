@@ -255,6 +255,14 @@ struct GoldenPageTests {
                 .init(name: "大连海湾科技有限公司", uscc: "91210202MA0000001X", since: RecommendationFixtures.day, installmentsPaid: 12, loans: 1),
             ]))
         },
+        GoldenPage(name: "PublicHomePage") {
+            PublicHomePage.render(.init(context: F.visitor("/"), totals: [
+                "platform.institutions_online": IndicatorValue(12), "platform.products_online": IndicatorValue(48),
+                "platform.firms_registered": IndicatorValue(3_120), "lending.loan_amount": IndicatorValue(1_234_567_800),
+                "lending.loans": IndicatorValue(210), "lending.loan_firms": IndicatorValue(186),
+                "lending.credit_loan_share": IndicatorValue(623_400, numerator: 6234, denominator: 10_000),
+            ], monthly: [(StatMonth(year: 2026, month: 2), IndicatorValue(80_000_000)), (StatMonth(year: 2026, month: 3), IndicatorValue(nil))]))
+        },
         GoldenPage(name: "OperatorRedListPage") {
             typealias R = RecommendationFixtures
             return OperatorRedListPage.render(.init(context: F.center("/console/red-list"), entries: [try R.redList(valid: false, objected: true)],

@@ -23,7 +23,7 @@ enum PortalFixtures {
 
     static func visitor(_ path: String) -> PageContext {
         PageContext(title: "", userDisplayName: "访客", roleLabel: "未登录", csrfToken: Fixtures.token,
-                    navItems: Navigation.visitor(active: path))
+                    navItems: Navigation.visitor(active: path), isSignedIn: false)
     }
 
     static let institutions = [

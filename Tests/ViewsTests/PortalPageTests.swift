@@ -36,3 +36,15 @@ struct PortalPageTests {
         #expect(html.contains("<form id=\"filter\" class=\"portal-form\" method=\"get\""))
     }
 }
+
+/// A visitor's header offers 登录, never 退出登录; a signed-in user's offers 退出登录 (issue 16).
+@Suite struct VisitorHeaderTests {
+    @Test func visitorsAreOfferedSignInNotSignOut() {
+        let visitor = PublicHomePage.render(.init(context: PortalFixtures.visitor("/"), totals: [:], monthly: []))
+        #expect(visitor.contains(#"href="/login">登录</a>"#))
+        #expect(!visitor.contains("退出登录"))
+        #expect(visitor.contains("—"), "no figures yet shows a dash, not 0")
+        let user = PublicOnTimePage.render(.init(context: PortalFixtures.center("/public/on-time"), firms: []))
+        #expect(user.contains("退出登录"))
+    }
+}

@@ -8,6 +8,7 @@ import Views
 /// and the product supermarket.
 struct PublicPages {
     func register(_ routes: any RoutesBuilder) {
+        routes.get(use: home)
         routes.get("register", use: registerPage)
         routes.post("register", use: registerFirm)
         routes.get("public", "commitments", use: commitments)
@@ -20,7 +21,22 @@ struct PublicPages {
         let nav = signedIn.map { Navigation.items(for: $0, active: req.url.path) } ?? Navigation.visitor(active: req.url.path)
         return PageContext(title: "", userDisplayName: signedIn?.displayName ?? "访客",
                            roleLabel: signedIn.map(Navigation.roleLabel) ?? "未登录", csrfToken: req.csrfToken, navItems: nav,
-                           flash: Portal.takeFlash(req))
+                           flash: Portal.takeFlash(req), isSignedIn: signedIn != nil)
+    }
+
+    /// `/`: a signed-in user goes to their own home; a visitor sees the platform's figures, policies and answers.
+    func home(_ req: Request) async throws -> Response {
+        if let principal = req.optionalPrincipal { return req.redirect(to: principal.role.homePath) }
+        let services = req.services
+        let aggregate = try await Statistics(context: services).aggregate()
+        let current = StatMonth(Day(services.clock.now()))
+        let first = aggregate.months.first.map { min($0, current) } ?? current
+        let totals = try aggregate.values(period: .months(first, current))
+        var monthly: [(month: StatMonth, value: IndicatorValue)] = []
+        if let amount = IndicatorCatalog.indicator("lending.loan_amount") {
+            monthly = try aggregate.monthly(amount, months: current.adding(months: -11)...current)
+        }
+        return Portal.html(PublicHomePage.render(.init(context: context(req), totals: totals, monthly: monthly)))
     }
 
     func registerPage(_ req: Request) async throws -> Response {

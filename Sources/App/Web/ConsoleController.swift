@@ -7,7 +7,6 @@ import Views
 /// The web console for credit-center staff and department clerks (server-rendered, Chinese).
 struct ConsoleController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get { req in req.redirect(to: req.optionalPrincipal?.role.homePath ?? "/public/products") }
         routes.get("login", use: loginPage)
         routes.post("login", use: login)
         routes.post("logout", use: logout)

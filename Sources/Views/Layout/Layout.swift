@@ -98,7 +98,10 @@ enum Layout {
     }
 
     private static func userBox(_ context: PageContext) -> BodyNode {
-        .div(
+        guard context.isSignedIn else {
+            return .div(.cls("app-user"), .a(.cls("btn btn-ghost btn-sm"), .attr("href", "/login"), .text("登录")))
+        }
+        return .div(
             .cls("app-user"),
             .span(
                 .cls("user-identity"),

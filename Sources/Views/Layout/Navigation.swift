@@ -73,6 +73,7 @@ public enum Navigation {
     /// The links a visitor (not signed in) sees on the public pages.
     public static func visitor(active: String) -> [NavItem] {
         [
+            NavItem(label: "首页", href: "/", isActive: active == "/"),
             NavItem(label: "产品超市", href: "/public/products", isActive: active == "/public/products"),
             NavItem(label: "信用承诺公示", href: "/public/commitments", isActive: active == "/public/commitments"),
             NavItem(label: "推荐清单公示", href: "/public/recommendations", isActive: active == "/public/recommendations"),
@@ -80,7 +81,6 @@ public enum Navigation {
             NavItem(label: "按时还款企业", href: "/public/on-time", isActive: active == "/public/on-time"),
             NavItem(label: "补偿公示", href: "/public/fund", isActive: active == "/public/fund"),
             NavItem(label: "企业注册", href: "/register", isActive: active == "/register"),
-            NavItem(label: "登录", href: "/login"),
         ]
     }
 

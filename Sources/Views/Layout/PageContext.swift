@@ -12,11 +12,13 @@ public struct PageContext: Sendable, Equatable {
     public var navItems: [NavItem]
     /// A one-off message shown above the page content.
     public var flash: FlashMessage?
+    /// False for a visitor: the header offers 登录 instead of 退出登录.
+    public var isSignedIn: Bool
 
     public init(title: String, userDisplayName: String, roleLabel: String, csrfToken: String, navItems: [NavItem],
-                flash: FlashMessage? = nil) {
+                flash: FlashMessage? = nil, isSignedIn: Bool = true) {
         self.title = title; self.userDisplayName = userDisplayName; self.roleLabel = roleLabel
-        self.csrfToken = csrfToken; self.navItems = navItems; self.flash = flash
+        self.csrfToken = csrfToken; self.navItems = navItems; self.flash = flash; self.isSignedIn = isSignedIn
     }
 }
 
