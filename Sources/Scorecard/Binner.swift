@@ -225,7 +225,15 @@ struct Binner: Sendable {
             for trend in [WOETrend.peak, .valley] {
                 if let r = search.run(trend: trend), r.iv > (shaped?.iv ?? -.infinity) { shaped = r }
             }
-            if let shaped, shaped.iv > (best?.iv ?? 0) * (1 + config.monotonicTolerance) { best = shaped }
+            // A peak or valley must beat the best monotonic trend by the relative tolerance and, if set, by a
+            // significant amount: the IV gain times the effective size n_bad·n_good/n (which turns an IV difference
+            // into a likelihood-ratio-like statistic) must exceed the chi-square quantile of one degree of freedom.
+            let monotoneIV = best?.iv ?? 0
+            let effectiveRows = Double(totalBads) * Double(totalGoods) / Double(max(totalBads + totalGoods, 1))
+            if let shaped, shaped.iv > monotoneIV * (1 + config.monotonicTolerance),
+               (shaped.iv - monotoneIV) * effectiveRows > Binner.chiSquareQuantile(config.shapeSignificance) {
+                best = shaped
+            }
         }
         guard let best, best.boundaries.count > 2 else { return ([0..<atoms.count], .flat) }
         var groups: [Range<Int>] = []
@@ -268,6 +276,18 @@ struct Binner: Sendable {
             counts.remove(at: worst + 1)
         }
         return groups
+    }
+
+    /// The (1 − p) quantile of the chi-square distribution with one degree of freedom (0 for no test).
+    static func chiSquareQuantile(_ p: Double?) -> Double {
+        guard let p, p > 0, p < 1 else { return 0 }
+        // Bisection on the p-value erfc(sqrt(x / 2)), which falls from 1 at x = 0.
+        var low = 0.0, high = 100.0
+        for _ in 0..<80 {
+            let mid = (low + high) / 2
+            if erfc((mid / 2).squareRoot()) > p { low = mid } else { high = mid }
+        }
+        return (low + high) / 2
     }
 
     /// The p-value of Pearson's chi-square test (1 degree of freedom) that two bins share a bad rate.
