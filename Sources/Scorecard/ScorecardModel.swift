@@ -30,7 +30,7 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
     public init(binning: BinningConfig = BinningConfig(), minIV: Double = 0.02, maxCorrelation: Double = 0.7,
                 l2: Double = 10, dropWrongSign: Bool = true, scaling: ScalingConfig = ScalingConfig(),
                 excludedColumns: [String] = [], reasonCodeCount: Int = 4, rawNumeric: RawNumericMode = .auto,
-                rawInnerFolds: Int = 3, rawMinGain: Double = 1, rawMinDistinct: Int = 20) {
+                rawInnerFolds: Int = 3, rawMinGain: Double = 1, rawMinDistinct: Int = 3) {
         self.rawNumeric = rawNumeric
         self.rawInnerFolds = rawInnerFolds
         self.rawMinGain = rawMinGain
