@@ -97,13 +97,13 @@ public struct CrossValidationReport: Codable, Sendable, Equatable {
         return text
     }
 
-    /// Human-readable lines (one per fold, then the means) to print before the JSON line.
+    /// Human-readable lines (one per fold, then the means) to print before the JSON line; `treatmentLines` follow them.
     public var summaryLines: [String] {
         var lines = folds.map { f in
             "第\(f.fold)折：训练\(f.trainRows)行，测试\(f.testRows)行，变量\(f.variables)个，AUC \(Self.format(f.auc))，KS \(Self.format(f.ks))"
         }
         lines.append("平均：AUC \(Self.format(meanAUC)) ± \(Self.format(stdAUC))，KS \(Self.format(meanKS)) ± \(Self.format(stdKS))")
-        return lines + treatmentLines
+        return lines
     }
 
     /// One line per variable that entered any fold's scorecard: each distinct treatment with its number of folds,

@@ -114,7 +114,7 @@ extension ScorecardModel {
             }
             let neutral = scaling.roundPoints ? share.rounded() : share
             variables.append(ScorecardVariable(binning: binning, coefficient: coefficient, neutralPoints: neutral,
-                                               raw: raw, pointsFactor: scaling.factor))
+                                               raw: raw, pointsFactor: raw == nil ? 0 : scaling.factor))
         }
         let candidates = binnings.indices.map { i in
             CandidateVariable(name: binnings[i].name, kind: binnings[i].kind, iv: binnings[i].iv,

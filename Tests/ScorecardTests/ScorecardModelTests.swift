@@ -48,7 +48,9 @@ struct ScorecardModelTests {
         let data = try model.fileData()
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"format\" : \"xinyidai.scorecard\""))
-        #expect(text.contains("\"formatVersion\" : 1"))
+        // Version 2 only when a variable has a raw numeric term; otherwise the file stays readable by version-1 readers.
+        let expectedVersion = model.variables.contains { $0.raw != nil } ? 2 : 1
+        #expect(text.contains("\"formatVersion\" : \(expectedVersion)"))
         let loaded = try ScorecardModel(fileData: data)
         #expect(loaded == model)
 
@@ -137,8 +139,8 @@ struct ScorecardModelTests {
         #expect(ScorecardError.foldsRowCountMismatch(expected: 10, found: 9).message.contains("数据有10行"))
 
         // Model files: wrong format, newer version, broken content.
-        #expect(throws: ScorecardError.unsupportedModelFormat(format: "xinyidai.scorecard", version: 2)) {
-            try ScorecardModel(fileData: Data(#"{"format":"xinyidai.scorecard","formatVersion":2}"#.utf8))
+        #expect(throws: ScorecardError.unsupportedModelFormat(format: "xinyidai.scorecard", version: 3)) {
+            try ScorecardModel(fileData: Data(#"{"format":"xinyidai.scorecard","formatVersion":3}"#.utf8))
         }
         #expect(throws: ScorecardError.unsupportedModelFormat(format: "other", version: 1)) {
             try ScorecardModel(fileData: Data(#"{"format":"other","formatVersion":1}"#.utf8))

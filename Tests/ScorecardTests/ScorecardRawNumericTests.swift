@@ -69,7 +69,7 @@ struct ScorecardRawNumericTests {
         let second = try CrossValidation.run(table: table, target: "bad", folds: folds)
         #expect(first == second)
         #expect(first.treatmentLines.first == "各变量的处理方式（入模折数）：")
-        #expect(first.summaryLines.contains { $0.contains("WOE 分箱") })
+        #expect(first.treatmentLines.contains { $0.contains("WOE 分箱") })
         #expect(first.folds.allSatisfy { $0.treatments.count == $0.variables })
     }
 }

@@ -104,7 +104,7 @@ struct ModelCVCommand: AsyncCommand {
         }
         do {
             let report = try CrossValidation.run(dataFile: data, target: target, foldsFile: folds)
-            for line in report.summaryLines { context.console.print(line) }
+            for line in report.summaryLines + report.treatmentLines { context.console.print(line) }
             context.console.print(report.jsonLine)
         } catch {
             throw DomainError.invalidInput(field: "--data/--folds", reason: error.message)
