@@ -24,8 +24,20 @@ struct Binner: Sendable {
         }
     }
 
-    private func minBinCount(_ total: Int) -> Int {
-        max(1, Int((config.minBinShare * Double(total)).rounded(.up)))
+    /// The fewest rows a value bin may hold: `minBinShare` of the rows, and at least enough rows to expect
+    /// `minBinEvents` of the rarer class (so that with rare defaults every bin's WOE rests on a few defaults),
+    /// but never more than a third of the rows.
+    private func minBinCount(_ total: Int, bads: Int) -> Int {
+        let share = config.minBinShare * Double(total)
+        let events = Self.rowsForEvents(config.minBinEvents, total: total, bads: bads)
+        return max(1, Int(min(max(share, events), Double(total) / 3).rounded(.up)))
+    }
+
+    /// The rows needed to expect `events` of the rarer class at the table's rates (0 when either class is absent).
+    static func rowsForEvents(_ events: Double, total: Int, bads: Int) -> Double {
+        let minority = Double(min(bads, total - bads))
+        guard events > 0, minority > 0 else { return 0 }
+        return events * Double(total) / minority
     }
 
     // MARK: Numeric
@@ -110,7 +122,9 @@ struct Binner: Sendable {
         }
         let total = rows.count
         let totalGoods = total - totalBads
-        let rareLimit = config.rareCategoryShare * Double(total)
+        // Rare: below `rareCategoryShare` of the rows, or too few rows to expect `minCategoryEvents` of the rarer class.
+        let rareLimit = max(config.rareCategoryShare * Double(total),
+                            Self.rowsForEvents(config.minCategoryEvents, total: total, bads: totalBads))
         // Atoms: each category seen in training, rare ones pooled into one "other" atom.
         var atoms: [Atom] = []
         var atomCategories: [[String]] = []
@@ -208,12 +222,12 @@ struct Binner: Sendable {
             prebins = Binner.quantileGroups(counts: atoms.map(\.count), groups: config.maxPrebins)
         case .tree:
             prebins = Binner.treeGroups(goods: atoms.map(\.goods), bads: atoms.map(\.bads),
-                                        groups: config.maxPrebins, minCount: minBinCount(totalRows))
+                                        groups: config.maxPrebins, minCount: minBinCount(totalRows, bads: totalBads))
         }
         let preGoods = prebins.map { r in atoms[r].reduce(0) { $0 + $1.goods } }
         let preBads = prebins.map { r in atoms[r].reduce(0) { $0 + $1.bads } }
         let search = PartitionSearch(goods: preGoods, bads: preBads, totalGoods: totalGoods, totalBads: totalBads,
-                                     minCount: minBinCount(totalRows), maxBins: config.maxBins,
+                                     minCount: minBinCount(totalRows, bads: totalBads), maxBins: config.maxBins,
                                      smoothing: config.woeSmoothing)
         var best: PartitionSearch.Result? = nil
         let monotone: [WOETrend] = categorical ? [.ascending] : [.ascending, .descending]
