@@ -19,6 +19,26 @@ struct ScorecardRawNumericTests {
         #expect(RawNumericTerm.fit(values: skewed, minDistinct: 3)?.logarithm == true)
     }
 
+    @Test("With rare defaults every value bin is large enough to expect 8 defaults, and small categories are pooled")
+    func rareDefaultBins() throws {
+        let (csv, targets) = SyntheticCreditShape.rareDefaults.dataCSV(rows: 8000)
+        let data = try TrainingData(table: try ScorecardTable(csv: Data(csv.utf8)), target: "bad")
+        let rows = Array(0..<data.rowCount)
+        let bads = targets.reduce(0) { $0 + Int($1) }
+        let floor = Binner.rowsForEvents(8, total: rows.count, bads: bads)
+        #expect(floor > 0.05 * Double(rows.count), "the events floor is what binds here")
+        let binner = Binner(config: BinningConfig())
+        for column in data.columns where column.kind == .numeric {
+            let binning = binner.bin(column: column, rows: rows, target: data.target).binning
+            for bin in binning.bins where !bin.isMissing && binning.valueBinCount > 1 {
+                #expect(Double(bin.count) >= floor.rounded(.down), "\(column.name) \(bin.label) \(bin.count)")
+            }
+        }
+        let state = try #require(data.columns.first { $0.name == "state" })
+        let stateBinning = binner.bin(column: state, rows: rows, target: data.target).binning
+        #expect(stateBinning.otherBin != nil)
+    }
+
     @Test("The chi-square quantile of one degree of freedom")
     func chiSquareQuantile() {
         #expect(abs(Binner.chiSquareQuantile(0.05) - 3.8415) < 1e-3)
