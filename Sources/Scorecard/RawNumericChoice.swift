@@ -21,6 +21,8 @@ public enum RawNumericMode: String, Codable, Sendable, Equatable {
 ///    time, highest IV first: a candidate's raw term is kept when it raises the summed held-out
 ///    log-likelihood over the inner folds (each inner fold predicted by a regression fitted on the others)
 ///    by more than `rawMinGain` nats over the model with the terms kept so far.
+/// 4. Then, for each kept raw term of a selected variable, its WOE is dropped when the held-out log-likelihood
+///    without it is at least as high (the variable then enters as a number only).
 ///
 /// WOE binning loses the ranking within a bin; a raw term gives it back where the data show it matters
 /// (a strongly predictive continuous variable, many weak near-linear effects), and stays out otherwise.
@@ -39,12 +41,19 @@ struct RawNumericChoice {
         var rawTest: [Int: [Double]]
     }
 
+    /// The outcome: raw terms by column index (transforms fitted on all training rows) and the selected
+    /// variables that enter by their raw term alone.
+    struct Choice {
+        var terms: [Int: RawNumericTerm] = [:]
+        var woeOut: Set<Int> = []
+    }
+
     /// The chosen variables (column indices), each with its transform fitted on all training rows.
     /// `others` are numeric variables left out of the WOE model (low IV, correlated): they may enter as
     /// numbers only.
     func choose(data: TrainingData, rows: [Int], selected: [Int], others: [Int] = [],
-                binnings: [VariableBinning]) -> [Int: RawNumericTerm] {
-        guard config.rawNumeric == .auto else { return [:] }
+                binnings: [VariableBinning]) -> Choice {
+        guard config.rawNumeric == .auto else { return Choice() }
         let candidates = (selected + others)
             .filter { data.columns[$0].kind == .numeric }
             .filter { index in
@@ -52,9 +61,9 @@ struct RawNumericChoice {
                 return RawNumericTerm.fit(values: rows.map { numbers[$0] }, minDistinct: config.rawMinDistinct) != nil
             }
             .sorted { binnings[$0].iv != binnings[$1].iv ? binnings[$0].iv > binnings[$1].iv : $0 < $1 }
-        guard !candidates.isEmpty else { return [:] }
+        guard !candidates.isEmpty else { return Choice() }
         let folds = innerFolds(data: data, rows: rows, selected: selected, candidates: candidates)
-        guard !folds.isEmpty else { return [:] }
+        guard !folds.isEmpty else { return Choice() }
 
         var kept: [Int] = []
         var baseline = heldOutLogLikelihood(folds, raw: kept)
@@ -65,12 +74,22 @@ struct RawNumericChoice {
                 baseline = value
             }
         }
+        // 4. A selected variable with a raw term then drops its WOE when that does not lower the held-out
+        //    log-likelihood (the number alone ranks as well as number and bins).
+        var woeOut: Set<Int> = []
+        for index in kept where selected.contains(index) {
+            let value = heldOutLogLikelihood(folds, raw: kept, woeOut: woeOut.union([index]), selected: selected)
+            if value >= baseline {
+                woeOut.insert(index)
+                baseline = value
+            }
+        }
         var terms: [Int: RawNumericTerm] = [:]
         for index in kept {
             let values = rows.map { data.columns[index].numbers[$0] }
             terms[index] = RawNumericTerm.fit(values: values, minDistinct: config.rawMinDistinct)
         }
-        return terms
+        return Choice(terms: terms, woeOut: woeOut)
     }
 
     private func innerFolds(data: TrainingData, rows: [Int], selected: [Int], candidates: [Int]) -> [InnerFold] {
@@ -112,11 +131,15 @@ struct RawNumericChoice {
 
     /// The summed log-likelihood of every inner fold's test rows under a regression fitted on its training rows,
     /// with the WOE of every selected variable and the raw terms of `raw`.
-    private func heldOutLogLikelihood(_ folds: [InnerFold], raw: [Int]) -> Double {
+    private func heldOutLogLikelihood(_ folds: [InnerFold], raw: [Int], woeOut: Set<Int> = [],
+                                      selected: [Int] = []) -> Double {
         var total = 0.0
+        let woeKept = woeOut.isEmpty ? nil : Set(selected.indices.filter { !woeOut.contains(selected[$0]) })
         for fold in folds {
-            let trainColumns = fold.woeTrain + raw.compactMap { fold.rawTrain[$0] }
-            let testColumns = fold.woeTest + raw.compactMap { fold.rawTest[$0] }
+            let woeTrain = woeKept.map { kept in fold.woeTrain.indices.filter { kept.contains($0) }.map { fold.woeTrain[$0] } } ?? fold.woeTrain
+            let woeTest = woeKept.map { kept in fold.woeTest.indices.filter { kept.contains($0) }.map { fold.woeTest[$0] } } ?? fold.woeTest
+            let trainColumns = woeTrain + raw.compactMap { fold.rawTrain[$0] }
+            let testColumns = woeTest + raw.compactMap { fold.rawTest[$0] }
             let model = LogisticRegression.fit(columns: trainColumns, targets: fold.trainTargets, l2: config.l2)
             for i in fold.testTargets.indices {
                 var z = model.intercept

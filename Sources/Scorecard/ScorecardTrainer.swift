@@ -57,9 +57,10 @@ extension ScorecardModel {
         // 3. Raw numeric terms, chosen by inner validation on these training rows (`RawNumericChoice`).
         var selected = statuses.indices.filter { statuses[$0] == .selected }
         let others = statuses.indices.filter { statuses[$0] != .selected && binnings[$0].iv > 0 }
-        let rawTerms = RawNumericChoice(config: config).choose(data: data, rows: rows, selected: selected,
-                                                               others: others, binnings: binnings)
-        var woeIn = Set(selected)
+        let choice = RawNumericChoice(config: config).choose(data: data, rows: rows, selected: selected,
+                                                             others: others, binnings: binnings)
+        let rawTerms = choice.terms
+        var woeIn = Set(selected).subtracting(choice.woeOut)
         for index in others where rawTerms[index] != nil {
             statuses[index] = .selected
             correlatedWith[index] = nil
