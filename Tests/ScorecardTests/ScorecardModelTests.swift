@@ -41,7 +41,7 @@ struct ScorecardModelTests {
         }
         let status = Dictionary(uniqueKeysWithValues: model.candidates.map { ($0.name, $0.status) })
         #expect(status["empty"] == .lowIV && status["constant"] == .lowIV && status["all_missing"] == .lowIV)
-        #expect(model.variables.allSatisfy { $0.coefficient > 0 })
+        #expect(model.variables.allSatisfy { $0.treatment == .raw ? $0.coefficient == 0 : $0.coefficient > 0 })
         #expect(model.training.rows == 3000)
 
         // The file is readable, versioned JSON and loads back to the same model.
