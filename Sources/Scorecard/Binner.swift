@@ -24,8 +24,20 @@ struct Binner: Sendable {
         }
     }
 
-    private func minBinCount(_ total: Int) -> Int {
-        max(1, Int((config.minBinShare * Double(total)).rounded(.up)))
+    /// The fewest rows a value bin may hold: `minBinShare` of the rows, and at least enough rows to expect
+    /// `minBinEvents` of the rarer class (so that with rare defaults every bin's WOE rests on a few defaults),
+    /// but never more than a third of the rows.
+    private func minBinCount(_ total: Int, bads: Int) -> Int {
+        let share = config.minBinShare * Double(total)
+        let events = Self.rowsForEvents(config.minBinEvents, total: total, bads: bads)
+        return max(1, Int(min(max(share, events), Double(total) / 3).rounded(.up)))
+    }
+
+    /// The rows needed to expect `events` of the rarer class at the table's rates (0 when either class is absent).
+    static func rowsForEvents(_ events: Double, total: Int, bads: Int) -> Double {
+        let minority = Double(min(bads, total - bads))
+        guard events > 0, minority > 0 else { return 0 }
+        return events * Double(total) / minority
     }
 
     // MARK: Numeric
@@ -110,7 +122,9 @@ struct Binner: Sendable {
         }
         let total = rows.count
         let totalGoods = total - totalBads
-        let rareLimit = config.rareCategoryShare * Double(total)
+        // Rare: below `rareCategoryShare` of the rows, or too few rows to expect `minCategoryEvents` of the rarer class.
+        let rareLimit = max(config.rareCategoryShare * Double(total),
+                            Self.rowsForEvents(config.minCategoryEvents, total: total, bads: totalBads))
         // Atoms: each category seen in training, rare ones pooled into one "other" atom.
         var atoms: [Atom] = []
         var atomCategories: [[String]] = []
@@ -208,12 +222,12 @@ struct Binner: Sendable {
             prebins = Binner.quantileGroups(counts: atoms.map(\.count), groups: config.maxPrebins)
         case .tree:
             prebins = Binner.treeGroups(goods: atoms.map(\.goods), bads: atoms.map(\.bads),
-                                        groups: config.maxPrebins, minCount: minBinCount(totalRows))
+                                        groups: config.maxPrebins, minCount: minBinCount(totalRows, bads: totalBads))
         }
         let preGoods = prebins.map { r in atoms[r].reduce(0) { $0 + $1.goods } }
         let preBads = prebins.map { r in atoms[r].reduce(0) { $0 + $1.bads } }
         let search = PartitionSearch(goods: preGoods, bads: preBads, totalGoods: totalGoods, totalBads: totalBads,
-                                     minCount: minBinCount(totalRows), maxBins: config.maxBins,
+                                     minCount: minBinCount(totalRows, bads: totalBads), maxBins: config.maxBins,
                                      smoothing: config.woeSmoothing)
         var best: PartitionSearch.Result? = nil
         let monotone: [WOETrend] = categorical ? [.ascending] : [.ascending, .descending]
@@ -225,7 +239,15 @@ struct Binner: Sendable {
             for trend in [WOETrend.peak, .valley] {
                 if let r = search.run(trend: trend), r.iv > (shaped?.iv ?? -.infinity) { shaped = r }
             }
-            if let shaped, shaped.iv > (best?.iv ?? 0) * (1 + config.monotonicTolerance) { best = shaped }
+            // A peak or valley must beat the best monotonic trend by the relative tolerance and, if set, by a
+            // significant amount: the IV gain times the effective size n_bad·n_good/n (which turns an IV difference
+            // into a likelihood-ratio-like statistic) must exceed the chi-square quantile of one degree of freedom.
+            let monotoneIV = best?.iv ?? 0
+            let effectiveRows = Double(totalBads) * Double(totalGoods) / Double(max(totalBads + totalGoods, 1))
+            if let shaped, shaped.iv > monotoneIV * (1 + config.monotonicTolerance),
+               (shaped.iv - monotoneIV) * effectiveRows > Binner.chiSquareQuantile(config.shapeSignificance) {
+                best = shaped
+            }
         }
         guard let best, best.boundaries.count > 2 else { return ([0..<atoms.count], .flat) }
         var groups: [Range<Int>] = []
@@ -268,6 +290,18 @@ struct Binner: Sendable {
             counts.remove(at: worst + 1)
         }
         return groups
+    }
+
+    /// The (1 − p) quantile of the chi-square distribution with one degree of freedom (0 for no test).
+    static func chiSquareQuantile(_ p: Double?) -> Double {
+        guard let p, p > 0, p < 1 else { return 0 }
+        // Bisection on the p-value erfc(sqrt(x / 2)), which falls from 1 at x = 0.
+        var low = 0.0, high = 100.0
+        for _ in 0..<80 {
+            let mid = (low + high) / 2
+            if erfc((mid / 2).squareRoot()) > p { low = mid } else { high = mid }
+        }
+        return (low + high) / 2
     }
 
     /// The p-value of Pearson's chi-square test (1 degree of freedom) that two bins share a bad rate.

@@ -50,19 +50,33 @@ public struct BinningConfig: Codable, Sendable, Equatable {
     /// After the search, adjacent bins whose bad rates do not differ at this significance level
     /// (chi-square p-value above it) are merged; nil keeps every bin.
     public var maxPValue: Double?
+    /// For `optimal`: a peak or valley shape must also gain significantly over the best monotonic trend, at this
+    /// level (see `Binner`); nil for no test.
+    public var shapeSignificance: Double?
+    /// A value bin must hold enough rows to expect this many events of the rarer class (defaults, usually) at
+    /// the overall rate; 0 for no such floor. With rare defaults this widens the bins beyond `minBinShare`.
+    public var minBinEvents: Double
+    /// Categories too small to expect this many events of the rarer class are pooled like rare ones.
+    public var minCategoryEvents: Double
 
     public init(
         method: BinningMethod = .optimal,
-        prebinning: PrebinningMethod = .tree,
-        maxPrebins: Int = 20,
+        prebinning: PrebinningMethod = .quantile,
+        maxPrebins: Int = 40,
         minBinShare: Double = 0.05,
         maxBins: Int? = nil,
         monotonicTolerance: Double = 0.1,
         woeSmoothing: Double = 0.5,
         rareCategoryShare: Double = 0.01,
         categoryPriorWeight: Double = 2,
-        maxPValue: Double? = nil
+        maxPValue: Double? = nil,
+        shapeSignificance: Double? = 0.05,
+        minBinEvents: Double = 8,
+        minCategoryEvents: Double = 3
     ) {
+        self.minBinEvents = minBinEvents
+        self.minCategoryEvents = minCategoryEvents
+        self.shapeSignificance = shapeSignificance
         self.method = method
         self.prebinning = prebinning
         self.maxPrebins = maxPrebins
@@ -89,6 +103,10 @@ public struct BinningConfig: Codable, Sendable, Equatable {
         rareCategoryShare = try c.decodeIfPresent(Double.self, forKey: .rareCategoryShare) ?? d.rareCategoryShare
         categoryPriorWeight = try c.decodeIfPresent(Double.self, forKey: .categoryPriorWeight) ?? d.categoryPriorWeight
         maxPValue = try c.decodeIfPresent(Double.self, forKey: .maxPValue)
+        minBinEvents = try c.decodeIfPresent(Double.self, forKey: .minBinEvents) ?? d.minBinEvents
+        minCategoryEvents = try c.decodeIfPresent(Double.self, forKey: .minCategoryEvents) ?? d.minCategoryEvents
+        shapeSignificance = c.contains(.shapeSignificance)
+            ? try c.decodeIfPresent(Double.self, forKey: .shapeSignificance) : d.shapeSignificance
     }
 
     func validate() throws(ScorecardError) {
@@ -99,6 +117,11 @@ public struct BinningConfig: Codable, Sendable, Equatable {
         guard woeSmoothing > 0, woeSmoothing.isFinite else { throw .invalidConfiguration("WOE 平滑参数 woeSmoothing 须大于 0") }
         guard rareCategoryShare >= 0, rareCategoryShare < 1 else { throw .invalidConfiguration("稀有类别占比 rareCategoryShare 须在 0 到 1 之间") }
         guard categoryPriorWeight >= 0, categoryPriorWeight.isFinite else { throw .invalidConfiguration("类别先验权重 categoryPriorWeight 须为非负数") }
+        guard minBinEvents >= 0, minBinEvents.isFinite else { throw .invalidConfiguration("最小箱事件数 minBinEvents 须为非负数") }
+        guard minCategoryEvents >= 0, minCategoryEvents.isFinite else { throw .invalidConfiguration("类别最小事件数 minCategoryEvents 须为非负数") }
+        if let shapeSignificance, !(shapeSignificance > 0 && shapeSignificance < 1) {
+            throw .invalidConfiguration("形状显著性水平 shapeSignificance 须在 0 到 1 之间")
+        }
         if let maxPValue, !(maxPValue > 0 && maxPValue <= 1) { throw .invalidConfiguration("合并显著性水平 maxPValue 须在 0 到 1 之间") }
     }
 }

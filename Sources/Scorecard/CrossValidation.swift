@@ -50,9 +50,11 @@ public struct CrossValidationReport: Codable, Sendable, Equatable {
         public var variables: Int
         public var auc: Double
         public var ks: Double
+        /// How each variable of the fold's scorecard entered it.
+        public var treatments: [VariableTreatment] = []
 
         enum CodingKeys: String, CodingKey {
-            case fold, auc, ks, variables
+            case fold, auc, ks, variables, treatments
             case trainRows = "train_rows"
             case testRows = "test_rows"
         }
@@ -95,13 +97,32 @@ public struct CrossValidationReport: Codable, Sendable, Equatable {
         return text
     }
 
-    /// Human-readable lines (one per fold, then the means) to print before the JSON line.
+    /// Human-readable lines (one per fold, then the means) to print before the JSON line; `treatmentLines` follow them.
     public var summaryLines: [String] {
         var lines = folds.map { f in
             "第\(f.fold)折：训练\(f.trainRows)行，测试\(f.testRows)行，变量\(f.variables)个，AUC \(Self.format(f.auc))，KS \(Self.format(f.ks))"
         }
         lines.append("平均：AUC \(Self.format(meanAUC)) ± \(Self.format(stdAUC))，KS \(Self.format(meanKS)) ± \(Self.format(stdKS))")
         return lines
+    }
+
+    /// One line per variable that entered any fold's scorecard: each distinct treatment with its number of folds,
+    /// e.g. `balance：WOE 分箱（6 箱，单调递增）+ 原始数值 ×4 折；WOE 分箱（5 箱，单调递增）×1 折`.
+    public var treatmentLines: [String] {
+        var names: [String] = []
+        var counts: [String: [(String, Int)]] = [:]
+        for fold in folds {
+            for t in fold.treatments {
+                if counts[t.name] == nil { names.append(t.name) }
+                var list = counts[t.name] ?? []
+                if let k = list.firstIndex(where: { $0.0 == t.description }) { list[k].1 += 1 } else { list.append((t.description, 1)) }
+                counts[t.name] = list
+            }
+        }
+        guard !names.isEmpty else { return [] }
+        return ["各变量的处理方式（入模折数）："] + names.map { name in
+            "  \(name)：" + (counts[name] ?? []).map { "\($0.0) ×\($0.1) 折" }.joined(separator: "；")
+        }
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.4f", value) }
@@ -124,7 +145,7 @@ public enum CrossValidation {
                            config: ScorecardConfig = ScorecardConfig()) throws(ScorecardError) -> CrossValidationReport {
         let results = try heldOutFolds(table: table, target: target, folds: folds, config: config).map {
             CrossValidationReport.Fold(fold: $0.fold, trainRows: $0.trainRows, testRows: $0.testRows,
-                                       variables: $0.variables, auc: $0.auc, ks: $0.ks)
+                                       variables: $0.variables, auc: $0.auc, ks: $0.ks, treatments: $0.treatments)
         }
         return CrossValidationReport(target: target, rows: table.rowCount, folds: results)
     }
@@ -138,6 +159,8 @@ public enum CrossValidation {
         public var variables: Int
         public var auc: Double
         public var ks: Double
+        /// How each variable of the fold's scorecard entered it.
+        public var treatments: [VariableTreatment]
         /// Training alone (binning, WOE/IV, selection, regression, scaling and the training score distribution:
         /// what a peer's `fit()` does on already typed data); reading and typing the table are outside it.
         public var fitSeconds: Double
@@ -167,7 +190,7 @@ public enum CrossValidation {
                 throw .foldSingleClass(fold: fold)
             }
             results.append(HeldOutFold(fold: fold, trainRows: train.count, testRows: test.count, variables: model.variables.count,
-                                       auc: auc, ks: ks,
+                                       auc: auc, ks: ks, treatments: model.variables.map(VariableTreatment.init),
                                        fitSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
         }
         return results
@@ -206,6 +229,7 @@ extension ScorecardModel {
                 }
                 // binning.woe(ofBin:): 0 for no bin.
                 logits[k] += variable.coefficient * (bin.map { woes.indices.contains($0) ? woes[$0] : 0 } ?? 0)
+                if let raw = variable.raw, column.kind == .numeric { logits[k] += raw.coefficient * raw.feature(column.numbers[r]) }
             }
         }
         return logits.map(LogisticRegression.sigmoid)

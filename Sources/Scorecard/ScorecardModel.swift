@@ -18,10 +18,23 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
     public var excludedColumns: [String]
     /// How many reason codes a score lists.
     public var reasonCodeCount: Int
+    /// Whether numeric variables may also enter as numbers, chosen by inner validation (`RawNumericChoice`).
+    public var rawNumeric: RawNumericMode
+    /// The number of inner folds of that choice (on the training rows only).
+    public var rawInnerFolds: Int
+    /// The held-out log-likelihood gain (nats, summed over the inner folds) a raw term must bring.
+    public var rawMinGain: Double
+    /// A numeric variable needs at least this many distinct training values to be tried as a number.
+    public var rawMinDistinct: Int
 
     public init(binning: BinningConfig = BinningConfig(), minIV: Double = 0.02, maxCorrelation: Double = 0.7,
                 l2: Double = 10, dropWrongSign: Bool = true, scaling: ScalingConfig = ScalingConfig(),
-                excludedColumns: [String] = [], reasonCodeCount: Int = 4) {
+                excludedColumns: [String] = [], reasonCodeCount: Int = 4, rawNumeric: RawNumericMode = .auto,
+                rawInnerFolds: Int = 3, rawMinGain: Double = 1, rawMinDistinct: Int = 3) {
+        self.rawNumeric = rawNumeric
+        self.rawInnerFolds = rawInnerFolds
+        self.rawMinGain = rawMinGain
+        self.rawMinDistinct = rawMinDistinct
         self.binning = binning
         self.minIV = minIV
         self.maxCorrelation = maxCorrelation
@@ -44,6 +57,10 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         scaling = try c.decodeIfPresent(ScalingConfig.self, forKey: .scaling) ?? d.scaling
         excludedColumns = try c.decodeIfPresent([String].self, forKey: .excludedColumns) ?? d.excludedColumns
         reasonCodeCount = try c.decodeIfPresent(Int.self, forKey: .reasonCodeCount) ?? d.reasonCodeCount
+        rawNumeric = try c.decodeIfPresent(RawNumericMode.self, forKey: .rawNumeric) ?? d.rawNumeric
+        rawInnerFolds = try c.decodeIfPresent(Int.self, forKey: .rawInnerFolds) ?? d.rawInnerFolds
+        rawMinGain = try c.decodeIfPresent(Double.self, forKey: .rawMinGain) ?? d.rawMinGain
+        rawMinDistinct = try c.decodeIfPresent(Int.self, forKey: .rawMinDistinct) ?? d.rawMinDistinct
     }
 
     func validate() throws(ScorecardError) {
@@ -53,19 +70,90 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         guard maxCorrelation > 0, maxCorrelation <= 1 else { throw .invalidConfiguration("最大相关系数 maxCorrelation 须在 0 到 1 之间") }
         guard l2 >= 0, l2.isFinite else { throw .invalidConfiguration("L2 正则系数 l2 须为非负数") }
         guard reasonCodeCount >= 0 else { throw .invalidConfiguration("原因码个数 reasonCodeCount 须为非负数") }
+        guard rawInnerFolds >= 2, rawInnerFolds <= 10 else { throw .invalidConfiguration("内部验证折数 rawInnerFolds 须在 2 到 10 之间") }
+        guard rawMinGain >= 0, rawMinGain.isFinite else { throw .invalidConfiguration("原始数值增益门槛 rawMinGain 须为非负数") }
+        guard rawMinDistinct >= 2 else { throw .invalidConfiguration("原始数值最少取值个数 rawMinDistinct 须至少为 2") }
     }
 }
 
-/// A variable of the scorecard: its bins (with points) and its coefficient.
+/// A variable of the scorecard: its bins (with points) and its coefficient, and possibly a raw numeric term.
 public struct ScorecardVariable: Codable, Sendable, Equatable {
     public var binning: VariableBinning
+    /// The coefficient of the variable's WOE (0 when only its raw numeric term is used).
     public var coefficient: Double
     /// Points for a value without a bin (WOE 0).
     public var neutralPoints: Double
+    /// A numeric variable's value as a number in the regression, with its own coefficient and points
+    /// (`-factor × coefficient × feature`); nil for a classic binned variable.
+    public var raw: RawNumericTerm?
 
     public var name: String { binning.name }
-    /// The most points a bin of this variable gives.
-    public var maxPoints: Double { binning.bins.map(\.points).max() ?? neutralPoints }
+    /// The most points the variable gives: the best bin plus, for a raw term, its best end of the clipped range.
+    public var maxPoints: Double {
+        let bins = binning.bins.map(\.points).max() ?? neutralPoints
+        guard let raw else { return bins }
+        return bins + max(rawPoints(raw.lower), rawPoints(raw.upper))
+    }
+
+    /// How the variable enters the model.
+    public enum Treatment: String, Codable, Sendable, Equatable {
+        /// WOE of its bins only.
+        case woe
+        /// WOE of its bins and its standardised value.
+        case woeAndRaw
+        /// Its standardised value only (the bins are kept for reading and stability).
+        case raw
+    }
+
+    public var treatment: Treatment {
+        guard raw != nil else { return .woe }
+        return coefficient == 0 ? .raw : .woeAndRaw
+    }
+
+    /// The points of the raw term for a value (0 without a raw term or for a missing value).
+    public func rawPoints(_ value: Double) -> Double {
+        guard let raw, !value.isNaN else { return 0 }
+        return -raw.coefficient * raw.feature(value) * pointsFactor
+    }
+
+    /// The log-odds of bad contributed by a bin and a value.
+    func logit(bin: Int?, value: Double) -> Double {
+        var z = coefficient * binning.woe(ofBin: bin)
+        if let raw, !value.isNaN { z += raw.coefficient * raw.feature(value) }
+        return z
+    }
+
+    /// `ScalingConfig.factor` of the model (stored so that raw points need no model at hand).
+    public var pointsFactor: Double = 0
+
+    private enum CodingKeys: String, CodingKey { case binning, coefficient, neutralPoints, raw, pointsFactor }
+
+    init(binning: VariableBinning, coefficient: Double, neutralPoints: Double, raw: RawNumericTerm? = nil,
+         pointsFactor: Double = 0) {
+        self.binning = binning
+        self.coefficient = coefficient
+        self.neutralPoints = neutralPoints
+        self.raw = raw
+        self.pointsFactor = pointsFactor
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        binning = try c.decode(VariableBinning.self, forKey: .binning)
+        coefficient = try c.decode(Double.self, forKey: .coefficient)
+        neutralPoints = try c.decode(Double.self, forKey: .neutralPoints)
+        raw = try c.decodeIfPresent(RawNumericTerm.self, forKey: .raw)
+        pointsFactor = try c.decodeIfPresent(Double.self, forKey: .pointsFactor) ?? 0
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(binning, forKey: .binning)
+        try c.encode(coefficient, forKey: .coefficient)
+        try c.encode(neutralPoints, forKey: .neutralPoints)
+        try c.encodeIfPresent(raw, forKey: .raw)
+        if raw != nil { try c.encode(pointsFactor, forKey: .pointsFactor) }
+    }
 }
 
 /// Why a column is or is not in the scorecard.
@@ -112,7 +200,7 @@ public struct ScorecardModel: Codable, Sendable, Equatable {
     /// The `format` value of scorecard model files.
     public static let formatName = "xinyidai.scorecard"
     /// The file format version this code writes and the newest it reads.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
     public var format: String
     public var formatVersion: Int
@@ -133,66 +221,79 @@ public struct ScorecardModel: Codable, Sendable, Equatable {
 
     // MARK: - Scoring
 
-    /// The log-odds of bad from per-variable bin indices (nil = no bin).
-    func logitOfBad(bins: [Int?]) -> Double {
+    /// One variable's input for scoring: its bin (nil = no bin) and its number (NaN unless the variable
+    /// has a raw term and the cell is a number).
+    struct VariableCell: Equatable {
+        var bin: Int?
+        var value: Double
+    }
+
+    /// The log-odds of bad from per-variable cells.
+    func logitOfBad(cells: [VariableCell]) -> Double {
         var z = intercept
-        for (variable, bin) in zip(variables, bins) { z += variable.coefficient * variable.binning.woe(ofBin: bin) }
+        for (variable, cell) in zip(variables, cells) { z += variable.logit(bin: cell.bin, value: cell.value) }
         return z
+    }
+
+    /// The cell of one variable for a raw text cell.
+    static func cell(_ variable: ScorecardVariable, _ text: String) -> VariableCell {
+        let value = variable.raw == nil || ScorecardTable.isMissing(text) ? Double.nan : (ScorecardTable.number(text) ?? .nan)
+        return VariableCell(bin: variable.binning.binIndex(forCell: text), value: value)
     }
 
     /// Scores one applicant given cells by column name; an absent column counts as missing.
     public func score(_ applicant: [String: String]) -> ApplicantScore {
-        let bins = variables.map { $0.binning.binIndex(forCell: applicant[$0.name] ?? "") }
-        return score(bins: bins)
+        score(cells: variables.map { ScorecardModel.cell($0, applicant[$0.name] ?? "") })
     }
 
     /// Scores every row of a table; each variable's column must be present.
     public func score(table: ScorecardTable) throws(ScorecardError) -> [ApplicantScore] {
-        let binRows = try binIndices(table: table)
-        return binRows.map { score(bins: $0) }
+        try cells(table: table).map { score(cells: $0) }
     }
 
     /// The probability of bad of every row of a table.
     public func probabilities(table: ScorecardTable) throws(ScorecardError) -> [Double] {
-        try binIndices(table: table).map { LogisticRegression.sigmoid(logitOfBad(bins: $0)) }
+        try cells(table: table).map { LogisticRegression.sigmoid(logitOfBad(cells: $0)) }
     }
 
-    /// Per row, per variable, the bin index.
-    func binIndices(table: ScorecardTable) throws(ScorecardError) -> [[Int?]] {
-        var columnBins: [[Int?]] = []
+    /// Per row, per variable, the cell.
+    func cells(table: ScorecardTable) throws(ScorecardError) -> [[VariableCell]] {
+        var columnCells: [[VariableCell]] = []
         for variable in variables {
-            guard let cells = table.column(named: variable.name) else { throw .columnMissingForScoring(variable.name) }
+            guard let texts = table.column(named: variable.name) else { throw .columnMissingForScoring(variable.name) }
             // Cache by distinct cell: columns repeat values heavily.
-            var cache: [String: Int?] = [:]
-            columnBins.append(cells.map { cell in
-                if let hit = cache[cell] { return hit }
-                let bin = variable.binning.binIndex(forCell: cell)
-                cache[cell] = bin
-                return bin
+            var cache: [String: VariableCell] = [:]
+            columnCells.append(texts.map { text in
+                if let hit = cache[text] { return hit }
+                let cell = ScorecardModel.cell(variable, text)
+                cache[text] = cell
+                return cell
             })
         }
-        return (0..<table.rowCount).map { r in columnBins.map { $0[r] } }
+        return (0..<table.rowCount).map { r in columnCells.map { $0[r] } }
     }
 
-    func score(bins: [Int?]) -> ApplicantScore {
+    func score(cells: [VariableCell]) -> ApplicantScore {
         var contributions: [VariableContribution] = []
         var total = basePoints
-        for (variable, bin) in zip(variables, bins) {
+        for (variable, cell) in zip(variables, cells) {
             let label: String
-            let points: Double
-            if let bin, variable.binning.bins.indices.contains(bin) {
+            var points: Double
+            if let bin = cell.bin, variable.binning.bins.indices.contains(bin) {
                 label = variable.binning.bins[bin].label
                 points = variable.binning.bins[bin].points
             } else {
                 label = "无对应分箱"
                 points = variable.neutralPoints
             }
+            let rawPoints = variable.rawPoints(cell.value)
+            points += scaling.roundPoints ? rawPoints.rounded() : rawPoints
             total += points
-            contributions.append(VariableContribution(variable: variable.name, bin: bin, binLabel: label,
-                                                      woe: variable.binning.woe(ofBin: bin), points: points,
+            contributions.append(VariableContribution(variable: variable.name, bin: cell.bin, binLabel: label,
+                                                      woe: variable.binning.woe(ofBin: cell.bin), points: points,
                                                       maxPoints: variable.maxPoints))
         }
-        let logit = logitOfBad(bins: bins)
+        let logit = logitOfBad(cells: cells)
         let score = scaling.roundPoints ? total : scaling.score(logOddsGood: -logit)
         return ApplicantScore(score: score, probabilityOfBad: LogisticRegression.sigmoid(logit),
                               contributions: contributions,
@@ -211,13 +312,13 @@ public struct ScorecardModel: Codable, Sendable, Equatable {
 
     /// PSI of the scores and of every variable of a table against the training population.
     public func stability(of table: ScorecardTable) throws(ScorecardError) -> StabilityReport {
-        let rows = try binIndices(table: table)
-        let scores = rows.map { score(bins: $0).score }
+        let rows = try cells(table: table)
+        let scores = rows.map { score(cells: $0).score }
         var reports: [String: PSIReport] = [:]
         for (v, variable) in variables.enumerated() {
             let bins = variable.binning.bins
             var actual = [Int](repeating: 0, count: bins.count + 1)
-            for row in rows { actual[row[v] ?? bins.count] += 1 }
+            for row in rows { actual[row[v].bin ?? bins.count] += 1 }
             let expected = bins.map(\.count) + [0]
             reports[variable.name] = PSIReport(labels: bins.map(\.label) + ["无对应分箱"], expected: expected, actual: actual)
         }

@@ -4,8 +4,9 @@ extension ScorecardModel {
     /// Trains a scorecard on every row of a table.
     ///
     /// Steps: bin every column but the target (and `config.excludedColumns`), compute WOE and IV,
-    /// keep variables by IV and WOE correlation, fit the L2 logistic regression on the WOE columns
-    /// (dropping wrong-sign variables if configured), then scale to points.
+    /// keep variables by IV and WOE correlation, choose by inner validation which numeric variables also
+    /// enter as numbers (`RawNumericChoice`), fit the L2 logistic regression on the WOE (and raw) columns
+    /// (dropping wrong-sign WOE terms if configured), then scale to points.
     public static func train(table: ScorecardTable, target: String,
                              config: ScorecardConfig = ScorecardConfig()) throws(ScorecardError) -> ScorecardModel {
         let data = try TrainingData(table: table, target: target, excluding: Set(config.excludedColumns))
@@ -53,80 +54,126 @@ extension ScorecardModel {
             }
         }
 
-        // 3. Logistic regression, leaving out wrong-sign variables one at a time.
+        // 3. Raw numeric terms, chosen by inner validation on these training rows (`RawNumericChoice`).
         var selected = statuses.indices.filter { statuses[$0] == .selected }
-        var regression = fitRegression(columns: woeColumns, selected: selected, targets: y, l2: config.l2)
-        while config.dropWrongSign, !selected.isEmpty {
-            let wrong = selected.indices.filter { regression.coefficients[$0] < 0 }
-            guard !wrong.isEmpty else { break }
-            // Leave out the wrong-sign variable with the lowest IV (ties: the later column).
-            let victim = wrong.min { a, b in
-                let ia = binnings[selected[a]].iv, ib = binnings[selected[b]].iv
-                return ia != ib ? ia < ib : selected[a] > selected[b]
-            } ?? wrong[0]
-            statuses[selected[victim]] = .wrongSign
-            selected.remove(at: victim)
-            regression = fitRegression(columns: woeColumns, selected: selected, targets: y, l2: config.l2)
+        let others = statuses.indices.filter { statuses[$0] != .selected && binnings[$0].iv > 0 }
+        let choice = RawNumericChoice(config: config).choose(data: data, rows: rows, selected: selected,
+                                                             others: others, binnings: binnings)
+        let rawTerms = choice.terms
+        var woeIn = Set(selected).subtracting(choice.woeOut)
+        for index in others where rawTerms[index] != nil {
+            statuses[index] = .selected
+            correlatedWith[index] = nil
+        }
+        selected = statuses.indices.filter { statuses[$0] == .selected }
+        var rawColumns: [Int: [Double]] = [:]
+        for (index, term) in rawTerms {
+            let numbers = data.columns[index].numbers
+            rawColumns[index] = rows.map { term.feature(numbers[$0]) }
         }
 
-        // 4. Points.
+        // 4. Logistic regression, leaving out wrong-sign WOE terms one at a time: a variable with a raw term
+        // keeps only that term, any other variable leaves the model.
+        var design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
+        var regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
+        while config.dropWrongSign, !selected.isEmpty {
+            let wrong = selected.filter { (design.woeCoefficient(of: $0, in: regression) ?? 0) < 0 }
+            guard !wrong.isEmpty else { break }
+            // The wrong-sign variable with the lowest IV (ties: the later column).
+            let victim = wrong.min { a, b in
+                let ia = binnings[a].iv, ib = binnings[b].iv
+                return ia != ib ? ia < ib : a > b
+            } ?? wrong[0]
+            if rawColumns[victim] != nil {
+                woeIn.remove(victim)
+            } else {
+                statuses[victim] = .wrongSign
+                selected.removeAll { $0 == victim }
+            }
+            design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
+            regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
+        }
+
+        // 5. Points.
         let scaling = config.scaling
         var basePoints = scaling.basePoints(intercept: regression.intercept)
         let share = scaling.distributeBasePoints && !selected.isEmpty ? basePoints / Double(selected.count) : 0
         if scaling.distributeBasePoints && !selected.isEmpty { basePoints = 0 }
         if scaling.roundPoints { basePoints = basePoints.rounded() }
         var variables: [ScorecardVariable] = []
-        for (k, index) in selected.enumerated() {
+        for index in selected {
             var binning = binnings[index]
-            let coefficient = regression.coefficients[k]
+            let coefficient = design.woeCoefficient(of: index, in: regression) ?? 0
             for b in binning.bins.indices {
                 var points = scaling.points(coefficient: coefficient, woe: binning.bins[b].woe) + share
                 if scaling.roundPoints { points = points.rounded() }
                 binning.bins[b].points = points == 0 ? 0 : points
             }
+            var raw = rawTerms[index]
+            if raw != nil, let rawCoefficient = design.rawCoefficient(of: index, in: regression) {
+                raw?.coefficient = rawCoefficient
+            }
             let neutral = scaling.roundPoints ? share.rounded() : share
-            variables.append(ScorecardVariable(binning: binning, coefficient: coefficient, neutralPoints: neutral))
+            variables.append(ScorecardVariable(binning: binning, coefficient: coefficient, neutralPoints: neutral,
+                                               raw: raw, pointsFactor: raw == nil ? 0 : scaling.factor))
         }
         let candidates = binnings.indices.map { i in
             CandidateVariable(name: binnings[i].name, kind: binnings[i].kind, iv: binnings[i].iv,
                               bins: binnings[i].bins.count, status: statuses[i], correlatedWith: correlatedWith[i])
         }
         var model = ScorecardModel(
-            format: formatName, formatVersion: currentFormatVersion, target: data.targetName, config: config,
+            format: formatName, formatVersion: variables.contains { $0.raw != nil } ? currentFormatVersion : 1, target: data.targetName, config: config,
             training: TrainingSummary(rows: rows.count, bads: bads, goods: goods), scaling: scaling,
             intercept: regression.intercept, basePoints: basePoints, variables: variables,
             candidates: candidates, scoreReference: ScoreReference(scores: []))
 
-        // 5. Training score distribution for PSI.
+        // 6. Training score distribution for PSI.
         var trainingScores: [Double] = []
         trainingScores.reserveCapacity(rows.count)
         for position in rows.indices {
-            var total = model.basePoints
-            var logit = model.intercept
-            for (k, index) in selected.enumerated() {
+            let cells = selected.enumerated().map { k, index in
                 let bin = Int(assignments[index][position])
-                let variable = model.variables[k]
-                if bin >= 0 {
-                    total += variable.binning.bins[bin].points
-                    logit += variable.coefficient * variable.binning.bins[bin].woe
-                } else {
-                    total += variable.neutralPoints
-                }
+                let value = model.variables[k].raw == nil ? Double.nan : data.columns[index].numbers[rows[position]]
+                return VariableCell(bin: bin >= 0 ? bin : nil, value: value)
             }
-            trainingScores.append(scaling.roundPoints ? total : scaling.score(logOddsGood: -logit))
+            trainingScores.append(model.score(cells: cells).score)
         }
         model.scoreReference = ScoreReference(scores: trainingScores)
         return model
     }
 
-    private static func fitRegression(columns: [[Double]], selected: [Int], targets: [UInt8], l2: Double) -> LogisticRegression {
-        let n = targets.count
-        let p = selected.count
-        var matrix = [Double](repeating: 0, count: n * p)
-        for (j, index) in selected.enumerated() {
-            let column = columns[index]
-            for i in 0..<n { matrix[i * p + j] = column[i] }
+    /// The regression's columns: per selected variable, its WOE (if in `woeIn`), then its raw term (if any).
+    private struct Design {
+        var woePosition: [Int: Int] = [:]
+        var rawPosition: [Int: Int] = [:]
+        var order: [(index: Int, raw: Bool)] = []
+        let raw: [Int: [Double]]
+
+        init(selected: [Int], woeIn: Set<Int>, raw: [Int: [Double]]) {
+            self.raw = raw
+            for index in selected {
+                if woeIn.contains(index) {
+                    woePosition[index] = order.count
+                    order.append((index, false))
+                }
+                if raw[index] != nil {
+                    rawPosition[index] = order.count
+                    order.append((index, true))
+                }
+            }
         }
-        return LogisticRegression.fit(matrix: matrix, columns: p, targets: targets, l2: l2)
+
+        func fit(woeColumns: [[Double]], targets: [UInt8], l2: Double) -> LogisticRegression {
+            let columns = order.map { entry in entry.raw ? (raw[entry.index] ?? []) : woeColumns[entry.index] }
+            return LogisticRegression.fit(columns: columns, targets: targets, l2: l2)
+        }
+
+        func woeCoefficient(of index: Int, in model: LogisticRegression) -> Double? {
+            woePosition[index].map { model.coefficients[$0] }
+        }
+
+        func rawCoefficient(of index: Int, in model: LogisticRegression) -> Double? {
+            rawPosition[index].map { model.coefficients[$0] }
+        }
     }
 }

@@ -41,14 +41,16 @@ struct ScorecardModelTests {
         }
         let status = Dictionary(uniqueKeysWithValues: model.candidates.map { ($0.name, $0.status) })
         #expect(status["empty"] == .lowIV && status["constant"] == .lowIV && status["all_missing"] == .lowIV)
-        #expect(model.variables.allSatisfy { $0.coefficient > 0 })
+        #expect(model.variables.allSatisfy { $0.treatment == .raw ? $0.coefficient == 0 : $0.coefficient > 0 })
         #expect(model.training.rows == 3000)
 
         // The file is readable, versioned JSON and loads back to the same model.
         let data = try model.fileData()
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"format\" : \"xinyidai.scorecard\""))
-        #expect(text.contains("\"formatVersion\" : 1"))
+        // Version 2 only when a variable has a raw numeric term; otherwise the file stays readable by version-1 readers.
+        let expectedVersion = model.variables.contains { $0.raw != nil } ? 2 : 1
+        #expect(text.contains("\"formatVersion\" : \(expectedVersion)"))
         let loaded = try ScorecardModel(fileData: data)
         #expect(loaded == model)
 
@@ -137,8 +139,8 @@ struct ScorecardModelTests {
         #expect(ScorecardError.foldsRowCountMismatch(expected: 10, found: 9).message.contains("数据有10行"))
 
         // Model files: wrong format, newer version, broken content.
-        #expect(throws: ScorecardError.unsupportedModelFormat(format: "xinyidai.scorecard", version: 2)) {
-            try ScorecardModel(fileData: Data(#"{"format":"xinyidai.scorecard","formatVersion":2}"#.utf8))
+        #expect(throws: ScorecardError.unsupportedModelFormat(format: "xinyidai.scorecard", version: 3)) {
+            try ScorecardModel(fileData: Data(#"{"format":"xinyidai.scorecard","formatVersion":3}"#.utf8))
         }
         #expect(throws: ScorecardError.unsupportedModelFormat(format: "other", version: 1)) {
             try ScorecardModel(fileData: Data(#"{"format":"other","formatVersion":1}"#.utf8))
@@ -238,7 +240,7 @@ struct ScorecardCrossValidationTests {
         #expect(held.allSatisfy { $0.fitSeconds > 0 && $0.trainRows == 400 && $0.testRows == 200 })
     }
 
-    @Test("German credit, 5 fixed folds: mean AUC ≥ 0.784 and mean KS ≥ 0.480")
+    @Test("German credit, 5 fixed folds: mean AUC ≥ 0.7866 and mean KS ≥ 0.480")
     func germanCredit() throws {
         // Repo root is two folders above this file's folder (Tests/ScorecardTests); shared data sits beside the repo.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -249,7 +251,7 @@ struct ScorecardCrossValidationTests {
         try #require(FileManager.default.fileExists(atPath: data), "missing \(data)")
         let report = try CrossValidation.run(dataFile: data, target: "bad", foldsFile: folds)
         #expect(report.folds.count == 5)
-        #expect(report.meanAUC >= 0.784, "mean AUC \(report.meanAUC)")
+        #expect(report.meanAUC >= 0.7866, "mean AUC \(report.meanAUC)")
         #expect(report.meanKS >= 0.480, "mean KS \(report.meanKS)")
     }
 }

@@ -92,7 +92,11 @@ struct ModelCVCommand: AsyncCommand {
         init() {}
     }
 
-    var help: String { "按给定分折做交叉验证；最后一行输出各折及平均 AUC、KS 的 JSON" }
+    var help: String {
+        "按给定分折做交叉验证：逐折打印 AUC、KS 与平均值，再列出每个变量在各折中的处理方式"
+            + "（WOE 分箱及其趋势：单调递增、单调递减、先升后降、先降后升；或原始数值，必要时取对数；"
+            + "由训练集内部验证逐变量选定，测试折不参与）；最后一行输出各折及平均 AUC、KS 的 JSON"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let data = signature.data, let target = signature.target, let folds = signature.folds else {
@@ -100,7 +104,7 @@ struct ModelCVCommand: AsyncCommand {
         }
         do {
             let report = try CrossValidation.run(dataFile: data, target: target, foldsFile: folds)
-            for line in report.summaryLines { context.console.print(line) }
+            for line in report.summaryLines + report.treatmentLines { context.console.print(line) }
             context.console.print(report.jsonLine)
         } catch {
             throw DomainError.invalidInput(field: "--data/--folds", reason: error.message)

@@ -1,0 +1,185 @@
+import Foundation
+
+/// Whether numeric variables may also enter the regression as numbers (`RawNumericTerm`).
+public enum RawNumericMode: String, Codable, Sendable, Equatable {
+    /// WOE only: every variable is a classic binned scorecard variable.
+    case never
+    /// Chosen per variable by inner validation on the training rows (see `RawNumericChoice`).
+    case auto
+}
+
+/// Chooses which selected numeric variables get a raw numeric term next to their WOE.
+///
+/// The rule (training rows only; the test fold of a cross-validation is never seen):
+/// 1. Candidates are the numeric variables with at least `rawMinDistinct` distinct values: those selected for
+///    the WOE model (which would get a raw term next to their WOE) and those left out of it for low IV or
+///    correlation (which would enter as numbers only).
+/// 2. The training rows are split into `rawInnerFolds` stratified inner folds (fixed seed). On each inner
+///    fold every selected variable is binned again on the other inner folds, and each candidate's raw
+///    transform is fitted there too.
+/// 3. Starting from the model with the WOE of every selected variable, the candidates are tried one at a
+///    time, highest IV first: a candidate's raw term is kept when it raises the summed held-out
+///    log-likelihood over the inner folds (each inner fold predicted by a regression fitted on the others)
+///    by more than `rawMinGain` nats over the model with the terms kept so far.
+/// 4. Then, for each kept raw term of a selected variable, its WOE is dropped when the held-out log-likelihood
+///    without it is at least as high (the variable then enters as a number only).
+///
+/// WOE binning loses the ranking within a bin; a raw term gives it back where the data show it matters
+/// (a strongly predictive continuous variable, many weak near-linear effects), and stays out otherwise.
+struct RawNumericChoice {
+    let config: ScorecardConfig
+
+    /// One inner fold's design columns.
+    private struct InnerFold {
+        var trainTargets: [UInt8]
+        var testTargets: [UInt8]
+        /// Per selected variable (same order as `selected`): WOE on the inner training and test rows.
+        var woeTrain: [[Double]]
+        var woeTest: [[Double]]
+        /// Per candidate: raw features on the inner training and test rows.
+        var rawTrain: [Int: [Double]]
+        var rawTest: [Int: [Double]]
+    }
+
+    /// The outcome: raw terms by column index (transforms fitted on all training rows) and the selected
+    /// variables that enter by their raw term alone.
+    struct Choice {
+        var terms: [Int: RawNumericTerm] = [:]
+        var woeOut: Set<Int> = []
+    }
+
+    /// The chosen variables (column indices), each with its transform fitted on all training rows.
+    /// `others` are numeric variables left out of the WOE model (low IV, correlated): they may enter as
+    /// numbers only.
+    func choose(data: TrainingData, rows: [Int], selected: [Int], others: [Int] = [],
+                binnings: [VariableBinning]) -> Choice {
+        guard config.rawNumeric == .auto else { return Choice() }
+        let candidates = (selected + others)
+            .filter { data.columns[$0].kind == .numeric }
+            .filter { index in
+                let numbers = data.columns[index].numbers
+                return RawNumericTerm.fit(values: rows.map { numbers[$0] }, minDistinct: config.rawMinDistinct) != nil
+            }
+            .sorted { binnings[$0].iv != binnings[$1].iv ? binnings[$0].iv > binnings[$1].iv : $0 < $1 }
+        guard !candidates.isEmpty else { return Choice() }
+        let folds = innerFolds(data: data, rows: rows, selected: selected, candidates: candidates)
+        guard !folds.isEmpty else { return Choice() }
+
+        var kept: [Int] = []
+        var baseline = heldOutLogLikelihood(folds, raw: kept)
+        for candidate in candidates {
+            let value = heldOutLogLikelihood(folds, raw: kept + [candidate])
+            if value > baseline + config.rawMinGain {
+                kept.append(candidate)
+                baseline = value
+            }
+        }
+        // 4. A selected variable with a raw term then drops its WOE when that does not lower the held-out
+        //    log-likelihood (the number alone ranks as well as number and bins).
+        var woeOut: Set<Int> = []
+        for index in kept where selected.contains(index) {
+            let value = heldOutLogLikelihood(folds, raw: kept, woeOut: woeOut.union([index]), selected: selected)
+            if value >= baseline {
+                woeOut.insert(index)
+                baseline = value
+            }
+        }
+        var terms: [Int: RawNumericTerm] = [:]
+        for index in kept {
+            let values = rows.map { data.columns[index].numbers[$0] }
+            terms[index] = RawNumericTerm.fit(values: values, minDistinct: config.rawMinDistinct)
+        }
+        return Choice(terms: terms, woeOut: woeOut)
+    }
+
+    private func innerFolds(data: TrainingData, rows: [Int], selected: [Int], candidates: [Int]) -> [InnerFold] {
+        let k = config.rawInnerFolds
+        let targets = rows.map { data.target[$0] }
+        let assignment = SyntheticCreditData(rows: rows.count, seed: 0x1A2B_3C4D, folds: k).foldAssignment(targets: targets)
+        let binner = Binner(config: config.binning)
+        var folds: [InnerFold] = []
+        for f in 0..<k {
+            let train = rows.indices.filter { assignment[$0] != f }.map { rows[$0] }
+            let test = rows.indices.filter { assignment[$0] == f }.map { rows[$0] }
+            let trainTargets = train.map { data.target[$0] }, testTargets = test.map { data.target[$0] }
+            let bads = trainTargets.reduce(0) { $0 + Int($1) }
+            guard bads > 0, bads < train.count, testTargets.contains(1), testTargets.contains(0) else { return [] }
+            var woeTrain: [[Double]] = [], woeTest: [[Double]] = []
+            for index in selected {
+                let column = data.columns[index]
+                let output = binner.bin(column: column, rows: train, target: data.target)
+                let woe = output.binning.bins.map(\.woe)
+                woeTrain.append(output.assignment.map { $0 >= 0 ? woe[Int($0)] : 0 })
+                woeTest.append(output.binning.woeColumn(column, rows: test))
+            }
+            var rawTrain: [Int: [Double]] = [:], rawTest: [Int: [Double]] = [:]
+            for index in candidates {
+                let numbers = data.columns[index].numbers
+                guard let term = RawNumericTerm.fit(values: train.map { numbers[$0] }, minDistinct: 2) else {
+                    rawTrain[index] = [Double](repeating: 0, count: train.count)
+                    rawTest[index] = [Double](repeating: 0, count: test.count)
+                    continue
+                }
+                rawTrain[index] = train.map { term.feature(numbers[$0]) }
+                rawTest[index] = test.map { term.feature(numbers[$0]) }
+            }
+            folds.append(InnerFold(trainTargets: trainTargets, testTargets: testTargets, woeTrain: woeTrain,
+                                   woeTest: woeTest, rawTrain: rawTrain, rawTest: rawTest))
+        }
+        return folds
+    }
+
+    /// The summed log-likelihood of every inner fold's test rows under a regression fitted on its training rows,
+    /// with the WOE of every selected variable and the raw terms of `raw`.
+    private func heldOutLogLikelihood(_ folds: [InnerFold], raw: [Int], woeOut: Set<Int> = [],
+                                      selected: [Int] = []) -> Double {
+        var total = 0.0
+        let woeKept = woeOut.isEmpty ? nil : Set(selected.indices.filter { !woeOut.contains(selected[$0]) })
+        for fold in folds {
+            let woeTrain = woeKept.map { kept in fold.woeTrain.indices.filter { kept.contains($0) }.map { fold.woeTrain[$0] } } ?? fold.woeTrain
+            let woeTest = woeKept.map { kept in fold.woeTest.indices.filter { kept.contains($0) }.map { fold.woeTest[$0] } } ?? fold.woeTest
+            let trainColumns = woeTrain + raw.compactMap { fold.rawTrain[$0] }
+            let testColumns = woeTest + raw.compactMap { fold.rawTest[$0] }
+            let model = LogisticRegression.fit(columns: trainColumns, targets: fold.trainTargets, l2: config.l2)
+            for i in fold.testTargets.indices {
+                var z = model.intercept
+                for (j, column) in testColumns.enumerated() { z += model.coefficients[j] * column[i] }
+                let p = min(max(LogisticRegression.sigmoid(z), 1e-12), 1 - 1e-12)
+                total += fold.testTargets[i] == 1 ? log(p) : log(1 - p)
+            }
+        }
+        return total
+    }
+}
+
+extension LogisticRegression {
+    /// Fits a model to feature columns (each one value per row).
+    static func fit(columns: [[Double]], targets: [UInt8], l2: Double) -> LogisticRegression {
+        let n = targets.count, p = columns.count
+        var matrix = [Double](repeating: 0, count: n * p)
+        for (j, column) in columns.enumerated() {
+            for i in 0..<n { matrix[i * p + j] = column[i] }
+        }
+        return fit(matrix: matrix, columns: p, targets: targets, l2: l2)
+    }
+}
+
+extension VariableBinning {
+    /// The WOE of each given row of a typed column (0 for a value without a bin).
+    func woeColumn(_ column: TypedColumn, rows: [Int]) -> [Double] {
+        let woes = bins.map(\.woe)
+        func woe(_ bin: Int?) -> Double { bin.map { woes.indices.contains($0) ? woes[$0] : 0 } ?? 0 }
+        switch column.kind {
+        case .numeric:
+            guard kind == .numeric else { return [Double](repeating: 0, count: rows.count) }
+            let lookup = NumberBinLookup(self)
+            return rows.map { woe(lookup.bin(column.numbers[$0])) }
+        case .categorical:
+            let levelBins = column.levels.map { binIndex(forCategory: $0) }
+            return rows.map { r in
+                let code = Int(column.codes[r])
+                return woe(code < 0 ? missingBin : levelBins[code])
+            }
+        }
+    }
+}
