@@ -77,6 +77,7 @@ import Vapor
         try await b.open("\(site)/bank/applications?status=submitted")
         try await b.click("#applications a", containing: "#\(applicationID)")
         try await b.click("button", containing: "受理")
+        try await b.acceptDialog()   // a binding action asks first
         try await b.waitForText("已受理")
         try await b.screenshot("bank-accepted")
         try await b.open("\(site)/bank/applications/\(applicationID)/report")
@@ -86,6 +87,7 @@ import Vapor
         try await b.open("\(site)/bank/applications/\(applicationID)")
         try await b.fill("#approve-rate", "4.35")
         try await b.click("#approve button[type=submit]")
+        try await b.acceptDialog()   // a binding action asks first
         try await b.waitForText("已批准")
         try await b.screenshot("bank-approved")
         try await b.signOut()
@@ -107,6 +109,7 @@ import Vapor
         try await b.open("\(site)/bank/applications/\(applicationID)")
         try await b.setValue("#disburse-day", Day.today().adding(days: -40).description)
         try await b.click("#disburse button[type=submit]")
+        try await b.acceptDialog()   // a binding action asks first
         try await b.waitForText("已放款")
         try await b.click("a", containing: "还款计划与还款登记")
         try await b.waitForText("逾期天数")

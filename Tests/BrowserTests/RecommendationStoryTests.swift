@@ -63,6 +63,7 @@ import Vapor
         try await b.fill("#disbursed-rate_percent", "3.85")
         try await b.click("#disbursed input[value=credit]")
         try await b.click("#disbursed button[type=submit]")
+        try await b.acceptDialog()   // a binding action asks first
         try await b.waitForText("已记录：已放款")
         try await b.screenshot("bank-disbursed")
         try await b.signOut()

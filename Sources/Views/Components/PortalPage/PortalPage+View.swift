@@ -74,10 +74,10 @@ extension PortalPage {
             return .div(.cls("row-actions"), .forEach(actions) { action in
                 .form(
                     .method(.post), .action(action.path), .cls("inline-form"),
-                    .unwrap(action.confirm) { .data(named: "confirm", value: $0) },
+                    .unwrap(BindingActions.confirmation(action.label, given: action.confirm)) { .data(named: "confirm", value: $0) },
                     Forms.csrfField(csrf),
                     .forEach(action.fields.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name($0.key), .value($0.value)) },
-                    .button(.type(.submit), .cls(action.isPrimary ? "btn btn-primary btn-sm" : "btn btn-secondary btn-sm"),
+                    .button(.type(.submit), .cls(BindingActions.buttonClass(action.label, primary: action.isPrimary, small: true)),
                             .text(action.label))
                 )
             })
@@ -89,11 +89,12 @@ extension PortalPage {
             .id(form.id), .cls("portal-form"),
             .attr("method", form.method.rawValue), .action(form.action),
             .attribute(named: "enctype", value: form.fields.contains(where: \.isFile) ? "multipart/form-data" : nil),
-            .unwrap(form.confirm) { .data(named: "confirm", value: $0) },
+            .unwrap(BindingActions.confirmation(form.submitLabel, given: form.confirm)) { .data(named: "confirm", value: $0) },
             .if(form.method == .post, Forms.csrfField(csrf)),
             .forEach(form.fields) { fieldNode(form.id, $0) },
             .unwrap(form.note) { .p(.cls("field-hint"), .text($0)) },
-            .div(.cls("form-actions"), .button(.type(.submit), .cls("btn btn-primary"), .text(form.submitLabel)))
+            .div(.cls("form-actions"), .button(.type(.submit), .cls(BindingActions.buttonClass(form.submitLabel, primary: true)),
+                                               .text(form.submitLabel)))
         )
     }
 
