@@ -100,3 +100,18 @@ struct FormTests {
         #expect(html.contains("部分拒收"))
     }
 }
+
+/// A number field whose label ends in its unit shows the unit inside the box and is refused negative in the browser
+/// (issue 16).
+@Suite struct NumberUnitTests {
+    @Test func theUnitMovesIntoTheBox() {
+        #expect(PortalPage.unitSuffix("最高年利率（%）")! == ("最高年利率", "%"))
+        #expect(PortalPage.unitSuffix("申请金额（元）")! == ("申请金额", "元"))
+        #expect(PortalPage.unitSuffix("说明（选填）") == nil)
+        let html = PortalPage.render(.init(context: PortalFixtures.center("/x"), blocks: [.form(.init(title: "t", id: "f", action: "/x", fields: [
+            .init("term", "期限（月）", kind: .number, value: "12", isRequired: true)], submitLabel: "保存"))]))
+        #expect(html.contains(#"<span class="input-unit"><input id="f-term" type="number" name="term" value="12" required"#))
+        #expect(html.contains(#"min="0""#) && html.contains(#"<span class="unit" aria-hidden="true">月</span>"#))
+        #expect(html.contains("期限 *"))
+    }
+}

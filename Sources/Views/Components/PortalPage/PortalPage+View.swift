@@ -136,11 +136,31 @@ extension PortalPage {
             case .tel: .tel
             default: .text
             }
+            // A number whose label ends in its unit (`期限（月）`) shows the unit inside the box, and the browser refuses a
+            // negative figure before the server has to.
+            if field.kind == .number, let (name, unit) = unitSuffix(field.label) {
+                return Forms.field(label: name + (field.isRequired ? " *" : ""), for: id, control: .span(.cls("input-unit"),
+                    .input(.id(id), .type(.number), .name(field.name), .value(field.value), .flag("required", field.isRequired),
+                           .attr("step", "any"), .attr("min", "0"), .attr("inputmode", unit == "月" ? "numeric" : "decimal"),
+                           .attr("aria-label", "\(name)（\(unit)）")),
+                    .span(.cls("unit"), .attribute(named: "aria-hidden", value: "true"), .text(unit))
+                ), hint: field.hint)
+            }
             return Forms.field(label: label, for: id, control: .input(
                 .id(id), .type(type), .name(field.name), .value(field.value), .flag("required", field.isRequired),
                 .attribute(named: "step", value: field.kind == .number ? "any" : nil)
             ), hint: field.hint)
         }
+    }
+
+    static let units = ["元", "万元", "%", "月", "天", "个", "户", "笔"]
+
+    /// `最高年利率（%）` → (`最高年利率`, `%`).
+    static func unitSuffix(_ label: String) -> (String, String)? {
+        guard label.hasSuffix("）"), let open = label.lastIndex(of: "（") else { return nil }
+        let unit = String(label[label.index(after: open)..<label.index(before: label.endIndex)])
+        guard units.contains(unit) else { return nil }
+        return (String(label[..<open]), unit)
     }
 }
 
