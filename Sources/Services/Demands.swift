@@ -18,6 +18,8 @@ public enum Demands {
     public static func publish(_ context: ServiceContext, _ principal: Principal, _ input: Input) async throws -> FinancingDemand {
         let uscc = try principal.requireEnterprise()
         try await Commitments.requireInForce(context, uscc: uscc)
+        let scale = try await context.registry.enterprise(uscc)?.scale
+        try DemandLimits.check(amountCents: input.amount.value, termMonths: input.termMonths, scale: scale)
         let demand = try FinancingDemand(id: "", uscc: uscc, amountCents: input.amount.value, termMonths: input.termMonths,
                                          purpose: input.purpose, urgency: input.urgency, publishedAt: context.clock.now())
         return try await context.demandStore.create(demand)

@@ -94,6 +94,9 @@ public enum MarketActions {
         if isFirmAction { _ = try principal.requireEnterprise() } else { _ = try principal.requireInstitution() }
         if case .approve(let terms) = event {
             try terms.validate(rateCap: AnnualRate(basisPoints: context.platform.productPolicy.rateCapBasisPoints))
+            guard terms.amount <= application.requestedAmount else {
+                throw DomainError.invalidInput(field: "amount", reason: "批准金额\(terms.amount.yuanText)不能超过企业申请的\(application.requestedAmount.yuanText)")
+            }
         }
         let thresholds = context.platform.policy.classification
         let today = context.clock.today
