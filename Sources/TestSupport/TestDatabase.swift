@@ -18,6 +18,7 @@ public enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
 public enum SharedPostgres {
     static let cluster = Mutex<ThrowawayPostgres?>(nil)
     static let counter = Atomic<Int>(0)
+    static let creating = Mutex<Void>(())
 
     /// A new empty database; `template` copies that database instead (see `MigratedTemplates`).
     public static func newDatabaseURL(template: String? = nil) throws -> String {
@@ -29,7 +30,10 @@ public enum SharedPostgres {
             return started
         }
         let n = counter.add(1, ordering: .relaxed).newValue
-        return try cluster.createDatabase("t\(ProcessInfo.processInfo.processIdentifier)_\(n)", template: template)
+        // One copy at a time: PostgreSQL refuses to copy a template while another copy of it is being made.
+        return try creating.withLock { _ in
+            try cluster.createDatabase("t\(ProcessInfo.processInfo.processIdentifier)_\(n)", template: template)
+        }
     }
 
     /// The cluster itself, for tests that start server processes against it.
