@@ -55,7 +55,7 @@ public final class ThrowawayPostgres: Sendable {
 
     /// Creates a database and returns its URL.
     /// Copying a template fails while another session is still connected to it (a pooled connection of the process that
-    /// migrated it closing late, under load): such a copy is tried again a few times before giving up.
+    /// migrated it, closed late): such a copy is tried again a few times, ending that session, before giving up.
     public func createDatabase(_ name: String, template: String? = nil) throws -> String {
         var attempt = 0
         while true {
@@ -65,6 +65,11 @@ public final class ThrowawayPostgres: Sendable {
             } catch where template != nil && attempt < 5 {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.2 * Double(attempt))
+                // A template is only ever copied: a session still connected to it (a pool of the process that migrated it,
+                // closed late) is ended so the copy can proceed.
+                if let template, template.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                    _ = try? psql("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(template)' AND pid <> pg_backend_pid()")
+                }
             }
         }
     }

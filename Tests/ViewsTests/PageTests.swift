@@ -177,7 +177,7 @@ struct PageTests {
         let html = ErrorPage.render(ErrorPage.Model(statusCode: 404))
         #expect(html.contains(">404<"))
         #expect(html.contains("页面不存在"))
-        #expect(html.contains("<a class=\"btn btn-primary\" href=\"/console\">返回概览</a>"))
+        #expect(html.contains("<a class=\"btn btn-primary\" href=\"/\">返回首页</a>"))
         #expect(!html.contains("action=\"/logout\""))
         #expect(!html.contains("主导航"))
     }

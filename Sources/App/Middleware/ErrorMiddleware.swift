@@ -23,9 +23,12 @@ struct ErrorMiddleware: AsyncMiddleware {
                     let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/console"
                     return request.redirect(to: "/login?next=\(next)")
                 }
-                let html = ErrorPage.render(ErrorPage.Model(context: nil, statusCode: Int(status.code),
-                                                             title: ErrorPage.Model.standardText(for: Int(status.code)).title,
-                                                             message: message))
+                // A signed-in user keeps their menu and is sent to their own home, never into another role's area.
+                let principal = request.optionalPrincipal
+                let html = ErrorPage.render(ErrorPage.Model(
+                    context: principal.map { Portal.context(request, $0) }, statusCode: Int(status.code),
+                    title: ErrorPage.Model.standardText(for: Int(status.code)).title, message: message,
+                    homeHref: principal?.role.homePath ?? "/", homeLabel: principal == nil ? "返回首页" : "返回我的工作台"))
                 let response = Response(status: status, body: .init(string: html))
                 response.headers.contentType = .html
                 return response

@@ -43,7 +43,7 @@ enum Layout {
     }
 
     private static func header(_ context: PageContext?) -> BodyNode {
-        let homeHref = context?.navItems.first?.href ?? "/console"
+        let homeHref = context?.navItems.first?.href ?? "/"
         return .header(
             .cls("app-header"),
             .div(

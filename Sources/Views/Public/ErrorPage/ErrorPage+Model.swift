@@ -10,10 +10,14 @@ extension ErrorPage {
         public var message: String
         /// A request id to quote when contacting the administrator.
         public var requestID: String?
+        /// Where the user's own home is (a firm's /firm, a bank's /bank …; the public home for visitors).
+        public var homeHref: String
+        public var homeLabel: String
 
-        public init(context: PageContext?, statusCode: Int, title: String, message: String, requestID: String? = nil) {
+        public init(context: PageContext?, statusCode: Int, title: String, message: String, requestID: String? = nil,
+                    homeHref: String = "/", homeLabel: String = "返回首页") {
             self.context = context; self.statusCode = statusCode; self.title = title; self.message = message
-            self.requestID = requestID
+            self.requestID = requestID; self.homeHref = homeHref; self.homeLabel = homeLabel
         }
 
         /// The standard Chinese title and message for `statusCode`.

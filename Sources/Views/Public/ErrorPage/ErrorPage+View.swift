@@ -22,7 +22,7 @@ public enum ErrorPage {
             },
             .p(
                 .cls("error-actions"),
-                .a(.cls("btn btn-primary"), .href("/console"), .text("返回概览")),
+                .a(.cls("btn btn-primary"), .href(model.homeHref), .text(model.homeLabel)),
                 .if(model.context == nil, .a(.cls("btn btn-ghost"), .href("/login"), .text("登录")))
             )
         )
