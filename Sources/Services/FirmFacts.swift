@@ -22,7 +22,8 @@ public enum FirmFactsLoader {
             return FirmFacts(uscc: uscc, name: firm.name, grade: evaluation?.grade ?? "", score: evaluation?.score ?? 0,
                              industryCode: firm.industry, districtCode: firm.district,
                              established: Day(iso: firm.establishedOn) ?? today, isDishonest: dishonest,
-                             hasOverdueLoans: hasOverdueLoans, monthsSinceLastPenalty: lastPenalty.map { $0.wholeMonths(until: today) })
+                             hasOverdueLoans: hasOverdueLoans, monthsSinceLastPenalty: lastPenalty.map { $0.wholeMonths(until: today) },
+                             scale: firm.scale.isEmpty ? nil : firm.scale)
         }
     }
 

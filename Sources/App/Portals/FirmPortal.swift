@@ -193,7 +193,8 @@ struct FirmPortal {
                 if product?.redListPreference != nil, let text = incentive.text { preferences.append("\(offer.productName)：\(text)") }
                 return FirmProductsPage.Offer(productID: offer.productID, productName: offer.productName, institutionID: offer.institutionID,
                                               amountCents: incentive.adjustedAmount.value, rateBasisPoints: incentive.adjustedRate.basisPoints,
-                                              termRange: offer.termRange, repaymentMethods: offer.repaymentMethods)
+                                              termRange: offer.termRange, repaymentMethods: offer.repaymentMethods,
+                                              working: offer.working + (product?.redListPreference != nil ? incentive.text.map { ["守信激励：\($0)"] } ?? [] : []))
             },
             declined: estimate.ineligible.map {
                 FirmProductsPage.Declined(productName: $0.productName, institutionID: $0.institutionID, reasons: $0.reasons)

@@ -19,15 +19,18 @@ public struct FirmFacts: Sendable, Equatable, Hashable {
     /// Credit already committed to the firm on the platform: the outstanding principal of its loans plus the
     /// amounts approved but not yet disbursed. The quota rule subtracts it, so approvals cannot stack.
     public var committedCents: Int64
+    /// The registry's size class (微型, 小型, 中型, 大型); caps the indicative quota.
+    public var scale: String?
 
     public init(uscc: String, name: String, grade: String, score: Int, industryCode: String, districtCode: String,
                 established: Day, isDishonest: Bool = false, hasOverdueLoans: Bool = false,
-                monthsSinceLastPenalty: Int? = nil, committedCents: Int64 = 0) {
+                monthsSinceLastPenalty: Int? = nil, committedCents: Int64 = 0, scale: String? = nil) {
         self.uscc = uscc; self.name = name; self.grade = grade; self.score = score
         self.industryCode = industryCode; self.districtCode = districtCode; self.established = established
         self.isDishonest = isDishonest; self.hasOverdueLoans = hasOverdueLoans
         self.monthsSinceLastPenalty = monthsSinceLastPenalty
         self.committedCents = committedCents
+        self.scale = scale
     }
 
     /// Whole months in business on `today` (a month counts once its day-of-month is reached).

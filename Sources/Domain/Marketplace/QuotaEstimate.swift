@@ -19,6 +19,8 @@ public struct QuotaEstimate: Sendable, Equatable, Hashable, Codable {
         public var rateBasisPoints: Int
         public var termRange: TermRange
         public var repaymentMethods: [RepaymentMethod]
+        /// How the amount and rate were derived, in Chinese, one step a line.
+        public var working: [String] = []
     }
 
     /// A product the firm is not eligible for, with the reasons.
@@ -60,20 +62,43 @@ public struct QuotaEstimate: Sendable, Equatable, Hashable, Codable {
         return QuotaEstimate(uscc: facts.uscc, offers: offers, ineligible: declined)
     }
 
-    /// The indicative offer of one product, assuming the firm is eligible.
+    /// The indicative offer of one product, assuming the firm is eligible, with its working.
     public static func offer(_ product: LoanProduct, _ facts: FirmFacts, grades: GradeScale = .standard) -> Offer {
-        Offer(productID: product.id, productName: product.name, institutionID: product.institutionID,
-              amountCents: amount(product.amountRange, score: facts.score),
-              rateBasisPoints: rate(product, grade: facts.grade, grades: grades),
-              termRange: product.termRange, repaymentMethods: product.repaymentMethods)
+        let range = product.amountRange
+        let byScore = amount(range, score: facts.score)
+        let final = amount(range, score: facts.score, scale: facts.scale)
+        let rateBP = rate(product, grade: facts.grade, grades: grades)
+        func yuan(_ cents: Int64) -> String { MarketplaceText.yuan(cents) }
+        var working = ["额度按公共信用综合评价得分测算：\(yuan(range.minCents)) +（\(yuan(range.maxCents)) − \(yuan(range.minCents))）× \(min(max(facts.score, 0), maxScore)) ÷ \(maxScore)，按千元取整 = \(yuan(byScore))"]
+        if final < byScore, let scale = facts.scale, let cap = sizeCap(scale: scale) {
+            working.append("\(scale)企业单户参考额度不超过 \(yuan(cap))，取 \(yuan(final))")
+        }
+        working.append("利率按信用等级 \(facts.grade.isEmpty ? "（无）" : facts.grade) 在产品区间 \(AnnualRate(basisPoints: product.rateRange.minBasisPoints).percentText)–\(AnnualRate(basisPoints: product.rateRange.maxBasisPoints).percentText) 中定位：\(AnnualRate(basisPoints: rateBP).percentText)（等级越好利率越低）")
+        working.append("测算仅供参考，以金融机构审批为准")
+        return Offer(productID: product.id, productName: product.name, institutionID: product.institutionID,
+                     amountCents: final, rateBasisPoints: rateBP, termRange: product.termRange,
+                     repaymentMethods: product.repaymentMethods, working: working)
     }
 
-    /// The amount for a score: see the type's documentation.
-    public static func amount(_ range: AmountRange, score: Int) -> Int64 {
+    /// The indicative amount a firm of each size may be offered on one product (cents); none for large firms.
+    public static func sizeCap(scale: String) -> Int64? {
+        switch scale {
+        case "微型": 1_000_000 * 100
+        case "小型": 5_000_000 * 100
+        case "中型": 20_000_000 * 100
+        default: nil
+        }
+    }
+
+    /// The amount for a score (see the type's documentation), then held to the cap of the firm's size, never below the
+    /// product's own minimum.
+    public static func amount(_ range: AmountRange, score: Int, scale: String? = nil) -> Int64 {
         let s = Int64(min(max(score, 0), maxScore))
         let raw = range.minCents + (range.maxCents - range.minCents) * s / Int64(maxScore)
         let rounded = raw / amountStepCents * amountStepCents
-        return min(max(rounded, range.minCents), range.maxCents)
+        let inRange = min(max(rounded, range.minCents), range.maxCents)
+        guard let cap = scale.flatMap(sizeCap(scale:)) else { return inRange }
+        return max(min(inRange, cap), range.minCents)
     }
 
     /// The rate for a grade: see the type's documentation.

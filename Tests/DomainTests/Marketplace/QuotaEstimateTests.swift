@@ -24,6 +24,23 @@ import Testing
         #expect(QuotaEstimate.amount(odd, score: 700) == 12_345_678)
     }
 
+    /// The quota is held to the firm's size (issue 16): a micro firm with a high score on a ¥5,000,000 product is offered
+    /// ¥1,000,000 and told why; a large firm is not capped; the cap never goes below the product's minimum.
+    @Test func amountIsCappedByTheFirmsSizeAndTheWorkingSaysHow() {
+        let range = AmountRange(minYuan: 100_000, maxYuan: 5_000_000)
+        #expect(QuotaEstimate.amount(range, score: 900, scale: "微型") == F.yuan(1_000_000))
+        #expect(QuotaEstimate.amount(range, score: 900, scale: "小型") == F.yuan(4_510_000))
+        #expect(QuotaEstimate.amount(range, score: 900, scale: "大型") == F.yuan(4_510_000))
+        #expect(QuotaEstimate.amount(AmountRange(minYuan: 2_000_000, maxYuan: 9_000_000), score: 900, scale: "微型") == F.yuan(2_000_000))
+        var facts = F.firm(score: 900)
+        facts.scale = "微型"
+        let offer = QuotaEstimate.offer(F.product(amount: range), facts)
+        #expect(offer.amountCents == F.yuan(1_000_000))
+        #expect(offer.working.first?.contains("× 900 ÷ 1000") == true, "\(offer.working)")
+        #expect(offer.working.contains { $0.contains("微型企业单户参考额度不超过") }, "\(offer.working)")
+        #expect(offer.working.contains { $0.hasPrefix("利率按信用等级") })
+    }
+
     @Test func betterGradeGetsALowerRateWithinTheRange() {
         // No minimum grade: A+ → min, D- (rank 6) → max; A: 320 + 60 × 1/6 = 330.
         let open = F.product(rate: RateRange(minBasisPoints: 320, maxBasisPoints: 380))

@@ -38,14 +38,16 @@ public enum FirmProductsPage {
         public var rateBasisPoints: Int
         public var termRange: TermRange
         public var repaymentMethods: [RepaymentMethod]
+        /// How the amount and rate were derived (`QuotaEstimate.Offer.working`, plus any incentive applied).
+        public var working: [String]
 
         public init(
             productID: String, productName: String, institutionID: String, amountCents: Int64, rateBasisPoints: Int,
-            termRange: TermRange, repaymentMethods: [RepaymentMethod]
+            termRange: TermRange, repaymentMethods: [RepaymentMethod], working: [String] = []
         ) {
             self.productID = productID; self.productName = productName; self.institutionID = institutionID
             self.amountCents = amountCents; self.rateBasisPoints = rateBasisPoints; self.termRange = termRange
-            self.repaymentMethods = repaymentMethods
+            self.repaymentMethods = repaymentMethods; self.working = working
         }
     }
 

@@ -16,11 +16,13 @@ extension FirmProductsPage {
         }
         let offerOptions = model.offers.map { ($0.productID, "\($0.productName)（参考额度 \(Format.money(cents: $0.amountCents))）") }
         let grade = model.grade.isEmpty ? "未评价" : "\(model.grade)（\(model.score) 分）"
+        let working: [String] = model.offers.map { offer in offer.productName + "：" + offer.working.joined(separator: "；") }
         return PortalPage.render(model.context, title: "产品与测额", subtitle: "依据贵企业的公共信用综合评价 \(grade) 测算，仅供参考",
                                  (model.incentive.map { [PortalPage.Block.notice($0, tone: .success)] } ?? []) + [
             .table(.init(title: "可申请的产品（\(model.offers.count)）", id: "offers",
                          headers: ["产品", "类型", "参考额度", "参考利率", "期限", "还款方式", "自动审批"],
                          rows: offerRows, emptyText: "暂时没有符合条件的产品")),
+            .text(title: "额度与利率怎么算", paragraphs: working),
             .form(.init(title: "申请贷款", id: "apply", action: "/firm/applications", fields: [
                 .init("product_id", "产品", kind: .options(offerOptions), isRequired: true),
                 .init("amount_yuan", "申请金额（元）", kind: .number, value: model.offers.first.map { String($0.amountCents / 100) } ?? "",
