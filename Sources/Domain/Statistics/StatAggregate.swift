@@ -8,6 +8,7 @@ public struct StatAggregate: Sendable, Equatable {
     /// Derived from `cells` and kept with them by every change below.
     private(set) var index: [StatMonth: StatMonthIndex] = [:]
     private(set) var table = StatDimsTable()
+    private(set) var ids = StatIDTable()
     /// Off while a rebuild adds up the cells alone: the index is then built once from them, which measured three
     /// times faster than keeping it with each of ten million events.
     private var indexing = true
@@ -38,7 +39,7 @@ public struct StatAggregate: Sendable, Equatable {
         index = [:]
         for (month, row) in cells {
             var entry = StatMonthIndex()
-            for (dims, measures) in row { entry.record(dims, id: table.id(dims), existed: false, exists: true) { $0.merge(measures) } }
+            for (dims, measures) in row { entry.record(dims, id: table.id(dims), old: nil, new: measures, ids: &ids) }
             index[month] = entry
         }
     }
@@ -57,15 +58,16 @@ public struct StatAggregate: Sendable, Equatable {
 
     /// Changes one cell in place, drops it when it comes to nothing, and changes the index the same way.
     private mutating func change(_ month: StatMonth, _ dims: StatDims, _ body: (inout StatMeasures) -> Void) {
-        let existed = indexing && cells[month]?[dims] != nil
+        let old = indexing ? cells[month]?[dims] : nil
         body(&cells[month, default: [:]][dims, default: .zero])
-        let exists = cells[month]?[dims]?.isZero == false
-        if !exists {
+        var new = cells[month]?[dims]
+        if new?.isZero != false {
+            new = nil
             cells[month]?[dims] = nil
             if cells[month]?.isEmpty == true { cells[month] = nil }
         }
-        guard indexing else { return }
-        index[month, default: StatMonthIndex()].record(dims, id: table.id(dims), existed: existed, exists: exists, body)
+        guard indexing, old != nil || new != nil else { return }
+        index[month, default: StatMonthIndex()].record(dims, id: table.id(dims), old: old, new: new, ids: &ids)
         if cells[month] == nil { index[month] = nil }
     }
 

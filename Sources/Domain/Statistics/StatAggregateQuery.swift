@@ -7,26 +7,22 @@ extension StatAggregate {
     /// Only the distinct sets and histograms in `parts` are added; the others are left empty.
     public func measures(months: ClosedRange<StatMonth>, filter: StatFilter = .all, parts: StatParts = .all) -> StatMeasures {
         let conditions = filter.values.map { (position: $0.key.position, value: $0.value) }
-        var flows: [StatMeasures] = []
-        var stocks: [StatMeasures] = []
         if conditions.count <= 1 {
+            var flows: [StatIndexSums] = []
+            var stocks: [StatIndexSums] = []
             for (month, entry) in index where month <= months.upperBound {
-                let part: StatMeasures? = if let c = conditions.first { entry.sums[c.position][c.value] } else { entry.total }
+                let part: StatIndexSums? = if let c = conditions.first { entry.sums[c.position][c.value] } else { entry.total }
                 guard let part else { continue }
                 if month < months.lowerBound { stocks.append(part) } else { flows.append(part) }
             }
-        } else {
-            for (month, entry) in index where month <= months.upperBound {
-                cells(of: entry, month: month, matching: filter, conditions) { part in
-                    if month < months.lowerBound { stocks.append(part) } else { flows.append(part) }
-                }
+            return StatIndexSums.measures(flows: flows, stocks: stocks, parts: parts, ids: ids)
+        }
+        var result = StatMeasures()
+        for (month, entry) in index where month <= months.upperBound {
+            cells(of: entry, month: month, matching: filter, conditions) { cell in
+                if month < months.lowerBound { result.merge(cell, stocksOnly: true) } else { result.merge(cell, parts: parts) }
             }
         }
-        // The first part is taken as it is (copy-on-write, nothing copied until the next one is added).
-        var result = flows.popLast() ?? StatMeasures()
-        result.keep(parts)
-        for part in flows { result.merge(part, parts: parts) }
-        for part in stocks { result.merge(part, stocksOnly: true) }
         return result
     }
 
@@ -76,8 +72,17 @@ extension StatAggregate {
     public var indexAgreesWithCells: Bool {
         let fresh = StatAggregate(cells: cells)
         guard Set(index.keys) == Set(fresh.index.keys) else { return false }
+        func measures(_ sums: StatIndexSums, _ ids: StatIDTable) -> StatMeasures {
+            StatIndexSums.measures(flows: [sums], stocks: [], parts: .all, ids: ids)
+        }
         for (month, mine) in index {
-            guard let theirs = fresh.index[month], mine.total == theirs.total, mine.sums == theirs.sums else { return false }
+            guard let theirs = fresh.index[month], measures(mine.total, ids) == measures(theirs.total, fresh.ids) else { return false }
+            for p in mine.sums.indices {
+                guard Set(mine.sums[p].keys) == Set(theirs.sums[p].keys) else { return false }
+                for (value, sums) in mine.sums[p] {
+                    guard let other = theirs.sums[p][value], measures(sums, ids) == measures(other, fresh.ids) else { return false }
+                }
+            }
             for p in mine.members.indices {
                 let a = mine.members[p].mapValues { Set($0.map(table.dims)) }
                 let b = theirs.members[p].mapValues { Set($0.map(fresh.table.dims)) }

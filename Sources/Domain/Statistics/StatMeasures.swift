@@ -3,7 +3,7 @@
 /// can also be taken away again (a count of −1, an id removed once), so that an entity whose facts changed is
 /// re-counted by removing its old events and adding its new ones.
 public struct StatMeasures: Hashable, Sendable, Codable {
-    public private(set) var counters: [Int64]
+    public internal(set) var counters: [Int64]
     /// Per distinct measure, each id with how many events put it there (an id counts while that is positive).
     public internal(set) var distinct: [[String: Int32]]
     public internal(set) var durations: [DayHistogram]
