@@ -119,10 +119,10 @@ public struct StatHistory: Sendable {
         for i in 0..<Self.institutionCount {
             var rng = Rng(seed: config.seed, item: i, stream: 2)
             let id = "I" + (i < 9 ? "0" : "") + String(i + 1)
-            let online = rng.chance(0.2) ? startNumber + rng.below(700) : startNumber
+            let online = rng.chance(0.2) ? min(startNumber + rng.below(700), endNumber) : startNumber
             institutions.append(StatInstitution(id: id, online: [OnlineSpell(from: Self.day(online))]))
             for p in 1...Self.productsPerInstitution {
-                let from = online + rng.below(90)
+                let from = min(online + rng.below(90), endNumber)
                 let until = rng.chance(0.15) ? later(from, 365 + rng.below(700)) : nil
                 products.append(StatProduct(id: "\(id)-P\(p)", institution: id, online: [OnlineSpell(from: Self.day(from), until: until)]))
             }

@@ -19,7 +19,7 @@ extension StatAggregate {
         }
         var result = StatMeasures()
         for (month, entry) in index where month <= months.upperBound {
-            cells(of: entry, month: month, matching: filter, conditions) { cell in
+            cells(of: entry, month: month, matching: filter, conditions) { _, cell in
                 if month < months.lowerBound { result.merge(cell, stocksOnly: true) } else { result.merge(cell, parts: parts) }
             }
         }
@@ -28,7 +28,7 @@ extension StatAggregate {
 
     /// The month's cells `filter` matches, found among those of the condition's value held by the fewest cells.
     private func cells(of entry: StatMonthIndex, month: StatMonth, matching filter: StatFilter,
-                       _ conditions: [(position: Int, value: String)], _ body: (StatMeasures) -> Void) {
+                       _ conditions: [(position: Int, value: String)], _ body: (StatDims, StatMeasures) -> Void) {
         var rarest: Set<Int32>?
         for c in conditions {
             guard let members = entry.members[c.position][c.value] else { return }
@@ -37,8 +37,51 @@ extension StatAggregate {
         guard let rarest, let row = cells[month] else { return }
         for id in rarest {
             let dims = table.dims(id)
-            if filter.matches(dims), let cell = row[dims] { body(cell) }
+            if filter.matches(dims), let cell = row[dims] { body(dims, cell) }
         }
+    }
+
+    /// One value per value of `dimension` within `filter`, as `StatSource.breakdown` gives them, but within a filter
+    /// in one pass over the filter's cells grouped by value instead of one pass per value (measured by `xyd bench
+    /// stats`: an institution's page by product walked that institution's cells 150 times).
+    public func breakdown(_ indicator: Indicator, period: StatPeriod, by dimension: StatDimension, values: [String],
+                          filter: StatFilter = .all) throws(DomainError) -> [(value: String, result: IndicatorValue)] {
+        guard !filter.values.isEmpty, filter.values[dimension] == nil, let months = period.wholeMonths else {
+            var result: [(value: String, result: IndicatorValue)] = []
+            for v in values {
+                var f = filter
+                f.values[dimension] = v
+                result.append((v, try value(indicator, period: period, filter: f)))
+            }
+            return result
+        }
+        let current = grouped(months: months, filter: filter, by: dimension, parts: indicator.formula.parts)
+        var before: [String: StatMeasures]?
+        if indicator.kind == .change, let previous = period.previous.wholeMonths {
+            before = grouped(months: previous, filter: filter, by: dimension, parts: indicator.formula.parts)
+        }
+        return values.map { v in
+            (v, IndicatorValue.evaluate([indicator], current: current[v] ?? StatMeasures(),
+                                        before: before.map { $0[v] ?? StatMeasures() })[indicator.code] ?? .undefined)
+        }
+    }
+
+    /// The measures of `filter`'s cells over `months`, per value of `dimension`.
+    func grouped(months: ClosedRange<StatMonth>, filter: StatFilter, by dimension: StatDimension,
+                 parts: StatParts) -> [String: StatMeasures] {
+        let conditions = filter.values.map { (position: $0.key.position, value: $0.value) }
+        var result: [String: StatMeasures] = [:]
+        for (month, entry) in index where month <= months.upperBound {
+            cells(of: entry, month: month, matching: filter, conditions) { dims, cell in
+                guard let v = dims[dimension] else { return }
+                if month < months.lowerBound {
+                    result[v, default: StatMeasures()].merge(cell, stocksOnly: true)
+                } else {
+                    result[v, default: StatMeasures()].merge(cell, parts: parts)
+                }
+            }
+        }
+        return result
     }
 
     /// Every value seen for `dimension` in cells up to `month` (all when nil), sorted.

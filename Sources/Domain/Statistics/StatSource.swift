@@ -41,16 +41,7 @@ extension StatSource {
             before = try measures(comparison ?? period.previous, filter: filter,
                                   parts: changes.reduce(StatParts.countersOnly) { $0.union($1.formula.parts) })
         }
-        var result: [String: IndicatorValue] = [:]
-        for indicator in indicators {
-            result[indicator.code] = IndicatorValue.evaluate(indicator.formula, current) { code in
-                guard let compared = IndicatorCatalog.indicator(code), let before else { return (.undefined, .undefined) }
-                let noChange: (String) -> (IndicatorValue, IndicatorValue) = { _ in (.undefined, .undefined) }
-                return (IndicatorValue.evaluate(compared.formula, current, change: noChange),
-                        IndicatorValue.evaluate(compared.formula, before, change: noChange))
-            }
-        }
-        return result
+        return IndicatorValue.evaluate(indicators, current: current, before: before)
     }
 
     public func value(_ indicator: Indicator, period: StatPeriod, filter: StatFilter = .all,
@@ -78,6 +69,21 @@ extension StatSource {
             var f = filter
             f.values[dimension] = v
             result.append((v, try value(indicator, period: period, filter: f)))
+        }
+        return result
+    }
+}
+
+extension IndicatorValue {
+    /// The indicators' values from the period's measures and, for changes, the comparison period's.
+    static func evaluate(_ indicators: [Indicator], current: StatMeasures, before: StatMeasures?) -> [String: IndicatorValue] {
+        var result: [String: IndicatorValue] = [:]
+        for indicator in indicators {
+            result[indicator.code] = evaluate(indicator.formula, current) { code in
+                guard let compared = IndicatorCatalog.indicator(code), let before else { return (.undefined, .undefined) }
+                let noChange: (String) -> (IndicatorValue, IndicatorValue) = { _ in (.undefined, .undefined) }
+                return (evaluate(compared.formula, current, change: noChange), evaluate(compared.formula, before, change: noChange))
+            }
         }
         return result
     }

@@ -105,6 +105,31 @@ import Testing
         }
     }
 
+    @Test(arguments: seeds)
+    func aBreakdownWithinAFilterEqualsOneQueryPerValue(seed: UInt64) throws {
+        let world = world(seed)
+        let aggregate = StatAggregate(rebuiltFrom: world.facts)
+        let source: any StatSource = aggregate
+        let codes = ["lending.loan_amount", "lending.loan_firms", "lending.average_rate_change", "risk.npl_ratio",
+                     "demand.take_days_median", "platform.firms_registered"]
+        let periods: [StatPeriod] = [.month(StatMonth(year: 2025, month: 2)), .quarter(year: 2025, 1),
+                                     .months(StatMonth(year: 2024, month: 11), StatMonth(year: 2025, month: 5))]
+        for code in codes {
+            let indicator = try #require(IndicatorCatalog.indicator(code))
+            for period in periods {
+                for filter in filters(world) {
+                    for dimension in [StatDimension.district, .institution, .product, .industry] {
+                        let values = aggregate.values(of: dimension) + ["nothing"]
+                        let fast = try aggregate.breakdown(indicator, period: period, by: dimension, values: values, filter: filter)
+                        let generic = try source.breakdown(indicator, period: period, by: dimension, values: values, filter: filter)
+                        #expect(fast.map(\.value) == generic.map(\.value))
+                        #expect(fast.map(\.result) == generic.map(\.result), "\(code) \(period) \(filter) by \(dimension)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func aGeneratedHistoryIsTheSameEachTimeAndItsAggregatesAgree() {
         let config = StatHistory.Config(firms: 300, loans: 2_000, years: 2, seed: 11, lastMonth: StatMonth(year: 2025, month: 6))
         let facts = StatHistory(config).facts()
