@@ -14,7 +14,7 @@ import Vapor
 /// to `Xyd.main`), not by `App`.
 public struct BenchCommand: AsyncCommand {
     public struct Signature: CommandSignature {
-        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log、monitor 或 fund")
+        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log、monitor、fund 或 stats")
         var what: String
         @Option(name: "rows", help: "行数；log 为条目数（默认 1000000）")
         var rows: Int?
@@ -34,16 +34,24 @@ public struct BenchCommand: AsyncCommand {
         var seconds: Double?
         @Flag(name: "swift-client", help: "api：即使装有 wrk 也用内置的 Swift 客户端")
         var swiftClient: Bool
-        @Option(name: "loans", help: "fund：在保贷款笔数（默认 50000）")
+        @Option(name: "loans", help: "fund：在保贷款笔数（默认 50000）；stats：贷款笔数（默认 1000000）")
         var loans: Int?
         @Option(name: "paths", help: "fund：模拟路径数（默认 10000）")
         var paths: Int?
+        @Option(name: "firms", help: "stats：企业数（默认 100000）")
+        var firms: Int?
+        @Option(name: "years", help: "stats：历史年数（默认 5）")
+        var years: Int?
+        @Option(name: "repeat", help: "stats：每个统计页面的重复次数（默认 100）")
+        var repetitions: Int?
+        @Flag(name: "postgres", help: "stats：另在临时 PostgreSQL 上存取")
+        var postgres: Bool
         public init() {}
     }
 
     public init() {}
 
-    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）、fund（风险补偿基金模拟）" }
+    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）、fund（风险补偿基金模拟）、stats（统计汇总：全量重算、存取、结账、各统计页面与增量更新）" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -69,8 +77,11 @@ public struct BenchCommand: AsyncCommand {
                                      listSize: signature.list ?? 10_000).run()
         case "fund":
             try await FundBench(app: context.application, loans: signature.loans ?? 50_000, paths: signature.paths ?? 10_000, years: 3).run()
+        case "stats":
+            try await StatBench(app: context.application, firms: signature.firms ?? 100_000, loans: signature.loans ?? 1_000_000,
+                                years: signature.years ?? 5, postgres: signature.postgres, repetitions: signature.repetitions ?? 100).run()
         default:
-            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log、monitor 或 fund")
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log、monitor、fund 或 stats")
         }
     }
 }

@@ -38,6 +38,8 @@ public enum StatMeasure: String, CaseIterable, Sendable, Codable, Hashable {
 
     /// Position in `StatMeasures.counters`.
     public var index: Int { Self.indexes[self]! }
+    /// Positions of the stock measures (added for the months before a period).
+    static let stockIndexes: [Int] = allCases.enumerated().filter { $0.element.isStock }.map(\.offset)
     static let indexes: [StatMeasure: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     public static func balance(_ loanClass: LoanClass) -> StatMeasure {

@@ -3,10 +3,10 @@
 /// can also be taken away again (a count of −1, an id removed once), so that an entity whose facts changed is
 /// re-counted by removing its old events and adding its new ones.
 public struct StatMeasures: Hashable, Sendable, Codable {
-    public private(set) var counters: [Int64]
+    public internal(set) var counters: [Int64]
     /// Per distinct measure, each id with how many events put it there (an id counts while that is positive).
-    public private(set) var distinct: [[String: Int32]]
-    public private(set) var durations: [DayHistogram]
+    public internal(set) var distinct: [[String: Int32]]
+    public internal(set) var durations: [DayHistogram]
 
     public init() {
         counters = Array(repeating: 0, count: StatMeasure.allCases.count)
@@ -37,19 +37,26 @@ public struct StatMeasures: Hashable, Sendable, Codable {
     public mutating func merge(_ other: StatMeasures) {
         for i in counters.indices { counters[i] += other.counters[i] }
         for i in distinct.indices where !other.distinct[i].isEmpty {
-            for (id, times) in other.distinct[i] {
-                let new = distinct[i][id, default: 0] + times
-                distinct[i][id] = new == 0 ? nil : new
-            }
+            // Into nothing: share the other's set (copy-on-write) instead of inserting its ids one by one, which
+            // made a quarter's query re-hash every firm id of its first month.
+            if distinct[i].isEmpty { distinct[i] = other.distinct[i]; continue }
+            // One hash lookup per id (in place); a second only for an id that comes to nothing.
+            for (id, times) in other.distinct[i] where Self.add(times, to: &distinct[i][id, default: 0]) { distinct[i][id] = nil }
         }
         for i in durations.indices where !other.durations[i].isEmpty { durations[i].merge(other.durations[i]) }
+    }
+
+    /// Adds to a multiplicity in place; true when it came to nothing.
+    private static func add(_ times: Int32, to count: inout Int32) -> Bool {
+        count += times
+        return count == 0
     }
 
     /// Only the flow parts of `other` (used for the months inside a period) or only its stock parts (for the months
     /// before it, which count towards stocks on the period's last day).
     mutating func merge(_ other: StatMeasures, stocksOnly: Bool) {
         guard stocksOnly else { return merge(other) }
-        for measure in StatMeasure.allCases where measure.isStock { counters[measure.index] += other.counters[measure.index] }
+        for i in StatMeasure.stockIndexes { counters[i] += other.counters[i] }
     }
 
     public var isZero: Bool {

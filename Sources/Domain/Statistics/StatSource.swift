@@ -2,6 +2,14 @@
 /// fast) or the calculator over the facts (any range). Indicators are evaluated the same way on either.
 public protocol StatSource: Sendable {
     func measures(_ period: StatPeriod, filter: StatFilter) throws(DomainError) -> StatMeasures
+    /// The same, where only the distinct sets and histograms in `parts` need be filled (the counters always are).
+    func measures(_ period: StatPeriod, filter: StatFilter, parts: StatParts) throws(DomainError) -> StatMeasures
+}
+
+extension StatSource {
+    public func measures(_ period: StatPeriod, filter: StatFilter, parts: StatParts) throws(DomainError) -> StatMeasures {
+        try measures(period, filter: filter)
+    }
 }
 
 extension StatCalculator: StatSource {}
@@ -9,10 +17,14 @@ extension StatCalculator: StatSource {}
 extension StatAggregate: StatSource {
     /// Only whole months can be read from monthly cells; other ranges are computed by `StatCalculator`.
     public func measures(_ period: StatPeriod, filter: StatFilter) throws(DomainError) -> StatMeasures {
+        try measures(period, filter: filter, parts: .all)
+    }
+
+    public func measures(_ period: StatPeriod, filter: StatFilter, parts: StatParts) throws(DomainError) -> StatMeasures {
         guard let months = period.wholeMonths else {
             throw .invalidInput(field: "period", reason: "预汇总数据只能按整月查询，\(period.label)不是整月区间")
         }
-        return measures(months: months, filter: filter)
+        return measures(months: months, filter: filter, parts: parts)
     }
 }
 
@@ -21,21 +33,15 @@ extension StatSource {
     /// period of the same length just before).
     public func values(_ indicators: [Indicator] = IndicatorCatalog.all, period: StatPeriod, filter: StatFilter = .all,
                        comparison: StatPeriod? = nil) throws(DomainError) -> [String: IndicatorValue] {
-        let current = try measures(period, filter: filter)
+        // Only what the indicators read: a single amount needs no firm ids (see `StatParts`).
+        let current = try measures(period, filter: filter, parts: indicators.reduce(StatParts.countersOnly) { $0.union($1.formula.parts) })
         var before: StatMeasures?
-        if indicators.contains(where: { $0.kind == .change }) {
-            before = try measures(comparison ?? period.previous, filter: filter)
+        let changes = indicators.filter { $0.kind == .change }
+        if !changes.isEmpty {
+            before = try measures(comparison ?? period.previous, filter: filter,
+                                  parts: changes.reduce(StatParts.countersOnly) { $0.union($1.formula.parts) })
         }
-        var result: [String: IndicatorValue] = [:]
-        for indicator in indicators {
-            result[indicator.code] = IndicatorValue.evaluate(indicator.formula, current) { code in
-                guard let compared = IndicatorCatalog.indicator(code), let before else { return (.undefined, .undefined) }
-                let noChange: (String) -> (IndicatorValue, IndicatorValue) = { _ in (.undefined, .undefined) }
-                return (IndicatorValue.evaluate(compared.formula, current, change: noChange),
-                        IndicatorValue.evaluate(compared.formula, before, change: noChange))
-            }
-        }
-        return result
+        return IndicatorValue.evaluate(indicators, current: current, before: before)
     }
 
     public func value(_ indicator: Indicator, period: StatPeriod, filter: StatFilter = .all,
@@ -63,6 +69,21 @@ extension StatSource {
             var f = filter
             f.values[dimension] = v
             result.append((v, try value(indicator, period: period, filter: f)))
+        }
+        return result
+    }
+}
+
+extension IndicatorValue {
+    /// The indicators' values from the period's measures and, for changes, the comparison period's.
+    static func evaluate(_ indicators: [Indicator], current: StatMeasures, before: StatMeasures?) -> [String: IndicatorValue] {
+        var result: [String: IndicatorValue] = [:]
+        for indicator in indicators {
+            result[indicator.code] = evaluate(indicator.formula, current) { code in
+                guard let compared = IndicatorCatalog.indicator(code), let before else { return (.undefined, .undefined) }
+                let noChange: (String) -> (IndicatorValue, IndicatorValue) = { _ in (.undefined, .undefined) }
+                return (evaluate(compared.formula, current, change: noChange), evaluate(compared.formula, before, change: noChange))
+            }
         }
         return result
     }
