@@ -56,6 +56,11 @@ public struct StatAggregate: Sendable, Equatable {
         }
     }
 
+    /// Sets one cell to stored measures (a process catching up with cells another process changed).
+    public mutating func set(_ month: StatMonth, _ dims: StatDims, to measures: StatMeasures) {
+        change(month, dims) { $0 = measures }
+    }
+
     /// Changes one cell in place, drops it when it comes to nothing, and changes the index the same way.
     private mutating func change(_ month: StatMonth, _ dims: StatDims, _ body: (inout StatMeasures) -> Void) {
         let old = indexing ? cells[month]?[dims] : nil

@@ -12,7 +12,11 @@ struct CreateStatisticsTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let id = DatabaseKind(try database.sql()).identity
         try await Schema.apply([
-            "CREATE TABLE IF NOT EXISTS stat_cells (month TEXT NOT NULL, dims TEXT NOT NULL, measures TEXT NOT NULL, PRIMARY KEY (month, dims))",
+            """
+            CREATE TABLE IF NOT EXISTS stat_cells (month TEXT NOT NULL, dims TEXT NOT NULL, measures TEXT NOT NULL,
+              version BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (month, dims))
+            """,
+            "CREATE INDEX IF NOT EXISTS stat_cells_version ON stat_cells (version)",
             "CREATE TABLE IF NOT EXISTS stat_entities (entity TEXT PRIMARY KEY, events TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS stat_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             """

@@ -5,18 +5,31 @@ import NIOConcurrencyHelpers
 import Persistence
 import Spreadsheet
 
-/// The statistics kept in memory per process: the stored cells as one aggregate, read again only when a refresh has
-/// moved the watermark.
+/// The statistics kept in memory per process: the stored cells as one aggregate (with its query index). After a
+/// refresh only the cells written since are read and set (a full read of a city's cells takes minutes at a million
+/// loans); after a rebuild everything is read again.
 public final class StatCache: Sendable {
-    private let kept = NIOLockedValueBox<(stamp: String, aggregate: StatAggregate)?>(nil)
+    private let kept = NIOLockedValueBox<(versions: StatStore.Versions, aggregate: StatAggregate)?>(nil)
     public init() {}
 
     func aggregate(on database: any Database) async throws -> StatAggregate {
         let store = StatStore(database: database)
-        let stamp = try await store.state(StatRefresh.watermarkKey) ?? ""
-        if let kept = kept.withLockedValue({ $0 }), kept.stamp == stamp { return kept.aggregate }
-        let aggregate = try await store.aggregate()
-        kept.withLockedValue { $0 = (stamp, aggregate) }
+        let versions = try await store.versions()
+        let cached = kept.withLockedValue { $0 }
+        if let cached, cached.versions == versions { return cached.aggregate }
+        var aggregate: StatAggregate
+        if let cached, cached.versions.base == versions.base, cached.versions.cells < versions.cells {
+            aggregate = cached.aggregate
+            for cell in try await store.cells(after: cached.versions.cells) { aggregate.set(cell.month, cell.dims, to: cell.measures) }
+        } else {
+            aggregate = try await store.aggregate()
+        }
+        kept.withLockedValue { current in
+            // Another request may have caught up further meanwhile: keep the newer.
+            if current.map({ $0.versions.base != versions.base || $0.versions.cells <= versions.cells }) ?? true {
+                current = (versions, aggregate)
+            }
+        }
         return aggregate
     }
 }

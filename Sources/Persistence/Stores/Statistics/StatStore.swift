@@ -33,9 +33,46 @@ public struct StatStore: Sendable {
         return StatAggregate(cells: cells)
     }
 
+    /// The version every write of cells takes (one more than the last, under the write lock) and the version of the last
+    /// rebuild: a process keeping the cells in memory reads only the cells of a newer version, and everything after a
+    /// rebuild.
+    public struct Versions: Sendable, Equatable {
+        public var cells: Int64
+        public var base: Int64
+    }
+
+    public func versions() async throws -> Versions {
+        struct Row: Decodable { let key: String; let value: String }
+        let rows = try await database.sql().raw("SELECT key, value FROM stat_state WHERE key IN ('cells_version', 'cells_base')")
+            .all(decoding: Row.self)
+        let values = Dictionary(rows.map { ($0.key, Int64($0.value) ?? 0) }, uniquingKeysWith: max)
+        return Versions(cells: values["cells_version"] ?? 0, base: values["cells_base"] ?? 0)
+    }
+
+    static func nextVersion(in unit: UnitOfWork) async throws -> Int64 {
+        struct Row: Decodable { let value: String }
+        let current = try await unit.sql().raw("SELECT value FROM stat_state WHERE key = 'cells_version'").first(decoding: Row.self)
+            .flatMap { Int64($0.value) } ?? 0
+        try await setState("cells_version", String(current + 1), in: unit)
+        return current + 1
+    }
+
+    /// The cells written after `version` (a cell that came to nothing is kept, as zero, so the change is seen).
+    public func cells(after version: Int64) async throws -> [(month: StatMonth, dims: StatDims, measures: StatMeasures)] {
+        struct Row: Decodable { let month: String; let dims: String; let measures: String }
+        let decoder = JSONDecoder()
+        return try await database.sql().raw("SELECT month, dims, measures FROM stat_cells WHERE version > \(bind: version)")
+            .all(decoding: Row.self).compactMap { row in
+                guard let month = StatMonth(text: row.month) else { return nil }
+                return (month, try decoder.decode(StatDims.self, from: Data(row.dims.utf8)),
+                        try decoder.decode(StatMeasures.self, from: Data(row.measures.utf8)))
+            }
+    }
+
     /// Adds `delta` to the stored cells and stores the entities' new events, inside the caller's unit of work.
     public static func apply(_ delta: StatAggregate, entities: [String: [StatEvent]], in unit: UnitOfWork) async throws {
         let sql = try unit.sql()
+        let version = try await nextVersion(in: unit)
         let encoder = encoder(), decoder = JSONDecoder()
         struct Row: Decodable { let measures: String }
         for (month, row) in delta.cells {
@@ -48,15 +85,12 @@ public struct StatStore: Sendable {
                     cell = try decoder.decode(StatMeasures.self, from: Data(stored.measures.utf8))
                 }
                 cell.merge(change)
-                if cell.isZero {
-                    try await sql.raw("DELETE FROM stat_cells WHERE month = \(bind: month.description) AND dims = \(bind: key)").run()
-                } else {
-                    let text = String(decoding: try encoder.encode(cell), as: UTF8.self)
-                    try await sql.raw("""
-                        INSERT INTO stat_cells (month, dims, measures) VALUES (\(bind: month.description), \(bind: key), \(bind: text))
-                        ON CONFLICT (month, dims) DO UPDATE SET measures = excluded.measures
-                        """).run()
-                }
+                let text = String(decoding: try encoder.encode(cell), as: UTF8.self)
+                try await sql.raw("""
+                    INSERT INTO stat_cells (month, dims, measures, version)
+                    VALUES (\(bind: month.description), \(bind: key), \(bind: text), \(bind: version))
+                    ON CONFLICT (month, dims) DO UPDATE SET measures = excluded.measures, version = excluded.version
+                    """).run()
             }
         }
         try await saveEntities(entities, sql: sql)
@@ -67,6 +101,8 @@ public struct StatStore: Sendable {
         let sql = try unit.sql()
         try await sql.raw("DELETE FROM stat_cells").run()
         try await sql.raw("DELETE FROM stat_entities").run()
+        let version = try await nextVersion(in: unit)
+        try await setState("cells_base", String(version), in: unit)
         let encoder = encoder()
         var rows: [(String, String, String)] = []
         for (month, row) in aggregate.cells {
@@ -75,8 +111,8 @@ public struct StatStore: Sendable {
             }
         }
         for start in stride(from: 0, to: rows.count, by: 300) {
-            var insert = sql.insert(into: "stat_cells").columns("month", "dims", "measures")
-            for r in rows[start..<min(start + 300, rows.count)] { insert = insert.values(r.0, r.1, r.2) }
+            var insert = sql.insert(into: "stat_cells").columns("month", "dims", "measures", "version")
+            for r in rows[start..<min(start + 300, rows.count)] { insert = insert.values(r.0, r.1, r.2, version) }
             try await insert.run()
         }
         try await saveEntities(entities, sql: sql)
