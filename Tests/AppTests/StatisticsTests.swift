@@ -181,6 +181,23 @@ import VaporTesting
             #expect(try await Self.values(app, center, "from=\(w.last)&to=\(w.last)&district=210202")["platform.firms_registered"] == 1)
             #expect(try await Self.values(app, center, "from=\(w.last)&to=\(w.last)&district=210202")["lending.loan_amount"] == 12_000_000)
 
+            // Post-loan alerts as the monitoring stores them: a red one raised 4 days ago and handled today, a yellow one
+            // still open; counted in the month raised, the handling time in whole days.
+            let alertSQL = try #require(app.db as? any SQLDatabase)
+            let raised = Day.today().adding(days: -4)
+            for (level, status) in [("red", "handled"), ("yellow", "open")] {
+                try await alertSQL.raw("""
+                    INSERT INTO risk_alerts (uscc, institution_id, status, level, score, opened_on, district, detail, created_at, updated_at)
+                    VALUES (\(bind: SampleFiles.firmA), \(bind: w.f.bankA.id), \(bind: status), \(bind: level), 80, \(bind: raised.description),
+                      '210202', '{}', \(bind: epochMillis()), \(bind: epochMillis()))
+                    """).run()
+            }
+            _ = try await Self.refreshAndVerify(app, center)
+            let alertMonth = StatMonth(raised)
+            let alerts = try await Self.values(app, center, "from=\(alertMonth)&to=\(alertMonth)")
+            #expect(alerts["risk.alerts"] == 2 && alerts["risk.alerts_red"] == 1 && alerts["risk.alerts_yellow"] == 1, "\(alerts)")
+            #expect(alerts["risk.alerts_handled"] == 1 && alerts["risk.alert_handling_days_median"] == 4, "\(alerts)")
+
             // Bad queries are 422 with the field named.
             let bad = try await send(app, .GET, "/api/v1/stats?from=2026-13", token: center)
             #expect(bad.status == .unprocessableEntity && bad.body.contains("from"))
