@@ -18,19 +18,20 @@ extension CityGenerator {
             return kinds
         }
 
-        /// Values outside each enumerated field's set, as real exports get them wrong.
+        /// Values outside each enumerated field's set, as real exports get them wrong (never a catalog label such as 电 or
+        /// 制造业, which the platform accepts for its code).
         static func invalidChoices(dataset: String, field: String) -> [String] {
             switch (dataset, field) {
             case (_, "entity_type"): ["事业单位", "外商投资企业", "个人独资"]
-            case (_, "industry"): ["Z", "U", "C13", "制造业"]
+            case (_, "industry"): ["Z", "U", "C13", "制造"]
             case (_, "scale"): ["特大型", "小微", "个体"]
             case (_, "status"): ["在业", "开业", "存续（在营、开业、在册）"]
             case (_, "severity"): ["较重", "重大", "较轻"]
             case ("tax.rating", "grade"): ["E", "AA", "A+", "未评"]
             case ("env.rating", "grade"): ["优秀", "较差", "绿牌"]
-            case (_, "utility"): ["电", "coal", "steam", "sewage"]
+            case (_, "utility"): ["电费", "coal", "steam", "sewage"]
             case (_, "role"): ["被执行人", "申请人", "上诉人"]
-            case (_, "list_type"): ["grey", "white", "红名单"]
+            case (_, "list_type"): ["grey", "white", "灰名单"]
             case (_, "level"): ["乡镇", "国际", "街道"]
             case ("tech.qualification", "kind"): ["瞪羚企业", "独角兽企业", "技术先进型服务企业"]
             case ("ip.patent", "kind"): ["集成电路布图设计", "植物新品种", "软件著作权"]

@@ -177,6 +177,11 @@ import VaporTesting
             #expect(dashboard["paidCents"] as? Int == 1_200_000 && dashboard["recoveredCents"] as? Int == 280_000)
             #expect(dashboard["coveredLoans"] as? Int == 1)
             #expect(try await send(app, .GET, "/api/v1/fund/programmes/dl-4321/journal", token: bank).status == .forbidden)
+            // The statistics count the claim in the month it was filed and the payout in the month it was paid.
+            #expect(try await send(app, .POST, "/api/v1/stats/refresh", token: center).status == .ok)
+            let fund = try await StatisticsTests.values(app, center, "from=\(StatMonth(Day.today()))&to=\(StatMonth(until.adding(days: 1)))")
+            #expect(fund["fund.claims"] == 1 && fund["fund.claims_paid"] == 1 && fund["fund.payout_amount"] == 1_200_000, "\(fund)")
+            #expect(try await send(app, .GET, "/api/v1/stats/verify", token: center).json()["matches"] as? Bool == true)
 
             // The pages: the fund office's dashboard, queue, claim and export; the simulator; the bank's covered book.
             var office = ConsoleTests.Browser(app: app)

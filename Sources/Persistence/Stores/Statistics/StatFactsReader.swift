@@ -12,6 +12,8 @@ import SQLKit
 ///   department was created); a batch received on day d is data of the month before d, due on the 10th of d's month;
 /// - a demand is satisfied when the institution that took it disbursed a loan to the firm on or after publication;
 /// - an approved application is a credit line granted (授信) of the approved amount on the day of the approval;
+/// - a fund claim asks, and a payment pays, the fund's own share of the loss (under a split scheme the other parties'
+///   shares are not the fund's money);
 /// - a loan's changes come from its ledger (`StatLoanHistory`), with repayments counted when reported.
 public struct StatFactsReader: Sendable {
     let database: any Database
@@ -189,8 +191,8 @@ public struct StatFactsReader: Sendable {
             let paidOn = record.status == .paid ? record.claim.steps.last { $0.to == .paid }?.on : nil
             result["claim:\(c.id)"] = StatFacts(firms: firm(uscc), claims: [StatClaim(
                 id: String(c.id), firm: uscc, institution: record.institutionId, product: product.map(String.init),
-                filedOn: record.claim.filedOn, claimed: record.computation.compensation, paidOn: paidOn,
-                paid: paidOn == nil ? .zero : record.computation.compensation)])
+                filedOn: record.claim.filedOn, claimed: record.computation.fundShare, paidOn: paidOn,
+                paid: paidOn == nil ? .zero : record.computation.fundShare)])
         }
         return result
     }
