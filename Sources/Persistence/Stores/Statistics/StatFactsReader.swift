@@ -328,9 +328,19 @@ public struct StatFactsReader: Sendable {
 
     private func readRepayments(_ sql: any SQLDatabase, loans: Set<Int64>?) async throws -> [Int64: [StatLoanHistory.ReportedRepayment]] {
         struct Row: Decodable { let loan_id: Int64; let paid_on: String; let amount: Int64; let created_at: Int64 }
+        var rows: [Row] = []
+        if let loans, loans.count <= 5_000 {
+            // A refresh of a few changed loans reads only their repayments.
+            let ids = loans.sorted()
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                rows += try await sql.select().columns("loan_id", "paid_on", "amount", "created_at").from("repayments")
+                    .where("loan_id", .in, Array(ids[start..<min(start + 500, ids.count)])).all(decoding: Row.self)
+            }
+        } else {
+            rows = try await sql.raw("SELECT loan_id, paid_on, amount, created_at FROM repayments").all(decoding: Row.self)
+        }
         var result: [Int64: [StatLoanHistory.ReportedRepayment]] = [:]
-        for row in try await sql.raw("SELECT loan_id, paid_on, amount, created_at FROM repayments").all(decoding: Row.self)
-        where loans?.contains(row.loan_id) ?? true {
+        for row in rows where loans?.contains(row.loan_id) ?? true {
             guard let paid = Day(iso: row.paid_on) else { continue }
             result[row.loan_id, default: []].append(.init(Repayment(day: paid, amount: Cents(row.amount)), reportedOn: Self.day(row.created_at)))
         }
