@@ -64,6 +64,12 @@ import VaporTesting
             #expect((try refused.json()["message"] as? String ?? "").contains("涉金融严重失信人名单"))
             #expect(try await send(app, .GET, "/api/v1/listings", token: f.firmAToken).json()["total"] as? Int == 1)
             #expect(try await send(app, .GET, "/api/v1/listings", token: f.bankAToken).status == .forbidden)
+            // The statistics count firm A as listed from the day it was listed.
+            #expect(try await send(app, .POST, "/api/v1/stats/refresh", token: center).status == .ok)
+            let listedMonth = StatMonth(windowEnds.adding(days: 1))
+            let listed = try await StatisticsTests.values(app, center, "from=\(listedMonth)&to=\(listedMonth)")
+            #expect(listed["risk.listed_firms"] == 1 && listed["risk.new_listings"] == 1, "\(listed)")
+            #expect(try await send(app, .GET, "/api/v1/stats/verify", token: center).json()["matches"] as? Bool == true)
             #expect(try await step(center, "remove", "已履行并满一年").json()["status"] as? String == "removed")
             #expect(try await post(app, "/api/v1/applications", token: f.firmAToken, apply).status == .created)
         }

@@ -209,6 +209,11 @@ import VaporTesting
                                    ["kind": "declined", "reason": "x", "help": "y"]).status == .conflict)
             let entry = try await send(app, .GET, "/api/v1/recommendations/\(id)", token: w.f.firmAToken).json()
             #expect(entry["status"] as? String == "pushed")
+            // The statistics count the push in the month it was made: contacted, decided after 40 days (not within 30).
+            #expect(try await send(app, .POST, "/api/v1/stats/refresh", token: center).status == .ok)
+            let stats = try await StatisticsTests.values(app, center, "from=\(StatMonth(pushed))&to=\(StatMonth(pushed))")
+            #expect(stats["push.pushed"] == 1 && stats["push.contacted"] == 1 && stats["push.decided_30d"] == 0, "\(stats)")
+            #expect(try await send(app, .GET, "/api/v1/stats/verify", token: center).json()["matches"] as? Bool == true)
         }
     }
 

@@ -29,6 +29,8 @@ import VaporTesting
         let sql = try #require(app.db as? any SQLDatabase)
         try await sql.raw("UPDATE users SET created_at = \(bind: registered) WHERE role = 'enterprise'").run()
         try await sql.raw("UPDATE firm_districts SET from_day = \(bind: before.firstDay.description)").run()
+        // The departments joined then too, so last month's datasets were expected.
+        try await sql.raw("UPDATE departments SET created_at = \(bind: registered)").run()
 
         for (token, signer) in [(f.firmAToken, "王伟"), (f.firmBToken, "李娜")] {
             #expect(try await post(app, "/api/v1/commitments", token: token, ["signer": signer]).status == .created)
@@ -137,6 +139,10 @@ import VaporTesting
                 .reduce(0) { $0 + $1.datasets.split(separator: ",").count }
             #expect(now["collection.datasets_expected"] == Int64(expected))
             #expect(last["collection.records_received"] == 2, "the two registrations uploaded today")
+            // Last month's registration dataset arrived (today); on time only up to the 10th of this month.
+            #expect(last["collection.datasets_expected"] == Int64(expected) && last["collection.datasets_received"] == 1)
+            #expect(last["collection.timeliness"] == (Day.today().day <= 10 ? last["collection.rate"] : 0), "\(last)")
+            #expect(now["platform.institutions_online"] == 2 && now["platform.products_online"] == 2, "the draft product is not online")
             // A demand published by firm A and taken by bank B: published 1, taken 1, not satisfied (no loan from bank B).
             let demand = try await DemandStore(database: app.db).create(try FinancingDemand(
                 id: "", uscc: SampleFiles.firmA, amountCents: 5_000_000, termMonths: 12, purpose: "采购原料", urgency: .withinMonth,
@@ -337,6 +343,37 @@ import VaporTesting
             #expect(reportsCSV.body.contains("甲银行,已接受"), "\(reportsCSV.body)")
             let csv = try await send(app, .GET, "/api/v1/stats/export.csv?from=\(w.last)&to=\(w.last)", token: center)
             #expect(csv.body.hasPrefix("\u{FEFF}") && csv.body.contains("放款金额"))
+        }
+    }
+
+    /// A renewal without repayment: 甲银行 lends firm A again a few days after its first 3-month loan matured unpaid; the
+    /// second loan counts as a renewal, the first does not.
+    @Test(arguments: Backend.allCases)
+    func aLoanTakingOverAnUnpaidOneAtMaturityIsARenewal(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await MarketplaceAPITests.setUp(app)
+            #expect(try await post(app, "/api/v1/commitments", token: f.firmAToken, ["signer": "王伟"]).status == .created)
+            _ = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
+                "categories": ["tax"], "purposes": ["loan_application", "post_loan"], "validUntil": Day.today().adding(days: 365).description])
+            for (amount, term, day) in [(10_000_000, 3, Day.today().adding(days: -95)), (8_000_000, 6, Day.today())] {
+                let applied = try await post(app, "/api/v1/applications", token: f.firmAToken, [
+                    "productID": f.manualProductID, "amountCents": amount, "termMonths": term, "method": "interest_first", "purpose": "周转"])
+                let id = try #require((try applied.json()["application"] as? [String: Any])?["id"] as? Int, "\(applied.body)")
+                for (who, body) in [(f.bankAToken, ["action": "accept"] as [String: Any]),
+                                    (f.bankAToken, ["action": "approve", "amountCents": amount, "rateBasisPoints": 435, "termMonths": term,
+                                                    "method": "interest_first"]),
+                                    (f.firmAToken, ["action": "sign_contract"]), (f.bankAToken, ["action": "disburse", "day": day.description])] {
+                    let reply = try await post(app, "/api/v1/applications/\(id)/events", token: who, body)
+                    #expect(reply.status == .ok, "\(reply.body)")
+                }
+            }
+            let center = f.base.centerToken
+            _ = try await Self.refreshAndVerify(app, center)
+            let month = StatMonth(Day.today())
+            let now = try await Self.values(app, center, "from=\(month)&to=\(month)")
+            #expect(now["lending.renewal_amount"] == 8_000_000, "\(now)")
+            let earlier = StatMonth(Day.today().adding(days: -95))
+            #expect(try await Self.values(app, center, "from=\(earlier)&to=\(earlier)")["lending.renewal_amount"] == 0)
         }
     }
 

@@ -176,7 +176,7 @@ public struct ApplicationStore: Sendable {
         }
         struct Sum: Decodable { let uscc: String; let n: Int64? }
         for sum in try await sql.raw("""
-            SELECT uscc, SUM(outstanding) AS n FROM loans WHERE uscc IN (\(binds: firms)) AND settled = 0 GROUP BY uscc
+            SELECT uscc, CAST(SUM(outstanding) AS BIGINT) AS n FROM loans WHERE uscc IN (\(binds: firms)) AND settled = 0 GROUP BY uscc
             """).all(decoding: Sum.self) {
             positions[sum.uscc, default: .init()].committedCents += sum.n ?? 0
         }

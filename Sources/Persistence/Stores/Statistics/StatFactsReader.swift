@@ -14,7 +14,9 @@ import SQLKit
 /// - an approved application is a credit line granted (授信) of the approved amount on the day of the approval;
 /// - a fund claim asks, and a payment pays, the fund's own share of the loss (under a split scheme the other parties'
 ///   shares are not the fund's money);
-/// - a loan's changes come from its ledger (`StatLoanHistory`), with repayments counted when reported.
+/// - a loan's changes come from its ledger (`StatLoanHistory`), with repayments counted when reported;
+/// - a loan is a renewal without repayment when it follows the same lender's loan within 30 days of its maturity while
+///   that loan still has principal outstanding (`isRenewal`).
 public struct StatFactsReader: Sendable {
     let database: any Database
     let thresholds: ClassificationThresholds
@@ -107,21 +109,22 @@ public struct StatFactsReader: Sendable {
             changedLoans = Set(rows.map(\.id))
         }
         let repayments = try await readRepayments(sql, loans: changedLoans)
+        let loansByFirm = Dictionary(grouping: loans, by: \.uscc)
         let firstLoan = Dictionary(loans.map { ($0.uscc, ($0.start, $0.id)) }, uniquingKeysWith: { a, b in (a.0, a.1) < (b.0, b.1) ? a : b })
         for loan in loans where changedLoans?.contains(loan.id) ?? true {
             let reported = repayments[loan.id] ?? []
             let changes = StatLoanHistory.changes(schedule: loan.ledger.schedule, repayments: reported, thresholds: thresholds,
                                                   floor: loan.reportedClass, through: today)
             let isFirst = firstLoan[loan.uscc].map { $0.1 == loan.id } ?? false
+            let isRenewal = Self.isRenewal(loan, among: loansByFirm[loan.uscc] ?? [])
             result["loan:\(loan.id)"] = StatFacts(firms: firm(loan.uscc), loans: [StatLoan(
                 id: String(loan.id), firm: loan.uscc, institution: String(loan.institutionID), product: loan.productID.map(String.init),
                 disbursedOn: loan.start, amount: loan.ledger.schedule.principal, rate: loan.ledger.schedule.rate.basisPoints,
-                isCreditLoan: loan.isCreditLoan, isFirstLoan: isFirst, isRenewal: false, changes: changes)])
+                isCreditLoan: loan.isCreditLoan, isFirstLoan: isFirst, isRenewal: isRenewal, changes: changes)])
         }
 
         // Demands: published, taken, satisfied by the taker's loan.
         struct Demand: Decodable { let id: Int64; let uscc: String; let detail: String; let taken_by: Int64?; let created_at: Int64 }
-        let loansByFirm = Dictionary(grouping: loans, by: \.uscc)
         let changedFirmsByLoans = Set(loans.filter { changedLoans?.contains($0.id) ?? true }.map(\.uscc))
         for d in try await sql.raw("SELECT id, uscc, detail, taken_by, created_at FROM demands").all(decoding: Demand.self) {
             let demand = try DetailCoding.decode(FinancingDemand.self, d.detail)
@@ -198,6 +201,18 @@ public struct StatFactsReader: Sendable {
     }
 
     // MARK: Rules of reading
+
+    /// A renewal without repayment (无还本续贷): the same lender lends the firm again within 30 days of an earlier loan's
+    /// maturity, while that loan still has principal outstanding (the new loan takes it over instead of the firm repaying
+    /// first).
+    static func isRenewal(_ loan: LoanFacts, among others: [LoanFacts]) -> Bool {
+        others.contains { earlier in
+            guard earlier.id != loan.id, earlier.institutionID == loan.institutionID, earlier.start < loan.start else { return false }
+            let maturity = earlier.ledger.schedule.maturity
+            guard abs(maturity.days(until: loan.start)) <= 30 else { return false }
+            return earlier.ledger.position(asOf: loan.start).outstandingPrincipal.isPositive
+        }
+    }
 
     static func day(_ millis: Int64) -> Day { Day(Date(timeIntervalSince1970: Double(millis) / 1000)) }
 
