@@ -46,12 +46,11 @@ struct StatsAPI {
         }
         var period: StatPeriod
         if let q = req.query[String.self, at: "quarter"], !q.isEmpty {
-            let parts = q.split(separator: "-")
-            guard parts.count == 2, let year = Int(parts[0]), (2000...2100).contains(year), parts[1].hasPrefix("Q"),
-                  let n = Int(parts[1].dropFirst()), (1...4).contains(n) else {
+            // The same reading of `2026-Q1` as the evaluation's period.
+            guard q.contains("Q") else { throw DomainError.invalidInput(field: "quarter", reason: "季度应为 YYYY-Qn，如 2026-Q1") }
+            do { period = try StatsPortals.period(q, today: today) } catch {
                 throw DomainError.invalidInput(field: "quarter", reason: "季度应为 YYYY-Qn，如 2026-Q1")
             }
-            period = .quarter(year: year, n)
         } else {
             let to = try month("to") ?? StatMonth(today)
             let from = try month("from") ?? to
