@@ -20,6 +20,8 @@ public enum ProductActions {
         product.id = ""
         product.institutionID = String(institution.id)
         product.status = .draft
+        // Checked on save as on submission: a draft with a rate above the cap is refused at once, every problem named.
+        try product.validate(context.platform.productPolicy)
         return try await context.productStore.save(product)
     }
 
@@ -35,6 +37,7 @@ public enum ProductActions {
         next.institutionID = product.institutionID
         next.status = .draft
         next.reviewNote = product.reviewNote
+        try next.validate(context.platform.productPolicy)
         return try await context.productStore.save(next)
     }
 

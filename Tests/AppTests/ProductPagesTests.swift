@@ -22,14 +22,34 @@ import TestSupport
             var form = ["csrf": ConsoleTests.Browser.csrf(in: page.body), "name": "甲行新产品", "type": "pure_credit",
                         "min_amount": "50000", "max_amount": "800000", "min_rate": "3.5", "max_rate": "6.0",
                         "min_term": "6", "max_term": "24", "methods[]": "equal_installment", "min_grade": "B", "min_years": "1"]
+            // Saving with a rate above the cap (4.35 % + 30 % = 5.65 %) and a minimum above the maximum is refused at once:
+            // both reasons, each under its input, and the form comes back as typed.
+            form["min_amount"] = "900000"
             var reply = try await bank.post("/bank/products", form: form)
+            #expect(reply.headers.first(name: .location) == "/bank/products")
+            page = try await bank.get("/bank/products")
+            #expect(page.body.contains("5.65%"), "the reason names the cap")
+            #expect(page.body.contains("2 处需要修改"))
+            let echo = try #require(page.body.range(of: "<script type=\"application/json\" id=\"form-echo\">").map { page.body[$0.upperBound...] })
+            let json = String(echo[..<(echo.range(of: "</script>")?.lowerBound ?? echo.endIndex)])
+            let sent = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            #expect(sent["action"] as? String == "/bank/products")
+            #expect((sent["values"] as? [String: [String]])?["name"] == ["甲行新产品"], "what was typed comes back")
+            #expect((sent["values"] as? [String: [String]])?["csrf"] == nil, "never the CSRF token")
+            let fields = ((sent["problems"] as? [[String: String]]) ?? []).compactMap { $0["field"] }
+            #expect(Set(fields) == ["max_rate", "max_amount"], "each problem is named by its input")
+            #expect(try await ProductStore(database: app.db).products(institutionID: f.bankA.id).allSatisfy { $0.name != "甲行新产品" })
+            // Corrected, it is saved as a draft.
+            form["min_amount"] = "50000"
+            form["csrf"] = ConsoleTests.Browser.csrf(in: page.body)
+            reply = try await bank.post("/bank/products", form: form)
+            #expect(reply.headers.first(name: .location) == "/bank/products")
+            form["max_rate"] = "5.6"
+            reply = try await bank.post("/bank/products", form: form)
             let location = try #require(reply.headers.first(name: .location))
             let id = String(location.split(separator: "/").last ?? "")
-            // Submitting with a rate above the cap (4.35 % + 30 % = 5.65 %) is refused with the reason.
+            #expect(Int64(id) != nil)
             page = try await bank.get("/bank/products/\(id)")
-            _ = try await bank.post("/bank/products/\(id)/submit", form: ["csrf": ConsoleTests.Browser.csrf(in: page.body)])
-            page = try await bank.get("/bank/products/\(id)")
-            #expect(page.body.contains("5.65%"), "the flash names the cap")
             #expect(page.body.contains("草稿"))
             // Edit the draft, then submit.
             form["max_rate"] = "5.5"

@@ -111,7 +111,8 @@ struct FormTests {
         let html = PortalPage.render(.init(context: PortalFixtures.center("/x"), blocks: [.form(.init(title: "t", id: "f", action: "/x", fields: [
             .init("term", "期限（月）", kind: .number, value: "12", isRequired: true)], submitLabel: "保存"))]))
         #expect(html.contains(#"<span class="input-unit"><input id="f-term" type="number" name="term" value="12" required"#))
-        #expect(html.contains(#"min="0""#) && html.contains(#"<span class="unit" aria-hidden="true">月</span>"#))
+        #expect(html.contains(#"min="1""#) && html.contains(#"step="1""#), "a term is a whole number of months, at least one")
+        #expect(html.contains(#"<span class="unit" aria-hidden="true">月</span>"#))
         #expect(html.contains("期限 *"))
     }
 }

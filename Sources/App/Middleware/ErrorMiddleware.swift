@@ -80,7 +80,7 @@ struct ErrorMiddleware: AsyncMiddleware {
             let status: HTTPResponseStatus = switch error {
             case .unknownDataset, .notFound: .notFound
             case .invalidCatalog: .internalServerError
-            case .invalidFile, .invalidUSCC, .invalidInput: .unprocessableEntity
+            case .invalidFile, .invalidUSCC, .invalidInput, .invalidFields: .unprocessableEntity
             case .unauthenticated: .unauthorized
             case .forbidden: .forbidden
             case .conflict, .illegalTransition: .conflict

@@ -64,7 +64,7 @@ struct BankPortal {
         try await Portal.form(req, back: "/bank/products") { principal in
             let institution = try principal.requireInstitution()
             let draft = try Products.fromForm(try req.content.decode(Products.Form.self), institutionID: institution.id)
-            let stored = try await ProductActions.createDraft(req.services, principal, draft)
+            let stored = try await FormKeys.renaming(Products.formKeys) { try await ProductActions.createDraft(req.services, principal, draft) }
             return Portal.done(req, to: "/bank/products/\(stored.id)", "产品“\(stored.name)”已保存为草稿")
         }
     }
@@ -83,7 +83,7 @@ struct BankPortal {
             let productID = req.parameters.get("id", as: Int64.self)
             if req.parameters.get("action") == "update" {
                 let edited = try Products.fromForm(try req.content.decode(Products.Form.self), institutionID: institution.id)
-                try await ProductActions.updateDraft(req.services, principal, id: productID, with: edited)
+                _ = try await FormKeys.renaming(Products.formKeys) { try await ProductActions.updateDraft(req.services, principal, id: productID, with: edited) }
                 return Portal.done(req, to: "/bank/products/\(id)", "草稿已保存")
             }
             let action: ProductAction = switch req.parameters.get("action") ?? "" {
@@ -165,24 +165,33 @@ struct BankPortal {
         return try await Portal.form(req, back: "/bank/applications/\(id ?? 0)") { principal in
             let form = try req.content.decode(DecisionForm.self)
             var day = req.platform.clock.today
+            var checks = FieldChecks()
             let event: ApplicationEvent
             switch req.parameters.get("action") ?? "" {
             case "accept": event = .accept
             case "approve":
-                guard let method = RepaymentMethod(rawValue: form.method ?? "") else {
-                    throw DomainError.invalidInput(field: "还款方式", reason: "请选择还款方式")
+                let method = checks.run("method") { () throws -> RepaymentMethod in
+                    guard let method = RepaymentMethod(rawValue: form.method ?? "") else {
+                        throw DomainError.invalidInput(field: "还款方式", reason: "请选择还款方式")
+                    }
+                    return method
                 }
-                event = .approve(LoanTerms(amount: try Money.cents(form.amount_yuan, field: "批准金额"),
-                                           rate: AnnualRate(basisPoints: try Money.basisPoints(form.rate, field: "年利率")),
-                                           termMonths: try Validate.int(form.term_months, field: "期限", range: 1...360),
-                                           method: method))
+                let amount = checks.run("amount_yuan") { try Money.cents(form.amount_yuan, field: "批准金额") }
+                let rate = checks.run("rate") { try Money.basisPoints(form.rate, field: "年利率") }
+                let term = checks.run("term_months") { try Validate.int(form.term_months, field: "期限（月）", range: 1...360) }
+                try checks.finish()
+                event = .approve(LoanTerms(amount: amount ?? .zero, rate: AnnualRate(basisPoints: rate ?? 0), termMonths: term ?? 1,
+                                           method: method ?? .equalInstallment))
             case "reject": event = .reject(reason: form.reason ?? "")
             case "disburse":
                 event = .disburse
-                day = try Validate.day(form.day, field: "放款日期")
+                day = checks.run("day") { try Validate.day(form.day, field: "放款日期") } ?? day
+                try checks.finish()
             default: throw DomainError.notFound("该操作")
             }
-            let stored = try await MarketActions.act(req.services, principal, id: id, event: event, disbursedOn: day, note: form.reason ?? "")
+            let stored = try await FormKeys.renaming(["amount": "amount_yuan", "rate": "rate", "reason": "reason", "放款日期": "day"]) {
+                try await MarketActions.act(req.services, principal, id: id, event: event, disbursedOn: day, note: form.reason ?? "")
+            }
             return Portal.done(req, to: "/bank/applications/\(stored.id)", "已\(event.label)，申请状态：\(stored.state.status.label)")
         }
     }

@@ -154,10 +154,15 @@ struct FirmPortal {
             _ = try principal.requireEnterprise()
             struct Form: Content { var amount_yuan: String?; var term_months: String?; var purpose: String?; var urgency: String? }
             let form = try req.content.decode(Form.self)
-            let stored = try await Demands.publish(req.services, principal, .init(
-                amount: try Money.cents(form.amount_yuan, field: "融资金额"),
-                termMonths: try Validate.int(form.term_months, field: "期限", range: 1...360),
-                purpose: form.purpose ?? "", urgency: DemandUrgency(rawValue: form.urgency ?? "") ?? .withinMonth))
+            var checks = FieldChecks()
+            let amount = checks.run("amount_yuan") { try Money.cents(form.amount_yuan, field: "融资金额") }
+            let term = checks.run("term_months") { try Validate.int(form.term_months, field: "期限（月）", range: 1...360) }
+            try checks.finish()
+            let stored = try await FormKeys.renaming(["amount": "amount_yuan", "termMonths": "term_months", "purpose": "purpose"]) {
+                try await Demands.publish(req.services, principal, .init(
+                    amount: amount ?? .zero, termMonths: term ?? 1,
+                    purpose: form.purpose ?? "", urgency: DemandUrgency(rawValue: form.urgency ?? "") ?? .withinMonth))
+            }
             return Portal.done(req, to: "/firm/demands", "融资需求 #\(stored.id) 已发布到需求池")
         }
     }
@@ -215,11 +220,19 @@ struct FirmPortal {
             let uscc = try principal.requireEnterprise()
             try await Commitments.requireInForce(req.services, uscc: uscc)
             let form = try req.content.decode(ApplyForm.self)
-            guard let productID = Int64(form.product_id ?? "") else { throw DomainError.invalidInput(field: "产品", reason: "请选择产品") }
-            let stored = try await MarketActions.apply(req.services, principal, .init(
-                productID: productID, amount: try Money.cents(form.amount_yuan, field: "申请金额"),
-                termMonths: try Validate.int(form.term_months, field: "期限", range: 1...360),
-                method: RepaymentMethod(rawValue: form.method ?? ""), purpose: form.purpose ?? "")).application
+            var checks = FieldChecks()
+            let productID = checks.run("product_id") { () throws -> Int64 in
+                guard let id = Int64(form.product_id ?? "") else { throw DomainError.invalidInput(field: "产品", reason: "请选择产品") }
+                return id
+            }
+            let amount = checks.run("amount_yuan") { try Money.cents(form.amount_yuan, field: "申请金额") }
+            let term = checks.run("term_months") { try Validate.int(form.term_months, field: "期限（月）", range: 1...360) }
+            try checks.finish()
+            let stored = try await FormKeys.renaming(["amount": "amount_yuan", "termMonths": "term_months", "method": "method"]) {
+                try await MarketActions.apply(req.services, principal, .init(
+                    productID: productID ?? 0, amount: amount ?? .zero, termMonths: term ?? 1,
+                    method: RepaymentMethod(rawValue: form.method ?? ""), purpose: form.purpose ?? "")).application
+            }
             let message = stored.state.status == .approved ? "申请已由系统自动审批通过，请在线签约" : "申请已提交，等待金融机构受理"
             return Portal.done(req, to: "/firm/applications/\(stored.id)", message)
         }

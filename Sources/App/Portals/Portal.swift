@@ -35,13 +35,31 @@ enum Portal {
         return req.redirect(to: path)
     }
 
+    /// Redirects back after a refused form: the message, and the form as sent (values and the problem of each
+    /// field), so the page shows the form filled in with each reason under its field.
+    static func refused(_ req: Request, to path: String, _ error: DomainError) -> Response {
+        let problems: [FormProblem] = switch error {
+        case .invalidFields(let problems): problems
+        case .invalidInput(let field, let reason): [FormProblem(field: field, reason: reason)]
+        default: []
+        }
+        let message = problems.isEmpty ? error.message
+            : problems.count == 1 ? "提交的内容有误，请修改后重新提交：\(problems[0].text)"
+            : "提交的内容有 \(problems.count) 处需要修改，见各项下方的说明："
+        let echo = FormEcho(action: req.url.path, values: FormValues.echoed(req), problems: problems)
+        if let data = try? JSONEncoder().encode(echo) { req.session.data["form"] = String(decoding: data, as: UTF8.self) }
+        return failed(req, to: path, message)
+    }
+
     static func takeFlash(_ req: Request) -> FlashMessage? {
         // No session, no message: asking the session would create one (a database row) for every visitor.
         guard req.hasSession, let raw = req.session.data["flash"] else { return nil }
         req.session.data["flash"] = nil
+        let echo = req.session.data["form"].flatMap { try? JSONDecoder().decode(FormEcho.self, from: Data($0.utf8)) }
+        req.session.data["form"] = nil
         let parts = raw.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }
-        return FlashMessage(kind: parts[0] == "error" ? .error : .success, text: parts[1])
+        return FlashMessage(kind: parts[0] == "error" ? .error : .success, text: parts[1], form: echo)
     }
 
     /// Runs a form action: checks CSRF, runs `action`, and turns a domain error into a flash on `back`
@@ -56,7 +74,7 @@ enum Portal {
         } catch let error as DomainError {
             switch error {
             case .unauthenticated, .forbidden: throw error
-            default: return failed(req, to: back, error.message)
+            default: return refused(req, to: back, error)
             }
         }
     }

@@ -14,31 +14,52 @@ enum Products {
         var red_rate_cut: String?; var red_amount_raise: String?
     }
 
+    /// The product as typed, every field checked at once: all problems come back together, each under the
+    /// form key of its input (see `formKeys` for the product rules' own names).
     static func fromForm(_ form: Form, institutionID: Int64) throws -> LoanProduct {
         func list(_ text: String?) -> [String] {
-            (text ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }).map(String.init)
+            (text ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " || $0 == "、" }).map(String.init)
+        }
+        var checks = FieldChecks()
+        let name = checks.run("name") { try Validate.text(form.name, field: "产品名称", max: 60) }
+        let minAmount = checks.run("min_amount") { try Money.cents(form.min_amount, field: "最低额度") }
+        let maxAmount = checks.run("max_amount") { try Money.cents(form.max_amount, field: "最高额度") }
+        let minRate = checks.run("min_rate") { try Money.basisPoints(form.min_rate, field: "最低年利率") }
+        let maxRate = checks.run("max_rate") { try Money.basisPoints(form.max_rate, field: "最高年利率") }
+        let minTerm = checks.run("min_term") { try Validate.int(form.min_term, field: "最短期限", range: 1...360) }
+        let maxTerm = checks.run("max_term") { try Validate.int(form.max_term, field: "最长期限", range: 1...360) }
+        let years = checks.run("min_years") { () throws -> Int in
+            guard let text = form.min_years?.nonEmpty else { return 0 }
+            guard let years = Int(text), years >= 0 else { throw DomainError.invalidInput(field: "最低成立年限", reason: "应为不小于 0 的整数") }
+            return years
         }
         var auto: AutoApprovalRules?
         if let grade = form.auto_grade?.nonEmpty {
-            auto = AutoApprovalRules([.minimumGrade(grade), .maximumAmount(cents: try Money.cents(form.auto_max_amount, field: "自动审批单笔上限").value),
-                                      .noDishonestRecord, .noOverdueLoans, .noPenaltyWithin(months: 12), .withinEstimatedQuota])
+            let cap = checks.run("auto_max_amount") { try Money.cents(form.auto_max_amount, field: "自动审批单笔上限") }
+            auto = AutoApprovalRules([.minimumGrade(grade), .maximumAmount(cents: cap?.value ?? 0), .noDishonestRecord, .noOverdueLoans,
+                                      .noPenaltyWithin(months: 12), .withinEstimatedQuota])
         }
-        let minYears = (form.min_years?.nonEmpty).map { Int($0) } ?? 0
-        guard let years = minYears, years >= 0 else { throw DomainError.invalidInput(field: "最低成立年限", reason: "应为不小于 0 的整数") }
+        let redList = checks.run("red_rate_cut") { try Self.redList(form) }
+        try checks.finish()
         return LoanProduct(
-            id: "", institutionID: String(institutionID), name: try Validate.text(form.name, field: "产品名称", max: 60),
+            id: "", institutionID: String(institutionID), name: name ?? "",
             type: ProductType(rawValue: form.type ?? "") ?? .pureCredit,
-            amountRange: AmountRange(minCents: try Money.cents(form.min_amount, field: "最低额度").value,
-                                     maxCents: try Money.cents(form.max_amount, field: "最高额度").value),
-            rateRange: RateRange(minBasisPoints: try Money.basisPoints(form.min_rate, field: "最低年利率"),
-                                 maxBasisPoints: try Money.basisPoints(form.max_rate, field: "最高年利率")),
-            termRange: TermRange(minMonths: try Validate.int(form.min_term, field: "最短期限", range: 1...360),
-                                 maxMonths: try Validate.int(form.max_term, field: "最长期限", range: 1...360)),
+            amountRange: AmountRange(minCents: minAmount?.value ?? 0, maxCents: maxAmount?.value ?? 0),
+            rateRange: RateRange(minBasisPoints: minRate ?? 0, maxBasisPoints: maxRate ?? 0),
+            termRange: TermRange(minMonths: minTerm ?? 0, maxMonths: maxTerm ?? 0),
             repaymentMethods: (form.methods ?? []).compactMap(RepaymentMethod.init(rawValue:)),
             eligibility: EligibilityRules(minimumGrade: form.min_grade?.nonEmpty, industries: list(form.industries),
-                                          districts: list(form.districts), minimumYearsInBusiness: years),
-            autoApproval: auto, redListPreference: try redList(form))
+                                          districts: list(form.districts), minimumYearsInBusiness: years ?? 0),
+            autoApproval: auto, redListPreference: redList ?? nil)
     }
+
+    /// The product rules' names of fields (`rateRange` …) as the form's inputs are named, so a problem found
+    /// by the rules is shown under the input it concerns.
+    static let formKeys: [String: String] = [
+        "name": "name", "amountRange": "max_amount", "rateRange": "max_rate", "termRange": "max_term",
+        "repaymentMethods": "methods", "eligibility.minimumGrade": "min_grade",
+        "eligibility.minimumYearsInBusiness": "min_years", "autoApproval": "auto_grade", "redListPreference": "red_rate_cut",
+    ]
 
     /// The 守信激励 preference as typed: basis points off the rate and percent more amount; both empty is none.
     static func redList(_ form: Form) throws -> RedListPreference? {

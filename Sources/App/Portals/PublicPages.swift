@@ -56,7 +56,7 @@ struct PublicPages {
                 password: form.password))
             return Portal.done(req, to: "/login", "注册已提交：\(registered.firmName ?? registered.uscc)。信用中心核实后即可登录。")
         } catch let error as DomainError {
-            return Portal.failed(req, to: "/register", error.message)
+            return Portal.refused(req, to: "/register", error)
         }
     }
 

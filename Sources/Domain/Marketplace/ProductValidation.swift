@@ -42,9 +42,15 @@ extension LoanProduct {
         return problems
     }
 
-    /// Throws the first of `problems(_:)`.
+    /// Throws every one of `problems(_:)` at once (one problem as itself, several as `invalidFields`).
     public func validate(_ policy: ProductPolicy) throws(DomainError) {
-        if let first = problems(policy).first { throw first }
+        let all = problems(policy)
+        guard let first = all.first else { return }
+        guard all.count > 1 else { throw first }
+        throw .invalidFields(all.map { problem in
+            if case .invalidInput(let field, let reason) = problem { FormProblem(field: field, reason: reason) }
+            else { FormProblem(field: "", reason: problem.message) }
+        })
     }
 }
 

@@ -8,6 +8,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidUSCC(String, reason: String)
     case notFound(String)
     case invalidInput(field: String, reason: String)
+    /// Several fields of one form are wrong; each is named with its reason (see `FieldChecks`).
+    case invalidFields([FormProblem])
     case unauthenticated
     case forbidden(String)
     case conflict(String)
@@ -23,7 +25,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidFile: "invalid_file"
         case .invalidUSCC: "invalid_uscc"
         case .notFound: "not_found"
-        case .invalidInput: "invalid_input"
+        case .invalidInput, .invalidFields: "invalid_input"
         case .unauthenticated: "unauthenticated"
         case .forbidden: "forbidden"
         case .conflict: "conflict"
@@ -42,6 +44,9 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidUSCC(let code, let reason): "统一社会信用代码“\(code)”无效：\(reason)"
         case .notFound(let what): "未找到\(what)"
         case .invalidInput(let field, let reason): "参数“\(field)”有误：\(reason)"
+        case .invalidFields(let problems):
+            problems.count == 1 ? "提交的内容有误：\(problems[0].text)"
+                : "提交的内容有 \(problems.count) 处错误：" + problems.map(\.text).joined(separator: "；")
         case .unauthenticated: "请先登录或提供有效的访问令牌"
         case .forbidden(let reason): "无权访问：\(reason)"
         case .conflict(let reason): "操作冲突：\(reason)"

@@ -26,17 +26,26 @@ public enum FirmRegistration {
     }
 
     public static func register(_ context: ServiceContext, _ form: Form) async throws -> Registered {
-        let uscc = try USCC.validated(form.uscc ?? "")
-        let firm = try await context.registry.enterprise(uscc)
-        let claimed = try Validate.text(form.legalRepresentative, field: "法定代表人姓名", max: 40)
-        if case .rejected(let reason) = SelfRegistration.check(
-            registryEntry: firm.map { RegisteredIdentity(name: $0.name, legalRepresentative: $0.legalRep) },
-            claimedLegalRepresentative: claimed) {
-            throw DomainError.invalidInput(field: "法定代表人姓名", reason: reason)
+        // Every field is checked before any is refused, so the applicant corrects them all at once; the keys are
+        // the registration form's input names.
+        var checks = FieldChecks()
+        let uscc = checks.run("uscc") { try USCC.validated(form.uscc ?? "") }
+        let claimed = checks.run("legal_rep") { try Validate.text(form.legalRepresentative, field: "法定代表人姓名", max: 40) }
+        let username = checks.run("username") { try Validate.code(form.username, field: "登录用户名") }
+        let phone = checks.run("phone") { try Validate.phone(form.phone) }
+        let password = checks.run("password") { try Validate.password(form.password) }
+        var firm: EnterpriseSummary?
+        if let uscc {
+            firm = try await context.registry.enterprise(uscc)
+            if let claimed, case .rejected(let reason) = SelfRegistration.check(
+                registryEntry: firm.map { RegisteredIdentity(name: $0.name, legalRepresentative: $0.legalRep) },
+                claimedLegalRepresentative: claimed) {
+                checks.add("legal_rep", reason)
+            }
         }
-        let username = try Validate.code(form.username, field: "登录用户名")
-        let phone = try Validate.phone(form.phone)
-        let hash = try await context.passwords.hash(try Validate.password(form.password))
+        try checks.finish()
+        guard let uscc, let claimed, let username, let phone, let password else { throw DomainError.invalidInput(field: "表单", reason: "不完整") }
+        let hash = try await context.passwords.hash(password)
         try await context.accounts.createUser(username: username, displayName: claimed, passwordHash: hash, role: .enterprise,
                                               departmentID: nil, uscc: uscc, phone: phone, status: .pending)
         return Registered(username: username, uscc: uscc, firmName: firm?.name)

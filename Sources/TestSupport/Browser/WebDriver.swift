@@ -185,6 +185,17 @@ public final class WebDriver: @unchecked Sendable {
         try await call(.POST, "/element/\(id)/click", [:])
     }
 
+    /// The current value of an input, select or textarea.
+    public func value(_ selector: String) async throws -> String {
+        let id = try await element(selector)
+        return try await call(.GET, "/element/\(id)/property/value") as? String ?? ""
+    }
+
+    /// Runs a script in the page and returns what it returns (e.g. whether a form passes the browser's own checks).
+    public func evaluate(_ script: String, _ args: [Any] = []) async throws -> Any? {
+        try await call(.POST, "/execute/sync", ["script": script, "args": args])
+    }
+
     /// Resizes the window, e.g. to a phone's 390 × 844.
     public func resize(width: Int, height: Int) async throws {
         try await call(.POST, "/window/rect", ["width": width, "height": height])

@@ -1,3 +1,5 @@
+import Domain
+import Foundation
 import Plot
 
 typealias BodyNode = Node<HTML.BodyContext>
@@ -119,11 +121,25 @@ enum Layout {
     }
 
     static func flash(_ flash: FlashMessage) -> BodyNode {
-        .div(
+        let problems = flash.form?.problems ?? []
+        return .div(
             .cls("flash flash-\(flash.kind.rawValue)"),
             .attr("role", flash.kind == .error ? "alert" : "status"),
-            .text(flash.text)
+            .text(flash.text),
+            .if(problems.count > 1, .ul(.cls("flash-problems"), .forEach(problems) { .li(.text($0.text)) })),
+            .unwrap(flash.form) { formEcho($0) }
         )
+    }
+
+    /// The refused form's values and problems for the page script (`app.js` puts them back into the form);
+    /// a JSON data block, never executed, with `<`, `>` and `&` escaped so no value can end the element.
+    static func formEcho(_ echo: FormEcho) -> BodyNode {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = (try? encoder.encode(echo)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let safe = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+        return .element(named: "script", nodes: [.attr("type", "application/json"), .id("form-echo"), .raw(safe)])
     }
 
     private static func footer() -> BodyNode {

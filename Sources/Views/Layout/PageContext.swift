@@ -1,3 +1,5 @@
+import Domain
+
 /// Everything the shared layout needs about the signed-in user and the current page.
 public struct PageContext: Sendable, Equatable {
     /// The page title (without the site name), e.g. `企业`.
@@ -44,9 +46,26 @@ public struct FlashMessage: Sendable, Equatable {
 
     public var kind: Kind
     public var text: String
+    /// After a form was refused: what was entered and which fields were wrong, so the page shows the form
+    /// as it was sent with each reason under its field.
+    public var form: FormEcho?
 
-    public init(kind: Kind, text: String) {
+    public init(kind: Kind, text: String, form: FormEcho? = nil) {
         self.kind = kind
         self.text = text
+        self.form = form
+    }
+}
+
+/// A refused form as the user sent it: the path it was posted to, the values entered (never passwords,
+/// files or the CSRF token) and the problems found. The page's script puts the values back into the form
+/// posted to `action` and each problem under the input it names (by the input's name or its label).
+public struct FormEcho: Sendable, Equatable, Codable {
+    public var action: String
+    public var values: [String: [String]]
+    public var problems: [FormProblem]
+
+    public init(action: String, values: [String: [String]], problems: [FormProblem]) {
+        self.action = action; self.values = values; self.problems = problems
     }
 }

@@ -3,6 +3,8 @@
  *  - Upload form: shows the chosen file's name and size, posts with XMLHttpRequest to show
  *    upload progress, then follows the server's redirect to the new batch.
  *  - Filter selects marked data-autosubmit submit their form on change.
+ *  - A refused form comes back filled in as it was sent, with each problem under its field
+ *    (the server puts the values and problems in <script id="form-echo">).
  */
 (function () {
   "use strict";
@@ -244,7 +246,111 @@
     }
   }
 
+  function pathOf(url) {
+    var a = document.createElement("a");
+    a.href = url || "";
+    return a.pathname;
+  }
+
+  function controlsNamed(form, name) {
+    var found = [];
+    for (var i = 0; i < form.elements.length; i++) {
+      var el = form.elements[i];
+      if (el.name === name || el.name === name + "[]") {
+        found.push(el);
+      }
+    }
+    return found;
+  }
+
+  /* The control whose <label> reads `text` (a problem named by the field's Chinese name). */
+  function controlLabelled(form, text) {
+    var labels = form.querySelectorAll("label");
+    for (var i = 0; i < labels.length; i++) {
+      var label = labels[i].textContent.replace(/[\s*（(].*$/, "").trim();
+      if (label === text && labels[i].htmlFor) {
+        var el = document.getElementById(labels[i].htmlFor);
+        if (el && form.contains(el)) {
+          return el;
+        }
+      }
+    }
+    return null;
+  }
+
+  function restoreValues(form, values) {
+    Object.keys(values).forEach(function (name) {
+      var entered = values[name];
+      controlsNamed(form, name).forEach(function (el) {
+        var type = (el.type || "").toLowerCase();
+        if (type === "hidden" || type === "password" || type === "file" || type === "submit") {
+          return;
+        }
+        if (type === "checkbox" || type === "radio") {
+          el.checked = entered.indexOf(el.value) !== -1;
+        } else if (el.tagName === "SELECT" && el.multiple) {
+          for (var i = 0; i < el.options.length; i++) {
+            el.options[i].selected = entered.indexOf(el.options[i].value) !== -1;
+          }
+        } else if (entered.length > 0) {
+          el.value = entered[0];
+        }
+      });
+    });
+  }
+
+  function showProblem(form, problem, index) {
+    var el = controlsNamed(form, problem.field)[0] || controlLabelled(form, problem.field);
+    if (!el) {
+      return null;
+    }
+    var holder = el.closest(".field") || el.parentNode;
+    var message = document.createElement("p");
+    message.className = "field-error";
+    message.id = "field-error-" + index;
+    message.textContent = problem.reason;
+    holder.appendChild(message);
+    holder.classList.add("has-error");
+    el.setAttribute("aria-invalid", "true");
+    el.setAttribute("aria-describedby", message.id);
+    return el;
+  }
+
+  function initFormEcho() {
+    var holder = document.getElementById("form-echo");
+    if (!holder || holder.getAttribute("data-done") === "true") {
+      return;
+    }
+    holder.setAttribute("data-done", "true");
+    var echo;
+    try {
+      echo = JSON.parse(holder.textContent);
+    } catch (e) {
+      return;
+    }
+    var forms = document.querySelectorAll("form");
+    var form = null;
+    for (var i = 0; i < forms.length && !form; i++) {
+      if ((forms[i].method || "").toLowerCase() === "post" && pathOf(forms[i].getAttribute("action")) === echo.action) {
+        form = forms[i];
+      }
+    }
+    if (!form) {
+      return;
+    }
+    restoreValues(form, echo.values || {});
+    var first = null;
+    (echo.problems || []).forEach(function (problem, index) {
+      var el = showProblem(form, problem, index);
+      first = first || el;
+    });
+    if (first) {
+      first.focus();
+    }
+  }
+
   function init(root) {
+    initFormEcho();
     var forms = root.querySelectorAll("form[data-upload]");
     for (var i = 0; i < forms.length; i++) {
       initUpload(forms[i]);
