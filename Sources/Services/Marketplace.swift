@@ -101,6 +101,14 @@ public enum MarketActions {
         let thresholds = context.platform.policy.classification
         let today = context.clock.today
         let disbursedOn = disbursedOn ?? today
+        if event.action == .disburse, application.state.status == .contractSigned {
+            // The money leaves after the contract is signed (the last step, dated by the use case's clock) and not in the future.
+            let signedOn = Day(application.updatedAt)
+            guard disbursedOn >= signedOn else {
+                throw DomainError.invalidInput(field: "放款日期", reason: "不能早于合同签订日 \(signedOn)")
+            }
+            guard disbursedOn <= today else { throw DomainError.invalidInput(field: "放款日期", reason: "不能晚于今天（\(today)）") }
+        }
         let stored = try await context.applicationStore.apply(event, to: application.id, actor: principal.displayName, note: note,
                                                               at: context.clock.now()) { unit, next in
             guard event.action == .disburse else { return }

@@ -15,6 +15,7 @@ import VaporTesting
     /// Firm A's loan from bank A, disbursed 40 days ago: the first installment is 10 days overdue.
     static func world(_ app: Application) async throws -> World {
         let f = try await MarketplaceAPITests.setUp(app)
+        let now = moveClock(app, to: Day.today().adding(days: -40))
         #expect(try await post(app, "/api/v1/commitments", token: f.firmAToken, ["signer": "王伟"]).status == .created)
         _ = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
             "categories": ["tax"], "purposes": ["loan_application", "post_loan"], "validUntil": Day.today().adding(days: 365).description])
@@ -29,6 +30,9 @@ import VaporTesting
                               (f.bankAToken, ["action": "disburse", "day": Day.today().adding(days: -40).description])] {
             #expect(try await post(app, "/api/v1/applications/\(id)/events", token: token, body).status == .ok)
         }
+        app.platform = now
+        // Today's daily classification: the first installment is 10 days overdue.
+        try await MarketActions.reclassifyLoans(app.services)
         let loans = try JSONSerialization.jsonObject(with: Data(try await send(app, .GET, "/api/v1/loans", token: f.bankAToken).body.utf8)) as? [[String: Any]] ?? []
         let loan = try #require(loans.first)
         let schedule = try #require((loan["ledger"] as? [String: Any])?["schedule"] as? [String: Any])

@@ -37,6 +37,7 @@ import VaporTesting
         #expect(try await post(app, "/api/v1/fund/programmes/dl-4321/journal", token: center, [
             "kind": "capital", "amountCents": 100_000_000, "memo": "首期资金到账"]).status == .created)
 
+        let now = moveClock(app, to: Day.today().adding(days: -40))
         for token in [f.firmAToken, f.firmBToken] {
             #expect(try await post(app, "/api/v1/commitments", token: token, ["signer": "王伟"]).status == .created)
             _ = try await post(app, "/api/v1/authorisations", token: token, [
@@ -53,6 +54,7 @@ import VaporTesting
                               (f.bankAToken, ["action": "disburse", "day": Day.today().adding(days: -40).description])] {
             #expect(try await post(app, "/api/v1/applications/\(id)/events", token: token, body).status == .ok)
         }
+        app.platform = now
         let loans = try JSONSerialization.jsonObject(with: Data(try await send(app, .GET, "/api/v1/loans", token: f.bankAToken).body.utf8)) as? [[String: Any]] ?? []
         let loanID = try #require(loans.first?["id"] as? Int)
         // The offices of the review: 金融发展局 verifies, the leading group approves, the finance bureau pays.
@@ -64,6 +66,8 @@ import VaporTesting
         }
         let clock = TestClock(Day.today().description)
         app.platform = app.platform.on(clock.clock)
+        // Today's daily classification: the first installment is 10 days overdue.
+        try await MarketActions.reclassifyLoans(app.services)
         return World(f: f, clock: clock, loanID: loanID, verifier: tokens[0], leadingGroup: tokens[1], financeBureau: tokens[2])
     }
 

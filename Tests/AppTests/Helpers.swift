@@ -1,4 +1,5 @@
 import App
+import Services
 import Domain
 import Foundation
 import Testing
@@ -57,4 +58,13 @@ func json(_ value: [String: Any]) throws -> String {
 /// POSTs a JSON object with a token.
 func post(_ app: Application, _ path: String, token: String, _ body: [String: Any]) async throws -> Reply {
     try await send(app, .POST, path, token: token, body: try json(body), contentType: "application/json")
+}
+
+/// Moves the app's clock to noon of `day`, for steps that happened then (an application signed and disbursed 40 days
+/// ago: a loan is never disbursed before its contract); returns the platform to put back afterwards.
+@discardableResult
+func moveClock(_ app: Application, to day: Day) -> Platform {
+    let saved = app.platform
+    app.platform = saved.on(TestClock(day.description).clock)
+    return saved
 }

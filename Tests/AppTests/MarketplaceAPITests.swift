@@ -2,6 +2,7 @@ import Fluent
 import App
 import Domain
 import Foundation
+import Services
 import Persistence
 import Testing
 import TestSupport
@@ -137,10 +138,20 @@ import VaporTesting
                 #expect(try await post(app, "/api/v1/applications/\(id)/events", token: f.bankAToken, body).status == .ok)
             }
             #expect(try await post(app, "/api/v1/applications/\(id)/events", token: f.firmAToken, ["action": "sign_contract"]).status == .ok)
-            let start = Day.today().adding(days: -40)
+            // Money cannot leave before the contract was signed (today), nor on a day still to come.
             reply = try await post(app, "/api/v1/applications/\(id)/events", token: f.bankAToken,
-                                   ["action": "disburse", "day": start.description])
+                                   ["action": "disburse", "day": Day.today().adding(days: -40).description])
+            #expect(reply.status == .unprocessableEntity)
+            #expect((try reply.json()["message"] as? String ?? "").contains("不能早于合同签订日"))
+            reply = try await post(app, "/api/v1/applications/\(id)/events", token: f.bankAToken,
+                                   ["action": "disburse", "day": Day.today().adding(days: 1).description])
+            #expect(reply.status == .unprocessableEntity)
+            reply = try await post(app, "/api/v1/applications/\(id)/events", token: f.bankAToken,
+                                   ["action": "disburse", "day": Day.today().description])
             #expect(reply.status == .ok)
+            // Forty days later the first installment (due after a month) is ten days overdue.
+            let later = Day.today().adding(days: 40)
+            app.platform = app.platform.on(TestClock(later.description).clock)
             state = try #require((try reply.json()["application"] as? [String: Any])?["state"] as? [String: Any])
             #expect(state["status"] as? String == "disbursed")
 
@@ -160,7 +171,7 @@ import VaporTesting
 
             // The daily job would classify it 关注; a repayment of the first installment brings it back to 正常.
             reply = try await post(app, "/api/v1/loans/\(loanID)/repayments", token: f.bankAToken,
-                                   ["day": Day.today().description, "amountCents": 1_043_500])
+                                   ["day": later.description, "amountCents": 1_043_500])
             #expect(reply.status == .ok)
             let repaid = try #require(try reply.json()["loan"] as? [String: Any])
             #expect(repaid["classification"] as? String == "normal")
@@ -177,7 +188,7 @@ import VaporTesting
 
             // A batch of repayment reports: bad rows come back with row and reason; accepted + rejected = submitted.
             reply = try await send(app, .POST, "/api/v1/loans/repayments", token: f.bankAToken,
-                                   body: "loan_id,day,amount_cents\n\(loanID),\(Day.today()),100\n999,\(Day.today()),100\n\(loanID),2099-01-01,100\n",
+                                   body: "loan_id,day,amount_cents\n\(loanID),\(later),100\n999,\(later),100\n\(loanID),2099-01-01,100\n",
                                    contentType: "text/csv")
             let result = try reply.json()
             #expect(result["submitted"] as? Int == 3)

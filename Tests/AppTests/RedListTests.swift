@@ -30,6 +30,7 @@ import VaporTesting
         try await app.reevaluate()
         let sql = try #require(app.db as? any SQLDatabase)
         try await sql.raw("UPDATE evaluations SET grade = 'A' WHERE uscc IN (\(binds: [SampleFiles.firmA, SampleFiles.firmB]))").run()
+        let now = moveClock(app, to: Day.today().adding(days: -400))
         #expect(try await post(app, "/api/v1/commitments", token: f.firmAToken, ["signer": "王伟"]).status == .created)
         _ = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
             "categories": ["tax"], "purposes": ["loan_application", "post_loan"], "validUntil": Day.today().adding(days: 365).description])
@@ -45,6 +46,8 @@ import VaporTesting
                               (f.bankAToken, ["action": "disburse", "day": today.adding(days: -400).description])] {
             #expect(try await post(app, "/api/v1/applications/\(id)/events", token: token, body).status == .ok)
         }
+        app.platform = now
+        try await MarketActions.reclassifyLoans(app.services)
         let loans = try JSONSerialization.jsonObject(with: Data(try await send(app, .GET, "/api/v1/loans", token: f.bankAToken).body.utf8)) as? [[String: Any]] ?? []
         let loan = try #require(loans.first)
         let schedule = try #require((loan["ledger"] as? [String: Any])?["schedule"] as? [String: Any])

@@ -32,6 +32,8 @@ import VaporTesting
         // The departments joined then too, so last month's datasets were expected.
         try await sql.raw("UPDATE departments SET created_at = \(bind: registered)").run()
 
+        // The firms signed, applied and borrowed on the 5th of last month.
+        let now = moveClock(app, to: Day(year: last.year, month: last.month, day: 5))
         for (token, signer) in [(f.firmAToken, "王伟"), (f.firmBToken, "李娜")] {
             #expect(try await post(app, "/api/v1/commitments", token: token, ["signer": signer]).status == .created)
             _ = try await post(app, "/api/v1/authorisations", token: token, [
@@ -56,6 +58,7 @@ import VaporTesting
                 #expect(reply.status == .ok, "\(reply.body)")
             }
         }
+        app.platform = now
         let loans = try JSONSerialization.jsonObject(with: Data(try await send(app, .GET, "/api/v1/loans", token: f.bankAToken).body.utf8)) as? [[String: Any]] ?? []
         for loan in loans where (loan["uscc"] as? String) == SampleFiles.firmA { loanA = loan["id"] as? Int ?? 0 }
         #expect(loanA > 0)
@@ -114,12 +117,14 @@ import VaporTesting
             #expect(before["lending.loans"] == 0)
             #expect(before["lending.loan_amount"] == 0)
             #expect(before["lending.credit_loan_share"] == nil)    // 0 ÷ 0 is undefined, not 0 %
-            // This month: two applications (filed today), both approved (two credit lines), one automatically; two authorisations.
+            // Last month too: two applications (filed on the 5th), both approved (two credit lines), one automatically.
+            #expect(last["lending.applications"] == 2)
+            #expect(last["lending.approvals"] == 2)
+            #expect(last["lending.auto_approvals"] == 1)
+            #expect(last["lending.lines"] == 2 && last["lending.line_amount"] == 22_000_000 && last["lending.line_firms"] == 2, "approvals are credit lines")
+            // This month: no new application; the two authorisations and commitments are still in force.
             let now = try await Self.values(app, center, "from=\(w.current)&to=\(w.current)")
-            #expect(now["lending.applications"] == 2)
-            #expect(now["lending.approvals"] == 2)
-            #expect(now["lending.auto_approvals"] == 1)
-            #expect(now["lending.lines"] == 2 && now["lending.line_amount"] == 22_000_000 && now["lending.line_firms"] == 2, "approvals are credit lines")
+            #expect(now["lending.applications"] == 0)
             #expect(now["platform.firms_authorised"] == 2)
             #expect(now["platform.firms_committed"] == 2)
             // By district: each firm's loan counts where the firm was on the day of disbursement.
@@ -249,7 +254,8 @@ import VaporTesting
                 ["row": "R02", "column": "count", "value": 1], ["row": "R02", "column": "amount", "value": 10_000_000],
                 ["row": "R03", "column": "count", "value": 2], ["row": "R03", "column": "amount", "value": 22_000_000],
                 ["row": "R04", "column": "amount", "value": 0],
-                ["row": "R05", "column": "count", "value": 0], ["row": "R05", "column": "amount", "value": 0],
+                // Both credit lines were granted last month, on the 5th.
+                ["row": "R05", "column": "count", "value": 2], ["row": "R05", "column": "amount", "value": 22_000_000],
                 ["row": "R10", "column": "amount", "value": 22_000_000], ["row": "R11", "column": "amount", "value": 22_000_000],
                 ["row": "R12", "column": "amount", "value": 0], ["row": "R13", "column": "amount", "value": 0],
                 ["row": "R14", "column": "amount", "value": 0], ["row": "R15", "column": "amount", "value": 0],
@@ -352,10 +358,12 @@ import VaporTesting
     func aLoanTakingOverAnUnpaidOneAtMaturityIsARenewal(backend: Backend) async throws {
         try await withTestApp(backend) { app in
             let f = try await MarketplaceAPITests.setUp(app)
+            let present = moveClock(app, to: Day.today().adding(days: -95))
             #expect(try await post(app, "/api/v1/commitments", token: f.firmAToken, ["signer": "王伟"]).status == .created)
             _ = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
                 "categories": ["tax"], "purposes": ["loan_application", "post_loan"], "validUntil": Day.today().adding(days: 365).description])
             for (amount, term, day) in [(10_000_000, 3, Day.today().adding(days: -95)), (8_000_000, 6, Day.today())] {
+                moveClock(app, to: day)
                 let applied = try await post(app, "/api/v1/applications", token: f.firmAToken, [
                     "productID": f.manualProductID, "amountCents": amount, "termMonths": term, "method": "interest_first", "purpose": "周转"])
                 let id = try #require((try applied.json()["application"] as? [String: Any])?["id"] as? Int, "\(applied.body)")
@@ -367,6 +375,7 @@ import VaporTesting
                     #expect(reply.status == .ok, "\(reply.body)")
                 }
             }
+            app.platform = present
             let center = f.base.centerToken
             _ = try await Self.refreshAndVerify(app, center)
             let month = StatMonth(Day.today())

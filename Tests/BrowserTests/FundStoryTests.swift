@@ -35,18 +35,21 @@ import Vapor
             // Firm A's guaranteed loan from bank A, disbursed 40 days ago: registered under the fund at disbursement.
             _ = try await services.authorisationStore.create(Authorisation(
                 id: "", uscc: SampleFiles.firmA, scope: .institutions([String(market.bankA.id)]), categories: ["tax"],
-                purposes: [.loanApplication], validFrom: .today(), validUntil: Day.today().adding(days: 90), signedAt: Date()), by: "王伟")
+                purposes: [.loanApplication], validFrom: Day.today().adding(days: -60), validUntil: Day.today().adding(days: 90),
+                signedAt: Day.today().adding(days: -60).date), by: "王伟")
             let firm = Principal(name: "firm-a", displayName: "王伟", role: .enterprise, department: nil, uscc: SampleFiles.firmA)
             let staff = Principal(name: "banka-staff", displayName: "甲银行客户经理", role: .institutionStaff, department: nil,
                                   institution: market.bankA)
-            let submitted = try await MarketActions.apply(services, firm, .init(productID: market.manualProductID, amount: Cents(yuan: 120_000),
-                                                                                termMonths: 12, method: .equalPrincipal, purpose: "扩大生产"))
+            // The whole application runs 40 days ago (a contract is signed before the money leaves).
+            let then = app.services(clock: TestClock(Day.today().adding(days: -40).description).clock)
+            let submitted = try await MarketActions.apply(then, firm, .init(productID: market.manualProductID, amount: Cents(yuan: 120_000),
+                                                                            termMonths: 12, method: .equalPrincipal, purpose: "扩大生产"))
             let id = submitted.application.id
-            _ = try await MarketActions.act(services, staff, id: id, event: .accept)
-            _ = try await MarketActions.act(services, staff, id: id, event: .approve(LoanTerms(
+            _ = try await MarketActions.act(then, staff, id: id, event: .accept)
+            _ = try await MarketActions.act(then, staff, id: id, event: .approve(LoanTerms(
                 amount: Cents(yuan: 120_000), rate: AnnualRate(basisPoints: 435), termMonths: 12, method: .equalPrincipal)))
-            _ = try await MarketActions.act(services, firm, id: id, event: .signContract)
-            _ = try await MarketActions.act(services, staff, id: id, event: .disburse, disbursedOn: Day.today().adding(days: -40))
+            _ = try await MarketActions.act(then, firm, id: id, event: .signContract)
+            _ = try await MarketActions.act(then, staff, id: id, event: .disburse, disbursedOn: Day.today().adding(days: -40))
             let material = FileManager.default.temporaryDirectory.appendingPathComponent("fund-material-\(UUID().uuidString.prefix(6)).pdf")
             try Data("%PDF-1.4 演示材料".utf8).write(to: material)
             defer { try? FileManager.default.removeItem(at: material) }

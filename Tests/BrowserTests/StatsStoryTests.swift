@@ -25,21 +25,23 @@ import Vapor
                                                   (SampleFiles.firmB, "李娜", market.autoProductID, Int64(100_000))] {
                 let firm = Principal(name: uscc == SampleFiles.firmA ? "firm-a" : "firm-b", displayName: name, role: .enterprise,
                                      department: nil, uscc: uscc)
-                try await Commitments.sign(services, firm, signer: name, version: nil)
+                // The application runs on the 5th of last month, signed before the money leaves.
+                let fifth = Day(year: last.year, month: last.month, day: 5)
+                let then = app.services(clock: TestClock(fifth.description).clock)
+                try await Commitments.sign(then, firm, signer: name, version: nil)
                 _ = try await services.authorisationStore.create(Authorisation(
                     id: "", uscc: uscc, scope: .institutions([String(market.bankA.id)]), categories: ["tax"], purposes: [.loanApplication],
-                    validFrom: .today(), validUntil: Day.today().adding(days: 90), signedAt: Date()), by: name)
-                let submitted = try await MarketActions.apply(services, firm, .init(productID: product, amount: Cents(yuan: amount),
-                                                                                    termMonths: 12, method: .equalPrincipal, purpose: "扩大生产"))
+                    validFrom: fifth, validUntil: Day.today().adding(days: 90), signedAt: fifth.date), by: name)
+                let submitted = try await MarketActions.apply(then, firm, .init(productID: product, amount: Cents(yuan: amount),
+                                                                                termMonths: 12, method: .equalPrincipal, purpose: "扩大生产"))
                 let id = submitted.application.id
                 if product == market.manualProductID {
-                    _ = try await MarketActions.act(services, staff, id: id, event: .accept)
-                    _ = try await MarketActions.act(services, staff, id: id, event: .approve(LoanTerms(
+                    _ = try await MarketActions.act(then, staff, id: id, event: .accept)
+                    _ = try await MarketActions.act(then, staff, id: id, event: .approve(LoanTerms(
                         amount: Cents(yuan: amount), rate: AnnualRate(basisPoints: 435), termMonths: 12, method: .equalPrincipal)))
                 }
-                _ = try await MarketActions.act(services, firm, id: id, event: .signContract)
-                _ = try await MarketActions.act(services, staff, id: id, event: .disburse,
-                                                disbursedOn: Day(year: last.year, month: last.month, day: 5))
+                _ = try await MarketActions.act(then, firm, id: id, event: .signContract)
+                _ = try await MarketActions.act(then, staff, id: id, event: .disburse, disbursedOn: fifth)
             }
             _ = try await StatRefresh(database: services.database, platform: services.platform).refresh()
             let csv = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString.prefix(6)).csv")
@@ -52,8 +54,8 @@ import Vapor
                 R03,count,2
                 R03,amount,220000
                 R04,amount,0
-                R05,count,0
-                R05,amount,0
+                R05,count,2
+                R05,amount,220000
                 R10,amount,220000
                 R11,amount,220000
                 R12,amount,0
