@@ -95,6 +95,14 @@ import VaporTesting
                 #expect(try reply.json()["total"] as? Int == 0, "\(q): \(reply.body.prefix(200))")
             }
             #expect(try await send(app, .GET, "/api/v1/enterprises?q=9121", token: f.centerToken).json()["total"] as? Int == 2)
+            // Words of the name in any order of width and punctuation (issue 16): 大连海韵科技有限公司.
+            for q in ["大连 科技", "海韵（科技）", "海韵(科技)", "大连　海韵"] {
+                let reply = try await send(app, .GET, "/api/v1/enterprises?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
+                                           token: f.centerToken)
+                #expect(try reply.json()["total"] as? Int == 1, "\(q): \(reply.body.prefix(200))")
+            }
+            #expect(try await send(app, .GET, "/api/v1/enterprises?q=%E5%A4%A7%E8%BF%9E%20%E5%85%AC%E5%8F%B8", token: f.centerToken)
+                .json()["total"] as? Int == 2, "大连 公司: both firms")
         }
     }
 

@@ -10,7 +10,9 @@ struct ObjectionBadgeTests {
         #expect(!EnterpriseProfilePage.render(profile).contains("异议处理中"))
         profile.groups[0].records[0].underObjection = true
         let html = EnterpriseProfilePage.render(profile)
-        #expect(html.components(separatedBy: "异议处理中").count == 2)
+        // On the record's row, and counted on its dataset's fold ("异议处理中 1 条").
+        #expect(html.components(separatedBy: "异议处理中").count == 3)
+        #expect(html.contains("异议处理中 1 条"))
         profile.groups[0].records[0].underObjection = false
         profile.evaluation = EnterpriseProfilePage.EvaluationCard(
             score: 600, grade: "B", baseScore: 650, asOf: "2026-11-22",

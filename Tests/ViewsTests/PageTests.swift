@@ -76,16 +76,18 @@ struct PageTests {
         }
     }
 
-    @Test("timeline entries show tone, update count, source and collected date")
+    @Test("records are compact rows by dataset and month, with tone, update count, source and collected date")
     func timeline() {
         let html = EnterpriseProfilePage.render(Fixtures.profile())
-        #expect(html.contains("timeline-item tone-negative"))
-        #expect(html.contains("timeline-item tone-positive"))
-        #expect(html.contains("timeline-item tone-neutral"))
+        #expect(html.contains("<tr class=\"tone-negative\">"))
+        #expect(html.contains("<tr class=\"tone-positive\">"))
+        #expect(html.contains("<tr class=\"tone-neutral\">"))
         #expect(HTMLInspect.count("已更新", in: html) == 1)
         #expect(html.contains("已更新 2 次"))
-        #expect(html.contains("<dt>决定书文号</dt><dd>大市监罚〔2024〕12号</dd>"))
-        #expect(html.contains("来源：市场监管局 · 归集日期 "))
+        #expect(html.contains("<th>决定书文号</th>") && html.contains("<td>大市监罚〔2024〕12号</td>"))
+        #expect(html.contains("<th colspan=\"5\" scope=\"rowgroup\">2024年5月</th>"), "records are grouped by month")
+        #expect(html.contains("<details class=\"dataset-block\" id=\"group-1-1\" open>"), "a short dataset starts unfolded")
+        #expect(html.contains("市场监管局 · "))
         #expect(html.contains(">2025-03-01</time>"))
         #expect(html.contains("<span class=\"count-pill\">2 条</span>"))
     }

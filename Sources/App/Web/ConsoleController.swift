@@ -104,23 +104,26 @@ struct ConsoleController {
     func enterprises(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter])
         let query = EnterpriseQuery(text: req.query[String.self, at: "q"], district: req.query[String.self, at: "district"],
-                                    industry: req.query[String.self, at: "industry"], paging: try req.paging())
+                                    industry: req.query[String.self, at: "industry"], grade: req.query[String.self, at: "grade"],
+                                    paging: try req.paging())
         let page = try await req.registry.search(query)
         let industry = req.catalog.dataset(Catalog.registrationDataset)?.field(named: "industry")
         let model = EnterpriseListPage.Model(
             context: context(req, principal, title: "企业", active: "/console/enterprises"), query: query.text ?? "",
             districtOptions: Reference.districts(in: req.catalog).map { SelectOption(value: $0.0, label: $0.1, isSelected: $0.0 == query.district) },
             industryOptions: Reference.industries(in: req.catalog).map { SelectOption(value: $0.0, label: "\($0.0) \($0.1)", isSelected: $0.0 == query.industry) },
+            gradeOptions: req.platform.grades.grades.map { SelectOption(value: $0, label: $0, isSelected: $0 == query.grade) },
             rows: page.items.map {
                 EnterpriseListPage.Row(uscc: $0.uscc, name: $0.name, entityType: $0.entityType,
                                        districtLabel: Reference.districtName($0.district, in: req.catalog),
                                        industryLabel: industry?.display($0.industry) ?? $0.industry, scale: $0.scale,
-                                       status: $0.status, recordCount: $0.recordCount)
+                                       status: $0.status, recordCount: $0.recordCount, grade: $0.grade)
             },
             pagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/console/enterprises",
                                    query: [QueryItem(name: "q", value: query.text ?? ""),
                                            QueryItem(name: "district", value: query.district ?? ""),
-                                           QueryItem(name: "industry", value: query.industry ?? "")]))
+                                           QueryItem(name: "industry", value: query.industry ?? ""),
+                                           QueryItem(name: "grade", value: query.grade ?? "")]))
         return html(EnterpriseListPage.render(model))
     }
 
@@ -131,7 +134,41 @@ struct ConsoleController {
         let context = context(req, principal, title: loaded.profile.name ?? uscc, active: "/console/enterprises")
         var page = loaded.pageModel(uscc: uscc, context: context, catalog: req.catalog)
         page.sanctionFlags = try await Sanctions.reasons(req.services, uscc: uscc, effect: .flagInReports).map(\.text)
+        page.oversight = try await oversight(req, uscc: uscc)
         return html(EnterpriseProfilePage.render(page))
+    }
+
+    /// The credit center's view of a firm's dealings: loans with their lenders, the authorisations it signed and the
+    /// latest 20 reads of its data.
+    func oversight(_ req: Request, uscc: String) async throws -> EnterpriseProfilePage.Oversight {
+        let names = Dictionary(try await req.accounts.institutions().map { (String($0.id), $0.name) }, uniquingKeysWith: { a, _ in a })
+        let today = req.platform.clock.today
+        let loans = try await req.loanStore.loans(uscc: uscc).map { loan in
+            EnterpriseProfilePage.Oversight.Loan(
+                id: loan.id, lender: names[String(loan.institutionID)] ?? "机构 #\(loan.institutionID)", product: loan.productName,
+                amount: loan.ledger.schedule.principal.yuanText, outstanding: loan.outstanding.yuanText,
+                classification: loan.classification.label, overdueDays: loan.overdueDays, settled: loan.settled)
+        }
+        let grants = try await req.authorisationStore.authorisations(uscc: uscc).map { grant in
+            let grantees: String = switch grant.scope {
+            case .allRegisteredInstitutions: "平台全部金融机构"
+            case .institutions(let ids): ids.sorted().map { names[$0] ?? "机构 #\($0)" }.joined(separator: "、")
+            }
+            let state = grant.revokedAt != nil ? "已撤销" : today > grant.validUntil ? "已过期" : today < grant.validFrom ? "未生效" : "有效"
+            return EnterpriseProfilePage.Oversight.Grant(
+                id: grant.id, grantees: grantees,
+                categories: grant.categories.sorted().map { req.catalog.category($0)?.name ?? $0 }.joined(separator: "、"),
+                validity: "\(grant.validFrom) 至 \(grant.validUntil)", state: state)
+        }
+        let reads = try await req.authorisationStore.accesses(uscc: uscc, paging: Paging(perPage: 20))
+        return EnterpriseProfilePage.Oversight(
+            loans: loans, grants: grants,
+            reads: reads.items.map { access in
+                EnterpriseProfilePage.Oversight.Read(
+                    at: access.at, reader: access.institutionID.map { names[String($0)] ?? "机构 #\($0)" } ?? access.actor,
+                    purpose: AuthorisationPurpose(rawValue: access.purpose)?.label ?? access.purpose, action: access.action)
+            },
+            readCount: reads.total)
     }
 
     func batches(_ req: Request) async throws -> Response {

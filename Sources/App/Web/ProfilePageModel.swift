@@ -18,7 +18,11 @@ extension LoadedProfile {
                 EnterpriseProfilePage.Record(
                     date: record.date, datasetID: record.dataset, datasetName: record.datasetName,
                     fields: record.fields.filter { $0.name != "legal_rep_id" || record.dataset != Catalog.registrationDataset }
-                        .map { EnterpriseProfilePage.Field(label: $0.label, value: $0.display) },
+                        .map { field in
+                            let type = catalog.dataset(record.dataset)?.field(named: field.name)?.type
+                            let number = type == .amount || type == .integer ? Double(field.value) : nil
+                            return EnterpriseProfilePage.Field(label: field.label, value: field.display, number: number)
+                        },
                     sourceDepartment: record.source, collectedAt: record.collectedAt, versions: record.version,
                     tone: EnterpriseProfilePage.RecordTone(rawValue: record.tone.rawValue) ?? .neutral,
                     underObjection: record.underObjection)

@@ -10,12 +10,14 @@ public struct EnterpriseSummary: Sendable, Equatable, Codable {
     public var status: String
     public var establishedOn: String
     public var recordCount: Int
+    /// The current credit grade, when the firm has been evaluated (filled by the search).
+    public var grade: String?
 
     public init(uscc: String, name: String, entityType: String, legalRep: String, industry: String, district: String,
-                scale: String, status: String, establishedOn: String, recordCount: Int) {
+                scale: String, status: String, establishedOn: String, recordCount: Int, grade: String? = nil) {
         self.uscc = uscc; self.name = name; self.entityType = entityType; self.legalRep = legalRep
         self.industry = industry; self.district = district; self.scale = scale; self.status = status
-        self.establishedOn = establishedOn; self.recordCount = recordCount
+        self.establishedOn = establishedOn; self.recordCount = recordCount; self.grade = grade
     }
 }
 
@@ -24,14 +26,17 @@ public struct EnterpriseQuery: Sendable, Equatable {
     public var text: String?
     public var district: String?
     public var industry: String?
+    /// Only firms of this current grade.
+    public var grade: String?
     public var paging: Paging
     public var page: Int { paging.page }
     public var perPage: Int { paging.perPage }
 
-    public init(text: String? = nil, district: String? = nil, industry: String? = nil, paging: Paging = Paging()) {
+    public init(text: String? = nil, district: String? = nil, industry: String? = nil, grade: String? = nil, paging: Paging = Paging()) {
         self.text = text?.trimmingSpaces().nilIfEmpty
         self.district = district?.trimmingSpaces().nilIfEmpty
         self.industry = industry?.trimmingSpaces().nilIfEmpty
+        self.grade = grade?.trimmingSpaces().nilIfEmpty
         self.paging = paging
     }
 }

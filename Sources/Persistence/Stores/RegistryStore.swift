@@ -27,32 +27,47 @@ public struct RegistryStore: Sendable {
             .replacingOccurrences(of: "_", with: "\\_")
     }
 
-    /// Search by name (contains) or USCC (prefix), filtered by district and industry, by name.
+    /// Search by the words of the name (each token contained, full- and half-width alike — see `SearchTokens`) or by a
+    /// USCC prefix, filtered by district, industry and current grade, by name; each firm with its current grade.
     public func search(_ query: EnterpriseQuery) async throws -> ResultPage<EnterpriseSummary> {
         let sql = try database.sql()
         var conditions: [SQLQueryString] = []
         if let text = query.text {
-            // The text is matched literally: % and _ are escaped, not wildcards.
-            let literal = Self.likeLiteral(text)
-            conditions.append("(name LIKE \(bind: "%" + literal + "%") ESCAPE '\\' OR uscc LIKE \(bind: literal.uppercased() + "%") ESCAPE '\\')")
-        }
-        if let district = query.district { conditions.append("district = \(bind: district)") }
-        if let industry = query.industry { conditions.append("industry = \(bind: industry)") }
-        var filter: SQLQueryString = ""
-        if !conditions.isEmpty {
-            filter = "WHERE "
-            for (index, condition) in conditions.enumerated() {
-                if index > 0 { filter.appendLiteral(" AND ") }
-                filter = filter + condition
+            // Each token is matched literally: % and _ are escaped, not wildcards.
+            let tokens = SearchTokens.tokens(text)
+            var words: SQLQueryString = tokens.isEmpty ? "1 = 0" : ""
+            for (index, token) in tokens.enumerated() {
+                if index > 0 { words.appendLiteral(" AND ") }
+                words = words + "e.name LIKE \(bind: "%" + Self.likeLiteral(token) + "%") ESCAPE '\\'"
+            }
+            if let prefix = SearchTokens.usccPrefix(text) {
+                conditions.append("((" + words + ") OR e.uscc LIKE \(bind: Self.likeLiteral(prefix) + "%") ESCAPE '\\')")
+            } else {
+                conditions.append("(" + words + ")")
             }
         }
-        let totalRow = try await sql.raw("SELECT COUNT(*) AS n FROM enterprises " + filter).first()
+        if let district = query.district { conditions.append("e.district = \(bind: district)") }
+        if let industry = query.industry { conditions.append("e.industry = \(bind: industry)") }
+        if let grade = query.grade { conditions.append("v.grade = \(bind: grade)") }
+        var filter: SQLQueryString = " FROM enterprises e LEFT JOIN evaluations v ON v.uscc = e.uscc "
+        for (index, condition) in conditions.enumerated() {
+            filter.appendLiteral(index == 0 ? "WHERE " : " AND ")
+            filter = filter + condition
+        }
+        let totalRow = try await sql.raw("SELECT COUNT(*) AS n" + filter).first()
         let total = try totalRow?.decode(column: "n", as: Int.self) ?? 0
-        let items = try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM enterprises " + filter
-            + " ORDER BY name, uscc LIMIT \(bind: query.perPage) OFFSET \(bind: query.paging.offset)")
-            .all(decoding: Row.self).map(\.summary)
+        struct Graded: Decodable { let grade: String? }
+        let rows = try await sql.raw("SELECT \(unsafeRaw: Self.prefixedColumns), v.grade AS grade" + filter
+            + " ORDER BY e.name, e.uscc LIMIT \(bind: query.perPage) OFFSET \(bind: query.paging.offset)").all()
+        let items = try rows.map { row in
+            var summary = try row.decode(model: Row.self).summary
+            summary.grade = try row.decode(model: Graded.self).grade
+            return summary
+        }
         return ResultPage(items: items, paging: query.paging, total: total)
     }
+
+    static let prefixedColumns = columns.split(separator: ",").map { "e." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
     public func enterprise(_ uscc: String) async throws -> EnterpriseSummary? {
         try await database.sql().raw("SELECT \(unsafeRaw: Self.columns) FROM enterprises WHERE uscc = \(bind: uscc)")

@@ -9,19 +9,22 @@ extension EnterpriseListPage {
         public var districtOptions: [SelectOption]
         /// Industry choices (value = GB/T 4754 section letter); a leading "全部行业" option is added by the view.
         public var industryOptions: [SelectOption]
+        /// Grade choices (the evaluation model's grades); a leading "全部等级" option is added by the view.
+        public var gradeOptions: [SelectOption]
         public var rows: [Row]
         /// Path `/console/enterprises`, query `q`, `district`, `industry`.
         public var pagination: Pagination
 
         public init(context: PageContext, query: String, districtOptions: [SelectOption],
-                    industryOptions: [SelectOption], rows: [Row], pagination: Pagination) {
+                    industryOptions: [SelectOption], gradeOptions: [SelectOption] = [], rows: [Row], pagination: Pagination) {
             self.context = context; self.query = query; self.districtOptions = districtOptions
-            self.industryOptions = industryOptions; self.rows = rows; self.pagination = pagination
+            self.industryOptions = industryOptions; self.gradeOptions = gradeOptions; self.rows = rows; self.pagination = pagination
         }
 
         /// Whether any search or filter is active (changes the empty-state text).
         public var isFiltered: Bool {
             !query.isEmpty || districtOptions.contains(where: \.isSelected) || industryOptions.contains(where: \.isSelected)
+                || gradeOptions.contains(where: \.isSelected)
         }
     }
 
@@ -38,12 +41,14 @@ extension EnterpriseListPage {
         /// 存续 / 吊销 / 注销 / 迁出, empty when unknown.
         public var status: String
         public var recordCount: Int
+        /// The current credit grade; nil when not yet evaluated.
+        public var grade: String?
 
         public init(uscc: String, name: String, entityType: String, districtLabel: String, industryLabel: String,
-                    scale: String, status: String, recordCount: Int) {
+                    scale: String, status: String, recordCount: Int, grade: String? = nil) {
             self.uscc = uscc; self.name = name; self.entityType = entityType; self.districtLabel = districtLabel
             self.industryLabel = industryLabel; self.scale = scale; self.status = status
-            self.recordCount = recordCount
+            self.recordCount = recordCount; self.grade = grade
         }
     }
 }

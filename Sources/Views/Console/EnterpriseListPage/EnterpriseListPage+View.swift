@@ -39,7 +39,7 @@ public enum EnterpriseListPage {
                     .name("q"),
                     .id("filter-q"),
                     .attr("value", model.query),
-                    .attr("placeholder", "例如：大连某某科技 或 91210200…"),
+                    .attr("placeholder", "例如：大连 轴承 或 91210200…（多个词以空格分开）"),
                     .attr("autocomplete", "off")
                 )
             ),
@@ -53,6 +53,11 @@ public enum EnterpriseListPage {
                 for: "filter-industry",
                 control: Forms.select(name: "industry", id: "filter-industry", options: model.industryOptions, allLabel: "全部行业")
             ),
+            .if(!model.gradeOptions.isEmpty, Forms.field(
+                label: "信用等级",
+                for: "filter-grade",
+                control: Forms.select(name: "grade", id: "filter-grade", options: model.gradeOptions, allLabel: "全部等级")
+            )),
             .div(
                 .cls("filter-actions"),
                 .button(.type(.submit), .cls("btn btn-primary"), .text("查询")),
@@ -74,6 +79,7 @@ public enum EnterpriseListPage {
                     .th(.text("行业")),
                     .th(.text("规模")),
                     .th(.text("状态")),
+                    .th(.text("信用等级")),
                     .th(.cls("num"), .text("记录数"))
                 )),
                 .tbody(.forEach(rows) { row in
@@ -85,6 +91,7 @@ public enum EnterpriseListPage {
                         .td(.text(row.industryLabel)),
                         .td(.text(row.scale)),
                         .td(statusBadge(row.status)),
+                        .td(row.grade.map { Badge.node($0, tone: .info) } ?? .text("未评价")),
                         .td(.cls("num"), .text(Format.count(row.recordCount)))
                     )
                 })

@@ -16,6 +16,8 @@ extension EnterpriseProfilePage {
         public var evaluation: EvaluationCard?
         /// The 失信惩戒 flags in force (measure 在信用档案和信用报告中标注), each naming the measure and the listing.
         public var sanctionFlags: [String]
+        /// For the credit center only: the firm's loans, authorisations and the latest reads of its data.
+        public var oversight: Oversight?
 
         public init(context: PageContext, uscc: String, registration: Registration?, groups: [RecordGroup],
                     withheldDatasetNames: [String] = [], evaluation: EvaluationCard? = nil, sanctionFlags: [String] = []) {
@@ -95,10 +97,14 @@ extension EnterpriseProfilePage {
     public struct Field: Sendable, Equatable {
         public var label: String
         public var value: String
+        /// The value as a number when the catalog types the field as an amount or a count (the dataset's trend chart
+        /// sums it by month); nil otherwise.
+        public var number: Double?
 
-        public init(label: String, value: String) {
+        public init(label: String, value: String, number: Double? = nil) {
             self.label = label
             self.value = value
+            self.number = number
         }
     }
 

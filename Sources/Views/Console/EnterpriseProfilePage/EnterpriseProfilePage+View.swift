@@ -23,6 +23,7 @@ public enum EnterpriseProfilePage {
                 .div(.cls("notice notice-danger"), .attr("role", "alert"), .text("失信惩戒：" + flag))
             },
             .unwrap(model.evaluation) { evaluationCard($0) },
+            .unwrap(model.oversight) { oversightCards($0) },
             .if(!model.withheldDatasetNames.isEmpty, .div(
                 .cls("notice notice-warning"),
                 .attr("role", "note"),
@@ -94,6 +95,7 @@ public enum EnterpriseProfilePage {
 
     private static func groupSection(_ group: RecordGroup, index: Int) -> BodyNode {
         let headingID = "group-\(index + 1)"
+        let datasets = DatasetRecords.split(group.records)
         return .section(
             .cls("card record-group"),
             .attr("aria-labelledby", headingID + "-title"),
@@ -106,39 +108,66 @@ public enum EnterpriseProfilePage {
             .if(
                 group.records.isEmpty,
                 emptyState("暂无记录"),
-                else: .ol(.cls("timeline"), .forEach(group.records) { record in
-                    .li(recordItem(record))
+                else: .group(datasets.enumerated().map { offset, dataset in
+                    datasetBlock(dataset, id: "\(headingID)-\(offset + 1)")
                 })
             )
         )
     }
 
-    private static func recordItem(_ record: Record) -> BodyNode {
-        .article(
-            .cls("timeline-item tone-\(record.tone.rawValue)"),
-            .div(
-                .cls("timeline-head"),
-                .span(.cls("timeline-date mono"), .text(record.date.isEmpty ? "日期未知" : record.date)),
-                .span(.cls("timeline-dataset"), .attr("title", record.datasetID), .text(record.datasetName)),
+    /// One dataset's records as a compact table grouped by month, folded when long, with the monthly trend of its
+    /// main figure above the table when there are at least three months of it.
+    private static func datasetBlock(_ dataset: DatasetRecords, id: String) -> BodyNode {
+        let negatives = dataset.records.filter { $0.tone == .negative }.count
+        let disputed = dataset.records.filter(\.underObjection).count
+        let trend = dataset.trend
+        return .details(
+            .cls("dataset-block"),
+            .id(id),
+            .if(dataset.records.count <= DatasetRecords.openUpTo, .attribute(named: "open", value: nil, ignoreIfValueIsEmpty: false)),
+            .summary(
+                .span(.cls("dataset-name"), .attr("title", dataset.id), .text(dataset.name)),
+                .span(.cls("count-pill"), .text("\(Format.count(dataset.records.count)) 条")),
+                .unwrap(dataset.records.first.map(\.date)) { .span(.cls("field-hint"), .text("最近 " + ($0.isEmpty ? "日期未知" : $0))) },
+                .if(negatives > 0, Badge.node("不良 \(negatives) 条", tone: .danger)),
+                .if(disputed > 0, Badge.node("异议处理中 \(disputed) 条", tone: .warning))
+            ),
+            .unwrap(trend) { chart in
+                .div(.cls("dataset-trend"), LineChart(title: chart.title, points: chart.points, id: id + "-trend").node())
+            },
+            .div(.cls("table-wrap"), .table(
+                .cls("table table-compact"),
+                .thead(.tr(
+                    .th(.text("日期")),
+                    .forEach(dataset.labels) { .th(.text($0)) },
+                    .th(.text("标记")),
+                    .th(.text("来源 · 归集"))
+                )),
+                .tbody(.forEach(dataset.months) { month in
+                    .group(
+                        .tr(.cls("month-row"), .th(.attr("colspan", String(dataset.labels.count + 3)), .attr("scope", "rowgroup"),
+                                                    .text(month.title))),
+                        .forEach(month.records) { record in recordRow(record, labels: dataset.labels) }
+                    )
+                })
+            ))
+        )
+    }
+
+    private static func recordRow(_ record: Record, labels: [String]) -> Node<HTML.TableContext> {
+        let values = Dictionary(record.fields.map { ($0.label, $0.value) }, uniquingKeysWith: { a, _ in a })
+        return .tr(
+            .cls("tone-\(record.tone.rawValue)"),
+            .td(.cls("mono nowrap"), .text(record.date.isEmpty ? "日期未知" : record.date)),
+            .forEach(labels) { label in .td(.text(values[label].flatMap { $0.isEmpty ? nil : $0 } ?? "—")) },
+            .td(
                 toneLabel(record.tone),
                 .if(record.versions > 1, Badge.node("已更新 \(record.versions - 1) 次", tone: .info)),
                 .if(record.underObjection, Badge.node("异议处理中", tone: .warning))
             ),
-            .if(!record.fields.isEmpty, .dl(
-                .cls("kv-list"),
-                .forEach(record.fields) { field in
-                    .div(
-                        .cls("kv"),
-                        .dt(.text(field.label)),
-                        .dd(.text(field.value.isEmpty ? "—" : field.value))
-                    )
-                }
-            )),
-            .p(
-                .cls("timeline-source"),
-                .text("来源：\(record.sourceDepartment.isEmpty ? "—" : record.sourceDepartment) · 归集日期 "),
-                .time(.attr("datetime", Format.machineDateTime(record.collectedAt)), .text(Format.date(record.collectedAt)))
-            )
+            .td(.cls("field-hint"),
+                .text("\(record.sourceDepartment.isEmpty ? "—" : record.sourceDepartment) · "),
+                .time(.attr("datetime", Format.machineDateTime(record.collectedAt)), .text(Format.date(record.collectedAt))))
         )
     }
 
