@@ -28,6 +28,25 @@ struct GoldenPageTests {
                 pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/console/batches")))
         },
         GoldenPage(name: "BatchDetailPage") { BatchDetailPage.render(Fixtures.batchDetail()) },
+        GoldenPage(name: "QuarantinePage") {
+            QuarantinePage.render(.init(
+                context: PortalFixtures.center("/console/quarantine"),
+                counts: [.init(department: "市水务集团", reason: "缴费类别", count: 12, href: "/console/quarantine?reason=%E7%BC%B4%E8%B4%B9%E7%B1%BB%E5%88%AB&department=4")],
+                rows: [.init(batchID: 31, rowNumber: 7, datasetName: "水电燃气缴费", recordID: "W-2026-0007", department: "市水务集团",
+                             problems: "缴费类别：应为 水、电、燃气、供暖 之一")],
+                total: 12, departmentOptions: [SelectOption(value: "4", label: "市水务集团")],
+                datasetOptions: [SelectOption(value: "utility.payment", label: "水电燃气缴费")],
+                reasonOptions: [SelectOption(value: "缴费类别", label: "缴费类别", isSelected: true)],
+                pagination: Pagination(page: 1, pageSize: 50, totalCount: 12, path: "/console/quarantine"),
+                exportHref: "/console/quarantine.csv?reason=%E7%BC%B4%E8%B4%B9%E7%B1%BB%E5%88%AB"))
+        },
+        GoldenPage(name: "UnlinkedRecordsPage") {
+            UnlinkedRecordsPage.render(.init(
+                context: PortalFixtures.center("/console/unlinked"),
+                rows: [.init(uscc: "91210200MA0XXXXX1Q", datasetName: "纳税信用等级", recordID: "T-9", batchID: 12,
+                             collectedAt: Date(timeIntervalSince1970: 1_764_000_000))],
+                total: 1, pagination: Pagination(page: 1, pageSize: 50, totalCount: 1, path: "/console/unlinked")))
+        },
         GoldenPage(name: "UploadPage") { UploadPage.render(Fixtures.upload()) },
         GoldenPage(name: "CatalogPage") { CatalogPage.render(Fixtures.catalog()) },
         // Public

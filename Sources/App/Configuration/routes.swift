@@ -29,4 +29,5 @@ func routes(_ app: Application) throws {
     RiskAlertPortals().register(authenticated)
     FundPortals().register(authenticated)
     StatsPortals().register(authenticated)
+    QuarantinePages().register(authenticated)
 }

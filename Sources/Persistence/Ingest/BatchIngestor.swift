@@ -103,6 +103,7 @@ public struct BatchIngestor: Sendable {
             let sql = try tx.sql()
             let kind = DatabaseKind(sql)
             var writer = RecordWriter(database: tx, sql: sql, kind: kind, dataset: request.dataset, now: epochMillis(started))
+            writer.departmentID = request.departmentID
             guard RecordWritePath.available(on: kind).contains(writePath ?? .sqlStatements) else {
                 throw PersistenceError.unsupportedPath("\(writePath?.rawValue ?? "")")
             }
@@ -168,6 +169,7 @@ public struct BatchIngestor: Sendable {
                     startedAt: started, finishedAt: Date(), submittedBy: request.submittedBy)
                 summary.contentDigest = read.contentDigest
                 try await writer.closeBatch(summary)
+                if summary.inserted + summary.updated > 0 { try await writer.resolveQuarantine(batchID: batchID) }
                 try await JobQueue.enqueue(on: sql, kind: JobKind.refreshAfterBatch, payload: String(batchID))
                 unit.log(try LogEvents.batchIngested(summary))
                 if summary.inserted + summary.updated > 0 { unit.bump(.profiles) }

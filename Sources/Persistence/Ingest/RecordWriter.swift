@@ -13,6 +13,8 @@ struct RecordWriter: Sendable {
     let kind: DatabaseKind
     let dataset: DatasetSpec
     let now: Int64
+    /// The sending department (nil for the credit center), kept with each quarantined row.
+    var departmentID: Int64? = nil
     /// SQLite: the batch's connection when its C interface can be used (`SQLiteNative`), else nil.
     var sqliteNative: SQLiteConnection? = nil
     /// How new records are written (chosen by `BatchIngestor`).
@@ -264,13 +266,27 @@ struct RecordWriter: Sendable {
 
     func quarantine(_ rows: [RejectedRow], batchID: Int64) async throws {
         let encoder = JSONEncoder()
-        var insert = sql.insert(into: "quarantine").columns("batch_id", "row_number", "problems", "raw")
+        var insert = sql.insert(into: "quarantine")
+            .columns("batch_id", "row_number", "problems", "raw", "dataset", "record_id", "department_id", "reason")
         for row in rows {
             let problems = String(decoding: try encoder.encode(row.problems), as: UTF8.self)
             let raw = String(decoding: try encoder.encode(row.raw.map { [$0.0, $0.1] }), as: UTF8.self)
-            insert = insert.values(batchID, row.rowNumber, problems, raw)
+            let recordID = row.raw.first { $0.0 == "record_id" }?.1.trimmingCharacters(in: .whitespaces) ?? ""
+            insert = insert.values(batchID, row.rowNumber, problems, raw, dataset.id, String(recordID.prefix(200)), departmentID,
+                                   QuarantineReason.of(fields: row.problems.map(\.field)))
         }
         try await insert.run()
+    }
+
+    /// Marks resolved every outstanding quarantined row of this dataset whose record a later batch (this one) has
+    /// stored: the clerk corrected and resent it. One statement per batch, over the dataset's open rows only.
+    func resolveQuarantine(batchID: Int64) async throws {
+        try await sql.raw("""
+            UPDATE quarantine SET resolved_batch = \(bind: batchID)
+            WHERE resolved_batch IS NULL AND dataset = \(bind: dataset.id) AND record_id <> ''
+              AND EXISTS (SELECT 1 FROM records r WHERE r.dataset = quarantine.dataset AND r.record_id = quarantine.record_id
+                          AND r.batch_id > quarantine.batch_id)
+            """).run()
     }
 
     static let registryColumns = ["name", "entity_type", "legal_rep", "legal_rep_id", "reg_capital_wan",

@@ -78,9 +78,81 @@ public struct BatchStore: Sendable {
                        raw: (try? JSONDecoder().decode([[String]].self, from: Data(row.raw.utf8))) ?? [])
     }
 
+    /// A rejected row still waiting for its department's correction.
+    public struct OutstandingRow: Sendable, Equatable {
+        public var batchID: Int64
+        public var rowNumber: Int
+        public var dataset: String
+        public var recordID: String
+        public var departmentID: Int64?
+        public var reason: String
+        public var problems: [FieldProblem]
+    }
+
+    /// How many rows are outstanding for one department (nil: the credit center's own uploads) and reason.
+    public struct OutstandingCount: Sendable, Equatable {
+        public var departmentID: Int64?
+        public var reason: String
+        public var count: Int
+    }
+
+    /// Which outstanding rows: a department's own, or (for the credit center) any department, dataset and reason.
+    public struct OutstandingFilter: Sendable, Equatable {
+        public var departmentID: Int64?
+        public var dataset: String?
+        public var reason: String?
+        public init(departmentID: Int64? = nil, dataset: String? = nil, reason: String? = nil) {
+            self.departmentID = departmentID; self.dataset = dataset; self.reason = reason
+        }
+    }
+
+    struct ORow: Decodable {
+        let batch_id: Int64; let row_number: Int; let dataset: String; let record_id: String; let department_id: Int64?
+        let reason: String; let problems: String
+    }
+
+    func outstandingWhere(_ filter: OutstandingFilter) -> SQLQueryString {
+        var query: SQLQueryString = "WHERE resolved_batch IS NULL"
+        if let department = filter.departmentID { query = query + " AND department_id = \(bind: department)" }
+        if let dataset = filter.dataset { query = query + " AND dataset = \(bind: dataset)" }
+        if let reason = filter.reason { query = query + " AND reason = \(bind: reason)" }
+        return query
+    }
+
+    /// Outstanding rejected rows, newest batch first (a page, or for the export when `paging` is nil the first `exportLimit`).
+    public func outstanding(_ filter: OutstandingFilter, paging: Paging?) async throws -> ResultPage<OutstandingRow> {
+        let sql = try database.sql()
+        let condition = outstandingWhere(filter)
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM quarantine " + condition).first()?.decode(column: "n", as: Int.self) ?? 0
+        let page: SQLQueryString = paging.map { " LIMIT \(bind: $0.perPage) OFFSET \(bind: $0.offset)" } ?? " LIMIT \(bind: Self.exportLimit)"
+        let rows = try await sql.raw("SELECT batch_id, row_number, dataset, record_id, department_id, reason, problems FROM quarantine "
+            + condition + " ORDER BY batch_id DESC, row_number" + page).all(decoding: ORow.self)
+        let items = rows.map { row in
+            OutstandingRow(batchID: row.batch_id, rowNumber: row.row_number, dataset: row.dataset, recordID: row.record_id,
+                           departmentID: row.department_id, reason: row.reason,
+                           problems: (try? JSONDecoder().decode([FieldProblem].self, from: Data(row.problems.utf8))) ?? [])
+        }
+        return ResultPage(items: items, paging: paging ?? Paging(page: 1, perPage: max(1, items.count)), total: total)
+    }
+
+    /// Outstanding rows counted by department and reason, largest first.
+    public func outstandingCounts(departmentID: Int64? = nil) async throws -> [OutstandingCount] {
+        struct Row: Decodable { let department_id: Int64?; let reason: String; let n: Int }
+        return try await database.sql().raw("SELECT department_id, reason, COUNT(*) AS n FROM quarantine "
+            + outstandingWhere(OutstandingFilter(departmentID: departmentID)) + " GROUP BY department_id, reason ORDER BY n DESC, reason")
+            .all(decoding: Row.self).map { OutstandingCount(departmentID: $0.department_id, reason: $0.reason, count: $0.n) }
+    }
+
+    /// The most rows one export holds.
+    public static let exportLimit = 100_000
+
     /// Totals for the dashboard.
+    /// (The rejected figure counts only rows still outstanding: a row corrected by a later batch no longer counts.)
     public func totals() async throws -> (batches: Int, rejected: Int) {
-        let row = try await database.sql().raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(rejected), 0) AS BIGINT) AS r FROM batches").first()
-        return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "r", as: Int.self) ?? 0)
+        let sql = try database.sql()
+        let batches = try await sql.raw("SELECT COUNT(*) AS n FROM batches").first()?.decode(column: "n", as: Int.self) ?? 0
+        let open = try await sql.raw("SELECT COUNT(*) AS n FROM quarantine WHERE resolved_batch IS NULL").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        return (batches, open)
     }
 }

@@ -141,6 +141,30 @@ public struct RecordStore: Sendable {
             """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// The most rows one export holds.
+    public static let exportLimit = 100_000
+
+    /// A record filed under a USCC the registry does not know yet (待关联记录).
+    public struct Unlinked: Sendable, Equatable {
+        public var dataset: String
+        public var recordID: String
+        public var uscc: String
+        public var batchID: Int64
+        public var collectedAt: Date
+    }
+
+    /// The unlinked records, newest first (a page, or for the export when `paging` is nil the first `exportLimit`).
+    public func unlinked(paging: Paging?) async throws -> ResultPage<Unlinked> {
+        struct Row: Decodable { let dataset: String; let record_id: String; let uscc: String; let batch_id: Int64; let collected_at: Int64 }
+        let page: SQLQueryString = paging.map { " LIMIT \(bind: $0.perPage) OFFSET \(bind: $0.offset)" } ?? " LIMIT \(bind: Self.exportLimit)"
+        let rows = try await database.sql().raw("SELECT dataset, record_id, uscc, batch_id, collected_at FROM records r "
+            + "WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = r.uscc) ORDER BY collected_at DESC, id DESC" + page)
+            .all(decoding: Row.self)
+        let items = rows.map { Unlinked(dataset: $0.dataset, recordID: $0.record_id, uscc: $0.uscc, batchID: $0.batch_id,
+                                        collectedAt: Date(timeIntervalSince1970: Double($0.collected_at) / 1000)) }
+        return ResultPage(items: items, paging: paging ?? Paging(page: 1, perPage: max(1, items.count)), total: try await unlinkedCount())
+    }
+
     /// Firms whose records a batch touched.
     public func firms(touchedBy batchID: Int64) async throws -> [String] {
         struct Row: Decodable { let uscc: String }

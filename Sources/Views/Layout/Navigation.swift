@@ -11,7 +11,7 @@ public enum Navigation {
             // Grouped so that the header fits one row on a desktop screen.
             [.link("概览", "/console"),
              .group("数据归集", [("企业", "/console/enterprises"), ("批次", "/console/batches"), ("上传数据", "/console/upload"),
-                             ("数据目录", "/console/catalog")]),
+                             ("待更正拒收行", "/console/quarantine"), ("待关联记录", "/console/unlinked"), ("数据目录", "/console/catalog")]),
              .group("信贷市场", [("撮合概况", "/console/market"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
                              ("产品审核", "/console/products")]),
              .group("信用管理", [("推荐清单", "/console/recommendations"), ("守信激励", "/console/red-list"), ("失信名单", "/console/listings"),
@@ -19,7 +19,8 @@ public enum Navigation {
              .group("风险防控", [("风险监测", "/console/monitoring"), ("风险补偿基金", "/console/fund")]),
              .link("统计分析", "/console/stats")]
         case .department:
-            [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("推荐企业", "/console/recommendations"), ("异议处理", "/console/objections"),
+            [("批次", "/console/batches"), ("上传数据", "/console/upload"), ("待更正", "/console/quarantine"),
+             ("推荐企业", "/console/recommendations"), ("异议处理", "/console/objections"),
              ("数据目录", "/console/catalog")].map(Entry.link)
         case .institutionAdmin, .institutionStaff:
             ([("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("风险预警", "/bank/alerts"), ("申请", "/bank/applications"),

@@ -25,9 +25,9 @@ public enum DashboardPage {
                 stat("企业", model.enterpriseCount, hint: "已归集登记信息的市场主体", href: "/console/enterprises"),
                 stat("信用记录", model.recordCount, hint: "各数据集现行记录合计"),
                 stat("批次", model.batchCount, hint: "部门报送的数据文件", href: "/console/batches"),
-                stat("拒收行", model.quarantinedRowCount, hint: "隔离区中待部门更正的记录",
+                stat("待更正拒收行", model.quarantinedRowCount, hint: "部门尚未更正重报的拒收行", href: "/console/quarantine",
                      tone: model.quarantinedRowCount > 0 ? "warning" : nil),
-                stat("待关联记录", model.unlinkedRecordCount, hint: "尚无登记信息的统一社会信用代码下的记录",
+                stat("待关联记录", model.unlinkedRecordCount, hint: "尚无登记信息的统一社会信用代码下的记录", href: "/console/unlinked",
                      tone: model.unlinkedRecordCount > 0 ? "info" : nil)
             ),
             .section(
