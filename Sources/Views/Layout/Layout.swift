@@ -35,6 +35,7 @@ enum Layout {
                 .main(
                     .id("main"),
                     .cls("app-main"),
+                    .unwrap(context) { breadcrumbs($0) },
                     .unwrap(context?.flash) { flash($0) },
                     content
                 ),
@@ -117,6 +118,24 @@ enum Layout {
                 Forms.csrfField(context.csrfToken),
                 .button(.type(.submit), .cls("btn btn-ghost btn-sm"), .text("退出登录"))
             )
+        )
+    }
+
+    /// Where the page sits in the user's own navigation: the role's home, the menu group and the section, then the page.
+    /// Built from the navigation the role sees, so a firm or a bank is never led into /console; none on the home page.
+    static func breadcrumbs(_ context: PageContext) -> BodyNode {
+        let trail = Breadcrumbs.trail(context)
+        guard trail.count > 1 else { return .empty }
+        return .nav(
+            .cls("breadcrumbs"),
+            .attr("aria-label", "当前位置"),
+            .ol(.forEach(trail.enumerated()) { index, crumb in
+                let isLast = index == trail.count - 1
+                return .li(
+                    isLast ? .span(.attribute(named: "aria-current", value: "page"), .text(crumb.label))
+                        : crumb.href.map { .a(.attr("href", $0), .text(crumb.label)) } ?? .span(.text(crumb.label))
+                )
+            })
         )
     }
 

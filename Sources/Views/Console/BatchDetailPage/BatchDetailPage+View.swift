@@ -9,7 +9,6 @@ public enum BatchDetailPage {
     static func content(_ model: Model) -> BodyNode {
         let batch = model.batch
         return .group(
-            .p(.cls("breadcrumb"), .a(.href("/console/batches"), .text("批次")), .text(" / \(batch.id)")),
             pageHeader(
                 "批次 \(batch.id)",
                 subtitle: "\(batch.datasetName)（\(batch.datasetID)）· \(batch.department)",

@@ -9,7 +9,6 @@ public enum EnterpriseProfilePage {
     static func content(_ model: Model) -> BodyNode {
         let displayName = model.registration?.name ?? model.uscc
         return .group(
-            .p(.cls("breadcrumb"), .a(.href("/console/enterprises"), .text("企业")), .text(" / 信用画像")),
             pageHeader(
                 displayName,
                 subtitle: "统一社会信用代码 \(model.uscc) · 共 \(Format.count(model.recordCount)) 条记录"
