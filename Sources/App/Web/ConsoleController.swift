@@ -21,6 +21,7 @@ struct ConsoleController {
         // Streamed: the sender is checked before a byte of the body is read, and the file goes to the
         // ingestor as it arrives.
         console.on(.POST, "upload", body: .stream, use: upload)
+        console.get("upload", "progress", use: uploadProgress)
         console.get("catalog", use: catalog)
     }
 
@@ -222,14 +223,37 @@ struct ConsoleController {
         guard let id = selected?.nonEmpty, let dataset = req.catalog.dataset(id) else { return fail("请选择数据集") }
         guard principal.maySubmit(dataset) else { return fail("您所在部门无权报送数据集“\(dataset.name)”") }
         guard let fileName = upload.fileName?.nonEmpty else { return fail("请选择要上传的文件") }
+        // The page polls /console/upload/progress with the key it sent, to show rows checked until the end.
+        let board = req.application.uploadProgress
+        let key = UploadProgressBoard.validKey(upload.fields["progress"])
+        var report: (@Sendable (IngestProgress) -> Void)? = nil
+        if let key {
+            board.start(key, owner: principal.name)
+            report = { progress in board.update(key, progress) }
+        }
         do {
             let summary = try await Ingestion.load(req.services, dataset: dataset, principal: principal, source: .web,
                                                    fileName: fileName, format: FileFormat.fromFileName(fileName),
-                                                   chunks: upload.file)
+                                                   chunks: upload.file, progress: report)
+            if let key { board.phase(key, "已完成：批次 #\(summary.id)", done: true) }
             return req.redirect(to: "/console/batches/\(summary.id)")
         } catch let error as DomainError {
+            if let key { board.phase(key, "未完成", done: true) }
             return fail(error.message)
         }
+    }
+
+    /// How far the server has got with the caller's upload: phase, rows read and checked, bytes read.
+    func uploadProgress(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.creditCenter, .department])
+        guard let key = UploadProgressBoard.validKey(req.query[String.self, at: "key"]),
+              let entry = req.application.uploadProgress.entry(key, owner: principal.name) else {
+            throw DomainError.notFound("该上传的进度")
+        }
+        let response = try await ["phase": entry.phase, "rows": String(entry.rows), "bytes": String(entry.bytes), "done": String(entry.done)]
+            .encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
     }
 
     func catalog(_ req: Request) async throws -> Response {

@@ -104,6 +104,70 @@
       }
     }
 
+    /* A random key the server reports this upload's progress under (rows checked, bytes read). */
+    function newProgressKey() {
+      var input = form.querySelector('input[name="progress"]');
+      if (!input || !window.crypto || !window.crypto.getRandomValues) {
+        return "";
+      }
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      var key = "";
+      for (var i = 0; i < bytes.length; i++) {
+        key += ("0" + bytes[i].toString(16)).slice(-2);
+      }
+      input.value = key;
+      return key;
+    }
+
+    var polling = null;
+    var serverSeen = false;
+
+    /* Asks the server how far it has got: rows read and checked, and the share of the file's bytes. */
+    function pollProgress(key, size) {
+      if (!key || polling) {
+        return;
+      }
+      polling = window.setInterval(function () {
+        var request = new XMLHttpRequest();
+        request.open("GET", "/console/upload/progress?key=" + encodeURIComponent(key));
+        request.setRequestHeader("Accept", "application/json");
+        request.addEventListener("load", function () {
+          if (request.status !== 200) {
+            return;
+          }
+          var p;
+          try {
+            p = JSON.parse(request.responseText);
+          } catch (e) {
+            return;
+          }
+          serverSeen = true;
+          var rows = Number(p.rows || 0).toLocaleString("zh-CN");
+          var bytes = Number(p.bytes || 0);
+          if (p.done === "true") {
+            setPercent(100);
+            setStatus(p.phase + "，已校验 " + rows + " 行");
+          } else if (size > 0 && bytes < size) {
+            var percent = Math.min(99, Math.round((bytes / size) * 100));
+            setPercent(percent);
+            setStatus("已读取并校验 " + rows + " 行（" + percent + "%），同时写入数据库…");
+          } else {
+            setIndeterminate(true);
+            setStatus("已校验全部 " + rows + " 行，正在完成写入并记入透明日志…");
+          }
+        });
+        request.send();
+      }, 600);
+    }
+
+    function stopPolling() {
+      if (polling) {
+        window.clearInterval(polling);
+        polling = null;
+      }
+    }
+
     function start() {
       busy = true;
       if (submit) {
@@ -119,6 +183,7 @@
 
     function reset(message) {
       busy = false;
+      stopPolling();
       if (submit) {
         submit.disabled = false;
         submit.textContent = submitLabel;
@@ -174,8 +239,11 @@
         return;
       }
       event.preventDefault();
+      var progressKey = newProgressKey();
       var data = new FormData(form);
+      var fileSize = fileInput && fileInput.files && fileInput.files[0] ? fileInput.files[0].size : 0;
       start();
+      pollProgress(progressKey, fileSize);
 
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
@@ -183,6 +251,9 @@
 
       if (xhr.upload) {
         xhr.upload.addEventListener("progress", function (e) {
+          if (serverSeen) {
+            return; /* the server's own count of rows is the truer measure */
+          }
           if (e.lengthComputable && e.total > 0) {
             var percent = Math.min(100, Math.round((e.loaded / e.total) * 100));
             setPercent(percent);
@@ -190,14 +261,17 @@
           }
         });
         xhr.upload.addEventListener("load", function () {
-          setIndeterminate(true);
-          setStatus("上传完成，正在校验…");
+          if (!polling) {
+            setIndeterminate(true);
+            setStatus("上传完成，正在校验…");
+          }
         });
       }
 
       xhr.addEventListener("load", function () {
         var target = xhr.responseURL || "";
         var redirected = target !== "" && withoutHash(target) !== withoutHash(form.action);
+        stopPolling();
         if (xhr.status >= 200 && xhr.status < 300 && redirected) {
           setStatus("校验完成，正在打开批次…");
           window.location.assign(target);

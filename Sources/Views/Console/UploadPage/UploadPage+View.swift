@@ -39,6 +39,9 @@ public enum UploadPage {
             .enctype(.multipartData),
             .attr("data-upload", "true"),
             Forms.csrfField(model.context.csrfToken),
+            // Filled by the page script with a random key; the server reports its progress under it (before the file:
+            // fields after a file are not read).
+            .input(.type(.hidden), .name("progress"), .id("upload-progress-key"), .value("")),
             Forms.field(
                 label: "数据集",
                 for: "upload-dataset",
