@@ -16,7 +16,7 @@ extension CouponProgrammesPage {
                 .init("预算使用", "\(u.usedBasisPoints / 100).\(String(format: "%02d", u.usedBasisPoints % 100))%",
                       tone: u.usedBasisPoints >= 9_000 ? .warning : .neutral),
                 .init("已发放", "\(u.issued) 张", hint: "持有 \(u.held)，已绑定 \(u.attached)"),
-                .init("已核销", "\(u.redeemed + u.settled) 张", hint: "其中已结清 \(u.settled)"),
+                .init("已核销", "\(u.redeemed + u.settled) 张", hint: "其中已结算完毕 \(u.settled)"),
                 .init("已结算", u.settledAmount.yuanText, hint: "银行申领经核准的让利利息"),
                 .init("已过期", "\(u.expired) 张"),
             ]))
@@ -68,7 +68,7 @@ extension CouponProgrammesPage {
             .init("effective_from", "生效日期", kind: .date, value: model.today.description, isRequired: true),
             .init("budget_yuan", "预算（元）", kind: .number, value: v.map { String($0.budget.value / 100) } ?? "", isRequired: true),
             .init("face_kind", "面值类型", kind: .options([("rate_cut", "降息（百分点）"), ("interest_share", "补贴利息（比例）")], selected: face.kind)),
-            .init("face_points", "降息百分点或补贴比例（%）", kind: .number, value: points, isRequired: true,
+            .init("face_points", "面值数值：降息的百分点数或补贴利息的百分比", kind: .number, value: points, isRequired: true,
                   hint: "降息 0.2 个百分点填 0.2；补贴利息的 10% 填 10"),
             .init("cap_yuan", "每笔补贴上限（元，补贴利息时必填）", kind: .number, value: face.cap.map { String($0.value / 100) } ?? ""),
             .init("grades", "适用评价等级（逗号分隔，留空不限）", value: v?.eligibility.grades.joined(separator: ",") ?? ""),
