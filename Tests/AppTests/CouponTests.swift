@@ -216,7 +216,7 @@ import VaporTesting
     }
 
     @Test(arguments: Backend.allCases)
-    func aShareOfInterestCouponCutsTheRateWithinItsCap(backend: Backend) async throws {
+    func aShareOfInterestCouponCutsTheRateWithinItsCapAndItsSettlementReleasesTheRest(backend: Backend) async throws {
         try await withTestApp(backend) { app in
             let w = try await Self.world(app)
             // 10 % of the interest, at most ¥200.00: 0.42 points would forgo ¥273.00, so the cut is 0.30 points (¥195.00).
@@ -231,6 +231,19 @@ import VaporTesting
             #expect(loan.ledger.schedule.rate == AnnualRate(basisPoints: 390))
             #expect(loan.coupon?.estimatedCost == Cents(19_500))
             #expect(try await Self.budget(app, w, programme)["chargedCents"] as? Int == 19_500)
+
+            // The firm pays the loan off on the day: only month 1's interest was charged (¥390.00 instead of ¥420.00).
+            // Settling those ¥30.00 settles the coupon, and the rest of the estimate goes back to the budget.
+            let payoff = loan.ledger.payoffAmount(asOf: w.today)
+            #expect(try await post(app, "/api/v1/loans/\(loan.id)/repayments", token: w.f.bankAToken,
+                                   ["day": w.today.description, "amountCents": payoff.value]).status == .ok)
+            let claim = try await Self.claim(app, w.f.bankAToken, coupon: coupon, cents: 3_000, through: w.today).json()
+            #expect(claim["outcome"] as? String == "accepted", "\(claim)")
+            let mine = try Self.array(try await send(app, .GET, "/api/v1/coupons", token: w.f.firmAToken))
+            #expect((mine.first?["coupon"] as? [String: Any])?["status"] as? String == "settled")
+            let use = try await Self.budget(app, w, programme)
+            #expect(use["chargedCents"] as? Int == 3_000 && use["settled"] as? Int == 1 && use["settledCents"] as? Int == 3_000)
+            #expect(try await Self.claim(app, w.f.bankAToken, coupon: coupon, cents: 1, through: w.today).status == .conflict)
         }
     }
 
