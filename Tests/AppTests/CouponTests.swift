@@ -169,6 +169,14 @@ import VaporTesting
             #expect(try await send(app, .GET, "/api/v1/coupons/claims", token: w.f.bankBToken).json()["total"] as? Int == 0)
             use = try await Self.budget(app, w, programme)
             #expect(use["settledCents"] as? Int == 3_833)
+            // The three pages, live: the credit center's budget use, the firm's wallet, the lender's claims.
+            let console = try await send(app, .GET, "/console/coupons", token: center)
+            #expect(console.status == .ok && console.body.contains("大连数字信用券") && console.body.contains("预算使用"))
+            let firmPage = try await send(app, .GET, "/firm/coupons", token: w.f.firmAToken)
+            #expect(firmPage.status == .ok && firmPage.body.contains("XYQ-") && firmPage.body.contains("券后 4.00%"))
+            let bankPage = try await send(app, .GET, "/bank/coupons", token: bank)
+            #expect(bankPage.status == .ok && bankPage.body.contains("不予核准") && bankPage.body.contains("已核准"))
+            #expect(try await send(app, .GET, "/bank/coupons", token: w.f.bankBToken).body.contains("XYQ-") == false)
 
             // Every step is a 数字信用券 entry in the transparency log, naming no firm.
             _ = try await LogSequencer(database: app.db).sequenceAll()
