@@ -14,7 +14,7 @@ import Vapor
 /// to `Xyd.main`), not by `App`.
 public struct BenchCommand: AsyncCommand {
     public struct Signature: CommandSignature {
-        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log、monitor、fund 或 stats")
+        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log、monitor、fund、stats 或 coupons")
         var what: String
         @Option(name: "rows", help: "行数；log 为条目数（默认 1000000）")
         var rows: Int?
@@ -28,7 +28,7 @@ public struct BenchCommand: AsyncCommand {
         var borrowers: Int?
         @Option(name: "python", help: "scorecard：装有 scikit-learn/optbinning/toad/lightgbm 的 Python 解释器（默认取 XYD_BENCH_PYTHON，都没有则跳过 Python 对照）")
         var python: String?
-        @Option(name: "concurrency", help: "api：并发客户端数（默认 64）")
+        @Option(name: "concurrency", help: "api：并发客户端数（默认 64）；coupons：并发放款数（默认 16）")
         var concurrency: Int?
         @Option(name: "seconds", help: "api：每项持续秒数（默认 10）")
         var seconds: Double?
@@ -46,12 +46,16 @@ public struct BenchCommand: AsyncCommand {
         var repetitions: Int?
         @Flag(name: "postgres", help: "stats：另在临时 PostgreSQL 上存取")
         var postgres: Bool
+        @Option(name: "attempts", help: "coupons：带券放款笔数（默认 2000）")
+        var attempts: Int?
+        @Option(name: "budget-for", help: "coupons：预算恰好可核销的张数（默认 500）")
+        var budgetFor: Int?
         public init() {}
     }
 
     public init() {}
 
-    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）、fund（风险补偿基金模拟）、stats（统计汇总：全量重算、存取、结账、各统计页面与增量更新）" }
+    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）、fund（风险补偿基金模拟）、stats（统计汇总：全量重算、存取、结账、各统计页面与增量更新）、coupons（信用券并发核销：吞吐与零超支）" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -77,11 +81,14 @@ public struct BenchCommand: AsyncCommand {
                                      listSize: signature.list ?? 10_000).run()
         case "fund":
             try await FundBench(app: context.application, loans: signature.loans ?? 50_000, paths: signature.paths ?? 10_000, years: 3).run()
+        case "coupons":
+            try await CouponBench(app: context.application, attempts: signature.attempts ?? 2_000, budgetFor: signature.budgetFor ?? 500,
+                                  concurrency: signature.concurrency ?? 16, postgres: !signature.noPostgres).run()
         case "stats":
             try await StatBench(app: context.application, firms: signature.firms ?? 100_000, loans: signature.loans ?? 1_000_000,
                                 years: signature.years ?? 5, postgres: signature.postgres, repetitions: signature.repetitions ?? 100).run()
         default:
-            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log、monitor、fund 或 stats")
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log、monitor、fund、stats 或 coupons")
         }
     }
 }

@@ -113,9 +113,9 @@ public enum MarketActions {
                                                               at: context.clock.now()) { unit, next in
             guard event.action == .disburse else { return }
             guard let terms = next.state.terms else { throw DomainError.conflict("该申请没有批准条件，不能放款") }
-            let schedule = try terms.schedule(start: disbursedOn)
-            try await LoanStore.open(in: unit, application: next, ledger: LoanLedger(schedule: schedule), asOf: today,
-                                     thresholds: thresholds)
+            // A digital credit coupon attached to the application is redeemed here (rate after it, budget charged).
+            try await CouponDisbursement.openLoan(in: unit, application: next, terms: terms, disbursedOn: disbursedOn, today: today,
+                                                  thresholds: thresholds, actor: principal.displayName, at: context.clock.now())
         }
         // 入库: the new loan is checked against each fund at once (the daily sweep catches one missed here).
         if event.action == .disburse, let loan = try await context.loanStore.loan(applicationID: stored.id) {

@@ -82,5 +82,7 @@ public struct ServiceContext: Sendable {
     public var fundStore: FundStore { FundStore(database: database) }
     public var fundClaimStore: FundClaimStore { FundClaimStore(database: database) }
     public var fundJournal: FundJournalStore { FundJournalStore(database: database) }
+    public var couponProgrammeStore: CouponProgrammeStore { CouponProgrammeStore(database: database) }
+    public var couponStore: CouponStore { CouponStore(database: database) }
     public var ingestor: BatchIngestor { BatchIngestor(database: database) }
 }

@@ -46,7 +46,7 @@ import VaporTesting
         if path.hasPrefix("/firm") { return [.firm] }
         if ["/console/institutions", "/console/accounts", "/console/products", "/console/commitments", "/console/authorisations",
             "/console/enterprises", "/console/repairs", "/console/red-list", "/console/monitoring", "/console/listings",
-            "/console/fund"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
+            "/console/fund", "/console/coupons"].contains(where: { path.hasPrefix($0) }) || path == "/console" {
             return [.creditCenter]
         }
         // Statistics: the credit center and the finance/regulatory departments (the test's court is neither).
@@ -102,6 +102,15 @@ import VaporTesting
         }
         if api == "/fund/claims/:id/steps" { return bank.union([.creditCenter]) }
         if api.hasPrefix("/fund/") { return bank }
+        // Digital credit coupons: the credit center runs the programmes and issues; a firm claims, holds and attaches its
+        // own; lenders read the coupons redeemed on their loans and claim settlement (the credit center reads all).
+        if api.hasPrefix("/coupons") {
+            if api == "/coupons" || api == "/coupons/offers" || api == "/coupons/programmes/:id/claim" || api.hasSuffix("/attach")
+                || api.hasSuffix("/detach") { return [.firm] }
+            if api.hasPrefix("/coupons/programmes") { return [.creditCenter] }
+            if api == "/coupons/:id/claims" { return bank }
+            return bank.union([.creditCenter])
+        }
         // Statistics: institutions file and read their own reports; the figures, the close, the evaluation and the
         // bulletins are the credit center's (and the finance/regulatory departments', not the test's court).
         if api == "/stats/indicators" || api == "/stats/reports/template" { return signedIn }

@@ -374,6 +374,30 @@ struct GoldenPageTests {
                                                pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/console/fund/claims"),
                                                status: .publicity, today: M.day))
         },
+        GoldenPage(name: "CouponProgrammesPage") {
+            typealias C = CouponFixtures
+            return CouponProgrammesPage.render(.init(context: F.center("/console/coupons"), today: C.day,
+                                                     programmes: [.init(programme: C.programme, use: C.use)], selected: C.programme,
+                                                     products: [(id: 4, label: "甲银行 · 工信e贷"), (id: 5, label: "甲银行 · 经营贷")]))
+        },
+        GoldenPage(name: "FirmCouponsPage") {
+            typealias C = CouponFixtures
+            return FirmCouponsPage.render(.init(context: F.firm("/firm/coupons"), coupons: [
+                .init(coupon: C.coupon(4, .held), status: .held, programmeName: "大连数字信用券", products: ["工信e贷"], acceptsAll: false),
+                .init(coupon: C.coupon(5, .attached), status: .attached, programmeName: "大连数字信用券", products: ["工信e贷"], acceptsAll: false),
+                .init(coupon: C.coupon(3, .redeemed), status: .redeemed, programmeName: "大连数字信用券", products: [], acceptsAll: true),
+                .init(coupon: C.coupon(2, .held), status: .expired, programmeName: "大连数字信用券", products: [], acceptsAll: true),
+            ], applications: [.init(id: 7, label: "申请 #7 · 工信e贷 · ¥200,000.00")],
+               offers: [.init(programmeID: 1, name: "大连数字信用券", face: .rateCut(basisPoints: 20), expiresOn: Day(year: 2026, month: 12, day: 31), reasons: []),
+                        .init(programmeID: 2, name: "科创利息补贴券", face: .interestShare(basisPoints: 2_500, cap: Cents(yuan: 5_000)),
+                              expiresOn: Day(year: 2027, month: 6, day: 30), reasons: ["无有效的专精特新认定"])]))
+        },
+        GoldenPage(name: "BankCouponsPage") {
+            typealias C = CouponFixtures
+            return BankCouponsPage.render(.init(context: F.bank("/bank/coupons"), today: C.day,
+                                                redeemed: [.init(coupon: C.coupon(3, .redeemed), firmName: "大连海韵科技有限公司", claimable: .zero, installments: 2)],
+                                                claims: C.claims))
+        },
         GoldenPage(name: "FundDashboardPage") {
             typealias M = FundFixtures
             return FundDashboardPage.render(.init(context: F.center("/console/fund"), programmes: [try M.programme()],

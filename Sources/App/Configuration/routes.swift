@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     ListingsAPI().register(api)
     RiskAlertsAPI().register(api)
     FundAPI().register(api)
+    CouponAPI().register(api)
     StatsAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
@@ -28,6 +29,7 @@ func routes(_ app: Application) throws {
     ListingPortals().register(authenticated)
     RiskAlertPortals().register(authenticated)
     FundPortals().register(authenticated)
+    CouponPortals().register(authenticated)
     StatsPortals().register(authenticated)
     QuarantinePages().register(authenticated)
 }

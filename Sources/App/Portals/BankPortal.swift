@@ -139,7 +139,8 @@ struct BankPortal {
         return Portal.html(BankApplicationPage.render(.init(
             context: Portal.context(req, principal), application: ApplicationSummary(a, institutionName: institution.name),
             loanID: loan?.id, steps: steps, today: req.platform.clock.today,
-            incentive: try await RedLists.validEntry(req.services, uscc: a.uscc).flatMap { RedLists.incentiveText($0, req.services) })))
+            incentive: try await RedLists.validEntry(req.services, uscc: a.uscc).flatMap { RedLists.incentiveText($0, req.services) },
+            coupon: try await CouponPortals.applicationText(req, applicationID: a.id, loanCoupon: loan?.coupon))))
     }
 
     /// The authorised credit report: logged in the firm's access log with the authorisation used.

@@ -15,7 +15,7 @@ extension ApplicationSummary {
 extension LoanSummary {
     init(_ l: LoanStore.Stored) {
         self.init(id: l.id, firmName: l.firmName, productName: l.productName, ledger: l.ledger, classification: l.classification,
-                  overdueDays: l.overdueDays, outstanding: l.outstanding, settled: l.settled)
+                  overdueDays: l.overdueDays, outstanding: l.outstanding, settled: l.settled, coupon: l.coupon?.text)
     }
 }
 

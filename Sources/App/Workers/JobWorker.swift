@@ -88,6 +88,8 @@ enum JobRunner {
             case JobKind.dailyFunds:
                 _ = try await FundRegistrations.sweep(app.services)
                 try await FundBooks.checkStopLines(app.services)
+                // Coupons past their expiry day: readers already treat them as expired; this records it.
+                try await CouponProgrammes.recordExpired(app.services)
             case JobKind.statsRefresh:
                 _ = try await StatRefresh(database: app.db, platform: app.platform).refresh()
             case JobKind.riskWebhook:

@@ -226,3 +226,18 @@ extension LogEvents {
         ].merging(extra.mapValues(LogEntry.identifierOrDigest)) { a, _ in a })
     }
 }
+
+extension LogEvents {
+    /// A step of a digital credit coupon or its programme: a version saved, a coupon issued, attached, detached,
+    /// redeemed (or sent back for want of budget), expired, a settlement claim accepted or refused. `coupon` is the
+    /// coupon's id (`programme` for a programme's own steps); amounts and the firm appear only as digests.
+    public static func coupon(programme: Int64, coupon: String, step: String, status: String, uscc: String?, actor name: String,
+                              at time: Date, detail: some Encodable, extra: [String: String] = [:]) throws -> LogEntry {
+        var attributes = [
+            "programme": String(programme), "coupon": LogEntry.identifierOrDigest(coupon), "step": LogEntry.identifierOrDigest(step),
+            "status": LogEntry.identifierOrDigest(status), "detailDigest": digest(detail),
+        ]
+        if let uscc { attributes["subject"] = subject(uscc: uscc) }
+        return try entry(.coupon, at: time, actor: actor(name), attributes.merging(extra.mapValues(LogEntry.identifierOrDigest)) { a, _ in a })
+    }
+}

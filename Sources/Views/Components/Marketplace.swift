@@ -44,11 +44,14 @@ public struct LoanSummary: Sendable, Equatable {
     public var overdueDays: Int
     public var outstanding: Cents
     public var settled: Bool
+    /// The digital credit coupon redeemed at disbursement, in words (the schedule is at the rate after it).
+    public var coupon: String?
 
     public init(id: Int64, firmName: String, productName: String, ledger: LoanLedger, classification: LoanClass,
-                overdueDays: Int, outstanding: Cents, settled: Bool) {
+                overdueDays: Int, outstanding: Cents, settled: Bool, coupon: String? = nil) {
         self.id = id; self.firmName = firmName; self.productName = productName; self.ledger = ledger
         self.classification = classification; self.overdueDays = overdueDays; self.outstanding = outstanding; self.settled = settled
+        self.coupon = coupon
     }
 }
 
@@ -133,7 +136,7 @@ enum LoanBlocks {
                 .init("放款日", schedule.start.description), .init("到期日", schedule.maturity.description),
                 .init("年利率", Format.percent(schedule.rate)), .init("还款方式", schedule.method.label),
                 .init("利息合计", Format.money(schedule.totalInterest)), .init("本息合计", Format.money(schedule.totalPayment)),
-            ]),
+            ] + (loan.coupon.map { [PortalPage.Fact("信用券", $0)] } ?? [])),
             .table(.init(title: "还款计划", id: "schedule", headers: ["期数", "应还日", "本金", "利息", "合计", "已还", "状态"],
                          rows: position.installments.map { p in
                 [.text("\(p.installment.number)"), .text(p.installment.due.description), .text(Format.money(p.installment.principal)),

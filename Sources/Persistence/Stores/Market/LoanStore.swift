@@ -24,6 +24,8 @@ public struct LoanStore: Sendable {
         /// The class the lending institution reported (e.g. 可疑 for a firm in trouble); the loan is never
         /// classified better than this, whatever its overdue days.
         public var reportedClass: LoanClass?
+        /// The digital credit coupon redeemed at disbursement, if any (the schedule's rate is the rate after it).
+        public var coupon: LoanCoupon? = nil
     }
 
     struct Row: Decodable {
@@ -32,7 +34,7 @@ public struct LoanStore: Sendable {
     }
 
     struct Detail: Codable { var applicationID: Int64; var institutionID: Int64; var uscc: String; var firmName: String
-        var productName: String; var ledger: LoanLedger; var reportedClass: LoanClass? = nil }
+        var productName: String; var ledger: LoanLedger; var reportedClass: LoanClass? = nil; var coupon: LoanCoupon? = nil }
 
     func stored(_ row: Row) throws -> Stored {
         let d = try DetailCoding.decode(Detail.self, row.detail)
@@ -40,7 +42,7 @@ public struct LoanStore: Sendable {
                       firmName: d.firmName, productName: d.productName, ledger: d.ledger,
                       classification: LoanClass(rawValue: row.classification) ?? .normal,
                       overdueDays: row.overdue_days, outstanding: Cents(row.outstanding), settled: row.settled != 0,
-                      reportedClass: d.reportedClass)
+                      reportedClass: d.reportedClass, coupon: d.coupon)
     }
 
     static let columns = "id, detail, classification, overdue_days, outstanding, settled"
@@ -48,9 +50,9 @@ public struct LoanStore: Sendable {
     /// Opens the loan of a disbursed application (inside the application's transaction).
     @discardableResult
     public static func open(in unit: UnitOfWork, application: ApplicationStore.Stored, ledger: LoanLedger,
-                            asOf day: Day, thresholds: ClassificationThresholds) async throws -> Int64 {
+                            asOf day: Day, thresholds: ClassificationThresholds, coupon: LoanCoupon? = nil) async throws -> Int64 {
         let detail = Detail(applicationID: application.id, institutionID: application.institutionID, uscc: application.uscc,
-                            firmName: application.firmName, productName: application.productName, ledger: ledger)
+                            firmName: application.firmName, productName: application.productName, ledger: ledger, coupon: coupon)
         let position = ledger.position(asOf: day)
         let id = try await unit.sql().insertReturningID("""
             INSERT INTO loans (application_id, institution_id, uscc, detail, classification, overdue_days, outstanding, settled, updated_at)
@@ -202,7 +204,7 @@ public struct LoanStore: Sendable {
         loan.settled = position.isSettled
         let detail = Detail(applicationID: loan.applicationID, institutionID: loan.institutionID, uscc: loan.uscc,
                             firmName: loan.firmName, productName: loan.productName, ledger: loan.ledger,
-                            reportedClass: loan.reportedClass)
+                            reportedClass: loan.reportedClass, coupon: loan.coupon)
         try await database.sql().raw("""
             UPDATE loans SET detail = \(bind: try DetailCoding.encode(detail)), classification = \(bind: computed.rawValue),
               overdue_days = \(bind: loan.overdueDays), outstanding = \(bind: loan.outstanding.value),

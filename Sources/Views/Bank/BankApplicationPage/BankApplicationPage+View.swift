@@ -4,6 +4,7 @@ extension BankApplicationPage {
     public static func render(_ model: Model) -> String {
         let a = model.application
         var blocks: [PortalPage.Block] = model.incentive.map { [.notice($0, tone: .success)] } ?? []
+        if let coupon = model.coupon { blocks.append(.notice(coupon, tone: .info)) }
         blocks.append(ApplicationBlocks.summary(a))
         blocks.append(.facts(title: "信用报告", [.init("授权查询", cell: .link("查看该企业的授权信用报告", href: "/bank/applications/\(a.id)/report"))]))
         let path = "/bank/applications/\(a.id)"
