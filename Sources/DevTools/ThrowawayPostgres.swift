@@ -41,7 +41,8 @@ public final class ThrowawayPostgres: Sendable {
         if let asUser { try run("/bin/chown", ["-R", "\(asUser):", directory.path], asUser: nil) }
         let cluster = ThrowawayPostgres(port: try freePort(), directory: directory, bin: bin, asUser: asUser)
         try cluster.pg("initdb", ["-D", cluster.dataPath, "-U", "xyd", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"])
-        var options = "-p \(cluster.port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c max_connections=200"
+        // The suite runs many test apps at once, each with its own pool: 200 connections ran out under full load.
+        var options = "-p \(cluster.port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c max_connections=500"
         if !durable { options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" }
         try cluster.pg("pg_ctl", ["-D", cluster.dataPath, "-o", options, "-l", directory.appendingPathComponent("server.log").path, "-w", "start"])
         return cluster

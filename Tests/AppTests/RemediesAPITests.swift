@@ -68,6 +68,16 @@ import VaporTesting
             let first = try r.json()
             let id1 = try #require(first["id"] as? Int)
             #expect(first["status"] as? String == "pending")
+            // The clerk decides with the firm's name, the record as stored and the days left (issue 16), and can
+            // download the record in the dataset's own columns to correct and send again.
+            var queue = try await send(app, .GET, "/console/objections", token: f.base.marketToken)
+            #expect(queue.body.contains("大连海韵科技有限公司") && queue.body.contains("未按期公示年度报告"))
+            #expect(queue.body.contains("还剩 ") && queue.body.contains("/console/objections/\(id1)/record.csv"))
+            let download = try await send(app, .GET, "/console/objections/\(id1)/record.csv", token: f.base.marketToken)
+            #expect(download.status == .ok && download.body.hasPrefix("\u{FEFF}record_id,uscc,listed_on,reason") && download.body.contains("AB1,\(firmA)"))
+            #expect(try await send(app, .GET, "/console/objections/\(id1)/record.csv", token: f.base.courtToken).status == .notFound)
+            queue = try await send(app, .GET, "/console/objections", token: f.base.courtToken)
+            #expect(!queue.body.contains("未按期公示年度报告"))
             #expect(first["deadline"] as? String == WorkingDays().adding(5, to: .today()).description)
             r = try await post(app, "/api/v1/objections", token: f.firmAToken, ["dataset": "market.abnormal", "recordID": "AB1", "reason": "再次"])
             #expect(r.status == .conflict)

@@ -1,6 +1,7 @@
 import Domain
 import Persistence
 import Services
+import Spreadsheet
 import Vapor
 import Views
 
@@ -18,6 +19,7 @@ struct RemedyPortals {
         let console = routes.grouped("console")
         console.get("objections", use: queue)
         console.post("objections", ":id", "resolve", use: resolve)
+        console.get("objections", ":id", "record.csv", use: recordCSV)
         console.get("repairs", use: repairReview)
         console.post("repairs", ":id", "decision", use: decideRepair)
     }
@@ -99,8 +101,41 @@ struct RemedyPortals {
         let objections = try await Remedies.visible(req.services, principal)
         var names = Dictionary(uniqueKeysWithValues: req.catalog.datasets.map { ($0.id, $0.name) })
         names[Recommendations.objectionDataset] = "推荐清单公示条目"
+        // What the clerk needs to decide: whose record it is, and the record as stored.
+        var firmNames: [String: String] = [:]
+        var records: [Int64: [OperatorObjectionsPage.RecordField]] = [:]
+        for objection in objections.filter(\.status.isOpen).prefix(200) {
+            if firmNames[objection.uscc] == nil { firmNames[objection.uscc] = try await req.registry.enterprise(objection.uscc)?.name }
+            if let fields = try await Self.disputedRecord(req, objection)?.fields { records[objection.id] = fields }
+        }
         return Portal.html(OperatorObjectionsPage.render(.init(context: Portal.context(req, principal), objections: objections,
-                                                              datasetNames: names, today: req.platform.clock.today)))
+                                                              datasetNames: names, today: req.platform.clock.today,
+                                                              firmNames: firmNames, records: records)))
+    }
+
+    /// The disputed record with its catalog labels and display values, and as a one-row CSV in the dataset's own
+    /// columns (what the department downloads, corrects and uploads again).
+    static func disputedRecord(_ req: Request, _ objection: Objection) async throws
+        -> (fields: [OperatorObjectionsPage.RecordField], csv: String)? {
+        guard let spec = req.catalog.dataset(objection.dataset),
+              let record = try await req.recordStore.record(uscc: objection.uscc, dataset: objection.dataset, recordID: objection.recordID)
+        else { return nil }
+        let fields = spec.fields.map { field in
+            OperatorObjectionsPage.RecordField(label: field.label, value: field.display(record.content[field.name] ?? ""))
+        }
+        // record_id and uscc lead every upload; the dataset's own fields follow.
+        let columns = ["record_id", "uscc"] + spec.fields.map(\.name)
+        let values = [record.recordID, record.uscc] + spec.fields.map { record.content[$0.name] ?? "" }
+        let csv = CSVExport.text([columns, values])
+        return (fields, csv)
+    }
+
+    func recordCSV(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.department, .creditCenter])
+        let id = req.parameters.get("id", as: Int64.self)
+        guard let objection = try await Remedies.visible(req.services, principal).first(where: { $0.id == id }),
+              let record = try await Self.disputedRecord(req, objection) else { throw DomainError.notFound("该异议的记录") }
+        return QuarantinePages.csv(record.csv, name: "\(objection.dataset)-\(objection.recordID).csv")
     }
 
     func resolve(_ req: Request) async throws -> Response {
