@@ -51,6 +51,10 @@ public func withTestApp(_ backend: Backend, runsJobs: Bool = false, environment:
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xyd-test-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
+    // Swift Testing starts every test at once: without a bound, the PostgreSQL apps' pools outgrow the cluster's
+    // connections ("too many clients already") on a loaded machine.
+    if backend == .postgres { await PostgresAppSlots.shared.acquire() }
+    defer { if backend == .postgres { Task { await PostgresAppSlots.shared.release() } } }
     var env = ["XYD_DATA_DIR": directory.path, "XYD_LOG_LEVEL": "warning", "XYD_JOBS": runsJobs ? "true" : "false", "XYD_JOB_POLL_SECONDS": "0.05"]
     // A copy of a database migrated once per test process (the migrations still run below, finding nothing to do).
     switch backend {
@@ -70,6 +74,26 @@ public func withTestApp(_ backend: Backend, runsJobs: Bool = false, environment:
         throw error
     }
     try await app.asyncShutdown()
+}
+
+/// How many PostgreSQL test apps may be alive at once. Each holds up to six connections (a pool and a commit pool
+/// per event loop); 32 of them stay well inside the throwaway cluster's 500, leaving room for the server processes
+/// some tests start against it.
+actor PostgresAppSlots {
+    static let shared = PostgresAppSlots(limit: 32)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
 }
 
 /// Databases migrated once per test process, copied for each test (as SwiftPackageIndex-Server's test pool

@@ -16,11 +16,15 @@ import Vapor
     @Test func firmAndBankWalkTheWholeStory() async throws {
         try await withTestApp(.sqlite) { app in
             let market = try await BrowserStory.marketplace(app, enterpriseAccounts: false)
-            try await BrowserStory.run(app, name: "browser-story") { browser, site in try await story(browser, site: site, market: market) }
+            let clock = TestClock(Day.today().description)
+            app.platform = app.platform.on(clock.clock)
+            try await BrowserStory.run(app, name: "browser-story") { browser, site in
+                try await story(browser, site: site, market: market, clock: clock)
+            }
         }
     }
 
-    func story(_ b: WebDriver, site: String, market: MarketFixtures) async throws {
+    func story(_ b: WebDriver, site: String, market: MarketFixtures, clock: TestClock) async throws {
         // 1. The firm registers with its USCC and legal representative.
         try await b.open("\(site)/register")
         try await b.fill("#register-uscc", SampleFiles.firmA)
@@ -92,12 +96,15 @@ import Vapor
         try await b.screenshot("bank-approved")
         try await b.signOut()
 
-        // 6. The firm signs the contract (confirming the dialog) and sees who read its data.
+        // 6. The firm signs the contract (confirming the dialog) and sees who read its data. It signs 40 days ago,
+        //    so that the loan can be disbursed then (never before its contract) and its first installment is due.
         try await b.signIn(site, "haiyun")
         try await b.open("\(site)/firm/applications/\(applicationID)")
+        clock.set(Day.today().adding(days: -40).description)
         try await b.click("button", containing: "同意并签约")
         try await b.acceptDialog()
         try await b.waitForText("已签约")
+        clock.set(Day.today().description)
         try await b.screenshot("firm-signed")
         try await b.open("\(site)/firm/authorisations")
         try await b.waitForText("查阅信用报告（申请 #\(applicationID)）")
