@@ -83,4 +83,6 @@ public struct ServiceContext: Sendable {
     public var fundClaimStore: FundClaimStore { FundClaimStore(database: database) }
     public var fundJournal: FundJournalStore { FundJournalStore(database: database) }
     public var ingestor: BatchIngestor { BatchIngestor(database: database) }
+    public var preapprovalStore: PreapprovalStore { PreapprovalStore(database: database) }
+    public var creditLineStore: CreditLineStore { CreditLineStore(database: database) }
 }

@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     ListingsAPI().register(api)
     RiskAlertsAPI().register(api)
     FundAPI().register(api)
+    CreditLinesAPI().register(api)
     StatsAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
@@ -28,5 +29,6 @@ func routes(_ app: Application) throws {
     ListingPortals().register(authenticated)
     RiskAlertPortals().register(authenticated)
     FundPortals().register(authenticated)
+    CreditLinePortals().register(authenticated)
     StatsPortals().register(authenticated)
 }
