@@ -14,7 +14,7 @@ import Vapor
 /// to `Xyd.main`), not by `App`.
 public struct BenchCommand: AsyncCommand {
     public struct Signature: CommandSignature {
-        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log、monitor、fund、stats 或 coupons")
+        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log、monitor、fund、stats、coupons 或 preapproval")
         var what: String
         @Option(name: "rows", help: "行数；log 为条目数（默认 1000000）")
         var rows: Int?
@@ -38,7 +38,7 @@ public struct BenchCommand: AsyncCommand {
         var loans: Int?
         @Option(name: "paths", help: "fund：模拟路径数（默认 10000）")
         var paths: Int?
-        @Option(name: "firms", help: "stats：企业数（默认 100000）")
+        @Option(name: "firms", help: "stats、preapproval：企业数（默认 100000）")
         var firms: Int?
         @Option(name: "years", help: "stats：历史年数（默认 5）")
         var years: Int?
@@ -55,7 +55,7 @@ public struct BenchCommand: AsyncCommand {
 
     public init() {}
 
-    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）、fund（风险补偿基金模拟）、stats（统计汇总：全量重算、存取、结账、各统计页面与增量更新）、coupons（信用券并发核销：吞吐与零超支）" }
+    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）、fund（风险补偿基金模拟）、stats（统计汇总：全量重算、存取、结账、各统计页面与增量更新）、coupons（信用券并发核销：吞吐与零超支）、preapproval（10 万户预授信：批量测算与写入要约）" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -84,11 +84,13 @@ public struct BenchCommand: AsyncCommand {
         case "coupons":
             try await CouponBench(app: context.application, attempts: signature.attempts ?? 2_000, budgetFor: signature.budgetFor ?? 500,
                                   concurrency: signature.concurrency ?? 16, postgres: !signature.noPostgres).run()
+        case "preapproval":
+            try await PreapprovalBench(app: context.application, firms: signature.firms ?? 100_000).run()
         case "stats":
             try await StatBench(app: context.application, firms: signature.firms ?? 100_000, loans: signature.loans ?? 1_000_000,
                                 years: signature.years ?? 5, postgres: signature.postgres, repetitions: signature.repetitions ?? 100).run()
         default:
-            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log、monitor、fund、stats 或 coupons")
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log、monitor、fund、stats、coupons 或 preapproval")
         }
     }
 }

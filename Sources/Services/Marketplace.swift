@@ -183,5 +183,7 @@ public enum MarketActions {
         for id in try await store.openLoanIDs() {
             try await store.reclassify(loanID: id, asOf: day, thresholds: context.platform.policy.classification)
         }
+        // Revolving lines are classified by the same thresholds, the same day.
+        try await CreditLines.reclassifyAll(context, asOf: day)
     }
 }

@@ -85,4 +85,6 @@ public struct ServiceContext: Sendable {
     public var couponProgrammeStore: CouponProgrammeStore { CouponProgrammeStore(database: database) }
     public var couponStore: CouponStore { CouponStore(database: database) }
     public var ingestor: BatchIngestor { BatchIngestor(database: database) }
+    public var preapprovalStore: PreapprovalStore { PreapprovalStore(database: database) }
+    public var creditLineStore: CreditLineStore { CreditLineStore(database: database) }
 }

@@ -117,6 +117,12 @@ import VaporTesting
         if api == "/stats/reports/:month" { return bank }
         if api == "/stats/reports" || api == "/stats/reports/id/:id" { return bank.union([.creditCenter]) }
         if api.hasPrefix("/stats") { return [.creditCenter] }
+        // Pre-approved credit: an institution runs pre-approval and reads its own runs, offers and lines; a firm reads its
+        // open offers, accepts one, draws and repays on its own line.
+        if api.hasPrefix("/preapproval/runs") { return bank }
+        if api.hasPrefix("/preapproval/offers") { return [.firm] }
+        if api == "/credit-lines" || api == "/credit-lines/:id" { return bank.union([.firm]) }
+        if api.hasPrefix("/credit-lines/") { return [.firm] }
         if api.hasPrefix("/catalog") || api.hasPrefix("/uscc") || api == "/products" || api.hasPrefix("/evaluations") { return signedIn }
         return []
     }
@@ -175,7 +181,10 @@ import VaporTesting
         }
     }
 
-    struct Other { let application: Int64; let loan: Int64; let product: String; let demand: String; let authorisation: String }
+    struct Other {
+        let application: Int64; let loan: Int64; let product: String; let demand: String; let authorisation: String
+        var run: Int64 = 0; var offer: Int64 = 0; var line: Int64 = 0
+    }
 
     /// Bank B's and firm B's objects: an application of firm B at bank B that became a loan, bank B's draft
     /// product, a demand taken by bank B and firm B's authorisation.
@@ -208,8 +217,33 @@ import VaporTesting
         demand = try await demands.create(demand)
         try demand.take(by: String(f.bankB.id), at: Date())
         _ = try await demands.update(demand, expecting: .open)
+        // Bank B's pre-approval of firm B, accepted as a line (and bank A's of firm A, so that lists have an item).
+        let (run, offer, line) = try await preapprovedLine(app, institution: f.bankB.id, productID: Int64(online.id) ?? 0,
+                                                           uscc: SampleFiles.firmB, firmName: "大连北港物流有限公司")
+        _ = try await preapprovedLine(app, institution: f.bankA.id, productID: f.autoProductID, uscc: SampleFiles.firmA,
+                                      firmName: "大连海韵科技有限公司")
         return Other(application: stored.id, loan: loan.id, product: String(f.draftProductID), demand: demand.id,
-                     authorisation: authorisation.id)
+                     authorisation: authorisation.id, run: run, offer: offer, line: line)
+    }
+
+    /// A run with one offer to the firm, stored as a run would store it, and the firm's acceptance of it.
+    static func preapprovedLine(_ app: Application, institution: Int64, productID: Int64, uscc: String,
+                                firmName: String) async throws -> (run: Int64, offer: Int64, line: Int64) {
+        let table = PreapprovalTable(basis: .grade, bands: [.init(grade: "A", maxLimit: Cents(yuan: 500_000),
+                                                                  rates: RateRange(minBasisPoints: 400, maxBasisPoints: 450), termMonths: 12)],
+                                     ceiling: DefaultProbability(ppm: 50_000))
+        let terms = PreapprovalPricing.Terms(limit: Cents(yuan: 500_000), rate: AnnualRate(basisPoints: 420),
+                                             rates: RateRange(minBasisPoints: 400, maxBasisPoints: 450), termMonths: 12, reasons: ["信用等级 A"])
+        let offers = [PreapprovalStore.NewOffer(uscc: uscc, firmName: firmName, terms: terms, probability: DefaultProbability(ppm: 8_000))]
+        let run = try await PreapprovalStore(database: app.db).store(PreapprovalRun(
+            id: 0, institutionID: institution, productID: productID, productName: "", source: .uploaded, table: table, scaling: nil,
+            requireRecommended: false, validUntil: Day.today().adding(days: 30), ranOn: .today(), ranBy: "staff", universe: 1, excluded: [:],
+            declined: [:], offers: 1, offeredTotal: terms.limit, offersDigest: PreapprovalStore.digest(offers), elapsedMillis: 1),
+            offers: offers, at: Date())
+        let offer = try #require(try await PreapprovalStore(database: app.db).openOffers(uscc: uscc, on: .today()).first)
+        let line = try await CreditLineStore(database: app.db).open(offerID: offer.id, uscc: uscc, on: .today(), actor: "firm", at: Date(),
+                                                                    thresholds: .default)
+        return (run.id, offer.id, line.line.id)
     }
 
     static func fill(_ pattern: String, _ other: Other) -> String {
@@ -225,6 +259,9 @@ import VaporTesting
             case (":id", "products"): other.product
             case (":id", "demands"): other.demand
             case (":id", "authorisations"): other.authorisation
+            case (":id", "runs"), (":id", "preapprovals"): String(other.run)
+            case (":id", "offers"), (":id", "preapproval-offers"): String(other.offer)
+            case (":id", "credit-lines"): String(other.line)
             case (":id", "batches"): "1"
             case (":id", "accounts"): "1"
             case (":action", _): "accept"

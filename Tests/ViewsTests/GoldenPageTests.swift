@@ -411,6 +411,34 @@ struct GoldenPageTests {
                                                pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/public/fund"),
                                                signedIn: false))
         },
+        // Pre-approved credit and revolving lines
+        GoldenPage(name: "BankPreapprovalsPage") {
+            typealias M = CreditLineFixtures
+            return BankPreapprovalsPage.render(.init(context: F.bank("/bank/preapprovals"), runs: [M.run], products: [M.product], today: M.day))
+        },
+        GoldenPage(name: "BankPreapprovalRunPage") {
+            typealias M = CreditLineFixtures
+            return BankPreapprovalRunPage.render(.init(context: F.bank("/bank/preapprovals/7"), run: M.run,
+                                                       offers: [M.offer(), M.offer(id: 12, status: .accepted)],
+                                                       pagination: Pagination(page: 1, pageSize: 20, totalCount: 20_000, path: "/bank/preapprovals/7"),
+                                                       today: M.day))
+        },
+        GoldenPage(name: "BankCreditLinesPage") {
+            typealias M = CreditLineFixtures
+            return BankCreditLinesPage.render(.init(context: F.bank("/bank/credit-lines"), lines: [M.line],
+                                                    pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/bank/credit-lines")))
+        },
+        GoldenPage(name: "FirmCreditLinesPage") {
+            typealias M = CreditLineFixtures
+            return FirmCreditLinesPage.render(.init(context: F.firm("/firm/credit-lines"), offers: [M.offer()], lines: [M.line], today: M.day))
+        },
+        GoldenPage(name: "FirmHomePage-preapproved") {
+            var model = FirmHomePage.Model(context: F.firm("/firm"), grade: "A+", score: 902, hasCommitment: true, activeAuthorisations: 1,
+                                           applicationCount: 0, outstanding: .zero, objections: [], repairs: [], now: F.date)
+            model.preapprovals = [CreditLineFixtures.offer()]
+            model.creditLineAvailable = Cents(yuan: 2_000_000)
+            return FirmHomePage.render(model)
+        },
         // Statistics
         GoldenPage(name: "StatisticsPage") { StatisticsPage.render(StatisticsFixtures.statistics()) },
         GoldenPage(name: "StatGlossaryPage") { StatGlossaryPage.render(.init(context: F.center("/console/stats/glossary"))) },

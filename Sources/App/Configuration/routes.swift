@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     RiskAlertsAPI().register(api)
     FundAPI().register(api)
     CouponAPI().register(api)
+    CreditLinesAPI().register(api)
     StatsAPI().register(api)
     LogController().register(api)
     ConsoleController().register(authenticated)
@@ -30,6 +31,7 @@ func routes(_ app: Application) throws {
     RiskAlertPortals().register(authenticated)
     FundPortals().register(authenticated)
     CouponPortals().register(authenticated)
+    CreditLinePortals().register(authenticated)
     StatsPortals().register(authenticated)
     QuarantinePages().register(authenticated)
 }

@@ -47,10 +47,16 @@ struct FirmPortal {
         let outstanding = loans.filter { !$0.settled }.reduce(Cents.zero) { $0 + $1.outstanding }
         let objections = try await req.remedyStore.objections(uscc: uscc)
         let repairs = try await req.remedyStore.repairs(uscc: uscc)
-        return Portal.html(FirmHomePage.render(.init(
+        var model = FirmHomePage.Model(
             context: Portal.context(req, principal), grade: evaluation?.grade, score: evaluation?.score,
             hasCommitment: commitment != nil, activeAuthorisations: active.count, applicationCount: applications.total,
-            outstanding: outstanding, objections: objections, repairs: repairs, now: req.platform.clock.now())))
+            outstanding: outstanding, objections: objections, repairs: repairs, now: req.platform.clock.now())
+        // 您有预授信额度: the offers still open today, and what its active lines leave to draw.
+        model.preapprovals = try await Preapprovals.openOffers(req.services, principal)
+        let today = req.platform.clock.today
+        let lines = try await CreditLines.firmLines(req.services, principal).map { $0.line.position(asOf: today) }.filter { $0.status == .active }
+        model.creditLineAvailable = lines.isEmpty ? nil : lines.reduce(Cents.zero) { $0 + $1.available }
+        return Portal.html(FirmHomePage.render(model))
     }
 
     func profile(_ req: Request) async throws -> Response {

@@ -1,7 +1,7 @@
 /// Actions that bind or undo (批准, 拒绝, 放款, 停用 …): whoever takes one is asked first, and its button is never
 /// styled as the page's primary action. Decided here for every form and row action the portal pages render.
 enum BindingActions {
-    static let verbs = ["停用", "拒绝", "批准", "受理", "撤回", "退回", "放款", "驳回", "注销"]
+    static let verbs = ["停用", "拒绝", "批准", "受理", "撤回", "退回", "放款", "驳回", "注销", "接受额度", "提款"]
 
     static func isBinding(_ label: String) -> Bool { verbs.contains { label.contains($0) } }
 

@@ -24,11 +24,11 @@ public enum Navigation {
              ("数据目录", "/console/catalog")].map(Entry.link)
         case .institutionAdmin, .institutionStaff:
             ([("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("风险预警", "/bank/alerts"), ("申请", "/bank/applications"),
-              ("贷款", "/bank/loans"), ("信用券结算", "/bank/coupons"), ("风险补偿", "/bank/fund"), ("统计报表", "/bank/reports")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])).map(Entry.link)
+              ("贷款", "/bank/loans"), ("预授信", "/bank/preapprovals"), ("信用券结算", "/bank/coupons"), ("风险补偿", "/bank/fund"), ("统计报表", "/bank/reports")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])).map(Entry.link)
         case .enterprise:
             [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
              ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("守信激励", "/firm/incentives"), ("产品与测额", "/firm/products"),
-             ("我的信用券", "/firm/coupons"), ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("告知书", "/firm/notices"), ("异议", "/firm/objections"),
+             ("我的信用券", "/firm/coupons"), ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("循环额度", "/firm/credit-lines"), ("告知书", "/firm/notices"), ("异议", "/firm/objections"),
              ("信用修复", "/firm/repairs")].map(Entry.link)
         }
         let hrefs = entries.flatMap { entry -> [String] in

@@ -88,11 +88,12 @@ public struct LoanStore: Sendable {
             .all(decoding: Row.self).map(stored)
     }
 
-    /// Whether the firm has a loan that is overdue and not settled.
+    /// Whether the firm has a loan or a revolving line that is overdue and not settled.
     public func hasOverdueLoans(uscc: String) async throws -> Bool {
         struct R: Decodable { let id: Int64 }
         return try await database.sql().raw("""
-            SELECT id FROM loans WHERE uscc = \(bind: uscc) AND overdue_days > 0 AND settled = 0 LIMIT 1
+            SELECT id FROM loans WHERE uscc = \(bind: uscc) AND overdue_days > 0 AND settled = 0
+            UNION ALL SELECT id FROM credit_lines WHERE uscc = \(bind: uscc) AND overdue_days > 0 AND settled = 0
             """).first(decoding: R.self) != nil
     }
 

@@ -20,7 +20,7 @@ public struct MonitoringReads: Sendable {
     }
 
     /// The monitored firms (all, or those among `usccs`) with the institutions an alert about each may reach on
-    /// `day`: lenders of an unsettled loan, and institutions named in an authorisation valid that day (an
+    /// `day`: lenders of an unsettled loan or revolving line, and institutions named in an authorisation valid that day (an
     /// authorisation to every registered institution names none: it is consent to be read when applying, not a
     /// relationship every bank in the city should be alerted about). A lender is listed once, as lender.
     public func recipients(on day: Day, usccs: [String]? = nil) async throws -> [String: [Recipient]] {
@@ -34,6 +34,7 @@ public struct MonitoringReads: Sendable {
             for part in usccs.chunked(by: Self.chunk) where !part.isEmpty {
                 loans += try await sql.raw("""
                     SELECT uscc, institution_id FROM loans WHERE settled = 0 AND uscc IN (\(binds: Array(part)))
+                    UNION ALL SELECT uscc, institution_id FROM credit_lines WHERE settled = 0 AND uscc IN (\(binds: Array(part)))
                     """).all(decoding: L.self)
                 authorisations += try await sql.raw("""
                     SELECT uscc, detail FROM authorisations WHERE revoked_at IS NULL AND valid_until >= \(bind: validFrom)
@@ -41,7 +42,10 @@ public struct MonitoringReads: Sendable {
                     """).all(decoding: A.self)
             }
         } else {
-            loans = try await sql.raw("SELECT uscc, institution_id FROM loans WHERE settled = 0").all(decoding: L.self)
+            loans = try await sql.raw("""
+                SELECT uscc, institution_id FROM loans WHERE settled = 0
+                UNION ALL SELECT uscc, institution_id FROM credit_lines WHERE settled = 0
+                """).all(decoding: L.self)
             authorisations = try await sql.raw("""
                 SELECT uscc, detail FROM authorisations WHERE revoked_at IS NULL AND valid_until >= \(bind: validFrom)
                 """).all(decoding: A.self)
@@ -81,7 +85,7 @@ public struct MonitoringReads: Sendable {
         return out
     }
 
-    /// The platform's unsettled loans of these firms, each with its lender's name, days overdue and class.
+    /// The platform's unsettled loans and revolving lines of these firms, each with its lender's name, days overdue and class.
     public func openLoans(usccs: [String]) async throws -> [String: [MonitoringSnapshotBuilder.Loan]] {
         struct R: Decodable { let uscc: String; let name: String; let overdue_days: Int; let classification: String }
         var out: [String: [MonitoringSnapshotBuilder.Loan]] = [:]
@@ -89,6 +93,9 @@ public struct MonitoringReads: Sendable {
             for r in try await database.sql().raw("""
                 SELECT l.uscc, i.name, l.overdue_days, l.classification FROM loans l JOIN institutions i ON i.id = l.institution_id
                 WHERE l.settled = 0 AND l.uscc IN (\(binds: Array(part)))
+                UNION ALL
+                SELECT c.uscc, i.name, c.overdue_days, c.classification FROM credit_lines c JOIN institutions i ON i.id = c.institution_id
+                WHERE c.settled = 0 AND c.uscc IN (\(binds: Array(part)))
                 """).all(decoding: R.self) {
                 out[r.uscc, default: []].append(.init(lender: r.name, overdueDays: r.overdue_days,
                                                       classification: LoanClass(rawValue: r.classification) ?? .normal))

@@ -19,6 +19,10 @@ public enum FirmHomePage {
         public var repairs: [RepairApplication]
         /// "Recent" is the 30 days before this.
         public var now: Date
+        /// Pre-approved offers the firm may still accept (expired ones are not given).
+        public var preapprovals: [PreapprovalOffer] = []
+        /// The available amount of its active revolving lines, when it has any.
+        public var creditLineAvailable: Cents?
 
         public init(
             context: PageContext, grade: String?, score: Int?, hasCommitment: Bool, activeAuthorisations: Int,

@@ -3,6 +3,16 @@ import Foundation
 extension FirmHomePage {
     public static func render(_ model: Model) -> String {
         var blocks: [PortalPage.Block] = []
+        if !model.preapprovals.isEmpty {
+            blocks.append(.table(.init(
+                title: "您有预授信额度", id: "preapprovals", headers: ["机构 / 产品", "额度", "年利率", "期限", "有效期至", "操作"],
+                rows: model.preapprovals.map { o in
+                    [.twoLines(o.institutionName, o.productName), .text(o.limit.wanYuanText), .text(o.rates.text),
+                     .text(Format.months(o.termMonths)), .text(o.validUntil.description),
+                     .actions([.init("接受额度", path: "/firm/preapproval-offers/\(o.id)/accept",
+                                     confirm: "确认接受\(o.institutionName)“\(o.productName)”预授信额度 \(o.limit.wanYuanText)？接受后形成循环额度，提款按日计息。")])]
+                }, emptyText: "", link: .init("查看授信理由", href: "/firm/credit-lines"))))
+        }
         if !model.hasCommitment { blocks.append(.notice("请先签署信用承诺书：签署后方可发布融资需求、申请贷款。", tone: .warning)) }
         // Outcomes of objections and repair applications of the last 30 days.
         let since = model.now.addingTimeInterval(-30 * 86_400)
@@ -30,7 +40,7 @@ extension FirmHomePage {
             .init("有效授权", "\(model.activeAuthorisations)", hint: "份", href: "/firm/authorisations"),
             .init("贷款申请", "\(model.applicationCount)", hint: "笔", href: "/firm/applications"),
             .init("贷款余额", Format.money(model.outstanding), href: "/firm/loans"),
-        ]))
+        ] + (model.creditLineAvailable.map { [PortalPage.Stat("循环额度可用", Format.money($0), href: "/firm/credit-lines", tone: .success)] } ?? [])))
         blocks.append(.text(title: "办理流程", paragraphs: [
             "① 签署信用承诺书 → ② 授权金融机构查询 → ③ 在“产品与测额”查看可申请的产品和参考额度 → ④ 提交申请 → ⑤ 银行审批后在线签约 → ⑥ 放款后查看还款计划。",
         ]))

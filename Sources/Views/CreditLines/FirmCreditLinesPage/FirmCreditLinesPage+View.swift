@@ -1,0 +1,52 @@
+import Domain
+
+extension FirmCreditLinesPage {
+    public static func render(_ model: Model) -> String {
+        var blocks: [PortalPage.Block] = []
+        if !model.offers.isEmpty {
+            blocks.append(.table(.init(title: "预授信额度（\(model.offers.count)）", id: "offers",
+                                       headers: ["机构 / 产品", "额度", "年利率", "期限", "有效期至", "授信理由", "操作"],
+                                       rows: model.offers.map { o in
+                                           [.twoLines(o.institutionName, o.productName), .text(o.limit.wanYuanText),
+                                            .text(CreditLineCells.rates(o.rates, executed: o.rate)), .text(Format.months(o.termMonths)),
+                                            .text(o.validUntil.description), .text(o.reasons.joined(separator: "；")),
+                                            .actions([.init("接受额度", path: "/firm/preapproval-offers/\(o.id)/accept",
+                                                            confirm: "确认接受\(o.institutionName)“\(o.productName)”预授信额度 \(o.limit.wanYuanText)？接受后形成循环额度，提款按日计息。")])]
+                                       }, emptyText: "")))
+        }
+        for s in model.lines {
+            let l = s.line, p = s.position
+            blocks.append(.facts(title: "循环额度 #\(l.id) · \(l.institutionName)“\(l.productName)”", [
+                .init("状态", cell: .badge(p.status.label, tone: CreditLineCells.statusTone(p.status))),
+                .init("额度", l.ledger.limit.yuanText),
+                .init("已用（待还本金）", p.principal.yuanText),
+                .init("可用额度", p.available.yuanText),
+                .init("截至今日应计利息", p.interest.yuanText),
+                .init("按当前余额每日利息", p.dailyInterest.yuanText),
+                .init("已付利息", p.interestPaid.yuanText),
+                .init("年利率", l.ledger.rate.percentText),
+                .init("计息方式", DayCount.label),
+                .init("有效期", "\(l.ledger.openedOn) 至 \(l.ledger.maturesOn)（到期日起不能再提款，未还款项到期应还）"),
+                .init("逾期天数", "\(p.overdueDays)"),
+                .init("五级分类", s.classification.label),
+            ]))
+            if p.status == .active {
+                blocks.append(.form(.init(title: "提款", id: "draw-\(l.id)", action: "/firm/credit-lines/\(l.id)/draw", fields: [
+                    .init("amount_yuan", "提款金额（元）", kind: .text, isRequired: true, hint: "不超过可用额度 \(p.available.yuanText)"),
+                ], submitLabel: "提款", confirm: "确认提款？款项到账后按日计息。")))
+            }
+            if p.owed.isPositive {
+                blocks.append(.form(.init(title: "还款", id: "repay-\(l.id)", action: "/firm/credit-lines/\(l.id)/repay", fields: [
+                    .init("amount_yuan", "还款金额（元）", kind: .text, isRequired: true, hint: "应还合计 \(p.owed.yuanText)，先还利息后还本金"),
+                ], submitLabel: "还款")))
+            }
+            blocks.append(.table(.init(title: "额度流水", id: "entries-\(l.id)", headers: ["流水号", "日期", "类型", "金额", "其中利息", "其中本金"],
+                                       rows: l.ledger.entries.reversed().map { e in
+                                           [.text("#\(e.id)"), .text(e.day.description), .text(e.kind.label), .text(e.amount.yuanText),
+                                            .text(e.interestPart.yuanText), .text(e.principalPart.yuanText)]
+                                       }, emptyText: "尚无提款或还款")))
+        }
+        if blocks.isEmpty { blocks.append(.notice("暂无预授信额度或循环额度。金融机构对贵企业预授信后，额度会显示在这里和首页。", tone: .info)) }
+        return PortalPage.render(model.context, title: "循环额度", subtitle: "预授信额度确认后形成循环额度，额度内随借随还。", blocks)
+    }
+}
