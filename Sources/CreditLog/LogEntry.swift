@@ -66,6 +66,7 @@ public struct LogEntry: Hashable, Sendable {
         case riskAlertResponse
         case listing
         case statistics
+        case jointModel
 
         /// Attributes every entry of this kind must have (others may be added).
         public var requiredAttributes: [String] {
@@ -88,6 +89,7 @@ public struct LogEntry: Hashable, Sendable {
             case .riskAlertResponse: ["alert", "subject", "institution", "action", "status", "detailDigest"]
             case .listing: ["listing", "subject", "step", "status"]
             case .statistics: ["period", "step", "digest"]
+            case .jointModel: ["run", "institution", "step", "featureDigest", "ids", "modelDigest"]
             }
         }
 
@@ -112,6 +114,7 @@ public struct LogEntry: Hashable, Sendable {
             case .riskAlertResponse: "金融机构预警反馈"
             case .listing: "失信名单认定"
             case .statistics: "统计结账与通报"
+            case .jointModel: "联合建模"
             }
         }
     }

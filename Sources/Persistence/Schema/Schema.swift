@@ -9,6 +9,7 @@ public enum Schema {
         CreateTransparencyLogTables(), CreateRemediesTables(), CreateGenerations(), UniqueTokenNames(),
         BatchContentDigest(), CreateRecommendationTables(), CreateMonitoringTables(), CreateIncentiveTables(),
         CreateDefaultReports(), CreateListings(), MonitoringWatermark(), CreateFundTables(), CreateStatisticsTables(),
+        CreateJointRunTables(),
     ]
 
     /// Runs a migration's statements in one transaction, each harmless when repeated (`IF NOT EXISTS`):

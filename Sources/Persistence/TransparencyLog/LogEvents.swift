@@ -226,3 +226,19 @@ extension LogEvents {
         ].merging(extra.mapValues(LogEntry.identifierOrDigest)) { a, _ in a })
     }
 }
+
+extension LogEvents {
+    /// A joint-modelling run (`step` trained: the model's digest, which center features, how many aligned firms;
+    /// evaluated: the AUC the bank reported). The firms are not named: they see the run through `joint_run_members`.
+    public static func jointModel(_ run: JointRun, step: String, at time: Date) throws -> LogEntry {
+        var attributes = [
+            "run": LogEntry.identifierOrDigest(run.runId), "institution": String(run.institutionID),
+            "step": LogEntry.identifierOrDigest(step), "featureDigest": run.featureDigest, "ids": String(run.alignedCount),
+            "modelDigest": run.modelDigest, "offered": String(run.offeredCount), "keyBits": String(run.keyBits),
+            "features": LogEntry.identifierOrDigest(run.centerFeatures.joined(separator: "+").nonEmptyOr("none")),
+            "nameDigest": digest(run.name),
+        ]
+        if let auc = run.auc { attributes["auc"] = String(format: "%.4f", auc) }
+        return try entry(.jointModel, at: time, actor: "institution:\(run.institutionID)", attributes)
+    }
+}
