@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     RiskAlertsAPI().register(api)
     FundAPI().register(api)
     StatsAPI().register(api)
+    JointModelAPI().register(api, app: app)
     LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)
