@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "Services",
             dependencies: [
-                "Domain", "CreditLog", "Scorecard", "Persistence", "Spreadsheet",
+                "Domain", "CreditLog", "Scorecard", "Persistence", "Spreadsheet", "JointModel",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Domain", "CreditLog", "Scorecard", "DemoCity", "Persistence", "Services", "Views",
+                "Domain", "CreditLog", "Scorecard", "DemoCity", "Persistence", "Services", "Views", "JointModel",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "DevTools",
             dependencies: [
-                "App", "Domain", "CreditLog", "Scorecard", "DemoCity", "Persistence", "Services",
+                "App", "Domain", "CreditLog", "Scorecard", "DemoCity", "Persistence", "Services", "JointModel",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "CreditLog", "Scorecard", "DemoCity", "DevTools", "Persistence", "Services", "TestSupport",
+                "App", "CreditLog", "Scorecard", "DemoCity", "DevTools", "Persistence", "Services", "TestSupport", "JointModel",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),

@@ -10,6 +10,10 @@ import Vapor
 /// `migrate`, and the commands the executable adds (`bench`, from DevTools, which App does not link).
 public enum Xyd {
     public static func main(extraCommands: [String: any AnyAsyncCommand] = [:]) async -> Int32 {
+        // The bank's side of joint modelling runs on the bank's machine: no database, no server configuration.
+        if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "party" {
+            return await PartyCommand.main(Array(CommandLine.arguments.dropFirst(2)))
+        }
         var config: AppConfig
         do { config = try AppConfig.load() } catch {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))

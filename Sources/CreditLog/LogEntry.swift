@@ -67,6 +67,7 @@ public struct LogEntry: Hashable, Sendable {
         case listing
         case statistics
         case coupon
+        case jointModel
 
         /// Attributes every entry of this kind must have (others may be added).
         public var requiredAttributes: [String] {
@@ -90,6 +91,7 @@ public struct LogEntry: Hashable, Sendable {
             case .listing: ["listing", "subject", "step", "status"]
             case .statistics: ["period", "step", "digest"]
             case .coupon: ["programme", "coupon", "step", "status"]
+            case .jointModel: ["run", "institution", "step", "featureDigest", "ids", "modelDigest"]
             }
         }
 
@@ -115,6 +117,7 @@ public struct LogEntry: Hashable, Sendable {
             case .listing: "失信名单认定"
             case .statistics: "统计结账与通报"
             case .coupon: "数字信用券"
+            case .jointModel: "联合建模"
             }
         }
     }

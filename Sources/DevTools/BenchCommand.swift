@@ -14,7 +14,7 @@ import Vapor
 /// to `Xyd.main`), not by `App`.
 public struct BenchCommand: AsyncCommand {
     public struct Signature: CommandSignature {
-        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log、monitor、fund、stats、coupons 或 preapproval")
+        @Argument(name: "what", help: "ingest、evaluate、scorecard、api、log、monitor、fund、stats、coupons、preapproval 或 joint")
         var what: String
         @Option(name: "rows", help: "行数；log 为条目数（默认 1000000）")
         var rows: Int?
@@ -38,7 +38,7 @@ public struct BenchCommand: AsyncCommand {
         var loans: Int?
         @Option(name: "paths", help: "fund：模拟路径数（默认 10000）")
         var paths: Int?
-        @Option(name: "firms", help: "stats、preapproval：企业数（默认 100000）")
+        @Option(name: "firms", help: "stats、preapproval：企业数（默认 100000）；joint：纵向 LR 的对齐企业数（默认 100000，至少 1024）")
         var firms: Int?
         @Option(name: "years", help: "stats：历史年数（默认 5）")
         var years: Int?
@@ -50,12 +50,14 @@ public struct BenchCommand: AsyncCommand {
         var attempts: Int?
         @Option(name: "budget-for", help: "coupons：预算恰好可核销的张数（默认 500）")
         var budgetFor: Int?
+        @Option(name: "ids", help: "joint：PSI 每方的 id 数（默认 1000000）")
+        var ids: Int?
         public init() {}
     }
 
     public init() {}
 
-    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）、fund（风险补偿基金模拟）、stats（统计汇总：全量重算、存取、结账、各统计页面与增量更新）、coupons（信用券并发核销：吞吐与零超支）、preapproval（10 万户预授信：批量测算与写入要约）" }
+    public var help: String { "性能基准：ingest（导入全流程对比数据库自带批量导入）、evaluate（从数据库评价整个城市）、scorecard（评分卡训练对比 Python 库）、api（并发压测信用报告、自动审批与静态文件）、log（透明日志追加、证明与存储）、monitor（贷后监测扫描与推荐清单初筛）、fund（风险补偿基金模拟）、stats（统计汇总：全量重算、存取、结账、各统计页面与增量更新）、coupons（信用券并发核销：吞吐与零超支）、preapproval（10 万户预授信：批量测算与写入要约）、joint（联合建模：百万级 PSI 与一轮纵向 LR）" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -89,8 +91,12 @@ public struct BenchCommand: AsyncCommand {
         case "stats":
             try await StatBench(app: context.application, firms: signature.firms ?? 100_000, loans: signature.loans ?? 1_000_000,
                                 years: signature.years ?? 5, postgres: signature.postgres, repetitions: signature.repetitions ?? 100).run()
+        case "joint":
+            let firms = signature.firms ?? 100_000, ids = signature.ids ?? 1_000_000
+            guard firms >= 1024, ids >= 2 else { throw DomainError.invalidInput(field: "firms", reason: "对齐企业数至少 1024，id 数至少 2") }
+            try JointBench(app: context.application, ids: ids, firms: firms).run()
         default:
-            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log、monitor、fund、stats、coupons 或 preapproval")
+            throw DomainError.invalidInput(field: "what", reason: "应为 ingest、evaluate、scorecard、api、log、monitor、fund、stats、coupons、preapproval 或 joint")
         }
     }
 }

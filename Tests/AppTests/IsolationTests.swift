@@ -123,6 +123,11 @@ import VaporTesting
         if api.hasPrefix("/preapproval/offers") { return [.firm] }
         if api == "/credit-lines" || api == "/credit-lines/:id" { return bank.union([.firm]) }
         if api.hasPrefix("/credit-lines/") { return [.firm] }
+        // Joint modelling: a bank drives its own sessions (another bank's session is not found); the runs are the center's
+        // (all) and each bank's (its own); the center's feature list is for anyone signed in.
+        if api == "/joint/features" { return signedIn }
+        if api == "/joint/runs" { return bank.union([.creditCenter]) }
+        if api.hasPrefix("/joint/") { return bank }
         if api.hasPrefix("/catalog") || api.hasPrefix("/uscc") || api == "/products" || api.hasPrefix("/evaluations") { return signedIn }
         return []
     }

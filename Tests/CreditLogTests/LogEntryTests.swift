@@ -87,7 +87,7 @@ struct LogEntryTests {
             #expect(try LogEntry(canonicalBytes: entry.canonicalBytes) == entry)
             #expect(!kind.title.isEmpty)
         }
-        #expect(LogEntry.Kind.allCases.count == 19)
+        #expect(LogEntry.Kind.allCases.count == 20)
     }
 
     @Test("UTC formatting matches Foundation across the range")

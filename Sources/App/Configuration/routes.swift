@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     CouponAPI().register(api)
     CreditLinesAPI().register(api)
     StatsAPI().register(api)
+    JointModelAPI().register(api, app: app)
     LogController().register(api)
     ConsoleController().register(authenticated)
     OperatorAccounts().register(authenticated)

@@ -105,7 +105,8 @@ struct FirmPortal {
                                               categories: $0.categories, authorisationID: $0.authorisationID,
                                               purpose: $0.purpose, action: $0.action)
             },
-            accessWindow: PageWindow(log), today: req.platform.clock.today)))
+            accessWindow: PageWindow(log), today: req.platform.clock.today,
+            jointModels: try await JointModelling.participations(req.services, principal))))
     }
 
     struct AuthoriseForm: Content {

@@ -9,7 +9,7 @@ public enum Schema {
         CreateTransparencyLogTables(), CreateRemediesTables(), CreateGenerations(), UniqueTokenNames(),
         BatchContentDigest(), CreateRecommendationTables(), CreateMonitoringTables(), CreateIncentiveTables(),
         CreateDefaultReports(), CreateListings(), MonitoringWatermark(), CreateFundTables(), CreateStatisticsTables(),
-        CreateCreditLineTables(), CreateCouponTables(), QuarantineResolution(),
+        CreateCreditLineTables(), CreateCouponTables(), CreateJointRunTables(), QuarantineResolution(),
     ]
 
     /// Runs a migration's statements in one transaction, each harmless when repeated (`IF NOT EXISTS`):

@@ -240,4 +240,18 @@ extension LogEvents {
         if let uscc { attributes["subject"] = subject(uscc: uscc) }
         return try entry(.coupon, at: time, actor: actor(name), attributes.merging(extra.mapValues(LogEntry.identifierOrDigest)) { a, _ in a })
     }
+
+    /// A joint-modelling run (`step` trained: the model's digest, which center features, how many aligned firms;
+    /// evaluated: the AUC the bank reported). The firms are not named: they see the run through `joint_run_members`.
+    public static func jointModel(_ run: JointRun, step: String, at time: Date) throws -> LogEntry {
+        var attributes = [
+            "run": LogEntry.identifierOrDigest(run.runId), "institution": String(run.institutionID),
+            "step": LogEntry.identifierOrDigest(step), "featureDigest": run.featureDigest, "ids": String(run.alignedCount),
+            "modelDigest": run.modelDigest, "offered": String(run.offeredCount), "keyBits": String(run.keyBits),
+            "features": LogEntry.identifierOrDigest(run.centerFeatures.joined(separator: "+").nonEmptyOr("none")),
+            "nameDigest": digest(run.name),
+        ]
+        if let auc = run.auc { attributes["auc"] = String(format: "%.4f", auc) }
+        return try entry(.jointModel, at: time, actor: "institution:\(run.institutionID)", attributes)
+    }
 }

@@ -12,13 +12,17 @@ public enum FirmAuthorisationsPage {
         public var accesses: [Access]
         public var accessWindow: PageWindow
         public var today: Day
+        /// The joint models (联合建模) the firm's data took part in: name, bank, day; never features or scores.
+        public var jointModels: [JointRunParticipation]
 
         public init(
             context: PageContext, authorisations: [Authorisation], institutions: [Institution],
-            categories: [CategoryChoice], accesses: [Access], accessWindow: PageWindow, today: Day
+            categories: [CategoryChoice], accesses: [Access], accessWindow: PageWindow, today: Day,
+            jointModels: [JointRunParticipation] = []
         ) {
             self.context = context; self.authorisations = authorisations; self.institutions = institutions
             self.categories = categories; self.accesses = accesses; self.accessWindow = accessWindow; self.today = today
+            self.jointModels = jointModels
         }
     }
 

@@ -22,6 +22,14 @@ extension FirmAuthorisationsPage {
         let institutionOptions = [SelectOption(value: "all", label: "全部入驻金融机构", isSelected: true)]
             + model.institutions.map { SelectOption(value: String($0.id), label: "\($0.name)（\($0.kind.label)）") }
         let window = model.accessWindow
+        // Shown only when the firm's data took part in a joint model.
+        let jointModels: [PortalPage.Block] = model.jointModels.isEmpty ? [] : [
+            .table(.init(title: "参与的联合建模（贵企业的数据以“可用不可见”方式参与了以下模型的训练，金融机构未获得原始数据）", id: "joint-models",
+                         headers: ["模型名称", "金融机构", "日期"],
+                         rows: model.jointModels.map { [.text($0.name), .text($0.institutionName.isEmpty ? "#\($0.institutionID)" : $0.institutionName),
+                                                        .text($0.day.description)] },
+                         emptyText: "")),
+        ]
         return PortalPage.render(model.context, title: "授权管理", subtitle: "授权金融机构查询贵企业的非公开信用信息，可随时撤销", [
             .table(.init(title: "我的授权书", id: "authorisations",
                          headers: ["编号", "授权机构", "数据类别", "用途", "有效期", "方式", "状态", "操作"],
@@ -44,6 +52,6 @@ extension FirmAuthorisationsPage {
             }, emptyText: "还没有机构查询过贵企业的信息")),
             .pagination(Pagination(page: window.page, pageSize: window.perPage, totalCount: window.total, path: "/firm/authorisations",
                                    fragment: "access-log")),
-        ])
+        ] + jointModels)
     }
 }
