@@ -47,6 +47,35 @@ struct GoldenPageTests {
                              collectedAt: Date(timeIntervalSince1970: 1_764_000_000))],
                 total: 1, pagination: Pagination(page: 1, pageSize: 50, totalCount: 1, path: "/console/unlinked")))
         },
+        GoldenPage(name: "OperatorApplicationsPage") {
+            OperatorApplicationsPage.render(.init(
+                context: PortalFixtures.center("/console/applications"),
+                statusCounts: ApplicationStatus.allCases.map { .init(status: $0, count: $0 == .submitted ? 3 : $0 == .disbursed ? 1 : 0,
+                                                                     href: "/console/applications?status=\($0.rawValue)") },
+                rows: [.init(id: 12, uscc: "91210200MA0XXXXX1Q", firmName: "大连海韵机械有限公司", institutionName: "大连银行",
+                             productName: "信易贷·税易贷", amount: Cents(50_000_000), termMonths: 12, status: .submitted,
+                             createdAt: Date(timeIntervalSince1970: 1_764_000_000), updatedAt: Date(timeIntervalSince1970: 1_764_003_600))],
+                total: 4,
+                filters: .init(text: "海韵", institutions: [SelectOption(value: "1", label: "大连银行", isSelected: true)],
+                               districts: [SelectOption(value: "210202", label: "中山区")],
+                               statuses: [SelectOption(value: "submitted", label: "已提交", isSelected: true)], from: "2026-11-01", to: ""),
+                pagination: Pagination(page: 1, pageSize: 50, totalCount: 4, path: "/console/applications"),
+                exportHref: "/console/applications.csv?q=%E6%B5%B7%E9%9F%B5&institution=1"))
+        },
+        GoldenPage(name: "OperatorLoansPage") {
+            OperatorLoansPage.render(.init(
+                context: PortalFixtures.center("/console/loans"), count: 2, outstanding: Cents(45_000_000), overdue: 1,
+                rows: [.init(id: 7, applicationID: 12, uscc: "91210200MA0XXXXX1Q", firmName: "大连海韵机械有限公司", institutionName: "大连银行",
+                             productName: "信易贷·税易贷", principal: Cents(50_000_000), rate: AnnualRate(basisPoints: 435), termMonths: 12,
+                             disbursedOn: Day(year: 2026, month: 10, day: 20), outstanding: Cents(45_000_000), overdueDays: 16,
+                             classification: .specialMention, settled: false)],
+                filters: .init(text: "", institutions: [SelectOption(value: "1", label: "大连银行")],
+                               districts: [SelectOption(value: "210202", label: "中山区")],
+                               states: [SelectOption(value: "overdue", label: "逾期", isSelected: true)],
+                               classes: [SelectOption(value: "special_mention", label: "关注")]),
+                pagination: Pagination(page: 1, pageSize: 50, totalCount: 2, path: "/console/loans"),
+                exportHref: "/console/loans.csv?state=overdue"))
+        },
         GoldenPage(name: "UploadPage") { UploadPage.render(Fixtures.upload()) },
         GoldenPage(name: "CatalogPage") { CatalogPage.render(Fixtures.catalog()) },
         // Public

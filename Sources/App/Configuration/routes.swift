@@ -35,4 +35,5 @@ func routes(_ app: Application) throws {
     CreditLinePortals().register(authenticated)
     StatsPortals().register(authenticated)
     QuarantinePages().register(authenticated)
+    OperatorMarketLists().register(authenticated)
 }

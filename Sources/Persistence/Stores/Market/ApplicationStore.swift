@@ -210,12 +210,12 @@ public struct ApplicationStore: Sendable {
         try await self.page("uscc = \(bind: uscc)", paging: paging)
     }
 
-    func page(_ condition: SQLQueryString, paging: Paging) async throws -> ResultPage<Stored> {
+    func page(_ condition: SQLQueryString, paging: Paging, limit: Int? = nil) async throws -> ResultPage<Stored> {
         struct Count: Decodable { let n: Int }
         let sql = try database.sql()
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM applications WHERE " + condition).first(decoding: Count.self)?.n ?? 0
         let rows = try await sql.raw("SELECT id, detail FROM applications WHERE " + condition
-            + " ORDER BY id DESC LIMIT \(bind: paging.perPage) OFFSET \(bind: paging.offset)").all(decoding: Row.self)
+            + " ORDER BY id DESC LIMIT \(bind: limit ?? paging.perPage) OFFSET \(bind: limit == nil ? paging.offset : 0)").all(decoding: Row.self)
         return ResultPage(items: try rows.map { try $0.stored() }, paging: paging, total: total)
     }
 
