@@ -16,12 +16,12 @@ import Testing
         var firm = PortalFixtures.firm("/firm/profile")
         firm.title = "信用画像"
         let firmTrail = Breadcrumbs.trail(firm)
-        #expect(firmTrail.map(\.label) == ["首页", "信用画像"])
+        #expect(firmTrail.map(\.label) == ["首页", "我的信用", "信用画像"])
         #expect(firmTrail.allSatisfy { !($0.href ?? "").hasPrefix("/console") })
         var bank = PortalFixtures.bank("/bank/applications/7/report")
         bank.title = "信用报告：大连海湾科技有限公司"
         let bankTrail = Breadcrumbs.trail(bank)
-        #expect(bankTrail.map(\.label) == ["工作台", "申请", "信用报告：大连海湾科技有限公司"])
+        #expect(bankTrail.map(\.label) == ["工作台", "信贷业务", "申请", "信用报告：大连海湾科技有限公司"])
         #expect(bankTrail.allSatisfy { !($0.href ?? "").hasPrefix("/console") })
         // The shared profile page, rendered for the firm itself, has no link into the console.
         var profile = Fixtures.profile()

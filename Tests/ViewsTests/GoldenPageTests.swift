@@ -76,6 +76,15 @@ struct GoldenPageTests {
                 pagination: Pagination(page: 1, pageSize: 50, totalCount: 2, path: "/console/loans"),
                 exportHref: "/console/loans.csv?state=overdue"))
         },
+        GoldenPage(name: "JointRunsPage") {
+            JointRunsPage.render(.init(
+                context: PortalFixtures.center("/console/joint-runs"), showsInstitution: true,
+                runs: [.init(runId: "3f9c2a", name: "2026 年预授信模型", institutionName: "大连银行", centerFeatureLabels: ["近12个月纳税额（对数）", "参保人数（对数）"],
+                             bankFeatureCount: 4, offeredCount: 812, alignedCount: 640, keyBits: 2048, modelDigest: String(repeating: "c", count: 64),
+                             auc: 0.8123, createdAt: Date(timeIntervalSince1970: 1_764_000_000))],
+                features: [.init(name: "tax_paid_12m_log", label: "近12个月纳税额（对数）", datasetName: "纳税情况", needsConsent: true),
+                           .init(name: "penalties_3y", label: "近三年行政处罚次数", datasetName: "行政处罚", needsConsent: false)]))
+        },
         GoldenPage(name: "UploadPage") { UploadPage.render(Fixtures.upload()) },
         GoldenPage(name: "CatalogPage") { CatalogPage.render(Fixtures.catalog()) },
         // Public

@@ -36,4 +36,5 @@ func routes(_ app: Application) throws {
     StatsPortals().register(authenticated)
     QuarantinePages().register(authenticated)
     OperatorMarketLists().register(authenticated)
+    JointRunPortals().register(authenticated)
 }

@@ -12,8 +12,9 @@ public enum Navigation {
             [.link("概览", "/console"),
              .group("数据归集", [("企业", "/console/enterprises"), ("批次", "/console/batches"), ("上传数据", "/console/upload"),
                              ("待更正拒收行", "/console/quarantine"), ("待关联记录", "/console/unlinked"), ("数据目录", "/console/catalog")]),
-             .group("信贷市场", [("撮合概况", "/console/market"), ("贷款申请", "/console/applications"), ("贷款", "/console/loans"), ("机构", "/console/institutions"), ("账户审核", "/console/accounts"),
-                             ("产品审核", "/console/products"), ("数字信用券", "/console/coupons")]),
+             .group("信贷市场", [("撮合概况", "/console/market"), ("贷款申请", "/console/applications"), ("贷款", "/console/loans"),
+                             ("机构", "/console/institutions"), ("账户审核", "/console/accounts"), ("产品审核", "/console/products"),
+                             ("数字信用券", "/console/coupons"), ("联合建模", "/console/joint-runs")]),
              .group("信用管理", [("推荐清单", "/console/recommendations"), ("守信激励", "/console/red-list"), ("失信名单", "/console/listings"),
                              ("承诺书", "/console/commitments"), ("异议", "/console/objections"), ("信用修复", "/console/repairs")]),
              .group("风险防控", [("风险监测", "/console/monitoring"), ("风险补偿基金", "/console/fund")]),
@@ -23,13 +24,20 @@ public enum Navigation {
              ("推荐企业", "/console/recommendations"), ("异议处理", "/console/objections"),
              ("数据目录", "/console/catalog")].map(Entry.link)
         case .institutionAdmin, .institutionStaff:
-            ([("工作台", "/bank"), ("产品", "/bank/products"), ("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("风险预警", "/bank/alerts"), ("申请", "/bank/applications"),
-              ("贷款", "/bank/loans"), ("预授信", "/bank/preapprovals"), ("信用券结算", "/bank/coupons"), ("风险补偿", "/bank/fund"), ("统计报表", "/bank/reports")] + (role == .institutionAdmin ? [("员工", "/bank/staff")] : [])).map(Entry.link)
+            // Grouped like the credit center's, so that the header fits one row.
+            [.link("工作台", "/bank"), .link("产品", "/bank/products"),
+             .group("获客", [("需求池", "/bank/demands"), ("推荐企业", "/bank/recommended"), ("预授信", "/bank/preapprovals"),
+                           ("联合建模", "/bank/joint-runs")]),
+             .group("信贷业务", [("申请", "/bank/applications"), ("贷款", "/bank/loans"), ("风险预警", "/bank/alerts")]),
+             .group("政策工具", [("信用券结算", "/bank/coupons"), ("风险补偿", "/bank/fund")]),
+             .link("统计报表", "/bank/reports")] + (role == .institutionAdmin ? [.link("员工", "/bank/staff")] : [])
         case .enterprise:
-            [("首页", "/firm"), ("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"),
-             ("授权管理", "/firm/authorisations"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"), ("守信激励", "/firm/incentives"), ("产品与测额", "/firm/products"),
-             ("我的信用券", "/firm/coupons"), ("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("循环额度", "/firm/credit-lines"), ("告知书", "/firm/notices"), ("异议", "/firm/objections"),
-             ("信用修复", "/firm/repairs")].map(Entry.link)
+            [.link("首页", "/firm"),
+             .group("我的信用", [("信用画像", "/firm/profile"), ("信用承诺", "/firm/commitment"), ("授权管理", "/firm/authorisations"),
+                             ("守信激励", "/firm/incentives"), ("告知书", "/firm/notices"), ("异议", "/firm/objections"), ("信用修复", "/firm/repairs")]),
+             .group("融资", [("产品与测额", "/firm/products"), ("融资需求", "/firm/demands"), ("推荐清单", "/firm/recommendation"),
+                           ("我的信用券", "/firm/coupons")]),
+             .group("我的贷款", [("我的申请", "/firm/applications"), ("我的贷款", "/firm/loans"), ("循环额度", "/firm/credit-lines")])]
         }
         let hrefs = entries.flatMap { entry -> [String] in
             switch entry {
