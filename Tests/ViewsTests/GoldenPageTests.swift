@@ -98,8 +98,19 @@ struct GoldenPageTests {
                                                window: PageWindow(page: 1, perPage: 20, total: 1)))
         },
         GoldenPage(name: "PublicProductsPage") {
-            PublicProductsPage.render(.init(context: F.visitor("/public/products"), type: .pureCredit, institutionID: "1",
-                                            institutions: F.institutions, products: [F.product()]))
+            PublicProductsPage.render(.init(context: F.visitor("/public/products"),
+                                            search: ProductSearch(amount: Cents(50_000_000), termMonths: 12, type: .pureCredit, institutionID: "1"),
+                                            typed: .init(amountWan: "50", termMonths: "12"), institutions: F.institutions, products: [F.product()]))
+        },
+        GoldenPage(name: "PublicProductPage") {
+            var product = F.product()
+            product.eligibility.industries = ["C", "I"]
+            product.eligibility.districts = ["210202"]
+            product.details = ProductDetails(introduction: "面向纳税信用良好的小微企业的纯信用贷款。\n随借随还，按日计息。",
+                                             conditions: "成立满 2 年；纳税信用 B 级及以上；无失信记录。", materials: "营业执照；近两年财务报表。",
+                                             process: "在线申请 → 银行受理 → 审批 → 签约 → 放款。", contactName: "张经理", contactPhone: "0411-12345678")
+            return PublicProductPage.render(.init(context: F.visitor("/public/products/3"), product: product, institutionName: "大连银行",
+                                                  choices: F.productChoices, viewer: .visitor))
         },
         // Bank
         GoldenPage(name: "BankHomePage") {
@@ -108,11 +119,11 @@ struct GoldenPageTests {
         },
         GoldenPage(name: "BankProductsPage") {
             BankProductsPage.render(.init(context: F.bank("/bank/products"), products: [F.product(), F.product(id: "4", status: .draft, auto: false)],
-                                          rateCap: AnnualRate(basisPoints: 1_500), grades: F.grades))
+                                          rateCap: AnnualRate(basisPoints: 1_500), grades: F.grades, choices: F.productChoices))
         },
         GoldenPage(name: "BankProductPage") {
             BankProductPage.render(.init(context: F.bank("/bank/products/4"), product: F.product(id: "4", status: .draft, note: "请补充适用区县"),
-                                         grades: F.grades))
+                                         grades: F.grades, choices: F.productChoices))
         },
         GoldenPage(name: "BankDemandsPage") {
             BankDemandsPage.render(.init(context: F.bank("/bank/demands"), demands: [

@@ -43,6 +43,9 @@ enum PortalFixtures {
     }
 
     static let grades = ["AAA", "AA", "A", "B", "C"]
+    static let productChoices = ProductChoices(
+        industries: [.init(code: "C", name: "制造业"), .init(code: "I", name: "信息传输、软件和信息技术服务业")],
+        districts: [.init(code: "210202", name: "中山区"), .init(code: "210211", name: "甘井子区")])
 
     static func application(_ status: ApplicationStatus, terms: Bool = false) -> ApplicationSummary {
         let approved = LoanTerms(amount: Cents(yuan: 500_000), rate: AnnualRate(basisPoints: 435), termMonths: 12, method: .equalInstallment)

@@ -57,7 +57,8 @@ struct BankPortal {
         let list = try await req.productStore.products(institutionID: institution.id)
         return Portal.html(BankProductsPage.render(.init(
             context: Portal.context(req, principal), products: list,
-            rateCap: AnnualRate(basisPoints: req.platform.productPolicy.rateCapBasisPoints), grades: req.platform.grades.grades)))
+            rateCap: AnnualRate(basisPoints: req.platform.productPolicy.rateCapBasisPoints), grades: req.platform.grades.grades,
+            choices: Products.choices(req.catalog))))
     }
 
     func createProduct(_ req: Request) async throws -> Response {
@@ -73,7 +74,7 @@ struct BankPortal {
         let (principal, _) = try bank(req)
         let p = try await ProductActions.own(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         return Portal.html(BankProductPage.render(.init(context: Portal.context(req, principal), product: p,
-                                                         grades: req.platform.grades.grades)))
+                                                         grades: req.platform.grades.grades, choices: Products.choices(req.catalog))))
     }
 
     func productAction(_ req: Request) async throws -> Response {

@@ -215,7 +215,8 @@ struct FirmPortal {
             incentive: redList.flatMap { entry in
                 let lines = [RedLists.incentiveText(entry, req.services)].compactMap { $0 } + preferences
                 return lines.isEmpty ? nil : lines.joined(separator: "。")
-            })))
+            },
+            chosenProductID: req.query[String.self, at: "product"].map { String($0.prefix(20)) })))
     }
 
     struct ApplyForm: Content {

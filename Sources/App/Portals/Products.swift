@@ -9,17 +9,29 @@ enum Products {
     struct Form: Content {
         var name: String?; var type: String?; var min_amount: String?; var max_amount: String?
         var min_rate: String?; var max_rate: String?; var min_term: String?; var max_term: String?
-        var methods: [String]?; var min_grade: String?; var min_years: String?; var industries: String?
-        var districts: String?; var auto_grade: String?; var auto_max_amount: String?
+        var methods: [String]?; var min_grade: String?; var min_years: String?; var industries: [String]?
+        var districts: [String]?; var auto_grade: String?; var auto_max_amount: String?
         var red_rate_cut: String?; var red_amount_raise: String?
+        var introduction: String?; var conditions: String?; var materials: String?; var process: String?
+        var contact_name: String?; var contact_phone: String?
+    }
+
+    /// The industries and districts of the catalog, by name, for the product form's checkboxes.
+    static func choices(_ catalog: Catalog) -> ProductChoices {
+        ProductChoices(industries: Reference.industries(in: catalog).map { .init(code: $0.0, name: $0.1) },
+                       districts: Reference.districts(in: catalog).map { .init(code: $0.0, name: $0.1) })
     }
 
     /// The product as typed, every field checked at once: all problems come back together, each under the
     /// form key of its input (see `formKeys` for the product rules' own names).
     static func fromForm(_ form: Form, institutionID: Int64) throws -> LoanProduct {
-        func list(_ text: String?) -> [String] {
-            (text ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " || $0 == "、" }).map(String.init)
+        func list(_ values: [String]?) -> [String] {
+            Array(Set((values ?? []).map { $0.trimmingSpaces() }.filter { !$0.isEmpty })).sorted()
         }
+        func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let details = ProductDetails(introduction: text(form.introduction), conditions: text(form.conditions),
+                                     materials: text(form.materials), process: text(form.process),
+                                     contactName: text(form.contact_name), contactPhone: text(form.contact_phone))
         var checks = FieldChecks()
         let name = checks.run("name") { try Validate.text(form.name, field: "产品名称", max: 60) }
         let minAmount = checks.run("min_amount") { try Money.cents(form.min_amount, field: "最低额度") }
@@ -50,7 +62,7 @@ enum Products {
             repaymentMethods: (form.methods ?? []).compactMap(RepaymentMethod.init(rawValue:)),
             eligibility: EligibilityRules(minimumGrade: form.min_grade?.nonEmpty, industries: list(form.industries),
                                           districts: list(form.districts), minimumYearsInBusiness: years ?? 0),
-            autoApproval: auto, redListPreference: redList ?? nil)
+            autoApproval: auto, redListPreference: redList ?? nil, details: details.isEmpty ? nil : details)
     }
 
     /// The product rules' names of fields (`rateRange` …) as the form's inputs are named, so a problem found
@@ -59,6 +71,8 @@ enum Products {
         "name": "name", "amountRange": "max_amount", "rateRange": "max_rate", "termRange": "max_term",
         "repaymentMethods": "methods", "eligibility.minimumGrade": "min_grade",
         "eligibility.minimumYearsInBusiness": "min_years", "autoApproval": "auto_grade", "redListPreference": "red_rate_cut",
+        "details.introduction": "introduction", "details.conditions": "conditions", "details.materials": "materials",
+        "details.process": "process", "details.contactName": "contact_name", "details.contactPhone": "contact_phone",
     ]
 
     /// The 守信激励 preference as typed: basis points off the rate and percent more amount; both empty is none.

@@ -13,6 +13,7 @@ struct PublicPages {
         routes.post("register", use: registerFirm)
         routes.get("public", "commitments", use: commitments)
         routes.get("public", "products", use: products)
+        routes.get("public", "products", ":id", use: product)
     }
 
     /// The frame for visitors: the public links instead of a user's navigation (the page's view sets the title).
@@ -67,13 +68,34 @@ struct PublicPages {
     }
 
     func products(_ req: Request) async throws -> Response {
-        let type = ProductType(rawValue: req.query[String.self, at: "type"] ?? "")
-        let institutionFilter = req.query[String.self, at: "institution"]?.nonEmpty
+        func text(_ name: String) -> String? { req.query[String.self, at: name]?.trimmingSpaces().nonEmpty.map { String($0.prefix(20)) } }
+        let typed = PublicProductsPage.Typed(amountWan: text("amount") ?? "", termMonths: text("term") ?? "", maxRate: text("max_rate") ?? "")
+        let search = ProductSearch(
+            amount: try text("amount").map { Cents(try Money.cents($0, field: "需要金额（万元）").value * 10_000) },
+            termMonths: try text("term").map { Int(try BoundedInteger.parse($0, field: "期限（月）", in: 1...360)) },
+            type: ProductType(rawValue: text("type") ?? ""),
+            maxRate: try text("max_rate").map { AnnualRate(basisPoints: try Money.basisPoints($0, field: "最高年利率")) },
+            institutionID: text("institution"))
         let institutions = try await req.accounts.institutions()
-        let list = try await req.services.readCache.onlineProducts(req.services).filter { p in
-            (type == nil || p.type == type) && (institutionFilter == nil || p.institutionID == institutionFilter)
-        }
-        return Portal.html(PublicProductsPage.render(.init(context: context(req), type: type, institutionID: institutionFilter,
+        let list = try await req.services.readCache.onlineProducts(req.services).filter(search.matches)
+        return Portal.html(PublicProductsPage.render(.init(context: context(req), search: search, typed: typed,
                                                           institutions: institutions, products: list)))
+    }
+
+    /// One product on sale; a product not on sale (draft, under review, offline) is not found.
+    func product(_ req: Request) async throws -> Response {
+        let id = req.parameters.get("id") ?? ""
+        guard let product = try await req.services.readCache.onlineProducts(req.services).first(where: { $0.id == id }) else {
+            throw DomainError.notFound("该在售产品")
+        }
+        let institutions = Institution.names(try await req.accounts.institutions())
+        let viewer: PublicProductPage.Viewer = switch req.optionalPrincipal?.role {
+        case nil: .visitor
+        case .enterprise?: .firm
+        default: .other
+        }
+        return Portal.html(PublicProductPage.render(.init(context: context(req), product: product,
+                                                         institutionName: institutions[product.institutionID] ?? "",
+                                                         choices: Products.choices(req.catalog), viewer: viewer)))
     }
 }

@@ -16,15 +16,19 @@ public struct LoanProduct: Sendable, Equatable, Hashable, Codable {
     public var reviewNote: String?
     /// What the product offers firms on the 守信激励名单 (a rate cut, an amount raise), if anything.
     public var redListPreference: RedListPreference?
+    /// The supermarket page's text (introduction, conditions, materials, process, contact); nil for none.
+    public var details: ProductDetails?
 
     public init(id: String, institutionID: String, name: String, type: ProductType, amountRange: AmountRange,
                 rateRange: RateRange, termRange: TermRange, repaymentMethods: [RepaymentMethod],
                 eligibility: EligibilityRules = EligibilityRules(), autoApproval: AutoApprovalRules? = nil,
-                status: ProductStatus = .draft, reviewNote: String? = nil, redListPreference: RedListPreference? = nil) {
+                status: ProductStatus = .draft, reviewNote: String? = nil, redListPreference: RedListPreference? = nil,
+                details: ProductDetails? = nil) {
         self.id = id; self.institutionID = institutionID; self.name = name; self.type = type
         self.amountRange = amountRange; self.rateRange = rateRange; self.termRange = termRange
         self.repaymentMethods = repaymentMethods; self.eligibility = eligibility; self.autoApproval = autoApproval
         self.status = status; self.reviewNote = reviewNote; self.redListPreference = redListPreference
+        self.details = details
     }
 
     /// The product after `action`. Submitting validates the product first (`validate(_:)`); rejecting

@@ -39,6 +39,7 @@ extension LoanProduct {
         if eligibility.minimumYearsInBusiness < 0 { add("eligibility.minimumYearsInBusiness", "成立年限不能为负数") }
 
         if let auto = autoApproval { problems += auto.problems(policy) }
+        if let details { problems += details.problems() }
         return problems
     }
 
@@ -72,5 +73,30 @@ extension AutoApprovalRules {
             }
         }
         return problems
+    }
+}
+
+extension ProductDetails {
+    /// Too long a text, or a contact phone that is not a phone number; each named by its own field.
+    func problems() -> [DomainError] {
+        var problems: [DomainError] = []
+        let texts: [(String, String, String)] = [("details.introduction", "产品介绍", introduction), ("details.conditions", "申请条件", conditions),
+                                                 ("details.materials", "所需材料", materials), ("details.process", "办理流程", process)]
+        for (field, label, text) in texts where text.count > Self.maxLength {
+            problems.append(.invalidInput(field: field, reason: "\(label)不能超过 \(Self.maxLength) 字（现为 \(text.count) 字）"))
+        }
+        if contactName.count > 30 { problems.append(.invalidInput(field: "details.contactName", reason: "联系人不能超过 30 字")) }
+        if !contactPhone.isEmpty, !Self.isPhone(contactPhone) {
+            problems.append(.invalidInput(field: "details.contactPhone", reason: "应为手机号码或固定电话（如 0411-12345678）"))
+        }
+        return problems
+    }
+
+    /// A mobile number (11 digits from 1) or a landline with area code (0411-12345678, 041112345678, 400-…).
+    static func isPhone(_ text: String) -> Bool {
+        let digits = text.filter { $0 != "-" && $0 != " " }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), (7...12).contains(digits.count) else { return false }
+        if digits.count == 11, digits.hasPrefix("1") { return true }
+        return digits.hasPrefix("0") || digits.hasPrefix("400") || digits.hasPrefix("800") || digits.count <= 8
     }
 }

@@ -162,20 +162,25 @@ enum ProductBlocks {
         return .badge(status.label, tone: tone)
     }
 
-    static func blocks(_ p: LoanProduct, institutionName: String? = nil, title: String = "产品要素") -> [PortalPage.Block] {
+    static func blocks(_ p: LoanProduct, institutionName: String? = nil, title: String = "产品要素",
+                       choices: ProductChoices = ProductChoices()) -> [PortalPage.Block] {
         var facts: [PortalPage.Fact] = [
             .init("类型", p.type.label), .init("额度", p.amountRange.text), .init("年利率", p.rateRange.text),
             .init("期限", p.termRange.text), .init("还款方式", p.repaymentMethods.map(\.label).joined(separator: "、")),
             .init("最低信用等级", p.eligibility.minimumGrade.map { "\($0) 及以上" } ?? "不限"),
             .init("最低成立年限", p.eligibility.minimumYearsInBusiness > 0 ? "\(p.eligibility.minimumYearsInBusiness) 年" : "不限"),
-            .init("适用行业", p.eligibility.industries.isEmpty ? "不限" : p.eligibility.industries.joined(separator: "、")),
-            .init("适用区县", p.eligibility.districts.isEmpty ? "不限" : p.eligibility.districts.joined(separator: "、")),
+            .init("适用行业", choices.industryNames(p.eligibility.industries)),
+            .init("适用区县", choices.districtNames(p.eligibility.districts)),
             .init("失信企业", p.eligibility.excludeDishonest ? "不受理" : "不限"),
             .init("状态", cell: badge(p.status)),
         ]
         if let institutionName { facts.insert(.init("金融机构", institutionName), at: 0) }
         if let note = p.reviewNote { facts.append(.init("审核意见", note)) }
+        if let contact = p.details?.contact { facts.append(.init("联系人", contact)) }
         var blocks: [PortalPage.Block] = [.facts(title: title, facts)]
+        for section in p.details?.sections ?? [] {
+            blocks.append(.text(title: section.title, paragraphs: section.text.split(whereSeparator: \.isNewline).map(String.init)))
+        }
         if let rules = p.autoApproval?.rules, !rules.isEmpty {
             blocks.append(.text(title: "系统自动审批规则（全部满足时即时批准）", paragraphs: rules.map { "· \($0.text)" }))
         }
@@ -183,7 +188,7 @@ enum ProductBlocks {
     }
 
     /// The product form, empty with sensible defaults for a new product or filled from a draft.
-    static func formFields(_ p: LoanProduct?, grades: [String]) -> [PortalPage.Field] {
+    static func formFields(_ p: LoanProduct?, grades: [String], choices: ProductChoices) -> [PortalPage.Field] {
         let grades = grades.map { ($0, "\($0) 及以上") }
         func yuan(_ cents: Int64?, _ fallback: String) -> String { cents.map { String($0 / 100) } ?? fallback }
         func percent(_ bp: Int?, _ fallback: String) -> String { bp.map { Format.percentInput(basisPoints: $0) } ?? fallback }
@@ -211,16 +216,22 @@ enum ProductBlocks {
                 SelectOption(value: $0.rawValue, label: $0.label, isSelected: methods.contains($0)) })),
             .init("min_grade", "最低信用等级", kind: .options([("", "不限")] + grades, selected: p.map { $0.eligibility.minimumGrade ?? "" } ?? "B")),
             .init("min_years", "最低成立年限（年）", kind: .number, value: String(p?.eligibility.minimumYearsInBusiness ?? 1)),
-            .init("industries", "适用行业代码（逗号分隔，空为不限）", value: p?.eligibility.industries.joined(separator: ",") ?? "",
-                  hint: "国民经济行业门类字母，如 C,F,I"),
-            .init("districts", "适用区县代码（逗号分隔，空为不限）", value: p?.eligibility.districts.joined(separator: ",") ?? "",
-                  hint: "如 2102 表示大连全市"),
+            .init("industries", "适用行业（不选为不限）", kind: .checkboxes(choices.industries.map {
+                SelectOption(value: $0.code, label: $0.name, isSelected: p?.eligibility.industries.contains($0.code) ?? false) })),
+            .init("districts", "适用区县（不选为全市）", kind: .checkboxes(choices.districts.map {
+                SelectOption(value: $0.code, label: $0.name, isSelected: p?.eligibility.districts.contains($0.code) ?? false) })),
             .init("auto_grade", "自动审批：最低等级（空为不开启自动审批）", kind: .options([("", "不开启")] + grades, selected: autoGrade)),
             .init("auto_max_amount", "自动审批：单笔上限（元）", kind: .number, value: yuan(autoMax, "1000000")),
             .init("red_rate_cut", "守信激励：利率优惠（基点，空为无）", kind: .number,
                   value: p?.redListPreference?.rateCutBasisPoints.map(String.init) ?? "", hint: "对守信激励名单企业下调的年利率，50 即 0.50 个百分点"),
             .init("red_amount_raise", "守信激励：额度上浮（%，空为无）", kind: .number,
                   value: p?.redListPreference?.amountRaisePercent.map(String.init) ?? ""),
+            .init("introduction", "产品介绍", kind: .textarea, value: p?.details?.introduction ?? "", hint: "产品超市详情页展示，下同"),
+            .init("conditions", "申请条件", kind: .textarea, value: p?.details?.conditions ?? ""),
+            .init("materials", "所需材料", kind: .textarea, value: p?.details?.materials ?? ""),
+            .init("process", "办理流程", kind: .textarea, value: p?.details?.process ?? ""),
+            .init("contact_name", "联系人", value: p?.details?.contactName ?? ""),
+            .init("contact_phone", "联系电话", kind: .tel, value: p?.details?.contactPhone ?? ""),
         ]
     }
 }

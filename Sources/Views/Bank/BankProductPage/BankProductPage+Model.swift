@@ -8,9 +8,11 @@ public enum BankProductPage {
         public var context: PageContext
         public var product: LoanProduct
         public var grades: [String]
+        /// The industries and districts the product may be limited to, by name.
+        public var choices: ProductChoices
 
-        public init(context: PageContext, product: LoanProduct, grades: [String]) {
-            self.context = context; self.product = product; self.grades = grades
+        public init(context: PageContext, product: LoanProduct, grades: [String], choices: ProductChoices = ProductChoices()) {
+            self.context = context; self.product = product; self.grades = grades; self.choices = choices
         }
     }
 }

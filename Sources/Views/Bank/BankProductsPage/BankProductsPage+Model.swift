@@ -11,9 +11,11 @@ public enum BankProductsPage {
         public var rateCap: AnnualRate
         /// The grade scale, best first.
         public var grades: [String]
+        /// The industries and districts the product may be limited to, by name.
+        public var choices: ProductChoices
 
-        public init(context: PageContext, products: [LoanProduct], rateCap: AnnualRate, grades: [String]) {
-            self.context = context; self.products = products; self.rateCap = rateCap; self.grades = grades
+        public init(context: PageContext, products: [LoanProduct], rateCap: AnnualRate, grades: [String], choices: ProductChoices = ProductChoices()) {
+            self.context = context; self.products = products; self.rateCap = rateCap; self.grades = grades; self.choices = choices
         }
     }
 }

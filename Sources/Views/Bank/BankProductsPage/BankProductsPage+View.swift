@@ -9,7 +9,7 @@ extension BankProductsPage {
                  .text(p.termRange.text), .text(p.autoApproval?.rules.isEmpty == false ? "已开启" : "未开启"), ProductBlocks.badge(p.status)]
             }, emptyText: "还没有产品")),
             .form(.init(title: "新建产品", id: "new-product", action: "/bank/products",
-                        fields: ProductBlocks.formFields(nil, grades: model.grades), submitLabel: "保存草稿")),
+                        fields: ProductBlocks.formFields(nil, grades: model.grades, choices: model.choices), submitLabel: "保存草稿")),
         ])
     }
 }

@@ -18,13 +18,16 @@ public enum FirmProductsPage {
         public var institutionNames: [String: String]
         /// The 守信激励 the firm earns on every application, when it is on the red list.
         public var incentive: String?
+        /// The product chosen in the application form (coming from its supermarket page), if the firm may apply for it.
+        public var chosenProductID: String?
 
         public init(
             context: PageContext, grade: String, score: Int, offers: [Offer], declined: [Declined], products: [LoanProduct],
-            institutionNames: [String: String], incentive: String? = nil
+            institutionNames: [String: String], incentive: String? = nil, chosenProductID: String? = nil
         ) {
             self.context = context; self.grade = grade; self.score = score; self.offers = offers; self.declined = declined
             self.products = products; self.institutionNames = institutionNames; self.incentive = incentive
+            self.chosenProductID = chosenProductID
         }
     }
 

@@ -15,6 +15,7 @@ extension FirmProductsPage {
             [.twoLines($0.productName, names[$0.institutionID] ?? ""), .text($0.reasons.joined(separator: "；"))]
         }
         let offerOptions = model.offers.map { ($0.productID, "\($0.productName)（参考额度 \(Format.money(cents: $0.amountCents))）") }
+        let chosen = model.offers.first { $0.productID == model.chosenProductID }
         let grade = model.grade.isEmpty ? "未评价" : "\(model.grade)（\(model.score) 分）"
         let working: [String] = model.offers.map { offer in offer.productName + "：" + offer.working.joined(separator: "；") }
         return PortalPage.render(model.context, title: "产品与测额", subtitle: "依据贵企业的公共信用综合评价 \(grade) 测算，仅供参考",
@@ -24,8 +25,8 @@ extension FirmProductsPage {
                          rows: offerRows, emptyText: "暂时没有符合条件的产品")),
             .text(title: "额度与利率怎么算", paragraphs: working),
             .form(.init(title: "申请贷款", id: "apply", action: "/firm/applications", fields: [
-                .init("product_id", "产品", kind: .options(offerOptions), isRequired: true),
-                .init("amount_yuan", "申请金额（元）", kind: .number, value: model.offers.first.map { String($0.amountCents / 100) } ?? "",
+                .init("product_id", "产品", kind: .options(offerOptions, selected: chosen?.productID), isRequired: true),
+                .init("amount_yuan", "申请金额（元）", kind: .number, value: (chosen ?? model.offers.first).map { String($0.amountCents / 100) } ?? "",
                       isRequired: true),
                 .init("term_months", "期限（月）", kind: .number, value: "12", isRequired: true),
                 .init("method", "还款方式", kind: .options(RepaymentMethod.allCases.map { ($0.rawValue, $0.label) },
