@@ -10,15 +10,17 @@ public enum CreditReports {
         public let loaded: LoadedProfile
         public let authorisation: Authorisation
         public let categories: [String]
+        /// The logged read this report is (its number), and when it was made.
+        public let accessID: Int64
     }
 
     public static func load(_ context: ServiceContext, institution: Institution, actor: String, uscc: String,
                      purpose: AuthorisationPurpose, action: String) async throws -> Report {
         let (used, allowed) = try await authorise(context, institution: institution, uscc: uscc, purpose: purpose)
         let loaded = try await LoadedProfile.load(context, uscc: uscc, viewer: .institution(authorisedCategories: Set(allowed)))
-        try await logAccess(context, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
-                            purpose: purpose, action: action)
-        return Report(loaded: loaded, authorisation: used, categories: allowed)
+        let accessID = try await logAccess(context, institution: institution, actor: actor, uscc: uscc, used: used, categories: allowed,
+                                           purpose: purpose, action: action)
+        return Report(loaded: loaded, authorisation: used, categories: allowed, accessID: accessID)
     }
 
     /// The report for the API: the same checks and log, with the profile as JSON from the read cache.
@@ -58,10 +60,11 @@ public enum CreditReports {
         return (used, allowed)
     }
 
-    /// Writes the access durably (group commit) before the data is served.
+    /// Writes the access durably (group commit) before the data is served; its id numbers the report.
+    @discardableResult
     public static func logAccess(_ context: ServiceContext, institution: Institution, actor: String, uscc: String, used: Authorisation,
-                          categories: [String], purpose: AuthorisationPurpose, action: String) async throws {
-        _ = try await context.committers.accessLog.submit(.init(
+                          categories: [String], purpose: AuthorisationPurpose, action: String) async throws -> Int64 {
+        try await context.committers.accessLog.submit(.init(
             uscc: uscc, institutionID: institution.id, actor: actor, categories: categories,
             authorisationID: Int64(used.id), purpose: purpose.rawValue, action: action))
     }

@@ -85,6 +85,24 @@ struct GoldenPageTests {
                 features: [.init(name: "tax_paid_12m_log", label: "近12个月纳税额（对数）", datasetName: "纳税情况", needsConsent: true),
                            .init(name: "penalties_3y", label: "近三年行政处罚次数", datasetName: "行政处罚", needsConsent: false)]))
         },
+        GoldenPage(name: "EnterpriseProfilePage-report") {
+            var model = Fixtures.profile()
+            model.context = PortalFixtures.bank("/bank/applications/7/report")
+            model.report = .init(
+                number: "XYD-R-0000000042", generatedAt: Date(timeIntervalSince1970: 1_764_000_000), institutionName: "大连银行",
+                reader: "大连银行客户经理", purpose: "贷款申请", authorisationID: "12", verificationCode: "3fa9c2d17b0e4a55",
+                summary: CreditReportSummary(records: [], readable: ["admin.penalty", "tax.payment"], sanctions: 1),
+                platformLoans: [.init(lender: "其他机构", principal: Cents(50_000_000), outstanding: Cents(20_000_000),
+                                      disbursedOn: Day(year: 2026, month: 3, day: 1), termMonths: 12, classification: .normal,
+                                      overdueDays: 0, settled: false)])
+            return EnterpriseProfilePage.render(model)
+        },
+        GoldenPage(name: "ReportVerifyPage") {
+            ReportVerifyPage.render(.init(context: PortalFixtures.visitor("/public/reports/verify"), number: "XYD-R-0000000042",
+                                          code: "3fa9c2d17b0e4a55",
+                                          outcome: .init(isGenuine: true, message: "核验通过：该报告是本平台依据企业授权出具的，其查询记录是透明日志第 118 条",
+                                                         facts: [.init("查询机构", "大连银行"), .init("查询时间", "2025-11-24 23:20")])))
+        },
         GoldenPage(name: "UploadPage") { UploadPage.render(Fixtures.upload()) },
         GoldenPage(name: "CatalogPage") { CatalogPage.render(Fixtures.catalog()) },
         // Public

@@ -155,6 +155,20 @@ struct BankPortal {
         context.flash = FlashMessage(kind: .success, text: "依据授权书 #\(report.authorisation.id) 查询，本次查询已记录并告知企业。")
         var page = report.loaded.pageModel(uscc: a.uscc, context: context, catalog: req.catalog)
         page.sanctionFlags = try await Sanctions.reasons(req.services, uscc: a.uscc, effect: .flagInReports).map(\.text)
+        let readable = Set(req.catalog.datasets.filter { Viewer.institution(authorisedCategories: Set(report.categories)).mayRead($0) }.map(\.id))
+        let loans = try await req.loanStore.loans(uscc: a.uscc)
+        page.report = .init(
+            number: ReportVerification.Number(accessID: report.accessID).text, generatedAt: req.platform.clock.now(),
+            institutionName: institution.name, reader: principal.displayName, purpose: purpose.label,
+            authorisationID: report.authorisation.id,
+            verificationCode: try await ReportVerification.code(req.services, accessID: report.accessID, uscc: a.uscc),
+            summary: CreditReportSummary(records: report.loaded.profile.groups.flatMap(\.records), readable: readable,
+                                         sanctions: page.sanctionFlags.count),
+            platformLoans: loans.map { loan in
+                .init(lender: loan.institutionID == institution.id ? "本机构" : "其他机构", principal: loan.ledger.schedule.principal,
+                      outstanding: loan.outstanding, disbursedOn: loan.ledger.schedule.start, termMonths: loan.ledger.schedule.termMonths,
+                      classification: loan.classification, overdueDays: loan.overdueDays, settled: loan.settled)
+            })
         return Portal.html(EnterpriseProfilePage.render(page))
     }
 

@@ -14,6 +14,7 @@ struct PublicPages {
         routes.get("public", "commitments", use: commitments)
         routes.get("public", "products", use: products)
         routes.get("public", "products", ":id", use: product)
+        routes.get("public", "reports", "verify", use: verifyReport)
     }
 
     /// The frame for visitors: the public links instead of a user's navigation (the page's view sets the title).
@@ -97,5 +98,28 @@ struct PublicPages {
         return Portal.html(PublicProductPage.render(.init(context: context(req), product: product,
                                                          institutionName: institutions[product.institutionID] ?? "",
                                                          choices: Products.choices(req.catalog), viewer: viewer)))
+    }
+
+    /// A printed report checked by its number and code; an empty form first.
+    func verifyReport(_ req: Request) async throws -> Response {
+        let number = req.query[String.self, at: "number"]?.trimmingSpaces().prefix(40).description ?? ""
+        let code = req.query[String.self, at: "code"]?.trimmingSpaces().prefix(40).description ?? ""
+        var model = ReportVerifyPage.Model(context: context(req), number: number, code: code)
+        if !number.isEmpty || !code.isEmpty {
+            let result = try await ReportVerification.verify(req.services, number: number, code: code)
+            var facts: [ReportVerifyPage.Pair] = []
+            if result.isGenuine {
+                let names = Institution.names(try await req.accounts.institutions())
+                facts = [
+                    .init("查询机构", result.institutionID.flatMap { names[String($0)] } ?? "—"),
+                    .init("被查询企业", result.uscc ?? "—"),
+                    .init("查询时间", result.at.map(Format.dateTime) ?? "—"),
+                    .init("依据授权书", result.authorisationID.map { "#\($0)" } ?? "—"),
+                    .init("透明日志位置", result.logIndex.map { "第 \($0) 条" } ?? "写入中"),
+                ]
+            }
+            model.outcome = .init(isGenuine: result.isGenuine, message: result.message, facts: facts)
+        }
+        return Portal.html(ReportVerifyPage.render(model))
     }
 }

@@ -127,6 +127,15 @@ public struct AuthorisationStore: Sendable {
         return page.items.first
     }
 
+    /// An access by its id alone (a report's number), whoever's data it read.
+    public func access(id: Int64) async throws -> Access? {
+        struct Row: Decodable { let uscc: String }
+        guard let row = try await database.sql().raw("SELECT uscc FROM access_log WHERE id = \(bind: id)").first(decoding: Row.self) else {
+            return nil
+        }
+        return try await access(id: id, uscc: row.uscc)
+    }
+
     /// The accesses to a firm's data, newest first.
     public func accesses(uscc: String, paging: Paging = Paging(), id: Int64? = nil) async throws -> ResultPage<Access> {
         struct Count: Decodable { let n: Int }

@@ -18,6 +18,8 @@ extension EnterpriseProfilePage {
         public var sanctionFlags: [String]
         /// For the credit center only: the firm's loans, authorisations and the latest reads of its data.
         public var oversight: Oversight?
+        /// For a lender's authorised read: the report's header, summary of flags and the firm's loans on the platform.
+        public var report: Report?
 
         public init(context: PageContext, uscc: String, registration: Registration?, groups: [RecordGroup],
                     withheldDatasetNames: [String] = [], evaluation: EvaluationCard? = nil, sanctionFlags: [String] = []) {

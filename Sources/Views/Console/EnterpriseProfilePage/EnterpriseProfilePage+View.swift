@@ -13,6 +13,7 @@ public enum EnterpriseProfilePage {
                 displayName,
                 subtitle: "统一社会信用代码 \(model.uscc) · 共 \(Format.count(model.recordCount)) 条记录"
             ),
+            .unwrap(model.report) { reportHeader($0) },
             .unwrap(model.registration, { registrationCard($0) }, else: .div(
                 .cls("notice notice-info"),
                 .attr("role", "note"),
