@@ -230,7 +230,7 @@ struct GoldenPageTests {
                 objections: [F.objection(id: 1, status: .pending), F.objection(id: 2, status: .rejected, resolution: "记录无误")],
                 datasetNames: ["admin.penalty": "行政处罚"],
                 records: [.init(dataset: "admin.penalty", recordID: "P-2024-12", datasetName: "行政处罚", date: "2024-05-06", summary: "未按规定公示年报")],
-                today: Day(year: 2025, month: 3, day: 10)))
+                today: Day(year: 2025, month: 3, day: 10), evidence: F.evidence))
         },
         GoldenPage(name: "FirmRepairsPage") {
             FirmRepairsPage.render(.init(
@@ -279,7 +279,8 @@ struct GoldenPageTests {
             OperatorObjectionsPage.render(.init(context: F.center("/console/objections"),
                                                 objections: [F.objection(id: 1, status: .pending), F.objection(id: 2, status: .escalated),
                                                              F.objection(id: 3, status: .corrected, resolution: "已报送更正记录")],
-                                                datasetNames: ["admin.penalty": "行政处罚"], today: Day(year: 2025, month: 3, day: 10)))
+                                                datasetNames: ["admin.penalty": "行政处罚"], today: Day(year: 2025, month: 3, day: 10),
+                                                evidence: F.evidence))
         },
         GoldenPage(name: "OperatorRepairsPage") {
             OperatorRepairsPage.render(.init(context: F.center("/console/repairs"),

@@ -119,6 +119,11 @@ enum PortalFixtures {
         return demand
     }
 
+    static let evidence: [Int64: [EvidenceLink]] = [1: [
+        EvidenceLink(id: 7, fileName: "年报回执.pdf", size: 182_000, sha256: String(repeating: "ab", count: 32)),
+        EvidenceLink(id: 8, fileName: "完税证明.jpg", size: 2_400_000, sha256: String(repeating: "cd", count: 32)),
+    ]]
+
     static func user(id: Int64, username: String, role: Role, status: AccountStatus = .active, uscc: String? = nil) -> UserAccount {
         UserAccount(id: id, username: username, displayName: "刘洋", passwordHash: "", role: role, departmentID: nil,
                     institutionID: role == .enterprise ? nil : 1, uscc: uscc, phone: uscc == nil ? nil : "13800000000", status: status)

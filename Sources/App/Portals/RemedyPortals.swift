@@ -14,12 +14,15 @@ struct RemedyPortals {
         firm.get("objections", use: firmObjections)
         firm.post("objections", use: fileObjection)
         firm.post("objections", ":id", "withdraw", use: withdrawObjection)
+        firm.on(.POST, "objections", "evidence", body: .stream, use: uploadEvidence)
+        firm.get("objections", "evidence", ":id", use: evidence)
         firm.get("repairs", use: firmRepairs)
         firm.post("repairs", use: applyRepair)
         let console = routes.grouped("console")
         console.get("objections", use: queue)
         console.post("objections", ":id", "resolve", use: resolve)
         console.get("objections", ":id", "record.csv", use: recordCSV)
+        console.get("objections", "evidence", ":id", use: evidence)
         console.get("repairs", use: repairReview)
         console.post("repairs", ":id", "decision", use: decideRepair)
     }
@@ -41,9 +44,53 @@ struct RemedyPortals {
             FirmObjectionsPage.Record(dataset: $0.dataset, recordID: $0.recordID, datasetName: $0.datasetName, date: $0.date,
                                       summary: $0.summary)
         }
+        let files = try await ObjectionEvidence.files(req.services, for: objections)
         return Portal.html(FirmObjectionsPage.render(.init(
             context: Portal.context(req, principal), workingDays: req.platform.policy.objectionPolicy.workingDays,
-            objections: objections, datasetNames: names, records: choices, today: req.platform.clock.today)))
+            objections: objections, datasetNames: names, records: choices, today: req.platform.clock.today,
+            evidence: Self.links(files))))
+    }
+
+    static func links(_ files: [Int64: [EvidenceFile]]) -> [Int64: [EvidenceLink]] {
+        files.mapValues { $0.map { EvidenceLink(id: $0.id, fileName: $0.fileName, size: $0.size, sha256: $0.sha256) } }
+    }
+
+    /// One evidence file, streamed in after the firm is known, at most 5 MB.
+    func uploadEvidence(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.enterprise])
+        let upload = try MultipartUpload(request: req)
+        try await upload.readFields()
+        try req.checkCSRF(upload.fields["csrf"])
+        do {
+            let objectionID = try RequestInput.optionalID(upload.fields["objection"], field: "异议")
+            guard let name = upload.fileName, !name.isEmpty else { throw DomainError.invalidInput(field: "文件", reason: "请选择要上传的文件") }
+            var bytes: [UInt8] = []
+            for try await chunk in upload.file {
+                bytes += chunk
+                if bytes.count > ObjectionEvidence.maxBytes {
+                    throw DomainError.invalidInput(field: "文件", reason: "文件超过 \(ObjectionEvidence.maxBytes / 1_048_576) MB")
+                }
+            }
+            let file = try await ObjectionEvidence.attach(req.services, principal, objectionID: objectionID, fileName: name,
+                                                          contentType: upload.fileContentType ?? "application/octet-stream",
+                                                          bytes: bytes)
+            return Portal.done(req, to: "/firm/objections", "已为异议 #\(file.objectionID) 上传证明材料：\(file.fileName)")
+        } catch let error as DomainError {
+            return Portal.failed(req, to: "/firm/objections", error.message)
+        }
+    }
+
+    /// An evidence file, for whoever may see its objection (the firm, the answering department, the credit center).
+    func evidence(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.enterprise, .department, .creditCenter])
+        let found = try await ObjectionEvidence.download(req.services, principal, id: req.parameters.get("id", as: Int64.self))
+        let response = Response(status: .ok, body: .init(data: Data(found.bytes)))
+        response.headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
+        response.headers.contentDisposition = .init(.attachment, filename: found.file.fileName)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
+        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: found.file.sha256)
+        return response
     }
 
     func fileObjection(_ req: Request) async throws -> Response {
@@ -108,9 +155,10 @@ struct RemedyPortals {
             if firmNames[objection.uscc] == nil { firmNames[objection.uscc] = try await req.registry.enterprise(objection.uscc)?.name }
             if let fields = try await Self.disputedRecord(req, objection)?.fields { records[objection.id] = fields }
         }
+        let files = try await ObjectionEvidence.files(req.services, for: objections)
         return Portal.html(OperatorObjectionsPage.render(.init(context: Portal.context(req, principal), objections: objections,
                                                               datasetNames: names, today: req.platform.clock.today,
-                                                              firmNames: firmNames, records: records)))
+                                                              firmNames: firmNames, records: records, evidence: Self.links(files))))
     }
 
     /// The disputed record with its catalog labels and display values, and as a one-row CSV in the dataset's own

@@ -111,6 +111,15 @@ extension LogEvents {
         ])
     }
 
+    /// A file the firm attached to its objection as evidence, named by its SHA-256 (the file itself stays off the log).
+    public static func objectionEvidence(_ objection: Objection, sha256: String, actor name: String, at time: Date) throws -> LogEntry {
+        try entry(.objection, at: time, actor: actor(name), [
+            "objection": String(objection.id), "subject": subject(uscc: objection.uscc),
+            "target": LogEntry.identifierOrDigest(objection.dataset) + ":" + LogEntry.digest(of: Array(objection.recordID.utf8)),
+            "step": "evidence", "status": objection.status.rawValue, "detailDigest": digest(objection), "evidence": sha256,
+        ])
+    }
+
     /// A step on a credit repair application: applied, approved or rejected.
     public static func repair(_ repair: RepairApplication, step: String, actor name: String, at time: Date) throws -> LogEntry {
         try entry(.repair, at: time, actor: actor(name), [

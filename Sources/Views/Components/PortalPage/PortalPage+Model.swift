@@ -84,6 +84,8 @@ public enum PortalPage {
         case actions([Action])
         /// A main line with a smaller second line.
         case twoLines(String, String)
+        /// Several links, one per line (e.g. an objection's evidence files).
+        case links([Link])
     }
 
     /// A one-button POST form, e.g. 受理 on an application row.

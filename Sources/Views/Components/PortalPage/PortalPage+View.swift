@@ -70,6 +70,8 @@ extension PortalPage {
         case .badge(let text, let tone): return Badge.node(text, tone: BadgeTone(rawValue: tone.rawValue) ?? .neutral)
         case .twoLines(let main, let sub):
             return .group(.span(.cls("cell-title"), .text(main)), .span(.cls("cell-sub"), .text(sub)))
+        case .links(let links):
+            return .div(.cls("cell-links"), .forEach(links) { link in .div(.a(.href(link.href), .text(link.label))) })
         case .actions(let actions):
             return .div(.cls("row-actions"), .forEach(actions) { action in
                 .form(

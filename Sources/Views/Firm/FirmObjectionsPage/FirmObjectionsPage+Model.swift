@@ -13,13 +13,15 @@ public enum FirmObjectionsPage {
         /// The records of the profile not already under objection.
         public var records: [Record]
         public var today: Day
+        /// The files attached to each objection.
+        public var evidence: [Int64: [EvidenceLink]]
 
         public init(
             context: PageContext, workingDays: Int, objections: [Objection], datasetNames: [String: String],
-            records: [Record], today: Day
+            records: [Record], today: Day, evidence: [Int64: [EvidenceLink]] = [:]
         ) {
             self.context = context; self.workingDays = workingDays; self.objections = objections
-            self.datasetNames = datasetNames; self.records = records; self.today = today
+            self.datasetNames = datasetNames; self.records = records; self.today = today; self.evidence = evidence
         }
     }
 

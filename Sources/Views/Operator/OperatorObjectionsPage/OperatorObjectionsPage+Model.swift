@@ -14,11 +14,14 @@ public enum OperatorObjectionsPage {
         /// The disputed record as stored (label, value in the catalog's order), by objection id; absent when the record
         /// is not a data-hub record (e.g. a list entry).
         public var records: [Int64: [RecordField]]
+        /// The files the firm attached, by objection id.
+        public var evidence: [Int64: [EvidenceLink]]
 
         public init(context: PageContext, objections: [Objection], datasetNames: [String: String], today: Day,
-                    firmNames: [String: String] = [:], records: [Int64: [RecordField]] = [:]) {
+                    firmNames: [String: String] = [:], records: [Int64: [RecordField]] = [:],
+                    evidence: [Int64: [EvidenceLink]] = [:]) {
             self.context = context; self.objections = objections; self.datasetNames = datasetNames; self.today = today
-            self.firmNames = firmNames; self.records = records
+            self.firmNames = firmNames; self.records = records; self.evidence = evidence
         }
     }
 

@@ -10,13 +10,15 @@ extension OperatorObjectionsPage {
             .init("已逾期", "\(open.filter { $0.isOverdue(on: today) || $0.status == .escalated }.count)", tone: .danger),
         ])]
         blocks.append(.table(.init(title: "异议", id: "objections",
-                                   headers: ["编号", "企业", "被异议的记录", "理由与材料", "处理期限", "状态", "处理结果", "更正", "操作"],
+                                   headers: ["编号", "企业", "被异议的记录", "理由", "证明材料", "处理期限", "状态", "处理结果", "更正", "操作"],
                                    rows: model.objections.map { o in
             let overdue = o.status == .escalated || o.isOverdue(on: today)
             let record = model.records[o.id].map { fields in fields.map { "\($0.label)：\($0.value.isEmpty ? "—" : $0.value)" }.joined(separator: "；") }
             return [.mono("#\(o.id)"), .twoLines(model.firmNames[o.uscc] ?? "（未登记）", o.uscc),
                     .twoLines("\(names[o.dataset] ?? o.dataset) · \(o.recordID)", record ?? "该记录不在数据归集中"),
-                    .twoLines(o.reason, o.attachments.isEmpty ? "无材料" : "材料：" + o.attachments.joined(separator: "；")),
+                    .text(o.reason),
+                    EvidenceLink.cell(model.evidence[o.id] ?? [], prefix: "/console/objections/evidence",
+                                      empty: o.attachments.isEmpty ? "无材料" : "材料名称：" + o.attachments.joined(separator: "；")),
                     !o.status.isOpen ? .text(o.deadline)
                         : overdue ? .badge("\(o.deadline) \(countdown(o.deadline, today: today))", tone: .danger)
                         : .twoLines(o.deadline, countdown(o.deadline, today: today)),
