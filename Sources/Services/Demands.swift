@@ -45,10 +45,59 @@ public enum Demands {
         guard let demandID, var demand = try await context.demandStore.demand(id: demandID) else {
             throw DomainError.notFound("该融资需求")
         }
-        try demand.take(by: String(institution.id), at: context.clock.now())
-        guard try await context.demandStore.update(demand, expecting: .open) else {
+        let now = context.clock.now()
+        try demand.take(by: String(institution.id), at: now)
+        let officer = try await officer(context, principal)
+        let step = DemandFollowUp(demandID: demandID, institutionID: institution.id, step: .taken, note: "", officer: officer.name,
+                                  officerPhone: officer.phone, at: now)
+        guard try await context.demandStore.advance(demand, expecting: .open, followUp: step) else {
             throw DomainError.illegalTransition(entity: "融资需求", from: DemandStatus.taken.label, action: "接单")
         }
         return demand
+    }
+
+    /// The officer's step on a demand its institution took: contact, visit, or the outcome (turned into an
+    /// application, or not pursued with a reason), which closes the demand.
+    public static func followUp(_ context: ServiceContext, _ principal: Principal, demandID: Int64?, step: DemandFollowUpStep,
+                                note: String) async throws -> DemandFollowUp {
+        let institution = try principal.requireInstitution()
+        guard let demandID, var demand = try await context.demandStore.demand(id: demandID) else {
+            throw DomainError.notFound("该融资需求")
+        }
+        let checked = try context.platform.policy.demandFollowUp.check(step, note: note, demand: demand, institutionID: institution.id)
+        let now = context.clock.now()
+        if step.isOutcome { try demand.close(at: now) }
+        let officer = try await officer(context, principal)
+        let record = DemandFollowUp(demandID: demandID, institutionID: institution.id, step: step, note: checked, officer: officer.name,
+                                    officerPhone: officer.phone, at: now)
+        guard try await context.demandStore.advance(demand, expecting: .taken, followUp: record) else {
+            throw DomainError.conflict("该需求刚被企业撤回或已办结，请刷新后查看")
+        }
+        return record
+    }
+
+    /// A demand with its follow-up, for the firm that published it or the institution that took it.
+    public static func detail(_ context: ServiceContext, _ principal: Principal, id: Int64?) async throws
+        -> (demand: FinancingDemand, steps: [DemandFollowUp]) {
+        guard let id, let demand = try await context.demandStore.demand(id: id) else { throw DomainError.notFound("该融资需求") }
+        switch principal.role {
+        case .enterprise:
+            guard demand.uscc == (try principal.requireEnterprise()) else { throw DomainError.notFound("该融资需求") }
+        case .institutionAdmin, .institutionStaff:
+            guard demand.takenBy == String(try principal.requireInstitution().id) else { throw DomainError.notFound("该融资需求") }
+        case .creditCenter:
+            break
+        default:
+            throw DomainError.notFound("该融资需求")
+        }
+        let steps = try await context.demandStore.followUps(demandIDs: [id])[id] ?? []
+        return (demand, steps)
+    }
+
+    /// The signed-in officer's name and phone, as the firm sees them.
+    static func officer(_ context: ServiceContext, _ principal: Principal) async throws -> (name: String, phone: String?) {
+        var account: UserAccount?
+        if let id = principal.userID { account = try await context.accounts.user(id: id) }
+        return (account?.displayName ?? principal.displayName, account?.phone)
     }
 }

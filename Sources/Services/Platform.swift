@@ -10,17 +10,20 @@ public struct Policy: Sendable, Equatable {
     public var classification: ClassificationThresholds
     /// Working days a department has to answer an objection, and the public holidays not counted.
     public var objectionPolicy: ObjectionPolicy
+    /// How soon the institution that took a demand must contact the firm.
+    public var demandFollowUp: DemandFollowUpRules
     /// How sign-in slows guessing: per client address, and a ceiling per account.
     public var signIn: SignInPolicy
 
     public init(rateReferenceBasisPoints: Int = 435, rateMarkupPercent: Int = 30,
                 classification: ClassificationThresholds = .default, objectionPolicy: ObjectionPolicy = ObjectionPolicy(),
-                signIn: SignInPolicy = SignInPolicy()) {
+                signIn: SignInPolicy = SignInPolicy(), demandFollowUp: DemandFollowUpRules = DemandFollowUpRules()) {
         self.rateReferenceBasisPoints = rateReferenceBasisPoints
         self.rateMarkupPercent = rateMarkupPercent
         self.classification = classification
         self.objectionPolicy = objectionPolicy
         self.signIn = signIn
+        self.demandFollowUp = demandFollowUp
     }
 }
 

@@ -30,7 +30,8 @@ public struct MarketFixtures: Sendable {
             try await accounts.createUser(username: "\(code)-admin", displayName: "\(bank.name)管理员", passwordHash: hash,
                                           role: .institutionAdmin, departmentID: nil, institutionID: bank.id)
             try await accounts.createUser(username: "\(code)-staff", displayName: "\(bank.name)客户经理", passwordHash: hash,
-                                          role: .institutionStaff, departmentID: nil, institutionID: bank.id)
+                                          role: .institutionStaff, departmentID: nil, institutionID: bank.id,
+                                          phone: code == "banka" ? "13911110001" : "13911110002")
         }
         let firmA = SampleFiles.firmA, firmB = SampleFiles.firmB
         if enterpriseAccounts {

@@ -146,8 +146,15 @@ struct GoldenPageTests {
         GoldenPage(name: "BankDemandsPage") {
             BankDemandsPage.render(.init(context: F.bank("/bank/demands"), demands: [
                 .init(demand: try F.demand(id: "9", taken: false), firmName: "大连海湾科技有限公司", grade: "A"),
-                .init(demand: try F.demand(id: "8", taken: true), firmName: nil, grade: "未评价"),
+            ], taken: [
+                .init(demand: try F.demand(id: "8", taken: true), firmName: "大连海湾科技有限公司", progress: F.progress()),
+                .init(demand: try F.demand(id: "7", taken: true), firmName: nil, progress: F.progress(contactOverdue: true)),
             ]))
+        },
+        GoldenPage(name: "BankDemandPage") {
+            BankDemandPage.render(.init(context: F.bank("/bank/demands/8"), demand: try F.demand(id: "8", taken: true),
+                                        firmName: "大连海湾科技有限公司", firmContact: "刘洋", firmPhone: "13800000000",
+                                        progress: F.progress(contactOverdue: true)))
         },
         GoldenPage(name: "BankApplicationsPage") {
             BankApplicationsPage.render(.init(context: F.bank("/bank/applications"), status: .submitted,
@@ -201,7 +208,11 @@ struct GoldenPageTests {
         },
         GoldenPage(name: "FirmDemandsPage") {
             FirmDemandsPage.render(.init(context: F.firm("/firm/demands"), demands: [try F.demand(id: "9", taken: false), try F.demand(id: "8", taken: true)],
-                                         institutionNames: Institution.names(F.institutions)))
+                                         institutionNames: Institution.names(F.institutions), progress: ["8": F.progress()]))
+        },
+        GoldenPage(name: "FirmDemandPage") {
+            FirmDemandPage.render(.init(context: F.firm("/firm/demands/8"), demand: try F.demand(id: "8", taken: true),
+                                        institutionName: "甲银行", progress: F.progress()))
         },
         GoldenPage(name: "FirmProductsPage") {
             FirmProductsPage.render(.init(

@@ -119,6 +119,15 @@ enum PortalFixtures {
         return demand
     }
 
+    /// The take and a contact on demand 8, by 甲银行's officer.
+    static func progress(contactOverdue: Bool = false) -> DemandProgress {
+        DemandProgress(steps: [
+            DemandFollowUp(id: 1, demandID: 8, institutionID: 1, step: .taken, note: "", officer: "张敏", officerPhone: "13911110001", at: date),
+            DemandFollowUp(id: 2, demandID: 8, institutionID: 1, step: .contacted, note: "电话沟通，约定下周走访", officer: "张敏",
+                           officerPhone: "13911110001", at: date.addingTimeInterval(3_600)),
+        ].prefix(contactOverdue ? 1 : 2).map { $0 }, contactDeadline: Day(year: 2025, month: 3, day: 13), contactOverdue: contactOverdue)
+    }
+
     static let evidence: [Int64: [EvidenceLink]] = [1: [
         EvidenceLink(id: 7, fileName: "年报回执.pdf", size: 182_000, sha256: String(repeating: "ab", count: 32)),
         EvidenceLink(id: 8, fileName: "完税证明.jpg", size: 2_400_000, sha256: String(repeating: "cd", count: 32)),

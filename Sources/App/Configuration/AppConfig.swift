@@ -32,6 +32,8 @@ public struct AppConfig: Sendable, Equatable {
     public var logCheckpointInterval: Double = 60
     /// Working days a department has to answer an objection, and the public holidays not counted.
     public var objectionPolicy = ObjectionPolicy()
+    /// Working days the institution that took a demand has to contact the firm (XYD_DEMAND_CONTACT_DAYS, default 3).
+    public var demandContactDays = 3
     /// The headless Chromium bulletins are printed to PDF with; nil when the server has none.
     public var chromiumPath: String?
 
@@ -64,6 +66,7 @@ public struct AppConfig: Sendable, Equatable {
         "XYD_LOG_ORIGIN": "透明日志的来源标识，写入检查点第一行（默认 xinyidai.example/log）",
         "XYD_LOG_CHECKPOINT_SECONDS": "透明日志定时签发检查点的间隔秒数（默认 60）",
         "XYD_OBJECTION_DAYS": "部门处理异议的期限，工作日（默认 5）",
+        "XYD_DEMAND_CONTACT_DAYS": "金融机构接单后联系企业的期限，工作日（默认 3）",
         "XYD_HOLIDAYS": "不计入工作日的节假日，逗号分隔的 YYYY-MM-DD（默认无）",
         "XYD_CHROMIUM": "生成通报 PDF 所用的 Chromium 可执行文件（默认在 PATH、/usr/bin 中查找 chromium；找不到则只提供打印页面）",
     ]
@@ -159,6 +162,7 @@ public struct AppConfig: Sendable, Equatable {
         }
         let objectionPolicy = ObjectionPolicy(workingDays: positive("XYD_OBJECTION_DAYS", default: 5),
                                               calendar: WorkingDays(holidays: holidays))
+        let demandContactDays = positive("XYD_DEMAND_CONTACT_DAYS", default: 3)
         let chromiumSetting = env["XYD_CHROMIUM"]?.nonEmpty
         let chromium = BulletinPDF.findChromium(chromiumSetting)
         if let chromiumSetting, chromium == nil { problems.append("XYD_CHROMIUM：“\(chromiumSetting)”不是可执行文件") }
@@ -169,6 +173,7 @@ public struct AppConfig: Sendable, Equatable {
                          rateReferenceBasisPoints: reference, rateMarkupPercent: markup, classification: classification,
                          logKeyFileSetting: logKeyFile, logOrigin: logOrigin, logCheckpointInterval: checkpointInterval)
         config.objectionPolicy = objectionPolicy
+        config.demandContactDays = demandContactDays
         config.secureCookies = secureCookies
         config.chromiumPath = chromium
         return config
@@ -193,6 +198,7 @@ extension AppConfig {
     public var policy: Policy {
         Policy(rateReferenceBasisPoints: rateReferenceBasisPoints, rateMarkupPercent: rateMarkupPercent,
                classification: classification, objectionPolicy: objectionPolicy,
-               signIn: SignInPolicy(account: loginThrottle))
+               signIn: SignInPolicy(account: loginThrottle),
+               demandFollowUp: DemandFollowUpRules(contactWithin: demandContactDays, workingDays: objectionPolicy.calendar))
     }
 }

@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     FirmPortal().register(authenticated)
     RemedyPortals().register(authenticated)
     BankPortal().register(authenticated)
+    DemandPortals().register(authenticated)
     RecommendationPortals().register(authenticated)
     IncentivePortals().register(authenticated)
     ListingPortals().register(authenticated)

@@ -102,21 +102,29 @@ struct BankPortal {
 
     func demands(_ req: Request) async throws -> Response {
         let (principal, institution) = try bank(req)
-        let pool = try await req.demandStore.pool(institutionID: institution.id)
+        let pool = try await req.demandStore.pool(institutionID: institution.id).filter { $0.status == .open }
         var rows: [BankDemandsPage.Demand] = []
         for d in pool {
             let firm = try await req.registry.enterprise(d.uscc)
             let grade = try await req.evaluationStore.current(d.uscc)?.grade ?? "未评价"
             rows.append(.init(demand: d, firmName: firm?.name, grade: grade))
         }
-        return Portal.html(BankDemandsPage.render(.init(context: Portal.context(req, principal), demands: rows)))
+        let taken = try await req.demandStore.taken(institutionID: institution.id)
+        let steps = try await req.demandStore.followUps(demandIDs: taken.compactMap { Int64($0.id) })
+        var takenRows: [BankDemandsPage.Taken] = []
+        for d in taken {
+            takenRows.append(.init(demand: d, firmName: try await req.registry.enterprise(d.uscc)?.name, progress: DemandProgress(
+                demand: d, steps: Int64(d.id).flatMap { steps[$0] } ?? [], rules: req.platform.policy.demandFollowUp,
+                today: req.platform.clock.today)))
+        }
+        return Portal.html(BankDemandsPage.render(.init(context: Portal.context(req, principal), demands: rows, taken: takenRows)))
     }
 
     func take(_ req: Request) async throws -> Response {
         try await Portal.form(req, back: "/bank/demands") { principal in
             let demand = try await Demands.take(req.services, principal, demandID: req.parameters.get("id", as: Int64.self))
             let minutes = Int((demand.timeToTake ?? 0) / 60)
-            return Portal.done(req, to: "/bank/demands", "已接单 #\(demand.id)（发布后 \(minutes) 分钟），请尽快联系企业")
+            return Portal.done(req, to: "/bank/demands/\(demand.id)", "已接单 #\(demand.id)（发布后 \(minutes) 分钟），请尽快联系企业")
         }
     }
 
@@ -149,19 +157,26 @@ struct BankPortal {
         let (principal, institution) = try bank(req)
         let a = try await MarketActions.application(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         let purpose: AuthorisationPurpose = [.disbursed, .settled].contains(a.state.status) ? .postLoan : .loanApplication
-        let report = try await CreditReports.load(req.services, institution: institution, actor: principal.displayName, uscc: a.uscc,
-                                                  purpose: purpose, action: "查阅信用报告（申请 #\(a.id)）")
-        var context = Portal.context(req, principal, title: "信用报告：\(report.loaded.profile.name ?? a.uscc)")
+        return try await Self.creditReport(req, principal, institution, uscc: a.uscc, purpose: purpose, action: "查阅信用报告（申请 #\(a.id)）")
+    }
+
+    /// The credit report of `uscc` read under the firm's authorisation for `purpose` (the read is logged and the firm
+    /// told), laid out after the national standard.
+    static func creditReport(_ req: Request, _ principal: Principal, _ institution: Institution, uscc: String,
+                             purpose: AuthorisationPurpose, action: String) async throws -> Response {
+        let report = try await CreditReports.load(req.services, institution: institution, actor: principal.displayName, uscc: uscc,
+                                                  purpose: purpose, action: action)
+        var context = Portal.context(req, principal, title: "信用报告：\(report.loaded.profile.name ?? uscc)")
         context.flash = FlashMessage(kind: .success, text: "依据授权书 #\(report.authorisation.id) 查询，本次查询已记录并告知企业。")
-        var page = report.loaded.pageModel(uscc: a.uscc, context: context, catalog: req.catalog)
-        page.sanctionFlags = try await Sanctions.reasons(req.services, uscc: a.uscc, effect: .flagInReports).map(\.text)
+        var page = report.loaded.pageModel(uscc: uscc, context: context, catalog: req.catalog)
+        page.sanctionFlags = try await Sanctions.reasons(req.services, uscc: uscc, effect: .flagInReports).map(\.text)
         let readable = Set(req.catalog.datasets.filter { Viewer.institution(authorisedCategories: Set(report.categories)).mayRead($0) }.map(\.id))
-        let loans = try await req.loanStore.loans(uscc: a.uscc)
+        let loans = try await req.loanStore.loans(uscc: uscc)
         page.report = .init(
             number: ReportVerification.Number(accessID: report.accessID).text, generatedAt: req.platform.clock.now(),
             institutionName: institution.name, reader: principal.displayName, purpose: purpose.label,
             authorisationID: report.authorisation.id,
-            verificationCode: try await ReportVerification.code(req.services, accessID: report.accessID, uscc: a.uscc),
+            verificationCode: try await ReportVerification.code(req.services, accessID: report.accessID, uscc: uscc),
             summary: CreditReportSummary(records: report.loaded.profile.groups.flatMap(\.records), readable: readable,
                                          sanctions: page.sanctionFlags.count),
             platformLoans: loans.map { loan in

@@ -152,8 +152,13 @@ struct FirmPortal {
         let (principal, uscc) = try firm(req)
         let list = try await req.demandStore.demands(uscc: uscc)
         let names = Institution.names(try await req.accounts.institutions())
+        let steps = try await req.demandStore.followUps(demandIDs: list.filter { $0.takenBy != nil }.compactMap { Int64($0.id) })
+        let progress = Dictionary(uniqueKeysWithValues: list.filter { $0.takenBy != nil }.map {
+            ($0.id, DemandProgress(demand: $0, steps: Int64($0.id).flatMap { steps[$0] } ?? [], rules: req.platform.policy.demandFollowUp,
+                                   today: req.platform.clock.today))
+        })
         return Portal.html(FirmDemandsPage.render(.init(context: Portal.context(req, principal), demands: list,
-                                                       institutionNames: names)))
+                                                       institutionNames: names, progress: progress)))
     }
 
     func publishDemand(_ req: Request) async throws -> Response {

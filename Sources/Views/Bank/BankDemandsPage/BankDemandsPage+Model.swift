@@ -7,9 +7,11 @@ public enum BankDemandsPage {
         /// The frame: user, navigation, flash (the title is set by the view).
         public var context: PageContext
         public var demands: [Demand]
+        /// The demands this institution took, with their follow-up.
+        public var taken: [Taken]
 
-        public init(context: PageContext, demands: [Demand]) {
-            self.context = context; self.demands = demands
+        public init(context: PageContext, demands: [Demand], taken: [Taken] = []) {
+            self.context = context; self.demands = demands; self.taken = taken
         }
     }
 
@@ -23,6 +25,19 @@ public enum BankDemandsPage {
 
         public init(demand: FinancingDemand, firmName: String?, grade: String) {
             self.demand = demand; self.firmName = firmName; self.grade = grade
+        }
+    }
+}
+
+extension BankDemandsPage {
+    /// A demand the institution took, with where its follow-up stands.
+    public struct Taken: Sendable, Equatable {
+        public var demand: FinancingDemand
+        public var firmName: String?
+        public var progress: DemandProgress
+
+        public init(demand: FinancingDemand, firmName: String?, progress: DemandProgress) {
+            self.demand = demand; self.firmName = firmName; self.progress = progress
         }
     }
 }

@@ -9,9 +9,12 @@ public enum FirmDemandsPage {
         public var demands: [FinancingDemand]
         /// Institution id → name, for who took a demand.
         public var institutionNames: [String: String]
+        /// The follow-up of the taken demands, by demand id.
+        public var progress: [String: DemandProgress]
 
-        public init(context: PageContext, demands: [FinancingDemand], institutionNames: [String: String]) {
-            self.context = context; self.demands = demands; self.institutionNames = institutionNames
+        public init(context: PageContext, demands: [FinancingDemand], institutionNames: [String: String],
+                    progress: [String: DemandProgress] = [:]) {
+            self.context = context; self.demands = demands; self.institutionNames = institutionNames; self.progress = progress
         }
     }
 }

@@ -1,0 +1,88 @@
+import App
+import Fluent
+import Services
+import Domain
+import Foundation
+import Persistence
+import Testing
+import TestSupport
+import VaporTesting
+
+/// The demand hall after a take (issue 16): each side sees the other's contact, the institution records the
+/// follow-up against the contact deadline, the firm reads every step (a refusal with its reason), and nobody else
+/// reaches the demand.
+@Suite struct DemandFollowUpTests {
+    @Test(arguments: Backend.allCases)
+    func bothSidesSeeContactsAndTheFollowUp(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await MarketplaceAPITests.setUp(app)
+            let clock = TestClock(Day.today().description)
+            app.platform = app.platform.on(clock.clock)
+            let store = DemandStore(database: app.db)
+            let stored = try await store.create(try FinancingDemand(
+                id: "", uscc: SampleFiles.firmA, amountCents: 80_000_000, termMonths: 12, purpose: "采购原材料", urgency: .withinMonth,
+                publishedAt: clock.clock.now()))
+
+            // The officer takes it in the portal and lands on its follow-up page with the firm's contact.
+            var bank = ConsoleTests.Browser(app: app)
+            #expect(try await bank.signIn("banka-staff").status == .seeOther)
+            var page = try await bank.get("/bank/demands")
+            #expect(page.body.contains("采购原材料"))
+            let taken = try await bank.post("/bank/demands/\(stored.id)/take", form: ["csrf": ConsoleTests.Browser.csrf(in: page.body)])
+            #expect(taken.headers.first(name: .location) == "/bank/demands/\(stored.id)")
+            page = try await bank.get("/bank/demands/\(stored.id)")
+            #expect(page.body.contains("大连海韵科技有限公司") && page.body.contains("王伟") && page.body.contains("13800000001"))
+            #expect(page.body.contains("/bank/demands/\(stored.id)/report"))
+            let deadline = WorkingDays().adding(3, to: Day(clock.clock.now()))
+            #expect(page.body.contains("\(deadline) 前联系企业"))
+            let csrf = ConsoleTests.Browser.csrf(in: page.body)
+
+            // The firm sees who took it and whom to call, before anyone has called.
+            var firm = ConsoleTests.Browser(app: app)
+            _ = try await firm.signIn("firm-a")
+            var mine = try await firm.get("/firm/demands")
+            #expect(mine.body.contains("甲银行") && mine.body.contains("甲银行客户经理 · 13911110001") && mine.body.contains("待联系企业"))
+
+            // Nobody else reaches it: another bank, the other firm.
+            #expect(try await send(app, .GET, "/bank/demands/\(stored.id)", token: f.bankBToken).status == .notFound)
+            #expect(try await send(app, .GET, "/bank/demands/\(stored.id)/report", token: f.bankBToken).status == .notFound)
+            var other = ConsoleTests.Browser(app: app)
+            _ = try await other.signIn("bankb-staff")
+            page = try await other.get("/bank/demands")
+            _ = try await other.post("/bank/demands/\(stored.id)/follow-ups",
+                                     form: ["step": "contacted", "csrf": ConsoleTests.Browser.csrf(in: page.body)])
+            #expect(try await store.followUps(demandIDs: [Int64(stored.id)!])[Int64(stored.id)!]?.count == 1, "only the take")
+            #expect(try await send(app, .GET, "/firm/demands/\(stored.id)", token: f.firmBToken).status == .notFound)
+
+            // Contacted, then a refusal needs a reason the firm reads; the demand is then 已办结 and takes no more steps.
+            clock.advance(seconds: 3_600)
+            _ = try await bank.post("/bank/demands/\(stored.id)/follow-ups", form: ["step": "contacted", "note": "电话沟通", "csrf": csrf])
+            _ = try await bank.post("/bank/demands/\(stored.id)/follow-ups", form: ["step": "declined", "note": "", "csrf": csrf])
+            page = try await bank.get("/bank/demands/\(stored.id)")
+            #expect(page.body.contains("不予对接须写明原因"))
+            _ = try await bank.post("/bank/demands/\(stored.id)/follow-ups",
+                                    form: ["step": "declined", "note": "近一年纳税额不足本行准入要求", "csrf": csrf])
+            #expect(try await store.demand(id: Int64(stored.id)!)?.status == .closed)
+            mine = try await firm.get("/firm/demands/\(stored.id)")
+            #expect(mine.body.contains("已联系企业") && mine.body.contains("近一年纳税额不足本行准入要求") && mine.body.contains("13911110001"))
+            _ = try await bank.post("/bank/demands/\(stored.id)/follow-ups", form: ["step": "visited", "csrf": csrf])
+            page = try await bank.get("/bank/demands/\(stored.id)")
+            #expect(page.body.contains("已办结") && !page.body.contains("id=\"follow-up\""))
+            let steps = try await store.followUps(demandIDs: [Int64(stored.id)!])[Int64(stored.id)!]?.map(\.step)
+            #expect(steps == [.taken, .contacted, .declined])
+
+            // A second demand nobody calls about turns red for both sides after the deadline.
+            let late = try await store.create(try FinancingDemand(
+                id: "", uscc: SampleFiles.firmA, amountCents: 30_000_000, termMonths: 6, purpose: "支付工资", urgency: .withinQuarter,
+                publishedAt: clock.clock.now()))
+            #expect(try await send(app, .POST, "/api/v1/demands/\(late.id)/take", token: f.bankAToken).status == .ok)
+            page = try await bank.get("/bank/demands")
+            #expect(page.body.contains("待联系企业") && !page.body.contains("前联系企业</span>"))
+            clock.advance(seconds: 10 * 86_400)
+            page = try await bank.get("/bank/demands")
+            #expect(page.body.contains("未在 ") && page.body.contains(" 前联系企业"))
+            mine = try await firm.get("/firm/demands/\(late.id)")
+            #expect(mine.body.contains("已逾期"))
+        }
+    }
+}
