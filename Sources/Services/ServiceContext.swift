@@ -12,9 +12,13 @@ public final class Runtime: Sendable {
     public let signInThrottle = SignInThrottle()
     /// The statistics' cells, kept per process until a refresh moves them.
     public let statistics = StatCache()
+    /// Where one-time codes go (the log sender unless a gateway is plugged in).
+    public let sms: any SMSSender
 
     /// `commits` is the database the group committers write through (connections of their own).
-    public init(commits: any Database, usesSQLite: Bool, encodeProfile: @escaping ReadCache.EncodeProfile) {
+    public init(commits: any Database, usesSQLite: Bool, encodeProfile: @escaping ReadCache.EncodeProfile,
+                sms: any SMSSender = LogSMSSender()) {
+        self.sms = sms
         writeGate = WriteGate(enabled: usesSQLite)
         committers = Committers(database: commits, gate: writeGate)
         readCache = ReadCache(encodeProfile: encodeProfile)

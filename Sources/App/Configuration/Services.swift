@@ -37,6 +37,9 @@ extension Application {
         set { storage[RuntimeKey.self] = newValue }
     }
 
+    /// The messages the log SMS sender "sent" (the demo and the tests read one-time codes there).
+    public var smsOutbox: LogSMSSender? { runtime.sms as? LogSMSSender }
+
     /// The context use cases run with outside a request (commands, jobs, tests).
     public var services: ServiceContext {
         ServiceContext(platform: platform, database: db, runtime: runtime, passwords: BcryptPasswordHasher(application: self))

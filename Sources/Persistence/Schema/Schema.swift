@@ -10,7 +10,7 @@ public enum Schema {
         BatchContentDigest(), CreateRecommendationTables(), CreateMonitoringTables(), CreateIncentiveTables(),
         CreateDefaultReports(), CreateListings(), MonitoringWatermark(), CreateFundTables(), CreateStatisticsTables(),
         CreateCreditLineTables(), CreateCouponTables(), CreateJointRunTables(), QuarantineResolution(),
-        CreateObjectionEvidence(), CreateDemandFollowUps(),
+        CreateObjectionEvidence(), CreateDemandFollowUps(), CreateOneTimeCodes(),
     ]
 
     /// Runs a migration's statements in one transaction, each harmless when repeated (`IF NOT EXISTS`):

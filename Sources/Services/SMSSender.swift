@@ -1,0 +1,41 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+
+/// Sends a text message to a mobile phone. A city connects its SMS gateway behind this; the platform ships the
+/// log sender below for the demo and the tests.
+public protocol SMSSender: Sendable {
+    func send(to phone: String, text: String) async throws
+}
+
+/// Writes each message to the service log (the demo's operator reads codes there) and keeps the last 200 in
+/// memory, so the tests and the demo's own pages can read what was "sent".
+public final class LogSMSSender: SMSSender {
+    public struct Message: Sendable, Equatable {
+        public var phone: String
+        public var text: String
+        public var at: Date
+    }
+
+    private let logger: Logger
+    private let outbox = NIOLockedValueBox<[Message]>([])
+
+    public init(logger: Logger = Logger(label: "xyd.sms")) { self.logger = logger }
+
+    public func send(to phone: String, text: String) async throws {
+        logger.notice("短信 → \(phone)：\(text)")
+        outbox.withLockedValue {
+            $0.append(Message(phone: phone, text: text, at: Date()))
+            if $0.count > 200 { $0.removeFirst($0.count - 200) }
+        }
+    }
+
+    /// The messages sent to `phone`, oldest first.
+    public func messages(to phone: String) -> [Message] { outbox.withLockedValue { $0.filter { $0.phone == phone } } }
+
+    /// The digits of the last code sent to `phone`, if any.
+    public func lastCode(to phone: String) -> String? {
+        guard let text = messages(to: phone).last?.text else { return nil }
+        return text.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
+    }
+}
