@@ -130,7 +130,7 @@ let package = Package(
         // Use cases called directly (no HTTP), on a clock the test sets and moves.
         .testTarget(name: "ServicesTests", dependencies: ["Services", "Persistence", "App", "TestSupport"]),
         // The whole story in a real headless Chromium, apart: it needs Debian's chromium and takes its own time.
-        .testTarget(name: "BrowserTests", dependencies: ["App", "DevTools", "Domain", "Persistence", "Services", "TestSupport",
+        .testTarget(name: "BrowserTests", dependencies: ["App", "DevTools", "Domain", "Persistence", "Services", "TestSupport", "Views",
                                                         .product(name: "Vapor", package: "vapor")]),
         .testTarget(
             name: "AppTests",

@@ -88,6 +88,10 @@ public enum MarketActions {
     /// (withdraw, sign, cancel). Disbursement opens the loan with its schedule in the same transaction.
     public static func act(_ context: ServiceContext, _ principal: Principal, id: Int64?, event: ApplicationEvent,
                            disbursedOn: Day? = nil, note: String = "") async throws -> ApplicationStore.Stored {
+        guard event.action != .signContract else {
+            // Signing goes through `Contracts.sign`, with the one-time code.
+            throw DomainError.invalidInput(field: "code", reason: "签署借款合同须输入发送到企业手机的短信验证码")
+        }
         let application = try await application(context, principal, id: id)
         let firmActions: Set<ApplicationAction> = [.withdraw, .signContract, .cancel]
         let isFirmAction = firmActions.contains(event.action)

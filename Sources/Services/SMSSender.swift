@@ -35,7 +35,17 @@ public final class LogSMSSender: SMSSender {
 
     /// The digits of the last code sent to `phone`, if any.
     public func lastCode(to phone: String) -> String? {
-        guard let text = messages(to: phone).last?.text else { return nil }
-        return text.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
+        messages(to: phone).last.flatMap { Self.code(in: $0.text) }
+    }
+
+    /// The last code sent to the phone a page names masked ("138****0001").
+    public func lastCode(toMasked masked: String) -> String? {
+        let ends = masked.components(separatedBy: "****")
+        guard ends.count == 2 else { return nil }
+        return outbox.withLockedValue { $0.last { $0.phone.hasPrefix(ends[0]) && $0.phone.hasSuffix(ends[1]) } }.flatMap { Self.code(in: $0.text) }
+    }
+
+    static func code(in text: String) -> String? {
+        text.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
     }
 }

@@ -19,12 +19,12 @@ import Vapor
             let clock = TestClock(Day.today().description)
             app.platform = app.platform.on(clock.clock)
             try await BrowserStory.run(app, name: "browser-story") { browser, site in
-                try await story(browser, site: site, market: market, clock: clock)
+                try await story(browser, site: site, market: market, clock: clock, sms: try #require(app.smsOutbox))
             }
         }
     }
 
-    func story(_ b: WebDriver, site: String, market: MarketFixtures, clock: TestClock) async throws {
+    func story(_ b: WebDriver, site: String, market: MarketFixtures, clock: TestClock, sms: LogSMSSender) async throws {
         // 1. The firm registers with its USCC and legal representative.
         try await b.open("\(site)/register")
         try await b.fill("#register-uscc", SampleFiles.firmA)
@@ -96,13 +96,25 @@ import Vapor
         try await b.screenshot("bank-approved")
         try await b.signOut()
 
-        // 6. The firm signs the contract (confirming the dialog) and sees who read its data. It signs 40 days ago,
-        //    so that the loan can be disbursed then (never before its contract) and its first installment is due.
+        // 6. The firm reads the contract with its whole plan, signs it with the code sent to its phone (confirming the
+        //    dialog) and sees who read its data. It signs 40 days ago, so that the loan can be disbursed then (never
+        //    before its contract) and its first installment is due.
         try await b.signIn(site, "haiyun")
         try await b.open("\(site)/firm/applications/\(applicationID)")
         clock.set(Day.today().adding(days: -40).description)
-        try await b.click("button", containing: "同意并签约")
+        try await b.click("a", containing: "查看合同并签署")
+        try await b.waitForText("还款总额")
+        try await b.screenshot("contract")
+        try await b.click("#contract-code button[type=submit]")
+        try await b.waitForText("验证码已发送至 139****5678")
+        try await b.fill("#contract-sign-code", try #require(sms.lastCode(to: "13912345678")))
+        try await b.click("#contract-sign input[type=checkbox]")
+        try await b.click("#contract-sign button[type=submit]")
         try await b.acceptDialog()
+        try await b.waitForText("借款合同已签署")
+        try await b.waitForText("合同文本摘要")
+        try await b.screenshot("contract-signed")
+        try await b.open("\(site)/firm/applications/\(applicationID)")
         try await b.waitForText("已签约")
         clock.set(Day.today().description)
         try await b.screenshot("firm-signed")

@@ -7,6 +7,7 @@ import Services
 import Testing
 import TestSupport
 import Vapor
+import Views
 
 /// The risk compensation fund in a real headless Chromium (issue 13): a covered guaranteed loan defaults (the
 /// guarantor has paid) → bank A uploads its material and files a claim → the fund office's 初审, 金融发展局's 核查 and
@@ -48,7 +49,7 @@ import Vapor
             _ = try await MarketActions.act(then, staff, id: id, event: .accept)
             _ = try await MarketActions.act(then, staff, id: id, event: .approve(LoanTerms(
                 amount: Cents(yuan: 120_000), rate: AnnualRate(basisPoints: 435), termMonths: 12, method: .equalPrincipal)))
-            _ = try await MarketActions.act(then, firm, id: id, event: .signContract)
+            _ = try await Contracts.sign(then, firm, applicationID: id, factor: .seeded, render: ContractPDF.render)
             _ = try await MarketActions.act(then, staff, id: id, event: .disburse, disbursedOn: Day.today().adding(days: -40))
             let material = FileManager.default.temporaryDirectory.appendingPathComponent("fund-material-\(UUID().uuidString.prefix(6)).pdf")
             try Data("%PDF-1.4 演示材料".utf8).write(to: material)

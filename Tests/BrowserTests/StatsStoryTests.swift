@@ -7,6 +7,7 @@ import Services
 import Testing
 import TestSupport
 import Vapor
+import Views
 
 /// The statistics in a real headless Chromium (issue 14), at desktop and phone sizes: the credit center reads last
 /// month's figures by district with the chart, the glossary, and closes the month; bank A files its monthly report by
@@ -40,7 +41,7 @@ import Vapor
                     _ = try await MarketActions.act(then, staff, id: id, event: .approve(LoanTerms(
                         amount: Cents(yuan: amount), rate: AnnualRate(basisPoints: 435), termMonths: 12, method: .equalPrincipal)))
                 }
-                _ = try await MarketActions.act(then, firm, id: id, event: .signContract)
+                _ = try await Contracts.sign(then, firm, applicationID: id, factor: .seeded, render: ContractPDF.render)
                 _ = try await MarketActions.act(then, staff, id: id, event: .disburse, disbursedOn: fifth)
             }
             _ = try await StatRefresh(database: services.database, platform: services.platform).refresh()

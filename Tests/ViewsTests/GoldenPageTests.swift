@@ -210,6 +210,27 @@ struct GoldenPageTests {
             FirmDemandsPage.render(.init(context: F.firm("/firm/demands"), demands: [try F.demand(id: "9", taken: false), try F.demand(id: "8", taken: true)],
                                          institutionNames: Institution.names(F.institutions), progress: ["8": F.progress()]))
         },
+        GoldenPage(name: "FirmContractPage") {
+            FirmContractPage.render(.init(
+                context: F.firm("/firm/applications/5/contract"),
+                contract: LoanContract(applicationID: 5, lenderName: "甲银行", borrowerName: "大连海湾科技有限公司", uscc: "91350100M000100Y43",
+                                       productName: "科创信用贷", purpose: "采购原材料",
+                                       terms: LoanTerms(amount: Cents(12_000_000), rate: AnnualRate(basisPoints: 435), termMonths: 6,
+                                                        method: .equalPrincipal),
+                                       start: Day(year: 2025, month: 3, day: 10)),
+                status: .approved, signedDigest: nil, pdfPath: "/firm/applications/5/contract.pdf", maySign: true))
+        },
+        GoldenPage(name: "FirmContractPage-signed") {
+            FirmContractPage.render(.init(
+                context: F.firm("/firm/applications/5/contract"),
+                contract: LoanContract(applicationID: 5, lenderName: "甲银行", borrowerName: "大连海湾科技有限公司", uscc: "91350100M000100Y43",
+                                       productName: "科创信用贷", purpose: "采购原材料",
+                                       terms: LoanTerms(amount: Cents(12_000_000), rate: AnnualRate(basisPoints: 435), termMonths: 6,
+                                                        method: .equalPrincipal),
+                                       start: Day(year: 2025, month: 3, day: 10), signedAt: F.date, signer: "王伟", signerPhone: "138****0001"),
+                status: .contractSigned, signedDigest: "sha256:" + String(repeating: "ab", count: 32),
+                pdfPath: "/firm/applications/5/contract.pdf", maySign: true))
+        },
         GoldenPage(name: "FirmDemandPage") {
             FirmDemandPage.render(.init(context: F.firm("/firm/demands/8"), demand: try F.demand(id: "8", taken: true),
                                         institutionName: "甲银行", progress: F.progress()))

@@ -4,6 +4,7 @@ import Foundation
 import Persistence
 import Services
 import Vapor
+import Views
 
 /// The demo city's risk compensation funds: the seed-001 (凌源) scheme and a Guangxi-style 4:3:2:1 guarantee scheme
 /// adopted for Dalian, the offices that review claims (金融发展局, 领导小组, 财政局) with sign-ins, capital booked,
@@ -126,7 +127,9 @@ enum DemoFunds {
                                   method: method)
             if status == .submitted { status = try await MarketActions.act(context, staff, id: id, event: .accept).state.status }
             if status == .accepted { status = try await MarketActions.act(context, staff, id: id, event: .approve(terms)).state.status }
-            if status == .approved { status = try await MarketActions.act(context, owner, id: id, event: .signContract).state.status }
+            if status == .approved {
+                status = try await Contracts.sign(context, owner, applicationID: id, factor: .seeded, render: ContractPDF.render).state.status
+            }
             if status == .contractSigned {
                 id = try await MarketActions.act(context, staff, id: id, event: .disburse, disbursedOn: day).id
             }

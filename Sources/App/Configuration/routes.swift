@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     RemedyPortals().register(authenticated)
     BankPortal().register(authenticated)
     DemandPortals().register(authenticated)
+    ContractPortals().register(authenticated)
     RecommendationPortals().register(authenticated)
     IncentivePortals().register(authenticated)
     ListingPortals().register(authenticated)

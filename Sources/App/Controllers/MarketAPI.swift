@@ -2,6 +2,7 @@ import Domain
 import Persistence
 import Services
 import Vapor
+import Views
 
 /// The marketplace over the API, for banks' loan systems and firms' own tools: products, the authorised
 /// credit report, applications and their decisions, loans and repayment reports (one by one or as a CSV
@@ -14,6 +15,8 @@ struct MarketAPI {
         api.post("applications", use: apply)
         api.get("applications", ":id", use: application)
         api.post("applications", ":id", "events", use: event)
+        api.post("applications", ":id", "contract-code", use: contractCode)
+        api.get("applications", ":id", "contract.pdf", use: contractPDF)
         api.get("loans", use: loans)
         api.get("loans", ":id", use: loan)
         api.post("loans", ":id", "repayments", use: repay)
@@ -140,6 +143,8 @@ struct MarketAPI {
         var termMonths: Int?
         var method: RepaymentMethod?
         var reason: String?
+        /// The one-time code sent to the firm's phone (sign_contract).
+        var code: String?
         /// The disbursement day, `YYYY-MM-DD` (default today).
         var day: String?
     }
@@ -164,11 +169,30 @@ struct MarketAPI {
         case .disburse: .disburse
         case .settle, .autoApprove: throw DomainError.forbidden("该步骤由平台自动完成")
         }
+        if event == .signContract {
+            let stored = try await Contracts.sign(req.services, principal, applicationID: req.parameters.get("id", as: Int64.self),
+                                                  factor: .code(body.code), render: ContractPDF.render)
+            return ApplicationResponse(application: stored, steps: try await req.applicationStore.steps(applicationID: stored.id))
+        }
         var day = req.platform.clock.today
         if let text = body.day { day = try Validate.day(text, field: "day") }
         let stored = try await MarketActions.act(req.services, principal, id: req.parameters.get("id", as: Int64.self), event: event,
                                                  disbursedOn: day, note: body.reason ?? "")
         return ApplicationResponse(application: stored, steps: try await req.applicationStore.steps(applicationID: stored.id))
+    }
+
+    struct CodeSent: Content { var sentTo: String; var validSeconds: Int }
+
+    /// Sends the firm the one-time code that signs the approved application's contract.
+    func contractCode(_ req: Request) async throws -> CodeSent {
+        let principal = try req.principal(in: [.enterprise])
+        let masked = try await Contracts.sendCode(req.services, principal, applicationID: req.parameters.get("id", as: Int64.self))
+        return CodeSent(sentTo: masked, validSeconds: Int(OneTimeCodes.rules.validity))
+    }
+
+    /// The signed contract as PDF, for the firm, its lender and the credit center; its SHA-256 in X-Content-SHA256.
+    func contractPDF(_ req: Request) async throws -> Response {
+        try await ContractDownload.response(req, try req.principal())
     }
 
     struct LoanResponse: Content {

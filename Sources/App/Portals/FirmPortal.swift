@@ -276,7 +276,6 @@ struct FirmPortal {
             struct Form: Content { var reason: String? }
             let reason = (try? req.content.decode(Form.self).reason) ?? nil
             let event: ApplicationEvent = switch req.parameters.get("action") ?? "" {
-            case "sign": .signContract
             case "withdraw": .withdraw
             case "cancel": .cancel(reason: reason ?? "")
             default: throw DomainError.notFound("该操作")

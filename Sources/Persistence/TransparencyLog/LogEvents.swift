@@ -65,6 +65,14 @@ public enum LogEvents {
         ])
     }
 
+    /// The firm signed the loan contract: the application, its lender and the SHA-256 of the signed PDF.
+    public static func contractSigned(_ application: ApplicationStore.Stored, sha256: String, actor name: String, at time: Date) throws -> LogEntry {
+        try entry(.applicationDecision, at: time, actor: actor(name), [
+            "application": String(application.id), "lender": String(application.institutionID),
+            "decision": ApplicationStatus.contractSigned.rawValue, "event": "contract", "contract": sha256,
+        ])
+    }
+
     /// A loan opened on disbursement, or a repayment reported by the lender.
     /// `rows`: the source row the entry stands for and its digest (a repayment), so the row can be verified.
     public static func loanStatus(loanID: Int64, lender: Int64, status: String, report: some Encodable,

@@ -22,12 +22,14 @@ extension BankApplicationPage {
             blocks.append(.form(.init(title: "拒绝", id: "reject", action: "\(path)/reject", fields: [
                 .init("reason", "拒绝理由", kind: .textarea, isRequired: true)], submitLabel: "拒绝")))
         case .contractSigned:
+            blocks.append(.facts(title: "借款合同", [.init("合同", cell: .link("查看企业已签署的借款合同", href: "\(path)/contract"))]))
             blocks.append(.form(.init(title: "放款", id: "disburse", action: "\(path)/disburse", fields: [
                 .init("day", "放款日期", kind: .date, value: model.today.description, isRequired: true)], submitLabel: "确认放款")))
         default: break
         }
         if let loanID = model.loanID {
-            blocks.append(.facts(title: "贷款", [.init("贷款", cell: .link("贷款 #\(loanID)：还款计划与还款登记", href: "/bank/loans/\(loanID)"))]))
+            blocks.append(.facts(title: "贷款", [.init("贷款", cell: .link("贷款 #\(loanID)：还款计划与还款登记", href: "/bank/loans/\(loanID)")),
+                                               .init("合同", cell: .link("借款合同", href: "\(path)/contract"))]))
         }
         blocks.append(ApplicationBlocks.timeline(model.steps))
         return PortalPage.render(model.context, title: "申请 #\(a.id)", subtitle: "\(a.firmName) · \(a.productName)", blocks)

@@ -5,8 +5,10 @@ extension FirmApplicationPage {
         var blocks: [PortalPage.Block] = [ApplicationBlocks.summary(a)]
         var actions: [PortalPage.Action] = []
         if a.state.status == .approved {
-            actions.append(.init("同意并签约", path: "/firm/applications/\(a.id)/sign", isPrimary: true,
-                                 confirm: "确认按上述批准条件签订借款合同？"))
+            blocks.append(.notice("贷款已批准：请查看借款合同与还款计划，用短信验证码签署。", tone: .info))
+            blocks.append(.facts(title: "借款合同", [.init("合同", cell: .link("查看合同并签署", href: "/firm/applications/\(a.id)/contract"))]))
+        } else if [.contractSigned, .disbursed, .settled].contains(a.state.status) {
+            blocks.append(.facts(title: "借款合同", [.init("合同", cell: .link("查看已签署的合同", href: "/firm/applications/\(a.id)/contract"))]))
         }
         if [.submitted, .accepted].contains(a.state.status) {
             actions.append(.init("撤回申请", path: "/firm/applications/\(a.id)/withdraw", confirm: "确定撤回该申请吗？"))
