@@ -180,10 +180,17 @@ struct GoldenPageTests {
         },
         // Firm
         GoldenPage(name: "FirmHomePage") {
-            FirmHomePage.render(.init(context: F.firm("/firm"), grade: "A", score: 812, hasCommitment: false, activeAuthorisations: 0,
-                                      applicationCount: 2, outstanding: Cents(yuan: 80_000),
-                                      objections: [F.objection(id: 1, status: .confirmed, resolution: "记录已停止公示"), F.objection(id: 2, status: .escalated)],
-                                      repairs: [F.repair(id: 3, status: .approved, note: "同意修复")], now: F.date.addingTimeInterval(86_400 * 2)))
+            var model = FirmHomePage.Model(context: F.firm("/firm"), grade: "A", score: 812, hasCommitment: false, activeAuthorisations: 0,
+                                           applicationCount: 2, outstanding: Cents(yuan: 80_000),
+                                           objections: [F.objection(id: 1, status: .confirmed, resolution: "记录已停止公示"), F.objection(id: 2, status: .escalated)],
+                                           repairs: [F.repair(id: 3, status: .approved, note: "同意修复")], now: F.date.addingTimeInterval(86_400 * 2))
+            model.repayments = [
+                .init(loanID: 7, lender: "甲银行", nextDue: Day(year: 2025, month: 3, day: 1), nextAmount: Cents(yuan: 10_435),
+                      overdueAmount: Cents(yuan: 10_435), overdueDays: 9),
+                .init(loanID: 8, lender: "乙银行", nextDue: Day(year: 2025, month: 3, day: 28), nextAmount: Cents(yuan: 5_217), overdueAmount: .zero,
+                      overdueDays: 0),
+            ]
+            return FirmHomePage.render(model)
         },
         GoldenPage(name: "FirmCommitmentPage") {
             FirmCommitmentPage.render(.init(context: F.firm("/firm/commitment"), signed: [

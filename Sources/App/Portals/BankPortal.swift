@@ -240,7 +240,7 @@ struct BankPortal {
     func loan(_ req: Request) async throws -> Response {
         let (principal, _) = try bank(req)
         let loan = try await MarketActions.loan(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        return Portal.html(BankLoanPage.render(.init(context: Portal.context(req, principal), loan: LoanSummary(loan), today: req.platform.clock.today)))
+        return Portal.html(BankLoanPage.render(.init(context: Portal.context(req, principal), loan: try await LoanSummary.named(req, loan), today: req.platform.clock.today)))
     }
 
     func repay(_ req: Request) async throws -> Response {

@@ -56,6 +56,14 @@ struct FirmPortal {
         let today = req.platform.clock.today
         let lines = try await CreditLines.firmLines(req.services, principal).map { $0.line.position(asOf: today) }.filter { $0.status == .active }
         model.creditLineAvailable = lines.isEmpty ? nil : lines.reduce(Cents.zero) { $0 + $1.available }
+        // The next installment of each loan, and what is overdue.
+        let lenders = Institution.names(try await req.accounts.institutions())
+        model.repayments = loans.filter { !$0.settled }.compactMap { loan in
+            let position = loan.ledger.position(asOf: today)
+            guard !position.isSettled, let next = position.installments.first(where: { $0.status != .paid }) else { return nil }
+            return FirmHomePage.Repayment(loanID: loan.id, lender: lenders[String(loan.institutionID)] ?? "—", nextDue: next.installment.due,
+                                          nextAmount: next.remaining, overdueAmount: position.amountOverdue, overdueDays: position.overdueDays)
+        }
         return Portal.html(FirmHomePage.render(model))
     }
 
@@ -263,11 +271,12 @@ struct FirmPortal {
         let (principal, _) = try firm(req)
         let a = try await MarketActions.application(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         let institutionName = try await req.accounts.institution(id: a.institutionID)?.name ?? ""
-        let loan = try await req.loanStore.loan(applicationID: a.id)
+        var loan: LoanSummary?
+        if let stored = try await req.loanStore.loan(applicationID: a.id) { loan = try await LoanSummary.named(req, stored) }
         let steps = try await req.applicationStore.steps(applicationID: a.id)
         return Portal.html(FirmApplicationPage.render(.init(
             context: Portal.context(req, principal), application: ApplicationSummary(a, institutionName: institutionName),
-            loan: loan.map(LoanSummary.init), steps: steps, today: req.platform.clock.today)))
+            loan: loan, steps: steps, today: req.platform.clock.today)))
     }
 
     func act(_ req: Request) async throws -> Response {
@@ -296,6 +305,6 @@ struct FirmPortal {
     func loan(_ req: Request) async throws -> Response {
         let (principal, _) = try firm(req)
         let loan = try await MarketActions.loan(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        return Portal.html(FirmLoanPage.render(.init(context: Portal.context(req, principal), loan: LoanSummary(loan), today: req.platform.clock.today)))
+        return Portal.html(FirmLoanPage.render(.init(context: Portal.context(req, principal), loan: try await LoanSummary.named(req, loan), today: req.platform.clock.today)))
     }
 }

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Vapor
 import Views
 
 // Stored values as the pages' models take them: the one place where a store's row type becomes a Views value.
@@ -16,6 +17,17 @@ extension LoanSummary {
     init(_ l: LoanStore.Stored) {
         self.init(id: l.id, firmName: l.firmName, productName: l.productName, ledger: l.ledger, classification: l.classification,
                   overdueDays: l.overdueDays, outstanding: l.outstanding, settled: l.settled, coupon: l.coupon?.text)
+    }
+
+    /// The loan with its lender's name and the officer who approved it (from the application's steps), for a loan page.
+    static func named(_ req: Request, _ l: LoanStore.Stored) async throws -> LoanSummary {
+        var summary = LoanSummary(l)
+        summary.lenderName = try await req.accounts.institution(id: l.institutionID)?.name
+        let steps = try await req.applicationStore.steps(applicationID: l.applicationID)
+        // The officer who approved it; an automatic approval names the officer who disbursed.
+        summary.officer = steps.last { $0.action == ApplicationAction.approve.label }?.actor
+            ?? steps.last { $0.action == ApplicationAction.disburse.label }?.actor
+        return summary
     }
 }
 

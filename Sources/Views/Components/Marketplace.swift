@@ -46,12 +46,16 @@ public struct LoanSummary: Sendable, Equatable {
     public var settled: Bool
     /// The digital credit coupon redeemed at disbursement, in words (the schedule is at the rate after it).
     public var coupon: String?
+    /// The lending institution and the officer who approved the loan (every loan page names them).
+    public var lenderName: String?
+    public var officer: String?
 
     public init(id: Int64, firmName: String, productName: String, ledger: LoanLedger, classification: LoanClass,
-                overdueDays: Int, outstanding: Cents, settled: Bool, coupon: String? = nil) {
+                overdueDays: Int, outstanding: Cents, settled: Bool, coupon: String? = nil, lenderName: String? = nil,
+                officer: String? = nil) {
         self.id = id; self.firmName = firmName; self.productName = productName; self.ledger = ledger
         self.classification = classification; self.overdueDays = overdueDays; self.outstanding = outstanding; self.settled = settled
-        self.coupon = coupon
+        self.coupon = coupon; self.lenderName = lenderName; self.officer = officer
     }
 }
 
@@ -133,6 +137,7 @@ enum LoanBlocks {
                 .init("五级分类", loan.classification.label),
             ]),
             .facts(title: "贷款条件", [
+                .init("贷款机构", loan.lenderName ?? "—"), .init("经办人", loan.officer ?? "—"), .init("贷款产品", loan.productName),
                 .init("放款日", schedule.start.description), .init("到期日", schedule.maturity.description),
                 .init("年利率", Format.percent(schedule.rate)), .init("还款方式", schedule.method.label),
                 .init("利息合计", Format.money(schedule.totalInterest)), .init("本息合计", Format.money(schedule.totalPayment)),

@@ -23,6 +23,8 @@ public enum FirmHomePage {
         public var preapprovals: [PreapprovalOffer] = []
         /// The available amount of its active revolving lines, when it has any.
         public var creditLineAvailable: Cents?
+        /// Each loan still running: its next installment and what is overdue.
+        public var repayments: [Repayment] = []
 
         public init(
             context: PageContext, grade: String?, score: Int?, hasCommitment: Bool, activeAuthorisations: Int,
@@ -31,6 +33,22 @@ public enum FirmHomePage {
             self.context = context; self.grade = grade; self.score = score; self.hasCommitment = hasCommitment
             self.activeAuthorisations = activeAuthorisations; self.applicationCount = applicationCount
             self.outstanding = outstanding; self.objections = objections; self.repairs = repairs; self.now = now
+        }
+    }
+
+    /// A running loan as the home page reminds of it.
+    public struct Repayment: Sendable, Equatable {
+        public var loanID: Int64
+        public var lender: String
+        public var nextDue: Day
+        /// What is left to pay of the next unpaid installment.
+        public var nextAmount: Cents
+        public var overdueAmount: Cents
+        public var overdueDays: Int
+
+        public init(loanID: Int64, lender: String, nextDue: Day, nextAmount: Cents, overdueAmount: Cents, overdueDays: Int) {
+            self.loanID = loanID; self.lender = lender; self.nextDue = nextDue; self.nextAmount = nextAmount
+            self.overdueAmount = overdueAmount; self.overdueDays = overdueDays
         }
     }
 }

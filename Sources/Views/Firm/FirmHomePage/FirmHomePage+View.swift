@@ -3,6 +3,19 @@ import Foundation
 extension FirmHomePage {
     public static func render(_ model: Model) -> String {
         var blocks: [PortalPage.Block] = []
+        // Overdue first, in red; then the next installment of each running loan.
+        for r in model.repayments where r.overdueAmount.isPositive {
+            blocks.append(.notice("贷款 #\(r.loanID)（\(r.lender)）已逾期 \(r.overdueDays) 天，逾期金额 \(r.overdueAmount.yuanText)。"
+                                  + "请尽快还款：逾期将影响信用评价，并可能被报送逾期信息。", tone: .danger))
+        }
+        if !model.repayments.isEmpty {
+            blocks.append(.table(.init(title: "近期还款", id: "next-installments", headers: ["贷款", "贷款机构", "下期还款日", "应还金额", "状态"],
+                                       rows: model.repayments.map { r in
+                [.link("贷款 #\(r.loanID)", href: "/firm/loans/\(r.loanID)"), .text(r.lender), .text(r.nextDue.description),
+                 .text(r.nextAmount.yuanText),
+                 r.overdueAmount.isPositive ? .badge("逾期 \(r.overdueDays) 天", tone: .danger) : .badge("正常", tone: .success)]
+            }, emptyText: "")))
+        }
         if !model.preapprovals.isEmpty {
             blocks.append(.table(.init(
                 title: "您有预授信额度", id: "preapprovals", headers: ["机构 / 产品", "额度", "年利率", "期限", "有效期至", "操作"],
