@@ -23,7 +23,7 @@ import VaporTesting
         let bank: Set<Caller> = [.bankAdmin, .bankStaff]
         let government: Set<Caller> = [.creditCenter, .department]
         switch path {
-        case "/", "/login", "/register", "/healthz", "/metrics", "/openapi.json", "/public/products", "/public/commitments", "/public/reports/verify",
+        case "/", "/login", "/register", "/register/code", "/healthz", "/metrics", "/openapi.json", "/public/products", "/public/commitments", "/public/reports/verify",
              "/api/v1/catalog", "/api/v1/uscc/:code":
             return everyone
         case "/logout": return signedIn

@@ -79,22 +79,52 @@ import VaporTesting
             let f = try await Fixtures.seed(app)
             try await upload(app, "market.registration", SampleFiles.registrations, token: f.marketToken)
             var browser = ConsoleTests.Browser(app: app)
-            func register(_ form: [String: String]) async throws -> String {
+            // Step one: the code goes to the phone typed.
+            var page = try await browser.get("/register")
+            let csrf = ConsoleTests.Browser.csrf(in: page.body)
+            _ = try await browser.post("/register/code", form: ["phone": "13912345678", "csrf": csrf])
+            page = try await browser.get("/register?phone=13912345678")
+            #expect(page.body.contains("验证码已发送至 139****5678"))
+            let code = try #require(app.smsOutbox?.lastCode(to: "13912345678"))
+            func register(_ form: [String: String], file: String = "%PDF-1.4 营业执照") async throws -> String {
                 let page = try await browser.get("/register")
-                _ = try await browser.post("/register", form: form.merging(["csrf": ConsoleTests.Browser.csrf(in: page.body)]) { a, _ in a })
+                _ = try await browser.upload("/register", fields: form.merging(["csrf": ConsoleTests.Browser.csrf(in: page.body)]) { a, _ in a },
+                                             fileName: "营业执照.pdf", file: file)
                 return try await browser.get("/register").body + (try await browser.get("/login").body)
             }
             let base = ["uscc": SampleFiles.firmA, "legal_rep": "王伟", "phone": "13912345678", "username": "haiyun",
-                        "password": Fixtures.password]
-            // The legal representative must match the registration; the USCC must be valid and registered.
-            #expect(try await register(base.merging(["legal_rep": "张三"]) { _, b in b }).contains("法定代表人"))
+                        "password": Fixtures.password, "code": code, "consent[]": "yes"]
+            // The legal representative must match the registration; the USCC must be valid and registered; consent and
+            // the licence are required — each said under its field, what was typed kept.
+            var answer = try await register(base.merging(["legal_rep": "张三"]) { _, b in b })
+            #expect(answer.contains("法定代表人") && answer.contains("form-echo") && answer.contains("\"haiyun\""))
             #expect(try await register(base.merging(["uscc": "91210202MA0000001Z"]) { _, b in b }).contains("统一社会信用代码"))
+            answer = try await register(base.filter { $0.key != "consent[]" }, file: "")
+            #expect(answer.contains("请阅读并同意《个人信息处理规则》") && answer.contains("请上传营业执照或授权委托书"))
             #expect(try await app.accounts.user(username: "haiyun") == nil)
             #expect(try await register(base).contains("注册已提交"))
             let user = try #require(try await app.accounts.user(username: "haiyun"))
             #expect(user.status == .pending)
             #expect(user.role == .enterprise && user.uscc == SampleFiles.firmA)
             #expect(try await attempt(&browser, "haiyun", Fixtures.password).body.contains("账号尚在审核中"))
+            // The code is used up: a second registration with it is refused.
+            #expect(try await register(base.merging(["username": "haiyun2"]) { _, b in b }).contains("请先获取验证码"))
+
+            // The operator sees the claim beside the registry, the evidence, and downloads the licence; it rejects with a
+            // reason the applicant reads when signing in.
+            let review = try await send(app, .GET, "/console/accounts", token: f.centerToken)
+            #expect(review.body.contains("姓名一致") && review.body.contains("已同意（版本 \(RegistrationConsent.version)）"))
+            #expect(review.body.contains("/console/accounts/\(user.id)/document"))
+            let document = try await send(app, .GET, "/console/accounts/\(user.id)/document", token: f.centerToken)
+            #expect(document.status == .ok && document.body == "%PDF-1.4 营业执照")
+            #expect(try await send(app, .GET, "/console/accounts/\(user.id)/document", token: f.courtToken).status == .forbidden)
+            var center = ConsoleTests.Browser(app: app)
+            _ = try await center.signIn("admin")
+            let accounts = try await center.get("/console/accounts")
+            _ = try await center.post("/console/accounts/\(user.id)/reject",
+                                      form: ["reason": "授权委托书未加盖公章", "csrf": ConsoleTests.Browser.csrf(in: accounts.body)])
+            #expect(try await app.accounts.user(username: "haiyun")?.status == .disabled)
+            #expect(try await attempt(&browser, "haiyun", Fixtures.password).body.contains("注册未通过信用中心审核：授权委托书未加盖公章"))
         }
     }
 

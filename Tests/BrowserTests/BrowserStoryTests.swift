@@ -25,13 +25,22 @@ import Vapor
     }
 
     func story(_ b: WebDriver, site: String, market: MarketFixtures, clock: TestClock, sms: LogSMSSender) async throws {
-        // 1. The firm registers with its USCC and legal representative.
+        // 1. The firm registers with its USCC and legal representative: the phone proved by a code, consent given,
+        //    the licence uploaded.
         try await b.open("\(site)/register")
+        try await b.fill("#phone-code-phone", "13912345678")
+        try await b.click("#phone-code button[type=submit]")
+        try await b.waitForText("验证码已发送至 139****5678")
         try await b.fill("#register-uscc", SampleFiles.firmA)
         try await b.fill("#register-legal_rep", "王伟")
-        try await b.fill("#register-phone", "13912345678")
+        try await b.fill("#register-code", try #require(sms.lastCode(to: "13912345678")))
         try await b.fill("#register-username", "haiyun")
         try await b.fill("#register-password", Fixtures.password)
+        try await b.click("#register input[type=checkbox]")
+        let licence = FileManager.default.temporaryDirectory.appendingPathComponent("licence-\(UUID().uuidString.prefix(6)).pdf")
+        try Data("%PDF-1.4 营业执照".utf8).write(to: licence)
+        defer { try? FileManager.default.removeItem(at: licence) }
+        try await b.attach("#register-document", file: licence.path)
         try await b.screenshot("register-form")
         try await b.click("#register button[type=submit]")
         try await b.waitForText("注册已提交")
@@ -43,7 +52,10 @@ import Vapor
         // 2. The operator confirms the account.
         try await b.signIn(site, "admin")
         try await b.open("\(site)/console/accounts")
-        try await b.click("#pending button", containing: "通过")
+        try await b.waitForText("姓名一致")
+        try await b.screenshot("operator-reviews-registration")
+        try await b.click("button", containing: "通过")
+        try await b.acceptDialog()
         try await b.waitForText("已设为“正常”")
         try await b.screenshot("operator-confirms")
         try await b.signOut()

@@ -84,18 +84,38 @@ import TestSupport
             let hasher = CountingHasher()
             let context = app.services(clock: TestClock("2026-03-02").clock, passwords: hasher)
             try await loadRegistrations(context, app.accounts, f)
-            let registration = FirmRegistration.Form(uscc: SampleFiles.firmA, legalRepresentative: "王伟", phone: "13912345678",
-                                                     username: "haiyun", password: "long-enough-1")
-            await #expect(throws: DomainError.self) {
-                try await FirmRegistration.register(context, .init(uscc: SampleFiles.firmA, legalRepresentative: "张三",
-                                                                   phone: "13912345678", username: "haiyun", password: "long-enough-1"))
+            // The phone proved by a code, consent given, the licence attached: without any of them, nothing is created.
+            try await FirmRegistration.sendCode(context, phone: "13912345678")
+            let code = try #require(app.smsOutbox?.lastCode(to: "13912345678"))
+            var registration = FirmRegistration.Form(uscc: SampleFiles.firmA, legalRepresentative: "王伟", phone: "13912345678",
+                                                     username: "haiyun", password: "long-enough-1", code: code, consented: true,
+                                                     documentName: "营业执照.pdf", document: Array("%PDF-1.4 营业执照".utf8))
+            var wrong = registration
+            wrong.legalRepresentative = "张三"
+            await #expect(throws: DomainError.self) { try await FirmRegistration.register(context, wrong) }
+            wrong = registration
+            wrong.consented = false
+            wrong.document = []
+            do {
+                _ = try await FirmRegistration.register(context, wrong)
+                Issue.record("registered without consent or licence")
+            } catch DomainError.invalidFields(let problems) {
+                #expect(Set(problems.map(\.field)) == ["consent", "document"])
             }
+            wrong = registration
+            wrong.code = code == "000000" ? "111111" : "000000"
+            await #expect(throws: DomainError.self) { try await FirmRegistration.register(context, wrong) }
+            #expect(try await app.accounts.user(username: "haiyun") == nil)
+            registration.code = code
             let registered = try await FirmRegistration.register(context, registration)
             #expect(registered.firmName == "大连海韵科技有限公司")
             let center = try #require(try await app.accounts.principal(forToken: f.centerToken))
             let review = try await EnterpriseAccounts.review(context, center)
             #expect(review.pending.map(\.user.username) == ["haiyun"])
             #expect(review.pending.first?.firmName == "大连海韵科技有限公司")
+            #expect(review.pending.first?.registryLegalRepresentative == "王伟")
+            #expect(review.pending.first?.registration?.documentName == "营业执照.pdf")
+            #expect(review.pending.first?.registration?.consentVersion == RegistrationConsent.version)
             let firm = try #require(try await app.accounts.user(username: "haiyun"))
             #expect(firm.status == .pending && firm.passwordHash == "fake:long-enough-1")
             // A department may not confirm it; nor may the center change a staff account's status here.

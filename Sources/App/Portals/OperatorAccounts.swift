@@ -13,6 +13,8 @@ struct OperatorAccounts {
         console.post("institutions", use: createInstitution)
         console.get("accounts", use: accounts)
         console.post("accounts", ":id", "status", use: setStatus)
+        console.post("accounts", ":id", "reject", use: reject)
+        console.get("accounts", ":id", "document", use: document)
     }
 
     func institutions(_ req: Request) async throws -> Response {
@@ -43,7 +45,13 @@ struct OperatorAccounts {
         let principal = try req.principal()
         let review = try await EnterpriseAccounts.review(req.services, principal)
         func row(_ account: EnterpriseAccounts.Account) -> OperatorAccountsPage.Account {
-            OperatorAccountsPage.Account(user: account.user, firmName: account.firmName)
+            OperatorAccountsPage.Account(
+                user: account.user, firmName: account.firmName, registryLegalRepresentative: account.registryLegalRepresentative,
+                evidence: account.registration.map {
+                    .init(phoneVerifiedAt: $0.phoneVerifiedAt, consentVersion: $0.consentVersion, documentName: $0.documentName,
+                          documentSize: $0.documentSize)
+                },
+                duplicates: account.duplicates)
         }
         return Portal.html(OperatorAccountsPage.render(.init(context: Portal.context(req, principal),
                                                              pending: review.pending.map(row), all: review.all.map(row))))
@@ -56,5 +64,26 @@ struct OperatorAccounts {
                                                                  status: try req.content.decode(Form.self).status)
             return Portal.done(req, to: "/console/accounts", "账户 \(changed.user.username) 已设为“\(changed.status.label)”")
         }
+    }
+
+    func reject(_ req: Request) async throws -> Response {
+        try await Portal.form(req, back: "/console/accounts") { principal in
+            struct Form: Content { var reason: String? }
+            let user = try await EnterpriseAccounts.reject(req.services, principal, userID: req.parameters.get("id", as: Int64.self),
+                                                           reason: try req.content.decode(Form.self).reason)
+            return Portal.done(req, to: "/console/accounts", "已不予通过 \(user.username) 的注册，申请人登录时将看到原因")
+        }
+    }
+
+    /// The licence or authorisation letter a registration brought.
+    func document(_ req: Request) async throws -> Response {
+        let found = try await EnterpriseAccounts.document(req.services, try req.principal(), userID: req.parameters.get("id", as: Int64.self))
+        let response = Response(status: .ok, body: .init(data: Data(found.bytes)))
+        response.headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
+        response.headers.contentDisposition = .init(.attachment, filename: found.name)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
+        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: found.sha256)
+        return response
     }
 }

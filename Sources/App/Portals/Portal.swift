@@ -37,7 +37,7 @@ enum Portal {
 
     /// Redirects back after a refused form: the message, and the form as sent (values and the problem of each
     /// field), so the page shows the form filled in with each reason under its field.
-    static func refused(_ req: Request, to path: String, _ error: DomainError) -> Response {
+    static func refused(_ req: Request, to path: String, _ error: DomainError, values: [String: [String]]? = nil) -> Response {
         let problems: [FormProblem] = switch error {
         case .invalidFields(let problems): problems
         case .invalidInput(let field, let reason): [FormProblem(field: field, reason: reason)]
@@ -46,7 +46,7 @@ enum Portal {
         let message = problems.isEmpty ? error.message
             : problems.count == 1 ? "提交的内容有误，请修改后重新提交：\(problems[0].text)"
             : "提交的内容有 \(problems.count) 处需要修改，见各项下方的说明："
-        let echo = FormEcho(action: req.url.path, values: FormValues.echoed(req), problems: problems)
+        let echo = FormEcho(action: req.url.path, values: values ?? FormValues.echoed(req), problems: problems)
         if let data = try? JSONEncoder().encode(echo) { req.session.data["form"] = String(decoding: data, as: UTF8.self) }
         return failed(req, to: path, message)
     }

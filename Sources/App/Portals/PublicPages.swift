@@ -10,7 +10,8 @@ struct PublicPages {
     func register(_ routes: any RoutesBuilder) {
         routes.get(use: home)
         routes.get("register", use: registerPage)
-        routes.post("register", use: registerFirm)
+        routes.on(.POST, "register", body: .stream, use: registerFirm)
+        routes.post("register", "code", use: registerCode)
         routes.get("public", "commitments", use: commitments)
         routes.get("public", "products", use: products)
         routes.get("public", "products", ":id", use: product)
@@ -42,23 +43,48 @@ struct PublicPages {
     }
 
     func registerPage(_ req: Request) async throws -> Response {
-        Portal.html(RegisterPage.render(.init(context: context(req))))
+        let phone = (req.query[String.self, at: "phone"] ?? "").filter(\.isNumber).prefix(11)
+        return Portal.html(RegisterPage.render(.init(context: context(req), phone: String(phone))))
     }
 
-    struct RegisterForm: Content {
-        var uscc: String?; var legal_rep: String?; var phone: String?; var username: String?; var password: String?; var csrf: String?
-    }
-
-    func registerFirm(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(RegisterForm.self)
+    /// Sends the registration code to the phone typed in the first step.
+    func registerCode(_ req: Request) async throws -> Response {
+        struct Form: Content { var phone: String?; var csrf: String? }
+        let form = try req.content.decode(Form.self)
         try req.checkCSRF(form.csrf)
         do {
-            let registered = try await FirmRegistration.register(req.services, .init(
-                uscc: form.uscc, legalRepresentative: form.legal_rep, phone: form.phone, username: form.username,
-                password: form.password))
-            return Portal.done(req, to: "/login", "注册已提交：\(registered.firmName ?? registered.uscc)。信用中心核实后即可登录。")
+            let masked = try await FirmRegistration.sendCode(req.services, phone: form.phone)
+            let phone = (form.phone ?? "").filter(\.isNumber)
+            return Portal.done(req, to: "/register?phone=\(phone)", "验证码已发送至 \(masked)，请在第二步填写")
         } catch let error as DomainError {
             return Portal.refused(req, to: "/register", error)
+        }
+    }
+
+    /// The registration, with its document streamed in after the CSRF token is checked; on an error the form comes
+    /// back with what was typed (never the password) and a message under each field.
+    func registerFirm(_ req: Request) async throws -> Response {
+        let upload = try MultipartUpload(request: req)
+        try await upload.readFields()
+        try req.checkCSRF(upload.fields["csrf"])
+        let fields = upload.fields
+        var echoed = fields.filter { !["csrf", "password", "code"].contains($0.key) }.mapValues { [$0] }
+        if let consent = fields["consent[]"] { echoed["consent[]"] = [consent] }
+        do {
+            var bytes: [UInt8] = []
+            if let name = upload.fileName, !name.isEmpty {
+                for try await chunk in upload.file {
+                    bytes += chunk
+                    if bytes.count > RegistrationDocument.maxBytes { break }
+                }
+            }
+            let registered = try await FirmRegistration.register(req.services, .init(
+                uscc: fields["uscc"], legalRepresentative: fields["legal_rep"], phone: fields["phone"], username: fields["username"],
+                password: fields["password"], code: fields["code"], consented: fields["consent[]"] == "yes",
+                documentName: upload.fileName, document: bytes))
+            return Portal.done(req, to: "/login", "注册已提交：\(registered.firmName ?? registered.uscc)。信用中心核实后即可登录。")
+        } catch let error as DomainError {
+            return Portal.refused(req, to: "/register?phone=\((fields["phone"] ?? "").filter(\.isNumber).prefix(11))", error, values: echoed)
         }
     }
 

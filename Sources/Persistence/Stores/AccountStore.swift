@@ -58,7 +58,8 @@ public struct AccountStore: Sendable {
     @discardableResult
     public func createUser(username: String, displayName: String, passwordHash: String, role: Role,
                            departmentID: Int64?, institutionID: Int64? = nil, uscc: String? = nil,
-                           phone: String? = nil, status: AccountStatus = .active) async throws -> Int64 {
+                           phone: String? = nil, status: AccountStatus = .active,
+                           then: (@Sendable (UnitOfWork, Int64) async throws -> Void)? = nil) async throws -> Int64 {
         return try await database.write { unit in
             if try await AccountStore(database: unit.database).user(username: username) != nil { throw DomainError.conflict("用户名“\(username)”已被使用") }
             let row = try await unit.sql().raw("""
@@ -70,6 +71,7 @@ public struct AccountStore: Sendable {
                 RETURNING id
                 """).first()
             guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.missingRow("用户编号") }
+            try await then?(unit, id)
             return id
         }
     }

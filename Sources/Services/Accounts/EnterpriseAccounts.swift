@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Persistence
 
@@ -7,6 +8,12 @@ public enum EnterpriseAccounts {
     public struct Account: Sendable, Equatable {
         public var user: UserAccount
         public var firmName: String?
+        /// The legal representative the registry holds (beside the one claimed, the account's display name).
+        public var registryLegalRepresentative: String? = nil
+        /// The registration's evidence (verified phone, consent, document), for self-registrations.
+        public var registration: RegistrationRecord? = nil
+        /// The firm's other accounts (any status): a second registration for a firm with an active account is suspect.
+        public var duplicates: [UserAccount] = []
     }
 
     public struct Review: Sendable, Equatable {
@@ -25,8 +32,17 @@ public enum EnterpriseAccounts {
             let firm = try await user.uscc.asyncMap { try await context.registry.enterprise($0) } ?? nil
             return Account(user: user, firmName: firm?.name)
         }
+        let pendingUsers = try await context.accounts.users(role: .enterprise, status: .pending)
+        let registrations = try await RegistrationStore(database: context.database).records(userIDs: pendingUsers.map(\.id))
+        let everyone = try await context.accounts.users(role: .enterprise)
         var pending: [Account] = []
-        for user in try await context.accounts.users(role: .enterprise, status: .pending) { pending.append(try await account(user)) }
+        for user in pendingUsers {
+            var entry = try await account(user)
+            entry.registration = registrations[user.id]
+            if let uscc = user.uscc { entry.registryLegalRepresentative = try await context.registry.enterprise(uscc)?.legalRep }
+            entry.duplicates = everyone.filter { $0.uscc == user.uscc && $0.id != user.id }
+            pending.append(entry)
+        }
         var all: [Account] = []
         for user in try await context.accounts.users(role: .enterprise).prefix(listed) { all.append(try await account(user)) }
         return Review(pending: pending, all: all)
@@ -45,5 +61,30 @@ public enum EnterpriseAccounts {
         }
         try await context.accounts.setStatus(userID: userID, status)
         return (user, status)
+    }
+
+    /// Rejects a pending self-registration with a reason the applicant reads when signing in.
+    public static func reject(_ context: ServiceContext, _ principal: Principal, userID: Int64?, reason: String?) async throws -> UserAccount {
+        guard principal.role == .creditCenter else { throw DomainError.forbidden("仅信用中心可审核账户") }
+        guard let userID, let user = try await context.accounts.user(id: userID), user.role == .enterprise else {
+            throw DomainError.notFound("该账户")
+        }
+        guard user.status == .pending else { throw DomainError.conflict("该账户不是待审核状态") }
+        let reason = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count >= 4, reason.count <= 200 else {
+            throw DomainError.invalidFields([FormProblem(field: "reason", reason: "请写明不予通过的原因（4–200 字），申请人登录时可见")])
+        }
+        try await RegistrationStore(database: context.database).reject(userID: userID, reason: reason, at: context.clock.now())
+        return user
+    }
+
+    /// The document a registration brought, for the credit center.
+    public static func document(_ context: ServiceContext, _ principal: Principal, userID: Int64?) async throws
+        -> (name: String, sha256: String, bytes: [UInt8]) {
+        guard principal.role == .creditCenter else { throw DomainError.forbidden("仅信用中心可审核账户") }
+        guard let userID, let found = try await RegistrationStore(database: context.database).document(userID: userID) else {
+            throw DomainError.notFound("该注册材料")
+        }
+        return found
     }
 }

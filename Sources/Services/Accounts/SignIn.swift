@@ -16,6 +16,8 @@ public enum SignIn {
         case pending
         /// The right password, but the account is disabled.
         case disabled
+        /// The right password, but the credit center did not confirm the registration, for this reason.
+        case rejected(String)
 
         public var message: String {
             switch self {
@@ -23,6 +25,7 @@ public enum SignIn {
             case .wait(let seconds): "登录失败次数过多，请 \(seconds) 秒后再试"
             case .pending: "账号尚在审核中，审核通过后即可登录"
             case .disabled: "账号已停用，请联系平台运营方"
+            case .rejected(let reason): "注册未通过信用中心审核：\(reason)。如有疑问请联系信用中心，或更正后重新注册"
             }
         }
     }
@@ -62,7 +65,11 @@ public enum SignIn {
         await context.runtime.signInThrottle.refund(ticket)
         switch user.status {
         case .pending: return .refused(.pending)
-        case .disabled: return .refused(.disabled)
+        case .disabled:
+            if let reason = try await RegistrationStore(database: context.database).rejectedReason(userID: user.id) {
+                return .refused(.rejected(reason))
+            }
+            return .refused(.disabled)
         case .active: break
         }
         if user.failedLogins != 0 || user.lockedUntil != nil {
