@@ -19,6 +19,11 @@ public enum OneTimeCodes {
         return OneTimeCodeRules.masked(phone)
     }
 
+    /// What to tell the user where the code went when no SMS gateway is plugged in (the demo): the service log.
+    public static func deliveryNote(_ context: ServiceContext) -> String {
+        context.runtime.sms is LogSMSSender ? "（本环境未接入短信网关，验证码已写入服务日志）" : ""
+    }
+
     /// Checks `code` for `subject` and uses it up; throws a Chinese error naming what is wrong. Returns the phone it
     /// was sent to.
     @discardableResult

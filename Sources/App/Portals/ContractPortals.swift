@@ -33,7 +33,8 @@ struct ContractPortals {
         return try await Portal.form(req, back: "/firm/applications/\(id ?? 0)/contract") { principal in
             let masked = try await Contracts.sendCode(req.services, principal, applicationID: id)
             return Portal.done(req, to: "/firm/applications/\(id ?? 0)/contract",
-                               "验证码已发送至 \(masked)，\(Int(OneTimeCodes.rules.validity / 60)) 分钟内有效")
+                               "验证码已发送至 \(masked)，\(Int(OneTimeCodes.rules.validity / 60)) 分钟内有效"
+                                   + OneTimeCodes.deliveryNote(req.services))
         }
     }
 

@@ -55,7 +55,7 @@ struct PublicPages {
         do {
             let masked = try await FirmRegistration.sendCode(req.services, phone: form.phone)
             let phone = (form.phone ?? "").filter(\.isNumber)
-            return Portal.done(req, to: "/register?phone=\(phone)", "验证码已发送至 \(masked)，请在第二步填写")
+            return Portal.done(req, to: "/register?phone=\(phone)", "验证码已发送至 \(masked)，请在第二步填写" + OneTimeCodes.deliveryNote(req.services))
         } catch let error as DomainError {
             return Portal.refused(req, to: "/register", error)
         }
