@@ -85,4 +85,37 @@ import VaporTesting
             #expect(mine.body.contains("已逾期"))
         }
     }
+
+    /// The credit center's list of the city's demands: counts by status, filters, the follow-up of each, an export of
+    /// what is selected; nobody else reads it.
+    @Test(arguments: Backend.allCases)
+    func theCreditCenterListsDemandsWithTheirFollowUp(backend: Backend) async throws {
+        try await withTestApp(backend) { app in
+            let f = try await MarketplaceAPITests.setUp(app)
+            let store = DemandStore(database: app.db)
+            let a = try await store.create(try FinancingDemand(id: "", uscc: SampleFiles.firmA, amountCents: 80_000_000, termMonths: 12,
+                                                               purpose: "采购原材料", urgency: .withinMonth, publishedAt: Date()))
+            _ = try await store.create(try FinancingDemand(id: "", uscc: SampleFiles.firmB, amountCents: 30_000_000, termMonths: 6,
+                                                           purpose: "支付运费", urgency: .withinMonth, publishedAt: Date()))
+            #expect(try await send(app, .POST, "/api/v1/demands/\(a.id)/take", token: f.bankAToken).status == .ok)
+            let center = f.base.centerToken
+            var page = try await send(app, .GET, "/console/demands", token: center)
+            #expect(page.status == .ok && page.body.contains("需求（共 2 笔）"))
+            #expect(page.body.contains("大连海韵科技有限公司") && page.body.contains("大连北港物流有限公司") && page.body.contains("待联系企业"))
+            page = try await send(app, .GET, "/console/demands?status=taken", token: center)
+            #expect(page.body.contains("采购原材料") && !page.body.contains("支付运费"))
+            page = try await send(app, .GET, "/console/demands?q=%E5%8C%97%E6%B8%AF", token: center)  // 北港
+            #expect(page.body.contains("支付运费") && !page.body.contains("采购原材料"))
+            page = try await send(app, .GET, "/console/demands?institution=\(f.bankA.id)", token: center)
+            #expect(page.body.contains("需求（共 1 笔）") && page.body.contains("甲银行"))
+            let csv = try await send(app, .GET, "/console/demands.csv?status=taken", token: center)
+            #expect(csv.status == .ok && csv.body.contains("需求编号,统一社会信用代码") && csv.body.contains("甲银行"))
+            #expect(csv.body.split(whereSeparator: \.isNewline).count == 2, "the header and the one taken demand")
+            #expect(try await send(app, .GET, "/console/demands?status=bogus", token: center).status == .unprocessableEntity)
+            for token in [f.bankAToken, f.firmAToken, f.base.courtToken] {
+                #expect([.forbidden, .notFound].contains(try await send(app, .GET, "/console/demands", token: token).status))
+                #expect([.forbidden, .notFound].contains(try await send(app, .GET, "/console/demands.csv", token: token).status))
+            }
+        }
+    }
 }

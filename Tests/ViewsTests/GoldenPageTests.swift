@@ -151,6 +151,24 @@ struct GoldenPageTests {
                 .init(demand: try F.demand(id: "7", taken: true), firmName: nil, progress: F.progress(contactOverdue: true)),
             ]))
         },
+        GoldenPage(name: "OperatorDemandsPage") {
+            OperatorDemandsPage.render(.init(
+                context: F.center("/console/demands"),
+                statusCounts: DemandStatus.allCases.map { .init(status: $0, count: $0 == .taken ? 2 : 1, href: "/console/demands?status=\($0.rawValue)") },
+                rows: [
+                    .init(demand: try F.demand(id: "9", taken: false), firmName: "大连海湾科技有限公司", institutionName: nil,
+                          progress: DemandProgress(steps: [], contactDeadline: nil, contactOverdue: false)),
+                    .init(demand: try F.demand(id: "8", taken: true), firmName: "大连海湾科技有限公司", institutionName: "甲银行",
+                          progress: F.progress()),
+                    .init(demand: try F.demand(id: "7", taken: true), firmName: "大连北港物流有限公司", institutionName: "甲银行",
+                          progress: F.progress(contactOverdue: true)),
+                ],
+                total: 3,
+                filters: .init(text: "", institutions: [SelectOption(value: "1", label: "甲银行")], districts: [],
+                               statuses: DemandStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label) }, from: "", to: ""),
+                pagination: Pagination(page: 1, pageSize: 50, totalCount: 3, path: "/console/demands", query: []),
+                exportHref: "/console/demands.csv"))
+        },
         GoldenPage(name: "BankDemandPage") {
             BankDemandPage.render(.init(context: F.bank("/bank/demands/8"), demand: try F.demand(id: "8", taken: true),
                                         firmName: "大连海湾科技有限公司", firmContact: "刘洋", firmPhone: "13800000000",

@@ -15,6 +15,8 @@ struct OperatorMarketLists {
         console.get("applications.csv", use: applicationsCSV)
         console.get("loans", use: loans)
         console.get("loans.csv", use: loansCSV)
+        console.get("demands", use: demands)
+        console.get("demands.csv", use: demandsCSV)
     }
 
     /// The filters as asked; a malformed institution or day is refused with the field named.
@@ -167,5 +169,68 @@ struct OperatorMarketLists {
                         loan.settled ? "已结清" : loan.overdueDays > 0 ? "逾期" : "还款中"]
             }
         return QuarantinePages.csv(CSVExport.text(table), name: "loans.csv")
+    }
+
+    // MARK: Demands
+
+    func demandStatus(_ req: Request) throws -> DemandStatus? {
+        guard let value = req.query[String.self, at: "status"]?.trimmingSpaces().nonEmpty else { return nil }
+        guard let status = DemandStatus(rawValue: value) else {
+            throw DomainError.invalidInput(field: "状态", reason: "应为 " + DemandStatus.allCases.map(\.label).joined(separator: "、") + " 之一")
+        }
+        return status
+    }
+
+    /// Each demand with its firm's name, its taker's and where its follow-up stands.
+    func demandRows(_ req: Request, _ list: [FinancingDemand], _ names: [Int64: String]) async throws -> [OperatorDemandsPage.Row] {
+        let steps = try await req.demandStore.followUps(demandIDs: list.filter { $0.takenBy != nil }.compactMap { Int64($0.id) })
+        var firms: [String: String] = [:]
+        for uscc in Set(list.map(\.uscc)) { firms[uscc] = try await req.registry.enterprise(uscc)?.name }
+        return list.map { d in
+            OperatorDemandsPage.Row(demand: d, firmName: firms[d.uscc] ?? d.uscc, institutionName: d.takenBy.flatMap { Int64($0) }.flatMap { names[$0] },
+                                    progress: DemandProgress(demand: d, steps: Int64(d.id).flatMap { steps[$0] } ?? [],
+                                                             rules: req.platform.policy.demandFollowUp, today: req.platform.clock.today))
+        }
+    }
+
+    func demands(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: [.creditCenter])
+        let asked = try Asked(req, extra: ["status"])
+        let status = try demandStatus(req)
+        let page = try await req.demandStore.demands(asked.filter, status: status, paging: try req.paging(defaultPerPage: 50))
+        let counts = try await req.demandStore.statusCounts(asked.filter)
+        let names = try await institutionNames(req)
+        let (institutions, districts) = options(req, names, asked.filter)
+        let model = OperatorDemandsPage.Model(
+            context: ConsoleController().context(req, principal, title: "融资需求", active: "/console/demands"),
+            statusCounts: DemandStatus.allCases.map { s in
+                .init(status: s, count: counts[s] ?? 0, href: "/console/demands" + asked.queryString(replacing: "status", with: s.rawValue))
+            },
+            rows: try await demandRows(req, page.items, names),
+            total: page.total,
+            filters: .init(text: asked.filter.text ?? "", institutions: institutions, districts: districts,
+                           statuses: DemandStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, isSelected: $0 == status) },
+                           from: asked.filter.from?.description ?? "", to: asked.filter.to?.description ?? ""),
+            pagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/console/demands", query: asked.query),
+            exportHref: "/console/demands.csv" + asked.queryString())
+        return Portal.html(OperatorDemandsPage.render(model))
+    }
+
+    func demandsCSV(_ req: Request) async throws -> Response {
+        _ = try req.principal(in: [.creditCenter])
+        let asked = try Asked(req, extra: ["status"])
+        let list = try await req.demandStore.demands(asked.filter, status: try demandStatus(req), paging: nil).items
+        let rows = try await demandRows(req, list, try await institutionNames(req))
+        let table = [["需求编号", "统一社会信用代码", "企业名称", "金额（元）", "期限（月）", "用途", "发布时间", "状态", "接单机构", "接单时间",
+                      "最新进展", "联系期限", "是否逾期未联系"]]
+            + rows.map { r in
+                let d = r.demand
+                let latest = r.progress.steps.last { $0.step != .taken }
+                return [d.id, d.uscc, r.firmName, Format.yuanInput(Cents(d.amountCents)), String(d.termMonths), d.purpose,
+                        Format.dateTime(d.publishedAt), d.status.label, r.institutionName ?? "", d.takenAt.map(Format.dateTime) ?? "",
+                        latest.map { $0.step.label + ($0.note.isEmpty ? "" : "：\($0.note)") } ?? "",
+                        r.progress.contactDeadline?.description ?? "", r.progress.contactOverdue ? "是" : "否"]
+            }
+        return QuarantinePages.csv(CSVExport.text(table), name: "demands.csv")
     }
 }

@@ -12,7 +12,7 @@ public enum Navigation {
             [.link("概览", "/console"),
              .group("数据归集", [("企业", "/console/enterprises"), ("批次", "/console/batches"), ("上传数据", "/console/upload"),
                              ("待更正拒收行", "/console/quarantine"), ("待关联记录", "/console/unlinked"), ("数据目录", "/console/catalog")]),
-             .group("信贷市场", [("撮合概况", "/console/market"), ("贷款申请", "/console/applications"), ("贷款", "/console/loans"),
+             .group("信贷市场", [("撮合概况", "/console/market"), ("贷款申请", "/console/applications"), ("贷款", "/console/loans"), ("融资需求", "/console/demands"),
                              ("机构", "/console/institutions"), ("账户审核", "/console/accounts"), ("产品审核", "/console/products"),
                              ("数字信用券", "/console/coupons"), ("联合建模", "/console/joint-runs")]),
              .group("信用管理", [("推荐清单", "/console/recommendations"), ("守信激励", "/console/red-list"), ("失信名单", "/console/listings"),

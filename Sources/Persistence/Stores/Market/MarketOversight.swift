@@ -130,3 +130,33 @@ extension LoanStore {
         return LoanTotals(count: row?.n ?? 0, outstanding: Cents(row?.outstanding ?? 0), overdue: row?.overdue ?? 0)
     }
 }
+
+extension DemandStore {
+    /// The demands table with the taking institution as `institution_id`, so `MarketFilter` applies to it as to
+    /// applications (the institution filter then means "taken by").
+    static let oversight: SQLQueryString = "(SELECT id, uscc, detail, status, created_at, taken_by AS institution_id FROM demands) d"
+
+    /// The city's demands for the credit center: filtered, newest first, a page (or the first `marketExportLimit` for
+    /// an export when `paging` is nil).
+    public func demands(_ filter: MarketFilter, status: DemandStatus?, paging: Paging?) async throws -> ResultPage<FinancingDemand> {
+        var conditions = filter.conditions(day: "created_at")
+        if let status { conditions.append("status = \(bind: status.rawValue)") }
+        let condition = MarketFilter.joined(conditions)
+        let page = paging ?? Paging(perPage: Paging.maxPerPage)
+        struct Count: Decodable { let n: Int }
+        let sql = try database.sql()
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM " + Self.oversight + " WHERE " + condition).first(decoding: Count.self)?.n ?? 0
+        let rows = try await sql.raw("SELECT detail FROM " + Self.oversight + " WHERE " + condition
+            + " ORDER BY id DESC LIMIT \(bind: paging == nil ? marketExportLimit : page.perPage) OFFSET \(bind: paging == nil ? 0 : page.offset)")
+            .all(decoding: Row.self)
+        return ResultPage(items: try rows.map { try DetailCoding.decode(FinancingDemand.self, $0.detail) }, paging: page, total: total)
+    }
+
+    /// How many of the filtered demands are in each status.
+    public func statusCounts(_ filter: MarketFilter) async throws -> [DemandStatus: Int] {
+        struct Row: Decodable { let status: String; let n: Int }
+        let rows = try await database.sql().raw("SELECT status, COUNT(*) AS n FROM " + Self.oversight + " WHERE "
+            + MarketFilter.joined(filter.conditions(day: "created_at")) + " GROUP BY status").all(decoding: Row.self)
+        return Dictionary(rows.compactMap { row in DemandStatus(rawValue: row.status).map { ($0, row.n) } }, uniquingKeysWith: +)
+    }
+}
