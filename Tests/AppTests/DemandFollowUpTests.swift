@@ -78,11 +78,31 @@ import VaporTesting
             #expect(try await send(app, .POST, "/api/v1/demands/\(late.id)/take", token: f.bankAToken).status == .ok)
             page = try await bank.get("/bank/demands")
             #expect(page.body.contains("待联系企业") && !page.body.contains("前联系企业</span>"))
+            // Over the API too: the bank's system records a step, the firm's reads them; nobody else.
+            var api = try await post(app, "/api/v1/demands/\(late.id)/follow-ups", token: f.bankAToken, ["step": "declined"])
+            #expect(api.status == .unprocessableEntity)
+            api = try await post(app, "/api/v1/demands/\(late.id)/follow-ups", token: f.bankAToken, ["step": "contacted", "note": "已电话联系"])
+            #expect(api.status == .created)
+            #expect(try api.json()["step"] as? String == "contacted")
+            #expect(try await post(app, "/api/v1/demands/\(late.id)/follow-ups", token: f.bankBToken, ["step": "visited"]).status == .notFound)
+            api = try await send(app, .GET, "/api/v1/demands/\(late.id)", token: f.firmAToken)
+            #expect(api.status == .ok)
+            #expect(try (api.json()["followUps"] as? [[String: Any]])?.count == 2)
+            #expect(try await send(app, .GET, "/api/v1/demands/\(late.id)", token: f.firmBToken).status == .notFound)
+            // A third, nobody calls about: red for both sides after the deadline.
+            let silent = try await store.create(try FinancingDemand(
+                id: "", uscc: SampleFiles.firmA, amountCents: 20_000_000, termMonths: 6, purpose: "购置设备", urgency: .withinQuarter,
+                publishedAt: clock.clock.now()))
+            #expect(try await send(app, .POST, "/api/v1/demands/\(silent.id)/take", token: f.bankAToken).status == .ok)
             clock.advance(seconds: 10 * 86_400)
             page = try await bank.get("/bank/demands")
             #expect(page.body.contains("未在 ") && page.body.contains(" 前联系企业"))
-            mine = try await firm.get("/firm/demands/\(late.id)")
+            mine = try await firm.get("/firm/demands/\(silent.id)")
             #expect(mine.body.contains("已逾期"))
+            mine = try await firm.get("/firm/demands/\(late.id)")
+            #expect(!mine.body.contains("已逾期"), "a demand contacted in time is not late")
+            let detail = try await send(app, .GET, "/api/v1/demands/\(silent.id)", token: f.bankAToken).json()
+            #expect(detail["contactOverdue"] as? Bool == true)
         }
     }
 

@@ -71,6 +71,8 @@ import VaporTesting
             // The credit center oversees every application and loan.
             return bank.union([.firm, .creditCenter])
         }
+        // The credit center oversees every demand with its follow-up.
+        if api == "/demands/:id" { return bank.union([.firm, .creditCenter]) }
         if api.hasPrefix("/demands") { return method == "POST" ? bank : bank.union([.firm]) }
         if api.hasPrefix("/authorisations") || api.hasPrefix("/commitments") { return [.firm] }
         if api == "/access-log" { return [.firm, .creditCenter] }

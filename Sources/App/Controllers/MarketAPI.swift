@@ -24,6 +24,8 @@ struct MarketAPI {
         api.post("loans", ":id", "classification", use: reportClass)
         api.get("demands", use: demands)
         api.post("demands", ":id", "take", use: take)
+        api.get("demands", ":id", use: demand)
+        api.post("demands", ":id", "follow-ups", use: followUp)
         api.get("authorisations", use: authorisations)
         api.post("authorisations", use: authorise)
         api.post("authorisations", ":id", "revoke", use: revoke)
@@ -264,6 +266,36 @@ struct MarketAPI {
         try await Demands.take(req.services, try req.principal(), demandID: req.parameters.get("id", as: Int64.self))
     }
 
+    struct DemandResponse: Content {
+        var demand: FinancingDemand
+        var followUps: [DemandFollowUp]
+        /// The last day for the first contact, once taken.
+        var contactDeadline: String?
+        var contactOverdue: Bool
+    }
+
+    /// A demand with its follow-up, for the firm that published it and the institution that took it.
+    func demand(_ req: Request) async throws -> DemandResponse {
+        let (demand, steps) = try await Demands.detail(req.services, try req.principal(), id: req.parameters.get("id", as: Int64.self))
+        let rules = req.platform.policy.demandFollowUp
+        return DemandResponse(demand: demand, followUps: steps, contactDeadline: demand.takenAt.map { rules.contactDeadline(takenAt: $0).description },
+                              contactOverdue: demand.status == .taken && demand.takenAt.map {
+                                  rules.isContactOverdue(takenAt: $0, steps: steps, today: req.platform.clock.today)
+                              } == true)
+    }
+
+    struct FollowUpBody: Content { var step: DemandFollowUpStep; var note: String? }
+
+    /// The taking institution records a step: contacted, visited, applied (closes), declined with a reason (closes).
+    func followUp(_ req: Request) async throws -> Response {
+        // Who is asking, before the body is read.
+        let principal = try req.principal(in: [.institutionAdmin, .institutionStaff])
+        let body = try req.content.decode(FollowUpBody.self)
+        let record = try await Demands.followUp(req.services, principal, demandID: req.parameters.get("id", as: Int64.self),
+                                                step: body.step, note: body.note ?? "")
+        return try await record.encodeResponse(status: .created, for: req)
+    }
+
     func authorisations(_ req: Request) async throws -> [Authorisation] {
         try await req.authorisationStore.authorisations(uscc: try req.principal().requireEnterprise())
     }
@@ -312,6 +344,7 @@ extension FinancingDemand: Content {}
 extension Authorisation: Content {}
 extension ApplicationStore.Stored: Content {}
 extension ApplicationStore.Step: Content {}
+extension DemandFollowUp: Content {}
 extension LoanStore.Stored: Content {}
 extension AuthorisationStore.Access: Content {}
 
