@@ -158,6 +158,18 @@ import VaporTesting
             #expect(demands["demand.published"] == 1 && demands["demand.taken"] == 1 && demands["demand.satisfied"] == 0, "\(demands)")
             #expect(demands["demand.take_rate"] == 1_000_000)
             #expect(demands["demand.amount"] == 5_000_000)
+            #expect(demands["demand.followed_up_rate"] == 0 && demands["demand.converted"] == 0)
+            // The taker follows it up, then turns it into an application: the refresh picks up each step (issue 16).
+            #expect(try await post(app, "/api/v1/demands/\(demand.id)/follow-ups", token: w.f.bankBToken,
+                                   ["step": "contacted", "note": "电话联系"]).status == .created)
+            _ = try await Self.refreshAndVerify(app, center)
+            var followed = try await Self.values(app, center, "from=\(w.current)&to=\(w.current)")
+            #expect(followed["demand.followed_up_rate"] == 1_000_000 && followed["demand.converted"] == 0, "\(followed)")
+            #expect(try await post(app, "/api/v1/demands/\(demand.id)/follow-ups", token: w.f.bankBToken,
+                                   ["step": "applied", "note": "已受理申请"]).status == .created)
+            _ = try await Self.refreshAndVerify(app, center)
+            followed = try await Self.values(app, center, "from=\(w.current)&to=\(w.current)")
+            #expect(followed["demand.converted"] == 1 && followed["demand.conversion_rate"] == 1_000_000 && followed["demand.declined"] == 0)
 
             // A repayment reported today: this month's balance falls by the principal repaid, last month's stays.
             let repaid = try await post(app, "/api/v1/loans/\(w.loanA)/repayments", token: w.f.bankAToken,

@@ -133,6 +133,10 @@ public struct StatAggregate: Sendable, Equatable {
             }
         case .demandSatisfied(let dims, let publishedOn, let amount):
             update(StatMonth(publishedOn), dims) { $0.add(.demandsSatisfied, 1); $0.add(.demandSatisfiedAmount, amount.value) }
+        case .demandFollowedUp(let dims, let publishedOn):
+            update(StatMonth(publishedOn), dims) { $0.add(.demandsFollowedUp, 1) }
+        case .demandConcluded(let dims, let publishedOn, let converted):
+            update(StatMonth(publishedOn), dims) { $0.add(converted ? .demandsConverted : .demandsDeclined, 1) }
         case .firmPushed(let dims):
             update(month, dims) { $0.add(.pushes, 1) }
         case .pushContacted(let dims, let pushedOn):

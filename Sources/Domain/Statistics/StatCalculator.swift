@@ -54,6 +54,9 @@ public struct StatCalculator: Sendable {
                 m.add(.demandsTaken, 1); m.record(.daysToTake, days: demand.publishedOn.days(until: takenOn))
             }
             if let amount = demand.satisfiedAmount { m.add(.demandsSatisfied, 1); m.add(.demandSatisfiedAmount, amount.value) }
+            if demand.followedUpOn != nil { m.add(.demandsFollowedUp, 1) }
+            if demand.convertedOn != nil { m.add(.demandsConverted, 1) }
+            if demand.declinedOn != nil { m.add(.demandsDeclined, 1) }
         }
         for push in facts.pushes where counts(push.pushedOn, dims(push.firm, push.pushedOn, institution: push.institution)) {
             m.add(.pushes, 1)

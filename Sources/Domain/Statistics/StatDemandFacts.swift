@@ -11,11 +11,18 @@ public struct StatDemand: Hashable, Sendable, Codable {
     public var takenOn: Day?
     /// The financing it got, once satisfied (满足).
     public var satisfiedAmount: Cents?
+    /// The taker's follow-up: its first step after the take (contact, visit or outcome), and the outcome —
+    /// turned into a loan application, or not pursued.
+    public var followedUpOn: Day?
+    public var convertedOn: Day?
+    public var declinedOn: Day?
 
     public init(id: String, firm: String, publishedOn: Day, amount: Cents, institution: String? = nil,
-                product: String? = nil, takenOn: Day? = nil, satisfiedAmount: Cents? = nil) {
+                product: String? = nil, takenOn: Day? = nil, satisfiedAmount: Cents? = nil, followedUpOn: Day? = nil,
+                convertedOn: Day? = nil, declinedOn: Day? = nil) {
         self.id = id; self.firm = firm; self.publishedOn = publishedOn; self.amount = amount
         self.institution = institution; self.product = product; self.takenOn = takenOn; self.satisfiedAmount = satisfiedAmount
+        self.followedUpOn = followedUpOn; self.convertedOn = convertedOn; self.declinedOn = declinedOn
     }
 }
 

@@ -22,6 +22,9 @@ public struct StatEvent: Hashable, Sendable, Codable {
         case demandPublished(dims: StatDims, amount: Cents)
         case demandTaken(dims: StatDims, publishedOn: Day)
         case demandSatisfied(dims: StatDims, publishedOn: Day, amount: Cents)
+        /// The taker's first follow-up step, and the outcome (`converted`: turned into an application; else declined).
+        case demandFollowedUp(dims: StatDims, publishedOn: Day)
+        case demandConcluded(dims: StatDims, publishedOn: Day, converted: Bool)
         case firmPushed(dims: StatDims)
         case pushContacted(dims: StatDims, pushedOn: Day)
         case pushDecided(dims: StatDims, pushedOn: Day)

@@ -71,6 +71,9 @@ public enum StatEventReplay {
                 emit(StatEvent(day: max(demand.takenOn ?? demand.publishedOn, demand.publishedOn),
                                         .demandSatisfied(dims: d, publishedOn: demand.publishedOn, amount: amount)))
             }
+            if let on = demand.followedUpOn { emit(StatEvent(day: on, .demandFollowedUp(dims: d, publishedOn: demand.publishedOn))) }
+            if let on = demand.convertedOn { emit(StatEvent(day: on, .demandConcluded(dims: d, publishedOn: demand.publishedOn, converted: true))) }
+            if let on = demand.declinedOn { emit(StatEvent(day: on, .demandConcluded(dims: d, publishedOn: demand.publishedOn, converted: false))) }
         }
         for push in facts.pushes {
             let d = dims(push.firm, push.pushedOn, institution: push.institution)

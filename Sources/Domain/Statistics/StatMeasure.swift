@@ -8,6 +8,7 @@ public enum StatMeasure: String, CaseIterable, Sendable, Codable, Hashable {
     case datasetsExpected, recordsReceived, recordsRejected
     // Demand side, by the month the demand was published / the firm pushed.
     case demandsPublished, demandAmount, demandsTaken, demandsSatisfied, demandSatisfiedAmount
+    case demandsFollowedUp, demandsConverted, demandsDeclined
     case pushes, pushesContacted, pushesDecidedWithin30Days
     // Lending: applications by the month applied; lines and loans by the day granted or disbursed.
     case applications, approvals, autoApprovals

@@ -51,6 +51,9 @@ import Testing
             "demand.take_days_median": 2, "demand.take_days_p90": 10,
             // Only Dm1 satisfied, with ¥400,000: 1/3.
             "demand.satisfied": 1, "demand.satisfaction_rate": 333_333, "demand.satisfied_amount": yuan(400_000),
+            // Both taken demands followed up: Dm1 turned into an application, Dm2 declined (04-02, counted in March, its
+            // month of publication): followed up 2/2, converted 1/2.
+            "demand.followed_up_rate": 1_000_000, "demand.converted": 1, "demand.conversion_rate": 500_000, "demand.declined": 1,
             // Pu1 contacted and decided after 25 days; Pu2 decided after 45 days; Pu3 nothing yet.
             "push.pushed": 3, "push.contacted": 1, "push.decided_30d": 1, "push.decided_30d_rate": 333_333,
             // A1 (auto) and A2 approved, A3 declined, A4 pending: 2/4, auto 1/2.

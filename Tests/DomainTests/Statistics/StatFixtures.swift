@@ -55,8 +55,9 @@ enum StatFixtures {
             StatDemand(id: "Dm0", firm: "F1", publishedOn: d("2025-02-10"), amount: yuan(300_000), takenOn: d("2025-02-11"),
                        satisfiedAmount: yuan(300_000)),
             StatDemand(id: "Dm1", firm: "F1", publishedOn: d("2025-03-10"), amount: yuan(500_000), takenOn: d("2025-03-12"),
-                       satisfiedAmount: yuan(400_000)),
-            StatDemand(id: "Dm2", firm: "F2", publishedOn: d("2025-03-20"), amount: yuan(200_000), takenOn: d("2025-03-30")),
+                       satisfiedAmount: yuan(400_000), followedUpOn: d("2025-03-13"), convertedOn: d("2025-03-15")),
+            StatDemand(id: "Dm2", firm: "F2", publishedOn: d("2025-03-20"), amount: yuan(200_000), takenOn: d("2025-03-30"),
+                       followedUpOn: d("2025-04-02"), declinedOn: d("2025-04-02")),
             StatDemand(id: "Dm3", firm: "F3", publishedOn: d("2025-03-25"), amount: yuan(100_000)),
         ],
         pushes: [

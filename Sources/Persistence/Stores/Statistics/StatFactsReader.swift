@@ -126,10 +126,19 @@ public struct StatFactsReader: Sendable {
         // Demands: published, taken, satisfied by the taker's loan.
         struct Demand: Decodable { let id: Int64; let uscc: String; let detail: String; let taken_by: Int64?; let created_at: Int64 }
         let changedFirmsByLoans = Set(loans.filter { changedLoans?.contains($0.id) ?? true }.map(\.uscc))
+        // The takers' follow-up steps (after the take), oldest first.
+        struct Step: Decodable { let demand_id: Int64; let step: String; let created_at: Int64 }
+        let steps = Dictionary(grouping: try await sql.raw("""
+            SELECT demand_id, step, created_at FROM demand_follow_ups WHERE step <> 'taken' ORDER BY id
+            """).all(decoding: Step.self), by: \.demand_id)
         for d in try await sql.raw("SELECT id, uscc, detail, taken_by, created_at FROM demands").all(decoding: Demand.self) {
             let demand = try DetailCoding.decode(FinancingDemand.self, d.detail)
             let takenAt = demand.takenAt.map(epochMillis) ?? 0, endedAt = demand.endedAt.map(epochMillis) ?? 0
-            guard since == nil || max(d.created_at, takenAt, endedAt) >= since ?? 0 || changedFirmsByLoans.contains(d.uscc) else { continue }
+            let followUps = steps[d.id] ?? []
+            let lastStep = followUps.last?.created_at ?? 0
+            guard since == nil || max(d.created_at, takenAt, endedAt, lastStep) >= since ?? 0 || changedFirmsByLoans.contains(d.uscc)
+            else { continue }
+            func day(_ millis: Int64) -> Day { Day(Date(timeIntervalSince1970: Double(millis) / 1000)) }
             let published = Day(demand.publishedAt)
             var satisfied: Cents?
             if let taker = d.taken_by {
@@ -139,7 +148,9 @@ public struct StatFactsReader: Sendable {
             result["demand:\(d.id)"] = StatFacts(firms: firm(d.uscc), demands: [StatDemand(
                 id: String(d.id), firm: d.uscc, publishedOn: published, amount: Cents(demand.amountCents),
                 institution: d.taken_by.map(String.init), product: demand.productID, takenOn: demand.takenAt.map(Day.init),
-                satisfiedAmount: satisfied)])
+                satisfiedAmount: satisfied, followedUpOn: followUps.first.map { day($0.created_at) },
+                convertedOn: followUps.first { $0.step == "applied" }.map { day($0.created_at) },
+                declinedOn: followUps.first { $0.step == "declined" }.map { day($0.created_at) })])
         }
 
         // Applications: filed, decided (automatic when the system decided), disbursed.
