@@ -332,12 +332,6 @@ struct FundPortals {
     func material(_ req: Request) async throws -> Response {
         let principal = try req.principal()
         let m = try await FundClaims.material(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        let response = Response(status: .ok, body: .init(data: Data(m.bytes)))
-        response.headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
-        response.headers.contentDisposition = .init(.attachment, filename: m.fileName)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
-        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: m.sha256)
-        return response
+        return FileDownload.response(m.bytes, fileName: m.fileName, sha256: m.sha256)
     }
 }

@@ -78,12 +78,6 @@ struct OperatorAccounts {
     /// The licence or authorisation letter a registration brought.
     func document(_ req: Request) async throws -> Response {
         let found = try await EnterpriseAccounts.document(req.services, try req.principal(), userID: req.parameters.get("id", as: Int64.self))
-        let response = Response(status: .ok, body: .init(data: Data(found.bytes)))
-        response.headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
-        response.headers.contentDisposition = .init(.attachment, filename: found.name)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
-        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: found.sha256)
-        return response
+        return FileDownload.response(found.bytes, fileName: found.name, sha256: found.sha256)
     }
 }

@@ -84,13 +84,7 @@ struct RemedyPortals {
     func evidence(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.enterprise, .department, .creditCenter])
         let found = try await ObjectionEvidence.download(req.services, principal, id: req.parameters.get("id", as: Int64.self))
-        let response = Response(status: .ok, body: .init(data: Data(found.bytes)))
-        response.headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
-        response.headers.contentDisposition = .init(.attachment, filename: found.file.fileName)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
-        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: found.file.sha256)
-        return response
+        return FileDownload.response(found.bytes, fileName: found.file.fileName, sha256: found.file.sha256)
     }
 
     func fileObjection(_ req: Request) async throws -> Response {
