@@ -162,10 +162,13 @@ import Vapor
 
         // 9. On a phone: the same pages fit the screen (wide tables scroll inside their card, not the page).
         try await b.resize(width: 390, height: 844)
-        for path in ["/firm", "/firm/loans", "/firm/products", "/firm/authorisations"] {
+        for path in ["/firm", "/firm/loans", "/firm/products", "/firm/authorisations", "/firm/demands", "/firm/objections",
+                     "/firm/applications/\(applicationID)/contract"] {
             try await b.open(site + path)
             #expect(try await b.overflowsHorizontally() == false, "\(path) is wider than a phone")
         }
-        try await b.screenshot("phone-firm-authorisations")
+        try await b.screenshot("phone-firm-contract")
+        try await b.open(site + "/firm")
+        try await b.screenshot("phone-firm-home")
     }
 }
