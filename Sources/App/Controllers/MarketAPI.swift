@@ -279,9 +279,7 @@ struct MarketAPI {
         let (demand, steps) = try await Demands.detail(req.services, try req.principal(), id: req.parameters.get("id", as: Int64.self))
         let rules = req.platform.policy.demandFollowUp
         return DemandResponse(demand: demand, followUps: steps, contactDeadline: demand.takenAt.map { rules.contactDeadline(takenAt: $0).description },
-                              contactOverdue: demand.status == .taken && demand.takenAt.map {
-                                  rules.isContactOverdue(takenAt: $0, steps: steps, today: req.platform.clock.today)
-                              } == true)
+                              contactOverdue: rules.isContactOverdue(demand, steps: steps, today: req.platform.clock.today))
     }
 
     struct FollowUpBody: Content { var step: DemandFollowUpStep; var note: String? }

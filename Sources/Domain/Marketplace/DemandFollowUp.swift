@@ -77,8 +77,9 @@ public struct DemandFollowUpRules: Sendable, Equatable {
         workingDays.adding(contactWithin, to: Day(takenAt))
     }
 
-    /// Whether the first contact is late: no step after the take, and the deadline has passed.
-    public func isContactOverdue(takenAt: Date, steps: [DemandFollowUp], today: Day) -> Bool {
-        !steps.contains { $0.step != .taken } && today > contactDeadline(takenAt: takenAt)
+    /// Whether the first contact is late: the demand is still taken, no step after the take, and the deadline passed.
+    public func isContactOverdue(_ demand: FinancingDemand, steps: [DemandFollowUp], today: Day) -> Bool {
+        guard demand.status == .taken, let takenAt = demand.takenAt else { return false }
+        return !steps.contains { $0.step != .taken } && today > contactDeadline(takenAt: takenAt)
     }
 }

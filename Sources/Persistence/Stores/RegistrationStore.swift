@@ -43,16 +43,12 @@ public struct RegistrationStore: Sendable {
     /// The registrations of these accounts, by user id.
     public func records(userIDs: [Int64]) async throws -> [Int64: RegistrationRecord] {
         guard !userIDs.isEmpty else { return [:] }
-        var list: SQLQueryString = ""
-        for (index, id) in userIDs.prefix(1_000).enumerated() {
-            if index > 0 { list.appendLiteral(", ") }
-            list = list + "\(bind: id)"
-        }
         let sql = try database.sql()
         let size: SQLQueryString = DatabaseKind(sql) == .postgres ? "octet_length(document)" : "length(document)"
         let rows = try await sql.raw("""
             SELECT user_id, uscc, phone_verified_at, consent_version, document_name, document_sha256, 
-            """ + size + " AS size, rejected_reason FROM registrations WHERE user_id IN (" + list + ")").all(decoding: Row.self)
+            """ + size + " AS size, rejected_reason FROM registrations WHERE user_id IN (\(binds: Array(userIDs.prefix(1_000))))")
+            .all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.user_id, $0.record) })
     }
 

@@ -32,9 +32,9 @@ public enum EnterpriseAccounts {
             let firm = try await user.uscc.asyncMap { try await context.registry.enterprise($0) } ?? nil
             return Account(user: user, firmName: firm?.name)
         }
-        let pendingUsers = try await context.accounts.users(role: .enterprise, status: .pending)
-        let registrations = try await RegistrationStore(database: context.database).records(userIDs: pendingUsers.map(\.id))
         let everyone = try await context.accounts.users(role: .enterprise)
+        let pendingUsers = everyone.filter { $0.status == .pending }
+        let registrations = try await RegistrationStore(database: context.database).records(userIDs: pendingUsers.map(\.id))
         var pending: [Account] = []
         for user in pendingUsers {
             var entry = try await account(user)
@@ -44,7 +44,7 @@ public enum EnterpriseAccounts {
             pending.append(entry)
         }
         var all: [Account] = []
-        for user in try await context.accounts.users(role: .enterprise).prefix(listed) { all.append(try await account(user)) }
+        for user in everyone.prefix(listed) { all.append(try await account(user)) }
         return Review(pending: pending, all: all)
     }
 

@@ -41,15 +41,10 @@ extension DemandStore {
             let id: Int64; let demand_id: Int64; let institution_id: Int64; let step: String; let note: String; let officer: String
             let officer_phone: String?; let created_at: Int64
         }
-        var list: SQLQueryString = ""
-        for (index, id) in demandIDs.prefix(1_000).enumerated() {
-            if index > 0 { list.appendLiteral(", ") }
-            list = list + "\(bind: id)"
-        }
         let rows = try await database.sql().raw("""
             SELECT id, demand_id, institution_id, step, note, officer, officer_phone, created_at FROM demand_follow_ups
-            WHERE demand_id IN (
-            """ + list + ") ORDER BY id").all(decoding: R.self)
+            WHERE demand_id IN (\(binds: Array(demandIDs.prefix(1_000)))) ORDER BY id
+            """).all(decoding: R.self)
         return Dictionary(grouping: rows.compactMap { r in
             DemandFollowUpStep(rawValue: r.step).map {
                 DemandFollowUp(id: r.id, demandID: r.demand_id, institutionID: r.institution_id, step: $0, note: r.note, officer: r.officer,

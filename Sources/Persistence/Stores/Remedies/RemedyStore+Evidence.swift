@@ -67,15 +67,10 @@ extension RemedyStore {
             let id: Int64; let objection_id: Int64; let file_name: String; let content_type: String; let size: Int64; let sha256: String
             let created_at: Int64
         }
-        var list: SQLQueryString = ""
-        for (index, id) in objectionIDs.prefix(1_000).enumerated() {
-            if index > 0 { list.appendLiteral(", ") }
-            list = list + "\(bind: id)"
-        }
         let rows = try await database.sql().raw("""
             SELECT id, objection_id, file_name, content_type, size, sha256, created_at FROM objection_evidence
-            WHERE objection_id IN (
-            """ + list + ") ORDER BY id").all(decoding: R.self)
+            WHERE objection_id IN (\(binds: Array(objectionIDs.prefix(1_000)))) ORDER BY id
+            """).all(decoding: R.self)
         return Dictionary(grouping: rows.map {
             EvidenceFile(id: $0.id, objectionID: $0.objection_id, fileName: $0.file_name, contentType: $0.content_type, size: Int($0.size),
                          sha256: $0.sha256, uploadedAt: Date(timeIntervalSince1970: Double($0.created_at) / 1000))

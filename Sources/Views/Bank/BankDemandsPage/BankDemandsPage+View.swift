@@ -5,8 +5,7 @@ extension BankDemandsPage {
             let d = row.demand
             return [.text("#\(d.id)"), .twoLines(row.firmName ?? d.uscc, d.uscc), .text(row.grade), .text(Format.money(cents: d.amountCents)),
                     .text(Format.months(d.termMonths)), .text(d.purpose), .text(d.urgency.label), .text(Format.time(d.publishedAt)),
-                    d.status == .open ? .actions([.init("抢单", path: "/bank/demands/\(d.id)/take", isPrimary: true)])
-                        : .link("本机构已接单 · 跟进", href: "/bank/demands/\(d.id)")]
+                    .actions([.init("抢单", path: "/bank/demands/\(d.id)/take", isPrimary: true)])]
         }
         let taken: [[PortalPage.Cell]] = model.taken.map { row in
             let d = row.demand

@@ -15,8 +15,7 @@ public struct DemandProgress: Sendable, Equatable {
     /// Where a demand's follow-up stands under `rules` today.
     public init(demand: FinancingDemand, steps: [DemandFollowUp], rules: DemandFollowUpRules, today: Day) {
         let deadline = demand.takenAt.map { rules.contactDeadline(takenAt: $0) }
-        let overdue = demand.status == .taken && demand.takenAt.map { rules.isContactOverdue(takenAt: $0, steps: steps, today: today) } == true
-        self.init(steps: steps, contactDeadline: deadline, contactOverdue: overdue)
+        self.init(steps: steps, contactDeadline: deadline, contactOverdue: rules.isContactOverdue(demand, steps: steps, today: today))
     }
 
     /// The officer who took the demand (the firm's contact at the bank): the latest step's, else the take's.
