@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -23,7 +24,8 @@ public final class LogSMSSender: SMSSender {
     public init(logger: Logger = Logger(label: "xyd.sms")) { self.logger = logger }
 
     public func send(to phone: String, text: String) async throws {
-        logger.notice("短信 → \(phone)：\(text)")
+        // The number masked: the log is read by operators, the phone is personal data.
+        logger.notice("短信 → \(OneTimeCodeRules.masked(phone))：\(text)")
         outbox.withLockedValue {
             $0.append(Message(phone: phone, text: text, at: Date()))
             if $0.count > 200 { $0.removeFirst($0.count - 200) }
