@@ -35,12 +35,13 @@ public enum Ingestion {
 /// (ignored on import), then the original columns. Cells a spreadsheet would run as a formula are quoted
 /// with a leading apostrophe (which spreadsheets show as text and do not save).
 public enum QuarantineExport {
-    public static func csv(batch: BatchSummary, rows: [QuarantinedRow]) -> String {
+    public static func csv(batch: BatchSummary, rows: [QuarantinedRow], catalog: Catalog) -> String {
         let columns = batch.columns.filter { !RecordValidator.annotationColumns.contains($0) }
         let header = columns.isEmpty ? (rows.first?.raw.map { $0.first ?? "" } ?? []) : columns
         var out = "\u{FEFF}" + CSVWriting.line(["_row", "_errors"] + header)
         for row in rows {
-            let errors = row.problems.map { "\($0.field)：\($0.reason)" }.joined(separator: "；")
+            let errors = row.problems.map { "\(catalog.fieldLabel(dataset: batch.dataset, field: $0.field))：\($0.reason)" }
+                .joined(separator: "；")
             var values: [String: String] = [:]
             for pair in row.raw where pair.count == 2 { values[pair[0]] = pair[1] }
             out += CSVWriting.line([String(row.rowNumber), errors] + header.map { CSVWriting.spreadsheetSafe(values[$0] ?? "") })

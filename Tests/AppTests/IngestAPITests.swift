@@ -165,7 +165,7 @@ import VaporTesting
             let lines = export.body.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\n").map(String.init)
             #expect(lines[0] == "_row,_errors,record_id,uscc,decision_no,decided_on,authority,severity,violation,amount")
             #expect(lines.count == 4)
-            #expect(lines[1].hasPrefix("4,uscc："))
+            #expect(lines[1].hasPrefix("4,统一社会信用代码："))
             // The department fixes the three rows and sends the file back as it is.
             let fixed = export.body
                 .replacingOccurrences(of: "91210202MA0000001Z", with: SampleFiles.firmA)

@@ -141,7 +141,7 @@ enum Fixtures {
             durationMilliseconds: 1250,
             uploadedBy: "李娜（市场监管局）",
             quarantine: rejected > 0 ? [
-                BatchDetailPage.QuarantineRow(lineNumber: 7, field: "uscc", reason: "统一社会信用代码校验位错误", rawValue: "91350100M000100Y4Z"),
+                BatchDetailPage.QuarantineRow(lineNumber: 7, field: "统一社会信用代码", reason: "统一社会信用代码校验位错误", rawValue: "91350100M000100Y4Z"),
                 BatchDetailPage.QuarantineRow(lineNumber: 12, field: nil, reason: "列数与表头不一致", rawValue: "a,b,<c>"),
             ] : [],
             quarantinePagination: Pagination(

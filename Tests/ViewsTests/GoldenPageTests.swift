@@ -31,12 +31,13 @@ struct GoldenPageTests {
         GoldenPage(name: "QuarantinePage") {
             QuarantinePage.render(.init(
                 context: PortalFixtures.center("/console/quarantine"),
-                counts: [.init(department: "市水务集团", reason: "缴费类别", count: 12, href: "/console/quarantine?reason=%E7%BC%B4%E8%B4%B9%E7%B1%BB%E5%88%AB&department=4")],
+                counts: [.init(department: "市水务集团", dataset: "水电燃气缴费", reason: "缴费类别", count: 12,
+                               href: "/console/quarantine?dataset=utility.payment&reason=utility&department=4")],
                 rows: [.init(batchID: 31, rowNumber: 7, datasetName: "水电燃气缴费", recordID: "W-2026-0007", department: "市水务集团",
                              problems: "缴费类别：应为 水、电、燃气、供暖 之一")],
                 total: 12, departmentOptions: [SelectOption(value: "4", label: "市水务集团")],
                 datasetOptions: [SelectOption(value: "utility.payment", label: "水电燃气缴费")],
-                reasonOptions: [SelectOption(value: "缴费类别", label: "缴费类别", isSelected: true)],
+                reasonOptions: [SelectOption(value: "utility", label: "缴费类别", isSelected: true)],
                 pagination: Pagination(page: 1, pageSize: 50, totalCount: 12, path: "/console/quarantine"),
                 exportHref: "/console/quarantine.csv?reason=%E7%BC%B4%E8%B4%B9%E7%B1%BB%E5%88%AB"))
         },

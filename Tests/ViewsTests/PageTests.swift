@@ -134,7 +134,7 @@ struct PageTests {
         #expect(html.contains("重新提交"))
         #expect(html.contains("GB18030"))
         #expect(html.contains("1.3 秒"))
-        #expect(html.contains("<td class=\"mono\">（整行）</td>"))
+        #expect(html.contains("<td>（整行）</td>"))
         #expect(html.contains("id=\"quarantine\""))
 
         let clean = BatchDetailPage.render(Fixtures.batchDetail(rejected: 0, total: 0))

@@ -145,13 +145,14 @@ struct BatchShowCommand: AsyncCommand {
         guard let batch = try await store.batch(signature.id) else { throw DomainError.notFound("批次 #\(signature.id)") }
         let rows = try await store.allQuarantine(batchID: batch.id)
         if export {
-            FileHandle.standardOutput.write(Data(QuarantineExport.csv(batch: batch, rows: rows).utf8))
+            FileHandle.standardOutput.write(Data(QuarantineExport.csv(batch: batch, rows: rows, catalog: context.application.platform.catalog).utf8))
             return
         }
         CommandSupport.printSummary(batch, console: context.console)
         for row in rows.prefix(100) {
             for p in row.problems {
-                context.console.print("  第 \(row.rowNumber) 行  \(p.field)  \(p.reason)" + (p.value.isEmpty ? "" : "（值：\(p.value)）"))
+                let field = context.application.platform.catalog.fieldLabel(dataset: batch.dataset, field: p.field)
+                context.console.print("  第 \(row.rowNumber) 行  \(field)  \(p.reason)" + (p.value.isEmpty ? "" : "（值：\(p.value)）"))
             }
         }
         if rows.count > 100 { context.console.print("  ……共 \(rows.count) 行被拒收；xyd batches export \(batch.id) > 拒收.csv 可导出全部") }

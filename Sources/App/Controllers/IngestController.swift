@@ -61,7 +61,7 @@ struct IngestController {
     func exportQuarantine(_ req: Request) async throws -> Response {
         let batch = try await Self.visibleBatch(req)
         let rows = try await req.batchStore.allQuarantine(batchID: batch.id)
-        let csv = QuarantineExport.csv(batch: batch, rows: rows)
+        let csv = QuarantineExport.csv(batch: batch, rows: rows, catalog: req.catalog)
         let response = Response(status: .ok, body: .init(string: csv))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "batch-\(batch.id)-rejected.csv")

@@ -41,13 +41,14 @@ struct QuarantinePages {
             context: ConsoleController().context(req, principal, title: "待更正的拒收行", active: "/console/quarantine"),
             counts: counts.map { count in
                 let reason = count.reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-                return .init(department: department(count.departmentID), reason: count.reason, count: count.count,
-                             href: "/console/quarantine?reason=\(reason)" + (count.departmentID.map { "&department=\($0)" } ?? ""))
+                return .init(department: department(count.departmentID), dataset: req.catalog.dataset(count.dataset)?.name ?? count.dataset,
+                             reason: req.catalog.fieldLabel(dataset: count.dataset, field: count.reason), count: count.count,
+                             href: "/console/quarantine?dataset=\(count.dataset)&reason=\(reason)" + (count.departmentID.map { "&department=\($0)" } ?? ""))
             },
             rows: page.items.map { row in
                 .init(batchID: row.batchID, rowNumber: row.rowNumber, datasetName: req.catalog.dataset(row.dataset)?.name ?? row.dataset,
                       recordID: row.recordID, department: department(row.departmentID),
-                      problems: row.problems.map { "\($0.field)：\($0.reason)" }.joined(separator: "；"))
+                      problems: Self.problems(row, req.catalog))
             },
             total: page.total,
             departmentOptions: principal.role == .creditCenter
@@ -55,7 +56,7 @@ struct QuarantinePages {
                 : [],
             datasetOptions: req.catalog.datasets.filter { principal.role == .creditCenter || principal.maySubmit($0) }
                 .map { SelectOption(value: $0.id, label: $0.name, isSelected: $0.id == filter.dataset) },
-            reasonOptions: Array(Set(counts.map(\.reason))).sorted().map { SelectOption(value: $0, label: $0, isSelected: $0 == filter.reason) },
+            reasonOptions: Self.reasonOptions(counts, catalog: req.catalog, selected: filter.reason),
             pagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/console/quarantine", query: query),
             exportHref: "/console/quarantine.csv" + (exportQuery.isEmpty ? "" : "?" + exportQuery.joined(separator: "&")))
         return Portal.html(QuarantinePage.render(model))
@@ -67,10 +68,23 @@ struct QuarantinePages {
         let names = try await departmentNames(req)
         let table = [["报送部门", "数据集", "批次", "行号", "记录编号", "问题字段", "问题"]] + rows.map { row in
             [row.departmentID.map { names[$0] ?? String($0) } ?? "信用中心", req.catalog.dataset(row.dataset)?.name ?? row.dataset,
-             String(row.batchID), String(row.rowNumber), row.recordID, row.reason,
-             row.problems.map { "\($0.field)：\($0.reason)" }.joined(separator: "；")]
+             String(row.batchID), String(row.rowNumber), row.recordID, req.catalog.fieldLabel(dataset: row.dataset, field: row.reason),
+             Self.problems(row, req.catalog)]
         }
         return Self.csv(CSVExport.text(table), name: "quarantine-outstanding.csv")
+    }
+
+    /// A row's problems as a clerk reads them: `缴费类别：应为 水/电/燃气/供暖；…`.
+    static func problems(_ row: BatchStore.OutstandingRow, _ catalog: Catalog) -> String {
+        row.problems.map { "\(catalog.fieldLabel(dataset: row.dataset, field: $0.field))：\($0.reason)" }.joined(separator: "；")
+    }
+
+    /// One option per field that has outstanding rows, by its Chinese name (one field name may serve several datasets).
+    static func reasonOptions(_ counts: [BatchStore.OutstandingCount], catalog: Catalog, selected: String?) -> [SelectOption] {
+        var labels: [String: String] = [:]
+        for count in counts where labels[count.reason] == nil { labels[count.reason] = catalog.fieldLabel(dataset: count.dataset, field: count.reason) }
+        return labels.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+            .map { SelectOption(value: $0.key, label: $0.value, isSelected: $0.key == selected) }
     }
 
     func unlinked(_ req: Request) async throws -> Response {

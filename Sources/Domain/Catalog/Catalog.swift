@@ -109,6 +109,12 @@ public struct Catalog: Codable, Sendable, Equatable {
     public static let commonColumnLabels = ["record_id": "记录编号", "uscc": "统一社会信用代码"]
 
     public func dataset(_ id: String) -> DatasetSpec? { datasets.first { $0.id == id } }
+
+    /// The Chinese name of a column of `dataset` (its field's label, 记录编号 or 统一社会信用代码): what a clerk sees in
+    /// a reason, a quarantine list or an export. A name the catalog does not know is returned as given.
+    public func fieldLabel(dataset: String, field: String) -> String {
+        Catalog.commonColumnLabels[field] ?? self.dataset(dataset)?.field(named: field)?.label ?? field
+    }
     public func category(_ id: String) -> CategorySpec? { categories.first { $0.id == id } }
 
     /// The categories holding non-public (authorised-level) data: what a firm's authorisation covers.

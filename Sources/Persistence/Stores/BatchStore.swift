@@ -92,6 +92,7 @@ public struct BatchStore: Sendable {
     /// How many rows are outstanding for one department (nil: the credit center's own uploads) and reason.
     public struct OutstandingCount: Sendable, Equatable {
         public var departmentID: Int64?
+        public var dataset: String
         public var reason: String
         public var count: Int
     }
@@ -137,10 +138,11 @@ public struct BatchStore: Sendable {
 
     /// Outstanding rows counted by department and reason, largest first.
     public func outstandingCounts(departmentID: Int64? = nil) async throws -> [OutstandingCount] {
-        struct Row: Decodable { let department_id: Int64?; let reason: String; let n: Int }
-        return try await database.sql().raw("SELECT department_id, reason, COUNT(*) AS n FROM quarantine "
-            + outstandingWhere(OutstandingFilter(departmentID: departmentID)) + " GROUP BY department_id, reason ORDER BY n DESC, reason")
-            .all(decoding: Row.self).map { OutstandingCount(departmentID: $0.department_id, reason: $0.reason, count: $0.n) }
+        struct Row: Decodable { let department_id: Int64?; let dataset: String; let reason: String; let n: Int }
+        return try await database.sql().raw("SELECT department_id, dataset, reason, COUNT(*) AS n FROM quarantine "
+            + outstandingWhere(OutstandingFilter(departmentID: departmentID))
+            + " GROUP BY department_id, dataset, reason ORDER BY n DESC, dataset, reason")
+            .all(decoding: Row.self).map { OutstandingCount(departmentID: $0.department_id, dataset: $0.dataset, reason: $0.reason, count: $0.n) }
     }
 
     /// The most rows one export holds.

@@ -34,7 +34,7 @@ extension BatchDetailPage {
     public struct QuarantineRow: Sendable, Equatable {
         /// The line in the file (the CSV header is line 1).
         public var lineNumber: Int
-        /// The offending field, `nil` for a row-level problem.
+        /// The offending field by its catalog label (`缴费类别`), `nil` for a row-level problem.
         public var field: String?
         /// Why it was rejected, in Chinese, e.g. `统一社会信用代码校验位错误`.
         public var reason: String

@@ -127,7 +127,7 @@ public enum BatchDetailPage {
                 .tbody(.forEach(rows) { row in
                     .tr(
                         .td(.cls("num mono"), .text(String(row.lineNumber))),
-                        .td(.cls("mono"), .text(row.field.flatMap { $0.isEmpty ? nil : $0 } ?? "（整行）")),
+                        .td(.text(row.field.flatMap { $0.isEmpty ? nil : $0 } ?? "（整行）")),
                         .td(.text(row.reason)),
                         .td(.cls("cell-raw"), rawValue(row.rawValue))
                     )

@@ -16,7 +16,8 @@ public enum CatalogPage {
                 .h2(.cls("card-title"), .id("catalog-rules"), .text("通用规则")),
                 .ul(
                     .cls("help-list"),
-                    .li(.text("每条记录都必须包含 record_id（来源系统编号，数据集内唯一）和 uscc（18 位统一社会信用代码）。")),
+                    .li(.text("每条记录都必须包含记录编号（"), .code("record_id"), .text("，来源系统编号，数据集内唯一）和统一社会信用代码（"), .code("uscc"),
+                        .text("，18 位）。")),
                     .li(.text("日期写作 YYYY-MM-DD，月份写作 YYYY-MM，且不能晚于今天；金额以元为单位，最多两位小数，不能为负数。")),
                     .li(.text("公开：任何人可查看；授权查询：须经企业授权；政务共享：仅限政府部门与信用中心。")),
                     .li(.text("标记为“个人信息”的字段除信用中心外一律脱敏显示。"))

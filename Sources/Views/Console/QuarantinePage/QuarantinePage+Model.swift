@@ -28,11 +28,14 @@ public enum QuarantinePage {
 
     public struct Count: Sendable, Equatable {
         public var department: String
+        /// The dataset's Chinese name.
+        public var dataset: String
+        /// The field's Chinese name (`缴费类别`).
         public var reason: String
         public var count: Int
         public var href: String
-        public init(department: String, reason: String, count: Int, href: String) {
-            self.department = department; self.reason = reason; self.count = count; self.href = href
+        public init(department: String, dataset: String, reason: String, count: Int, href: String) {
+            self.department = department; self.dataset = dataset; self.reason = reason; self.count = count; self.href = href
         }
     }
 

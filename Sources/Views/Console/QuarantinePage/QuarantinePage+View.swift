@@ -12,8 +12,8 @@ extension QuarantinePage {
                                  subtitle: "部门重新报送并被接收后，对应的拒收行自动标记为已更正，不再计入",
                                  actions: [.init("导出 CSV", href: model.exportHref)], [
             .stats([.init("待更正", Format.count(model.total), hint: "行", tone: model.total > 0 ? .warning : .success)]),
-            .table(.init(title: "按部门与原因", id: "counts", headers: ["报送部门", "问题字段", "待更正行数"],
-                         rows: model.counts.map { [.text($0.department), .link($0.reason, href: $0.href), .text(Format.count($0.count))] },
+            .table(.init(title: "按部门与原因", id: "counts", headers: ["报送部门", "数据集", "问题字段", "待更正行数"],
+                         rows: model.counts.map { [.text($0.department), .text($0.dataset), .link($0.reason, href: $0.href), .text(Format.count($0.count))] },
                          emptyText: "没有待更正的拒收行")),
             .form(.init(title: "筛选", id: "filter", action: "/console/quarantine", method: .get, fields: filters, submitLabel: "筛选")),
             .table(.init(title: "拒收行", id: "rows", headers: ["批次", "行号", "数据集", "记录编号", "报送部门", "问题"],

@@ -107,9 +107,10 @@ public enum UploadPage {
                 .cls("help-list"),
                 .li(.text("CSV：首行为列名，编码为 UTF-8（含或不含 BOM）或 GB18030。")),
                 .li(.text("JSON Lines：每行一个 JSON 对象，UTF-8 编码。")),
-                .li(.text("列名必须与数据目录一致；每条记录都要有 record_id 和 uscc。出现目录中没有的列时，整个文件将被拒收。")),
+                .li(.text("列名用数据目录的字段名或中文列名；每条记录都要有记录编号（"), .code("record_id"), .text("）和统一社会信用代码（"), .code("uscc"),
+                    .text("）。出现目录中没有的列时，整个文件将被拒收。")),
                 .li(.text("日期写作 YYYY-MM-DD，月份写作 YYYY-MM；金额以元为单位，最多两位小数，不能为负数。")),
-                .li(.text("同一 record_id 再次提交：内容有变化的更新原记录，内容相同的计为重复。")),
+                .li(.text("同一记录编号再次提交：内容有变化的更新原记录，内容相同的计为重复。")),
                 .li(.text("不合格的行进入拒收隔离区，可在批次详情中导出为 CSV，更正后重新上传。"))
             ),
             .p(.a(.href("/console/catalog"), .text("查看数据目录中的字段定义 →")))
