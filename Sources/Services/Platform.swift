@@ -14,16 +14,21 @@ public struct Policy: Sendable, Equatable {
     public var demandFollowUp: DemandFollowUpRules
     /// How sign-in slows guessing: per client address, and a ceiling per account.
     public var signIn: SignInPolicy
+    /// How one client address is slowed when it asks for registration codes (each costs an SMS): ten an hour
+    /// free, then 1 s, 2 s, 4 s … up to an hour between requests. The phone's own limit is one a minute.
+    public var codeRequests: SignInPolicy
 
     public init(rateReferenceBasisPoints: Int = 435, rateMarkupPercent: Int = 30,
                 classification: ClassificationThresholds = .default, objectionPolicy: ObjectionPolicy = ObjectionPolicy(),
-                signIn: SignInPolicy = SignInPolicy(), demandFollowUp: DemandFollowUpRules = DemandFollowUpRules()) {
+                signIn: SignInPolicy = SignInPolicy(), demandFollowUp: DemandFollowUpRules = DemandFollowUpRules(),
+                codeRequests: SignInPolicy = SignInPolicy(freeFailures: 10, window: 3600, maxWait: 3600)) {
         self.rateReferenceBasisPoints = rateReferenceBasisPoints
         self.rateMarkupPercent = rateMarkupPercent
         self.classification = classification
         self.objectionPolicy = objectionPolicy
         self.signIn = signIn
         self.demandFollowUp = demandFollowUp
+        self.codeRequests = codeRequests
     }
 }
 

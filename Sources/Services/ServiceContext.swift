@@ -10,6 +10,8 @@ public final class Runtime: Sendable {
     public let committers: Committers
     public let writeGate: WriteGate
     public let signInThrottle = SignInThrottle()
+    /// Registration codes asked for per client address (an SMS each, so a stranger must not send them at will).
+    public let codeThrottle = SignInThrottle()
     /// The statistics' cells, kept per process until a refresh moves them.
     public let statistics = StatCache()
     /// Where one-time codes go (the log sender unless a gateway is plugged in).

@@ -66,4 +66,24 @@ import VaporTesting
             }
         }
     }
+
+    /// Each registration code is an SMS a stranger can ask for: one client address cycling through phone numbers is
+    /// slowed after ten an hour, while another address is not.
+    @Test func oneAddressCannotSendRegistrationCodesAtWill() async throws {
+        try await withTestApp(.sqlite) { app in
+            let clock = TestClock("2026-03-02")
+            let services = app.services(clock: clock.clock)
+            let stranger = ClientAddress(text: "203.0.113.9")
+            for n in 0..<10 { try await FirmRegistration.sendCode(services, phone: "1390000\(1000 + n)", from: stranger) }
+            do {
+                try await FirmRegistration.sendCode(services, phone: "13900002000", from: stranger)
+                Issue.record("an eleventh code in the hour was sent")
+            } catch let error as DomainError { #expect(error.message.contains("获取验证码过于频繁")) }
+            #expect(app.smsOutbox?.messages(to: "13900002000").isEmpty == true, "no SMS went out")
+            try await FirmRegistration.sendCode(services, phone: "13900002000", from: ClientAddress(text: "198.51.100.7"))
+            // After its wait, the address may ask again.
+            clock.advance(seconds: 2)
+            try await FirmRegistration.sendCode(services, phone: "13900002001", from: stranger)
+        }
+    }
 }

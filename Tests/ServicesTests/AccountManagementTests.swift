@@ -85,7 +85,7 @@ import TestSupport
             let context = app.services(clock: TestClock("2026-03-02").clock, passwords: hasher)
             try await loadRegistrations(context, app.accounts, f)
             // The phone proved by a code, consent given, the licence attached: without any of them, nothing is created.
-            try await FirmRegistration.sendCode(context, phone: "13912345678")
+            try await FirmRegistration.sendCode(context, phone: "13912345678", from: ClientAddress(text: "10.0.0.1"))
             let code = try #require(app.smsOutbox?.lastCode(to: "13912345678"))
             var registration = FirmRegistration.Form(uscc: SampleFiles.firmA, legalRepresentative: "王伟", phone: "13912345678",
                                                      username: "haiyun", password: "long-enough-1", code: code, consented: true,

@@ -53,7 +53,7 @@ struct PublicPages {
         let form = try req.content.decode(Form.self)
         try req.checkCSRF(form.csrf)
         do {
-            let masked = try await FirmRegistration.sendCode(req.services, phone: form.phone)
+            let masked = try await FirmRegistration.sendCode(req.services, phone: form.phone, from: ClientAddress(peer: req.remoteAddress))
             let phone = (form.phone ?? "").filter(\.isNumber)
             return Portal.done(req, to: "/register?phone=\(phone)", "验证码已发送至 \(masked)，请在第二步填写" + OneTimeCodes.deliveryNote(req.services))
         } catch let error as DomainError {

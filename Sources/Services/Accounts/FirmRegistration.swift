@@ -84,7 +84,13 @@ public enum FirmRegistration {
     static func codeSubject(_ phone: String) -> String { "phone:\(phone)" }
 
     /// Sends the code that proves the registrant holds `phone`; returns the masked number.
-    public static func sendCode(_ context: ServiceContext, phone: String?) async throws -> String {
+    public static func sendCode(_ context: ServiceContext, phone: String?, from address: ClientAddress) async throws -> String {
+        // Every request is charged to its address (never refunded): a stranger cycling through phone numbers is
+        // slowed down like a password guesser.
+        if case .wait(let seconds) = await context.runtime.codeThrottle.admit(address, now: context.clock.now(),
+                                                                             policy: context.platform.policy.codeRequests) {
+            throw DomainError.invalidInput(field: "phone", reason: "获取验证码过于频繁，请 \(seconds) 秒后再试")
+        }
         var checks = FieldChecks()
         let phone = checks.run("phone") { try Validate.phone(phone) }
         try checks.finish()
