@@ -76,7 +76,7 @@ import VaporTesting
             #expect((380...420).contains(rate))
             let reasons = offer["reasons"] as? [String] ?? []
             #expect(reasons.first?.hasPrefix("违约概率") == true && reasons.first?.contains("银行评分卡") == true, "\(reasons)")
-            #expect(reasons.contains { $0.hasPrefix("信用等级") && $0.contains("最高额度 50 万元") }, "\(reasons)")
+            #expect(reasons.contains { $0.hasPrefix("信用等级") && $0.contains("最高额度 50万元") }, "\(reasons)")
             #expect(!page.description.contains("score"), "the bank sees offers, not features")
 
             // The firms: A sees it, B has none.

@@ -28,7 +28,7 @@ enum CreditLineFixtures {
                          rate: AnnualRate(basisPoints: 382), rates: RateRange(minBasisPoints: 380, maxBasisPoints: 400), termMonths: 12,
                          probability: DefaultProbability(ppm: 3_200), validUntil: day.adding(days: 30),
                          reasons: ["违约概率 0.32%（来源：银行评分卡（按公共信用综合评价得分换算））",
-                                   "信用等级 A+ 对应：最高额度 300 万元，利率 3.80%–4.00%，期限 12 个月",
+                                   "信用等级 A+ 对应：最高额度 300万元，利率 3.80%–4.00%，期限 12 个月",
                                    "执行利率按违约概率在区间内定位：3.82%（概率越低利率越低）", "预授信额度 300 万元，循环使用，随借随还"])
     }
 

@@ -54,7 +54,7 @@ struct PageTests {
     func profile() {
         let html = EnterpriseProfilePage.render(Fixtures.profile())
         #expect(html.contains("2102**********1234"))
-        #expect(html.contains("500 万元"))
+        #expect(html.contains("500万元"))
         guard let first = html.range(of: "行政管理"), let second = html.range(of: "荣誉表彰") else {
             Issue.record("group headings missing")
             return

@@ -190,7 +190,10 @@ struct ConsoleController {
         let batch = try await IngestController.visibleBatch(req)
         let page = try await req.batchStore.quarantine(batchID: batch.id, paging: try req.paging(defaultPerPage: 50))
         let rows = page.items.flatMap { row in
-            row.problems.map { BatchDetailPage.QuarantineRow(lineNumber: row.rowNumber, field: $0.field, reason: $0.reason, rawValue: $0.value) }
+            row.problems.map {
+                BatchDetailPage.QuarantineRow(lineNumber: row.rowNumber, field: $0.field.isEmpty ? nil : req.catalog.fieldLabel(dataset: batch.dataset, field: $0.field),
+                                              reason: $0.reason, rawValue: $0.value)
+            }
         }
         var model = BatchDetailPage.Model(
             context: context(req, principal, title: "批次 #\(batch.id)", active: "/console/batches"), batch: row(batch, req.catalog),

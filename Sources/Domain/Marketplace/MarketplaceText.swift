@@ -2,22 +2,23 @@ import Foundation
 
 /// Formatting and name normalisation shared by the marketplace's Chinese messages.
 enum MarketplaceText {
-    /// "100 万元", "12.5 万元", "800 元", "800.50 元".
+    /// "100万元", "1,000万元", "12.5万元", "800元", "8,000.50元": the platform's one way of writing an amount in a
+    /// sentence or a range (thousands separated, 万元 from 1万 yuan in whole yuan, no space before the unit).
     static func yuan(_ cents: Int64) -> String {
         let negative = cents < 0
         let c = cents.magnitude
         let sign = negative ? "-" : ""
         if c % 100 == 0, c >= 1_000_000 {
             let yuan = c / 100
-            let wan = yuan / 10_000
+            let wan = CentsFormatting.grouped(yuan / 10_000)
             let rest = yuan % 10_000
-            if rest == 0 { return "\(sign)\(wan) 万元" }
+            if rest == 0 { return "\(sign)\(wan)万元" }
             var fraction = String(format: "%04d", Int(rest))
             while fraction.hasSuffix("0") { fraction.removeLast() }
-            return "\(sign)\(wan).\(fraction) 万元"
+            return "\(sign)\(wan).\(fraction)万元"
         }
-        if c % 100 == 0 { return "\(sign)\(c / 100) 元" }
-        return "\(sign)\(c / 100).\(String(format: "%02d", Int(c % 100))) 元"
+        if c % 100 == 0 { return "\(sign)\(CentsFormatting.grouped(c / 100))元" }
+        return "\(sign)\(CentsFormatting.grouped(c / 100)).\(CentsFormatting.twoDigits(c % 100))元"
     }
 
     /// Basis points as a percentage with two decimals: 435 → "4.35%".

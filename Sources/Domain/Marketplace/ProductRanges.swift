@@ -15,7 +15,7 @@ public struct AmountRange: Sendable, Equatable, Hashable, Codable {
 
     public func contains(_ cents: Int64) -> Bool { minCents <= cents && cents <= maxCents }
 
-    /// "10 万元–300 万元".
+    /// "10万元–300万元".
     public var text: String { "\(MarketplaceText.yuan(minCents))–\(MarketplaceText.yuan(maxCents))" }
 }
 

@@ -28,6 +28,15 @@ public enum Format {
         return value < 0 ? "-" + grouped : grouped
     }
 
+    /// A decimal number as a department sent it, thousands separated: `10000` → `10,000`, `1234.5` → `1,234.5`;
+    /// anything that is not a plain decimal is shown as sent.
+    public static func decimal(_ text: String) -> String {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ ("0"..."9").contains($0) }), let value = Int(whole),
+              parts.count == 1 || parts[1].allSatisfy({ ("0"..."9").contains($0) }) else { return text }
+        return parts.count == 2 ? "\(count(value)).\(parts[1])" : count(value)
+    }
+
     /// Short Chinese magnitude for charts: `99,999`, `12.3 万`, `90 亿`.
     public static func compact(_ value: Int) -> String {
         let magnitude = value.magnitude
@@ -88,6 +97,15 @@ public enum Format {
 
     /// `¥1,234.56` from a raw cent count.
     public static func money(cents: Int64) -> String { Cents(cents).yuanText }
+
+    /// A summary figure (a card, a total): exact below one million yuan (`¥987,654.32`), in 万元 from there
+    /// (`1,189.68万元`), so that a fund's or a city's totals read at a glance. Ledgers and schedules keep `money`.
+    public static func figure(_ cents: Cents) -> String {
+        cents.value.magnitude >= 100_000_000 ? cents.wanYuanText : cents.yuanText
+    }
+
+    /// `figure` from a raw cent count.
+    public static func figure(cents: Int64) -> String { figure(Cents(cents)) }
 
     /// `4.35%`.
     public static func percent(_ rate: AnnualRate) -> String { rate.percentText }

@@ -46,7 +46,7 @@ import Testing
         guard case .offer(let micro) = PreapprovalPricing.price(candidate(1_000, scale: "微型"), table: byBand, product: product, source: .uploaded)
         else { Issue.record("expected an offer"); return }
         #expect(micro.limit == Cents(yuan: 1_000_000))
-        #expect(micro.reasons.contains("微型企业单户额度不超过 100 万元"))
+        #expect(micro.reasons.contains("微型企业单户额度不超过 100万元"))
         var small = product
         small.amountRange = AmountRange(minYuan: 10_000, maxYuan: 800_000)
         guard case .offer(let capped) = PreapprovalPricing.price(candidate(1_000), table: byBand, product: small, source: .uploaded)

@@ -55,7 +55,7 @@ import Testing
         #expect(decide(firm, amountYuan: 1_550_000, rules: [.withinEstimatedQuota]).isApproved)
         #expect(decide(firm, amountYuan: 1_551_000, rules: [.withinEstimatedQuota])
                 == .manualReview([AutoApproval.Reason(ruleID: "within_estimated_quota",
-                                                      text: "未满足“申请金额不超过系统测算额度”：测算额度 155 万元")]))
+                                                      text: "未满足“申请金额不超过系统测算额度”：测算额度 155万元")]))
     }
 
     @Test func theQuotaRuleSubtractsCreditAlreadyCommitted() {
@@ -65,7 +65,7 @@ import Testing
         #expect(decide(firm, amountYuan: 550_000, rules: [.withinEstimatedQuota]).isApproved)
         #expect(decide(firm, amountYuan: 551_000, rules: [.withinEstimatedQuota])
                 == .manualReview([AutoApproval.Reason(ruleID: "within_estimated_quota", text:
-                    "未满足“申请金额不超过系统测算额度”：测算额度 155 万元，已占用 100 万元（未结清贷款余额与已批准未放款金额），可用 55 万元")]))
+                    "未满足“申请金额不超过系统测算额度”：测算额度 155万元，已占用 100万元（未结清贷款余额与已批准未放款金额），可用 55万元")]))
         firm.committedCents = F.yuan(2_000_000)
         #expect(ruleIDs(decide(firm, amountYuan: 100_000, rules: [.withinEstimatedQuota])) == ["within_estimated_quota"])
     }

@@ -17,7 +17,7 @@ import Testing
     @Test func amountMinimumMustNotExceedMaximum() {
         var p = valid
         p.amountRange = AmountRange(minYuan: 500_000, maxYuan: 100_000)
-        #expect(throws: DomainError.invalidInput(field: "amountRange", reason: "最低额度（50 万元）不能高于最高额度（10 万元）")) {
+        #expect(throws: DomainError.invalidInput(field: "amountRange", reason: "最低额度（50万元）不能高于最高额度（10万元）")) {
             try p.validate(policy)
         }
         p.amountRange = AmountRange(minYuan: 100_000, maxYuan: 100_000)

@@ -39,7 +39,7 @@ public enum EnterpriseProfilePage {
     }
 
     private static func registrationCard(_ registration: Registration) -> BodyNode {
-        let capital = registration.registeredCapitalWan.flatMap { $0.isEmpty ? nil : "\($0) 万元" }
+        let capital = registration.registeredCapitalWan.flatMap { $0.isEmpty ? nil : "\(Format.decimal($0))万元" }
         let items: [(String, String?, Bool)] = [
             ("企业名称", registration.name, false),
             ("统一社会信用代码", registration.uscc, true),

@@ -12,12 +12,12 @@ extension CouponProgrammesPage {
             let p = entry.programme, u = entry.use
             guard let v = p.inForce(on: model.today) ?? p.latest else { continue }
             blocks.append(.stats([
-                .init("预算", u.budget.yuanText, hint: "已占用 \(u.charged.yuanText)，剩余 \(u.remaining.yuanText)"),
+                .init("预算", Format.figure(u.budget), hint: "已占用 \(Format.figure(u.charged))，剩余 \(Format.figure(u.remaining))"),
                 .init("预算使用", "\(u.usedBasisPoints / 100).\(String(format: "%02d", u.usedBasisPoints % 100))%",
                       tone: u.usedBasisPoints >= 9_000 ? .warning : .neutral),
                 .init("已发放", "\(u.issued) 张", hint: "持有 \(u.held)，已绑定 \(u.attached)"),
                 .init("已核销", "\(u.redeemed + u.settled) 张", hint: "其中已结算完毕 \(u.settled)"),
-                .init("已结算", u.settledAmount.yuanText, hint: "银行申领经核准的让利利息"),
+                .init("已结算", Format.figure(u.settledAmount), hint: "银行申领经核准的让利利息"),
                 .init("已过期", "\(u.expired) 张"),
             ]))
             blocks.append(.chart(title: "\(v.name)：预算使用（元）", items: [

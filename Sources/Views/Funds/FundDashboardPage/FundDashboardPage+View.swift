@@ -9,11 +9,11 @@ extension FundDashboardPage {
             let code = d.programme.schemeCode
             let leverage = d.leverageHundredths.map { "\($0 / 100).\(String(format: "%02d", $0 % 100)) 倍" } ?? "—"
             blocks.append(.stats([
-                .init("专户余额", d.cash.yuanText, hint: "应付未付代偿 \(d.payable.yuanText)"),
-                .init("在保贷款", "\(d.coveredLoans) 笔", hint: "入库 \(d.coveredAmount.yuanText)，余额 \(d.outstanding.yuanText)"),
+                .init("专户余额", Format.figure(d.cash), hint: "应付未付代偿 \(Format.figure(d.payable))"),
+                .init("在保贷款", "\(Format.count(d.coveredLoans)) 笔", hint: "入库 \(Format.figure(d.coveredAmount))，余额 \(Format.figure(d.outstanding))"),
                 .init("放大倍数", leverage, hint: "在保余额 ÷ 专户余额"),
-                .init("代偿率", FundCells.percent(d.payoutRateBasisPoints), hint: "已拨付 \(d.paid.yuanText) ÷ 入库金额"),
-                .init("追偿回收率", FundCells.percent(d.recoveryRateBasisPoints), hint: "分回基金 \(d.recovered.yuanText) ÷ 已拨付"),
+                .init("代偿率", FundCells.percent(d.payoutRateBasisPoints), hint: "已拨付 \(Format.figure(d.paid)) ÷ 入库金额"),
+                .init("追偿回收率", FundCells.percent(d.recoveryRateBasisPoints), hint: "分回基金 \(Format.figure(d.recovered)) ÷ 已拨付"),
                 .init("在办申请", "\(d.claimsByStatus.filter { !$0.status.isFinal }.reduce(0) { $0 + $1.count })",
                       href: "/console/fund/claims"),
             ]))
