@@ -10,10 +10,10 @@ import VaporTesting
 /// Every page answers, and every page follows the platform's one way of writing figures (thousands separated, no
 /// space before 元 or 万元, two decimals after ¥) and shows no internal code or Swift text (issue 16).
 @Suite struct DemoTourTests {
-    /// The demo's users: the credit center, three departments, two banks' staff, a guarantor, the fund's finance
-    /// bureau and treasury, the demo firm, and a visitor.
-    static let users = ["admin", "scjgj", "ggsy", "fy", "dlbank-admin", "dlbank-staff", "dlguarantee-admin", "jrj", "czj",
-                        "firm-demo", nil]
+    /// The demo's users: the credit center, three departments, two banks' staff and an admin, a guarantor, the fund's
+    /// finance bureau and treasury, the demo firm, and a visitor.
+    static let users = ["admin", "scjgj", "ggsy", "fy", "dlbank-admin", "dlbank-staff", "ccbdl-staff", "dlguarantee-admin", "jrj",
+                        "czj", "firm-demo", nil]
 
     @Test(arguments: Backend.allCases)
     func everyPageOfEveryRoleAnswersWithOneNumberFormat(backend: Backend) async throws {
@@ -21,7 +21,8 @@ import VaporTesting
             try await DemoCommand.prepare(app, options: .init(arguments: ["--enterprises", "150", "--months", "12"]))
             var visited = 0
             let mustSee = ["admin": ["/console/quarantine", "/console/unlinked", "/console/demands", "/console/fund"],
-                           "dlbank-staff": ["/bank/applications", "/bank/demands"], "firm-demo": ["/firm/loans", "/firm/demands"]]
+                           "dlbank-staff": ["/bank/applications", "/bank/demands"], "firm-demo": ["/firm/loans", "/firm/demands", "/firm/objections"],
+                           "ggsy": ["/console/objections", "/console/quarantine"]]
             for user in Self.users {
                 var tour = Tour(app: app)
                 try await tour.signIn(user)

@@ -28,12 +28,14 @@ enum DemoMarket {
         guard try await accounts.institutions().isEmpty else { return [] }
         let hash = try await app.password.async.hash(DemoCommand.password)
         var made: [Institution] = []
-        for spec in institutions {
+        for (n, spec) in institutions.enumerated() {
             let institution = try await accounts.createInstitution(code: spec.code, name: spec.name, kind: spec.kind)
             try await accounts.createUser(username: "\(spec.code)-admin", displayName: "\(spec.name)管理员", passwordHash: hash,
                                           role: .institutionAdmin, departmentID: nil, institutionID: institution.id)
+            // The officer's phone is what a firm sees on a demand its bank took.
             try await accounts.createUser(username: "\(spec.code)-staff", displayName: "\(spec.name)客户经理", passwordHash: hash,
-                                          role: .institutionStaff, departmentID: nil, institutionID: institution.id)
+                                          role: .institutionStaff, departmentID: nil, institutionID: institution.id,
+                                          phone: "1390411000\(n + 1)")
             made.append(institution)
         }
         let store = ProductStore(database: app.db)
