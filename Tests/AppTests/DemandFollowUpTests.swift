@@ -32,7 +32,14 @@ import VaporTesting
             #expect(taken.headers.first(name: .location) == "/bank/demands/\(stored.id)")
             page = try await bank.get("/bank/demands/\(stored.id)")
             #expect(page.body.contains("大连海韵科技有限公司") && page.body.contains("王伟") && page.body.contains("13800000001"))
+            // No authorisation yet: the page says so instead of offering a report the bank would be refused.
+            #expect(page.body.contains("企业尚未授权贵机构查阅") && !page.body.contains("/bank/demands/\(stored.id)/report"))
+            _ = try await post(app, "/api/v1/authorisations", token: f.firmAToken, [
+                "categories": ["tax", "social"], "purposes": ["loan_application", "post_loan"],
+                "validUntil": Day.today().adding(days: 365).description])
+            page = try await bank.get("/bank/demands/\(stored.id)")
             #expect(page.body.contains("/bank/demands/\(stored.id)/report"))
+            #expect(try await bank.get("/bank/demands/\(stored.id)/report").status == .ok)
             let deadline = WorkingDays().adding(3, to: Day(clock.clock.now()))
             #expect(page.body.contains("\(deadline) 前联系企业"))
             let csrf = ConsoleTests.Browser.csrf(in: page.body)

@@ -25,9 +25,13 @@ struct DemandPortals {
         let (demand, steps) = try await Demands.detail(req.services, principal, id: req.parameters.get("id", as: Int64.self))
         // The firm's registered contact: its active account holder.
         let contact = try await req.accounts.users(role: .enterprise, status: .active).first { $0.uscc == demand.uscc }
+        // Checked only (nothing read, nothing logged): the link is offered when the report would be shown.
+        let authorised = (try? await CreditReports.authorise(req.services, institution: try principal.requireInstitution(),
+                                                             uscc: demand.uscc, purpose: .loanApplication)) != nil
         return Portal.html(BankDemandPage.render(.init(
             context: Portal.context(req, principal), demand: demand, firmName: try await req.registry.enterprise(demand.uscc)?.name,
-            firmContact: contact?.displayName, firmPhone: contact?.phone, progress: progress(req, demand, steps))))
+            firmContact: contact?.displayName, firmPhone: contact?.phone, progress: progress(req, demand, steps),
+            reportAuthorised: authorised)))
     }
 
     func followUp(_ req: Request) async throws -> Response {

@@ -25,6 +25,22 @@ public enum AutoApprovalRule: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The Chinese name of a rule kind by its `id` (as a decision records it), e.g. `minimum_grade` → 信用等级下限;
+    /// anything else (a rule's text) is returned as given.
+    public static func name(id: String) -> String {
+        switch id {
+        case "minimum_grade": "信用等级下限"
+        case "minimum_score": "信用评分下限"
+        case "maximum_amount": "单笔金额上限"
+        case "maximum_term": "期限上限"
+        case "no_overdue_loans": "无逾期贷款"
+        case "no_penalty_within": "近期无行政处罚"
+        case "no_dishonest_record": "无失信或黑名单记录"
+        case "within_estimated_quota": "不超过系统测算额度"
+        default: id
+        }
+    }
+
     public var text: String {
         switch self {
         case .minimumGrade(let grade): "信用等级 \(grade) 及以上"

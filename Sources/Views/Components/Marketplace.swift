@@ -91,7 +91,7 @@ enum ApplicationBlocks {
                       .init("批准期限", Format.months(terms.termMonths)), .init("批准还款方式", terms.method.label)]
         }
         switch a.state.decidedBy {
-        case .system(let rules): facts.append(.init("审批方式", "系统自动审批（依据规则：\(rules.joined(separator: "、"))）"))
+        case .system(let rules): facts.append(.init("审批方式", "系统自动审批（依据规则：\(rules.map(AutoApprovalRule.name(id:)).joined(separator: "、"))）"))
         case .institution: facts.append(.init("审批方式", "人工审批"))
         case nil: break
         }

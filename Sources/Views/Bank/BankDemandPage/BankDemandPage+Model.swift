@@ -12,11 +12,14 @@ public enum BankDemandPage {
         public var firmContact: String?
         public var firmPhone: String?
         public var progress: DemandProgress
+        /// Whether the firm's authorisation in force lets this institution read its report (else the page says so
+        /// instead of offering a link that would be refused).
+        public var reportAuthorised: Bool
 
         public init(context: PageContext, demand: FinancingDemand, firmName: String?, firmContact: String?, firmPhone: String?,
-                    progress: DemandProgress) {
+                    progress: DemandProgress, reportAuthorised: Bool = true) {
             self.context = context; self.demand = demand; self.firmName = firmName; self.firmContact = firmContact
-            self.firmPhone = firmPhone; self.progress = progress
+            self.firmPhone = firmPhone; self.progress = progress; self.reportAuthorised = reportAuthorised
         }
     }
 }

@@ -12,7 +12,9 @@ extension BankDemandPage {
             .init("统一社会信用代码", d.uscc),
             .init("联系人", model.firmContact ?? "—"),
             .init("联系电话", model.firmPhone ?? "—"),
-            .init("信用报告", cell: .link("查看信用报告（须企业授权，查询将记录并告知企业）", href: "/bank/demands/\(d.id)/report")),
+            model.reportAuthorised
+                ? .init("信用报告", cell: .link("查看信用报告（查询将记录并告知企业）", href: "/bank/demands/\(d.id)/report"))
+                : .init("信用报告", "企业尚未授权贵机构查阅，联系企业时可请其在平台“授权管理”中授权"),
         ]))
         blocks.append(.facts(title: "融资需求", [
             .init("金额", Format.money(cents: d.amountCents)), .init("期限", Format.months(d.termMonths)), .init("用途", d.purpose),

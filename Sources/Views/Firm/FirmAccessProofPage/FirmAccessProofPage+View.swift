@@ -13,8 +13,9 @@ extension FirmAccessProofPage {
         return PortalPage.render(model.context, title: "查询留痕验证", subtitle: "查询记录 #\(model.accessID)", [
             .notice(model.message, tone: model.verified ? .success : .warning),
             .facts(title: "透明日志证明", facts),
-            .text(title: "自行复核", paragraphs: [
-                "任何人都可以用公开接口复核：GET /api/v1/log/checkpoint 取得签名检查点，GET /api/v1/log/proof/inclusion?leaf_hash=\(model.leafHash) 取得包含证明，按 RFC 9162 计算根哈希并与检查点比对。",
+            .facts(title: "自行复核（任何人都可用公开接口，按 RFC 9162 计算根哈希并与检查点比对）", [
+                .init("签名检查点", cell: .mono("GET /api/v1/log/checkpoint")),
+                .init("包含证明", cell: .mono("GET /api/v1/log/proof/inclusion?leaf_hash=\(model.leafHash)")),
             ]),
         ])
     }
