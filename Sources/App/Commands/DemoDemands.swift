@@ -82,12 +82,13 @@ enum DemoDemands {
 
     /// The demo firm disputes its most recent utility record with a scanned receipt; the utility company's clerk answers.
     static func objection(_ app: Application, demoFirm: String, name: String, context: ServiceContext) async throws -> Int64? {
-        guard let record = try await app.recordStore.records(uscc: demoFirm).filter({ $0.dataset == "utility.payment" })
-            .max(by: { $0.eventDate < $1.eventDate }) else { return nil }
+        let utilities = try await app.recordStore.records(uscc: demoFirm).filter { $0.dataset == "utility.payment" }
+        let late = utilities.filter { (Int($0.content["days_late"] ?? "") ?? 0) > 0 }
+        guard let record = (late.isEmpty ? utilities : late).max(by: { $0.eventDate < $1.eventDate }) else { return nil }
         let firm = Principal(name: "firm-demo", displayName: name, role: .enterprise, department: nil, uscc: demoFirm)
         let objection = try await Remedies.file(context, firm, .init(
             dataset: record.dataset, recordID: record.recordID,
-            reason: "该月电费已于到期日前通过银行代扣足额缴纳，记录的欠费与逾期天数有误，附银行扣款回单", attachments: []))
+            reason: "该月费用已于到期日前通过银行代扣足额缴纳，记录的欠费与逾期天数有误，附银行扣款回单", attachments: []))
         _ = try await ObjectionEvidence.attach(context, firm, objectionID: objection.id, fileName: "银行扣款回单.pdf",
                                                contentType: "application/pdf", bytes: Array("%PDF-1.4\n% 演示：银行扣款回单\n".utf8))
         return objection.id

@@ -40,14 +40,39 @@ enum DemoMarket {
         }
         let store = ProductStore(database: app.db)
         let policy = app.platform.productPolicy
-        for product in products(made) {
+        for (n, product) in products(made).enumerated() {
             var p = product
+            p.details = details[n]
             for action in [ProductAction.submit, .approve] { p = try p.applying(action, policy: policy) }
             try await store.save(p)
         }
         try await CommitmentStore(database: app.db).publishTemplate(title: "企业信用承诺书", body: commitmentBody, by: "admin")
         return try await firms(app, hash: hash)
     }
+
+    /// What the supermarket's product pages say, in the order of `products`.
+    static let details: [ProductDetails] = [
+        ProductDetails(introduction: "面向依法纳税的小微企业的纯信用贷款，依据纳税信用和公共信用综合评价核定额度，无需抵押担保。",
+                       conditions: "纳税信用等级 B 级及以上；公共信用综合评价 B 级及以上；持续经营满 2 年；企业及法定代表人无失信记录。",
+                       materials: "营业执照；法定代表人身份证；近两年纳税申报表（平台授权查询，无需另行提供）；公司章程。",
+                       process: "在线申请 → 授权查询信用报告 → 系统审批或人工审批（3 个工作日内）→ 在线签约 → 放款。",
+                       contactName: "大连银行普惠金融部", contactPhone: "0411-82311234"),
+        ProductDetails(introduction: "面向科技型企业的知识产权质押贷款，按专利、商标价值和科创积分核定额度。",
+                       conditions: "高新技术企业、专精特新企业或科技型中小企业；拥有有效发明专利或实用新型专利；信用评价 A 级及以上。",
+                       materials: "营业执照；知识产权证书；近一年财务报表；科技企业资质证明。",
+                       process: "在线申请 → 知识产权评估 → 审批 → 质押登记 → 签约放款。",
+                       contactName: "大连银行科技支行", contactPhone: "0411-82315678"),
+        ProductDetails(introduction: "线上申请、线上审批、随借随还的纯信用经营贷款。",
+                       conditions: "持续经营满 1 年；信用评价 B 级及以上；无逾期贷款。",
+                       materials: "营业执照；法定代表人身份证（其余信息经企业授权在平台查询）。",
+                       process: "在线申请 → 系统审批（符合规则的即时批复）→ 在线签约 → 放款。",
+                       contactName: "建设银行大连分行普惠金融事业部", contactPhone: "0411-82581234"),
+        ProductDetails(introduction: "政府性融资担保机构提供担保、银行放款的小微企业贷款，担保费率不超过 1%。",
+                       conditions: "小微企业或个体工商户；持续经营满 1 年；信用评价 C 级及以上；无恶意逃废债记录。",
+                       materials: "营业执照；法定代表人身份证；近一年财务报表或纳税证明；反担保措施说明（如有）。",
+                       process: "在线申请 → 担保机构尽调 → 银担双方审批 → 签订担保与借款合同 → 放款。",
+                       contactName: "大连融资担保集团业务部", contactPhone: "0411-84561234"),
+    ]
 
     static func products(_ made: [Institution]) -> [LoanProduct] {
         let all = RepaymentMethod.allCases
