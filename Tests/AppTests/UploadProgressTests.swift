@@ -39,4 +39,37 @@ import VaporTesting
             #expect(stranger == .unauthorized || stranger == .seeOther, "\(stranger)")
         }
     }
+
+    /// Several `xyd serve` processes on one PostgreSQL: the page's poll may reach a process that did not receive the
+    /// upload, and it reads the same figures (they are kept in the database).
+    @Test func anotherProcessOnTheSameDatabaseReadsTheProgress() async throws {
+        try await withTestApp(.postgres) { app in
+            _ = try await Fixtures.seed(app)
+            let second = try await Application.make(.testing)
+            do {
+                try await configure(second, config: app.config, runJobs: false)
+                var clerk = ConsoleTests.Browser(app: app)
+                _ = try await clerk.signIn("scjgj")
+                let form = try await clerk.get("/console/upload")
+                let key = "p" + String(repeating: "fedcba9876543210", count: 2)
+                let sent = try await clerk.upload("/console/upload", fields: ["dataset": "admin.penalty", "csrf": ConsoleTests.Browser.csrf(in: form.body),
+                                                                              "progress": key],
+                                                  fileName: "处罚.csv", file: SampleFiles.penaltiesWithErrors)
+                let batch = try #require(sent.headers.first(name: .location)?.split(separator: "/").last.map(String.init))
+                // The same session cookie, answered by the other process.
+                var elsewhere = ConsoleTests.Browser(app: second, cookie: clerk.cookie)
+                let progress = try await elsewhere.get("/console/upload/progress?key=\(key)")
+                #expect(progress.status == .ok)
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(progress.body.utf8)) as? [String: String])
+                #expect(json["done"] == "true" && json["phase"] == "已完成：批次 #\(batch)" && json["rows"] == "5", "\(json)")
+                var other = ConsoleTests.Browser(app: second)
+                _ = try await other.signIn("admin")
+                #expect(try await other.get("/console/upload/progress?key=\(key)").status == .notFound, "still only for the uploader")
+            } catch {
+                try? await second.asyncShutdown()
+                throw error
+            }
+            try await second.asyncShutdown()
+        }
+    }
 }

@@ -57,6 +57,7 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         try encoder.encode(EnterpriseController.ProfileResponse(document), to: &body, headers: &headers)
         return body
     }
+    app.uploadProgress = UploadProgress.board(usesPostgres: config.usesPostgres)
     // Each migration's start and finish is a debug line: a command prints its own output, not the schema's.
     app.fluent.migrationLogLevel = .debug
     for migration in Schema.migrations { app.migrations.add(migration) }

@@ -1,3 +1,4 @@
+import Fluent
 import Domain
 import Persistence
 import Services
@@ -228,20 +229,20 @@ struct ConsoleController {
         guard let fileName = upload.fileName?.nonEmpty else { return fail("请选择要上传的文件") }
         // The page polls /console/upload/progress with the key it sent, to show rows checked until the end.
         let board = req.application.uploadProgress
-        let key = UploadProgressBoard.validKey(upload.fields["progress"])
+        let key = UploadProgress.validKey(upload.fields["progress"])
         var report: (@Sendable (IngestProgress) -> Void)? = nil
         if let key {
-            board.start(key, owner: principal.name)
-            report = { progress in board.update(key, progress) }
+            await board.start(key, owner: principal.name, on: req.db)
+            report = board.reporter(key, on: req.db)
         }
         do {
             let summary = try await Ingestion.load(req.services, dataset: dataset, principal: principal, source: .web,
                                                    fileName: fileName, format: FileFormat.fromFileName(fileName),
                                                    chunks: upload.file, progress: report)
-            if let key { board.phase(key, "已完成：批次 #\(summary.id)", done: true) }
+            if let key { await board.finish(key, phase: "已完成：批次 #\(summary.id)", on: req.db) }
             return req.redirect(to: "/console/batches/\(summary.id)")
         } catch let error as DomainError {
-            if let key { board.phase(key, "未完成", done: true) }
+            if let key { await board.finish(key, phase: "未完成", on: req.db) }
             return fail(error.message)
         }
     }
@@ -249,8 +250,8 @@ struct ConsoleController {
     /// How far the server has got with the caller's upload: phase, rows read and checked, bytes read.
     func uploadProgress(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.creditCenter, .department])
-        guard let key = UploadProgressBoard.validKey(req.query[String.self, at: "key"]),
-              let entry = req.application.uploadProgress.entry(key, owner: principal.name) else {
+        guard let key = UploadProgress.validKey(req.query[String.self, at: "key"]),
+              let entry = await req.application.uploadProgress.entry(key, owner: principal.name, on: req.db) else {
             throw DomainError.notFound("该上传的进度")
         }
         let response = try await ["phase": entry.phase, "rows": String(entry.rows), "bytes": String(entry.bytes), "done": String(entry.done)]
