@@ -26,7 +26,7 @@ import VaporTesting
             #expect(progress.status == .ok)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(progress.body.utf8)) as? [String: String])
             #expect(json["done"] == "true" && json["phase"] == "已完成：批次 #\(batch)", "\(json)")
-            #expect(json["rows"] == "5", "all five rows read and checked")
+            #expect(json["rows"] == "5" && json["written"] == "5", "all five rows read, checked and stored (the rejected ones in the quarantine)")
             #expect(Int(json["bytes"] ?? "") ?? 0 >= SampleFiles.penaltiesWithErrors.utf8.count - 2)
             #expect(progress.headers.first(name: .cacheControl) == "no-store")
 
@@ -61,7 +61,7 @@ import VaporTesting
                 let progress = try await elsewhere.get("/console/upload/progress?key=\(key)")
                 #expect(progress.status == .ok)
                 let json = try #require(try JSONSerialization.jsonObject(with: Data(progress.body.utf8)) as? [String: String])
-                #expect(json["done"] == "true" && json["phase"] == "已完成：批次 #\(batch)" && json["rows"] == "5", "\(json)")
+                #expect(json["done"] == "true" && json["phase"] == "已完成：批次 #\(batch)" && json["rows"] == "5" && json["written"] == "5", "\(json)")
                 var other = ConsoleTests.Browser(app: second)
                 _ = try await other.signIn("admin")
                 #expect(try await other.get("/console/upload/progress?key=\(key)").status == .notFound, "still only for the uploader")

@@ -63,7 +63,7 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     for migration in Schema.migrations { app.migrations.add(migration) }
     app.migrations.add(SessionRecord.migration)
 
-    app.sessions.use(.fluent)
+    app.sessions.use { UnchangedSessions(base: $0.fluent.sessions.driver()) }
     app.sessions.configuration.cookieName = "xyd_session"
     let secure = config.secureCookies
     app.sessions.configuration.cookieFactory = { id in

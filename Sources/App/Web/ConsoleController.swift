@@ -254,7 +254,8 @@ struct ConsoleController {
               let entry = await req.application.uploadProgress.entry(key, owner: principal.name, on: req.db) else {
             throw DomainError.notFound("该上传的进度")
         }
-        let response = try await ["phase": entry.phase, "rows": String(entry.rows), "bytes": String(entry.bytes), "done": String(entry.done)]
+        let response = try await ["phase": entry.phase, "rows": String(entry.rows), "written": String(entry.written), "bytes": String(entry.bytes),
+                                   "done": String(entry.done)]
             .encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

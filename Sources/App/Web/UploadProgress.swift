@@ -47,14 +47,18 @@ final class MemoryUploadProgress: UploadProgressBoard {
         let now = Date()
         entries.withLock { entries in
             entries = entries.filter { now.timeIntervalSince($0.value.updated) < UploadProgressStore.lifetime }
-            entries[key] = Entry(value: .init(phase: UploadProgress.receiving, rows: 0, bytes: 0, done: false), owner: owner, updated: now)
+            entries[key] = Entry(value: .init(phase: UploadProgress.receiving, rows: 0, written: 0, bytes: 0, done: false),
+                                 owner: owner, updated: now)
         }
     }
 
     func reporter(_ key: String, on database: any Database) -> @Sendable (IngestProgress) -> Void {
         { progress in
             self.entries.withLock { entries in
+                guard entries[key]?.value.done == false else { return }
+                entries[key]?.value.phase = progress.stage.label
                 entries[key]?.value.rows = progress.rows
+                entries[key]?.value.written = progress.written
                 entries[key]?.value.bytes = progress.bytesRead
                 entries[key]?.updated = Date()
             }
@@ -111,7 +115,7 @@ final class DatabaseUploadProgress: UploadProgressBoard {
                         defer { state.written = true; state.write = nil }
                         return state.written ? nil : state.latest
                     }
-                    if let latest { try? await store.update(key: key, rows: latest.rows, bytes: latest.bytesRead, at: Date()) }
+                    if let latest { try? await Self.write(latest, key: key, to: store) }
                 }
             }
         }
@@ -121,11 +125,14 @@ final class DatabaseUploadProgress: UploadProgressBoard {
         let store = UploadProgressStore(database: database)
         if let pending = uploads.withLock({ $0.removeValue(forKey: key) }) {
             await pending.state.withLock { $0.write }?.value
-            if let last = pending.state.withLock({ $0.latest }) {
-                try? await store.update(key: key, rows: last.rows, bytes: last.bytesRead, at: Date())
-            }
+            if let last = pending.state.withLock({ $0.latest }) { try? await Self.write(last, key: key, to: store) }
         }
-        try? await store.phase(key: key, phase, done: true, at: Date())
+        try? await store.finish(key: key, phase: phase, at: Date())
+    }
+
+    static func write(_ progress: IngestProgress, key: String, to store: UploadProgressStore) async throws {
+        try await store.update(key: key, phase: progress.stage.label, rows: progress.rows, written: progress.written,
+                               bytes: progress.bytesRead, at: Date())
     }
 
     func entry(_ key: String, owner: String, on database: any Database) async -> UploadProgressStore.Entry? {

@@ -117,11 +117,13 @@ public struct BatchIngestor: Sendable {
             let chunkSize = configuredChunkSize ?? [.sqlStatements: 500, .postgresCopy: 20_000][writer.path] ?? 5000
             let batchID = try await writer.openBatch(request, startedAt: started)
             let queue = ChunkQueue<Unit>(capacity: Self.queueDepth)
+            let tracker = ProgressTracker(progress)
             return try await withThrowingTaskGroup(of: ReadResult.self) { group in
                 group.addTask {
                     do {
                         let result = try await Self.read(request, chunks: chunks, chunkSize: chunkSize, into: queue,
-                                                         progress: progress)
+                                                         progress: tracker)
+                        tracker.readAll()
                         await queue.finish(nil)
                         return result
                     } catch {
@@ -139,6 +141,7 @@ public struct BatchIngestor: Sendable {
                         waiting += Date().timeIntervalSince(asked)
                         var rows = chunk.rows
                         try await writer.write(&rows, batchID: batchID, counts: &counts)
+                        tracker.wrote(counts.inserted + counts.updated + counts.duplicates + counts.rejected)
                         if chunk.full {
                             chunksWritten += 1
                             try afterChunk?(chunksWritten)
@@ -150,6 +153,7 @@ public struct BatchIngestor: Sendable {
                     throw error
                 }
                 guard let read = try await group.next() else { throw PersistenceError.missingRow("读取结果") }
+                tracker.finishing()
                 var phases = counts.phases
                 phases.path = writer.path
                 phases.parse = read.busySeconds
@@ -182,7 +186,7 @@ public struct BatchIngestor: Sendable {
     /// repeated id ends the chunk, so the second occurrence is compared with the first as stored.
     static func read<Chunks: AsyncSequence & Sendable>(
         _ request: BatchRequest, chunks: Chunks, chunkSize: Int, into queue: ChunkQueue<Unit>,
-        progress: (@Sendable (IngestProgress) -> Void)?
+        progress: ProgressTracker
     ) async throws -> ReadResult where Chunks.Element == [UInt8] {
         var reader = IngestReader(dataset: request.dataset, format: request.format,
                                   encoding: request.encoding, today: request.today)
@@ -224,7 +228,7 @@ public struct BatchIngestor: Sendable {
             let outcomes = try reader.feed(chunk)
             cpu += threadCPUSeconds() - cpuMark
             try await drain(outcomes)
-            progress?(IngestProgress(bytesRead: bytes, rows: reader.submitted))
+            progress.read(bytes: bytes, rows: reader.submitted)
         }
         let cpuMark = threadCPUSeconds()
         let last = try reader.finish()
@@ -232,7 +236,7 @@ public struct BatchIngestor: Sendable {
         try await drain(last)
         if pending.count > 0 { try await send(full: false) }
         busy += Date().timeIntervalSince(mark)
-        progress?(IngestProgress(bytesRead: bytes, rows: reader.submitted))
+        progress.read(bytes: bytes, rows: reader.submitted)
         return ReadResult(format: reader.format, encoding: reader.encoding, columns: reader.columns,
                           submitted: reader.submitted, busySeconds: busy, parseCPU: cpu,
                           contentDigest: Hex.encode(content.finalize()), rejected: rejected)

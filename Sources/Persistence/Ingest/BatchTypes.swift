@@ -1,3 +1,4 @@
+import Synchronization
 import Domain
 import Foundation
 
@@ -61,8 +62,49 @@ public struct BatchSummary: Sendable, Codable, Equatable {
 
 /// Progress of a running load, for a terminal progress bar.
 public struct IngestProgress: Sendable {
+    /// Where a batch is: reading and checking the file (the writer following), writing what is left once the file
+    /// is read, or closing the batch (its digest, the corrected quarantine, the transparency log).
+    public enum Stage: String, Sendable {
+        case reading, writing, finishing
+
+        /// What the upload page says.
+        public var label: String {
+            switch self {
+            case .reading: "正在读取并校验"
+            case .writing: "文件已读完，正在写入数据库"
+            case .finishing: "正在完成批次并记入透明日志"
+            }
+        }
+    }
+
     public var bytesRead: Int64
+    /// Rows read and checked.
     public var rows: Int
+    /// Rows the writer has stored (accepted, duplicates and rejected alike).
+    public var written: Int
+    public var stage: Stage
+
+    public init(bytesRead: Int64, rows: Int, written: Int = 0, stage: Stage = .reading) {
+        self.bytesRead = bytesRead; self.rows = rows; self.written = written; self.stage = stage
+    }
+}
+
+/// The reader's and the writer's figures of one batch, merged for whoever follows its progress (both tasks report).
+final class ProgressTracker: Sendable {
+    private let state = Mutex(IngestProgress(bytesRead: 0, rows: 0))
+    private let report: (@Sendable (IngestProgress) -> Void)?
+
+    init(_ report: (@Sendable (IngestProgress) -> Void)?) { self.report = report }
+
+    func read(bytes: Int64, rows: Int) { update { $0.bytesRead = bytes; $0.rows = rows } }
+    func readAll() { update { $0.stage = .writing } }
+    func wrote(_ rows: Int) { update { $0.written = rows } }
+    func finishing() { update { $0.stage = .finishing } }
+
+    private func update(_ change: (inout IngestProgress) -> Void) {
+        guard let report else { return }
+        report(state.withLock { change(&$0); return $0 })
+    }
 }
 
 /// One rejected row as stored in the quarantine.

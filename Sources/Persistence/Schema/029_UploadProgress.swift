@@ -10,7 +10,7 @@ struct CreateUploadProgress: AsyncMigration {
         try await Schema.apply([
             """
             CREATE TABLE IF NOT EXISTS upload_progress (progress_key TEXT PRIMARY KEY, owner TEXT NOT NULL, phase TEXT NOT NULL,
-              rows_read BIGINT NOT NULL, bytes_read BIGINT NOT NULL, done BOOLEAN NOT NULL, updated_at BIGINT NOT NULL)
+              rows_read BIGINT NOT NULL, rows_written BIGINT NOT NULL, bytes_read BIGINT NOT NULL, done BOOLEAN NOT NULL, updated_at BIGINT NOT NULL)
             """,
         ], on: database)
     }

@@ -143,18 +143,25 @@
             return;
           }
           serverSeen = true;
-          var rows = Number(p.rows || 0).toLocaleString("zh-CN");
+          var rows = Number(p.rows || 0);
+          var written = Number(p.written || 0);
           var bytes = Number(p.bytes || 0);
+          var count = function (n) { return n.toLocaleString("zh-CN"); };
           if (p.done === "true") {
             setPercent(100);
-            setStatus(p.phase + "，已校验 " + rows + " 行");
+            setStatus(p.phase + "，已校验 " + count(rows) + " 行，写入 " + count(written) + " 行");
           } else if (size > 0 && bytes < size) {
+            /* Reading: the share of the file read; the writer follows a few chunks behind. */
             var percent = Math.min(99, Math.round((bytes / size) * 100));
             setPercent(percent);
-            setStatus("已读取并校验 " + rows + " 行（" + percent + "%），同时写入数据库…");
+            setStatus(p.phase + "：已读取 " + count(rows) + " 行（" + percent + "%），已写入 " + count(written) + " 行");
+          } else if (rows > 0 && written < rows) {
+            /* The file is read: the share of its rows written. */
+            setPercent(Math.min(99, Math.round((written / rows) * 100)));
+            setStatus(p.phase + "：已写入 " + count(written) + " / " + count(rows) + " 行");
           } else {
-            setIndeterminate(true);
-            setStatus("已校验全部 " + rows + " 行，正在完成写入并记入透明日志…");
+            setPercent(99);
+            setStatus(p.phase + "：已写入全部 " + count(written) + " 行");
           }
         });
         request.send();
