@@ -19,7 +19,8 @@ public enum Demands {
         let uscc = try principal.requireEnterprise()
         try await Commitments.requireInForce(context, uscc: uscc)
         let scale = try await context.registry.enterprise(uscc)?.scale
-        try DemandLimits.check(amountCents: input.amount.value, termMonths: input.termMonths, scale: scale)
+        try DemandLimits.check(amountCents: input.amount.value, termMonths: input.termMonths, scale: scale,
+                               rules: try context.platform.marketRules.required(on: context.clock.today))
         let demand = try FinancingDemand(id: "", uscc: uscc, amountCents: input.amount.value, termMonths: input.termMonths,
                                          purpose: input.purpose, urgency: input.urgency, publishedAt: context.clock.now())
         return try await context.demandStore.create(demand)

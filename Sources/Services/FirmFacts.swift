@@ -17,13 +17,14 @@ public enum FirmFactsLoader {
         /// The firm's listings fed in through the data hub (for the measures they trigger: `Sanctions`).
         public let listings: [ListingEntry]
 
-        public func facts(uscc: String, hasOverdueLoans: Bool, today: Day) throws -> FirmFacts {
+        public func facts(uscc: String, hasOverdueLoans: Bool, today: Day, rules: MarketRules) throws -> FirmFacts {
             guard let firm else { throw DomainError.notFound("该企业的登记信息") }
+            let scale = firm.scale.isEmpty ? nil : firm.scale
             return FirmFacts(uscc: uscc, name: firm.name, grade: evaluation?.grade ?? "", score: evaluation?.score ?? 0,
                              industryCode: firm.industry, districtCode: firm.district,
                              established: Day(iso: firm.establishedOn) ?? today, isDishonest: dishonest,
                              hasOverdueLoans: hasOverdueLoans, monthsSinceLastPenalty: lastPenalty.map { $0.wholeMonths(until: today) },
-                             scale: firm.scale.isEmpty ? nil : firm.scale)
+                             scale: scale, quotaCapCents: .some(try rules.required(on: today).quotaCapCents(scale: scale)))
         }
     }
 
@@ -58,6 +59,6 @@ public enum FirmFactsLoader {
 
     public static func load(_ context: ServiceContext, uscc: String, kept: Kept) async throws -> FirmFacts {
         try kept.facts(uscc: uscc, hasOverdueLoans: try await context.loanStore.hasOverdueLoans(uscc: uscc),
-                       today: context.clock.today)
+                       today: context.clock.today, rules: context.platform.marketRules)
     }
 }

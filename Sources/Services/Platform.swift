@@ -55,11 +55,13 @@ public struct Platform: Sendable {
     /// The institutions' monthly report template and the two-way evaluation's points schemes (versioned, by effective day).
     public let reportTemplates: ReportTemplates
     public let pointsSchemes: PointsSchemes
+    /// The marketplace's limits by firm size: demands, the quota cap (versioned, by effective day).
+    public let marketRules: MarketRules
 
     public init(catalog: Catalog, evaluationModel: EvaluationModel, policy: Policy, metrics: Metrics, clock: Clock = .system,
                 screeningRules: ScreeningRules? = nil, redListRules: RedListRules? = nil, listRules: ListRules? = nil,
                 measures: MeasuresCatalogue? = nil, warningRules: WarningRules? = nil, fundSchemes: FundSchemes? = nil,
-                reportTemplates: ReportTemplates? = nil, pointsSchemes: PointsSchemes? = nil) {
+                reportTemplates: ReportTemplates? = nil, pointsSchemes: PointsSchemes? = nil, marketRules: MarketRules? = nil) {
         self.catalog = catalog; self.evaluationModel = evaluationModel; self.policy = policy; self.metrics = metrics
         self.clock = clock
         // The shipped rules unless others are given; a package without them screens nobody (and says so).
@@ -71,13 +73,16 @@ public struct Platform: Sendable {
         self.fundSchemes = fundSchemes ?? (try? FundSchemes.bundled()) ?? FundSchemes(name: "", source: "", schemes: [])
         self.reportTemplates = reportTemplates ?? (try? ReportTemplates.bundled()) ?? .none
         self.pointsSchemes = pointsSchemes ?? (try? PointsSchemes.bundled()) ?? .none
+        self.marketRules = marketRules ?? (try? MarketRules.bundled())
+            ?? MarketRules(name: "", source: "", versions: [MarketRules.firstShipped])
     }
 
     /// The same platform on another clock (tests that move time).
     public func on(_ clock: Clock) -> Platform {
         Platform(catalog: catalog, evaluationModel: evaluationModel, policy: policy, metrics: metrics, clock: clock,
                  screeningRules: screeningRules, redListRules: redListRules, listRules: listRules, measures: measures,
-                 warningRules: warningRules, fundSchemes: fundSchemes, reportTemplates: reportTemplates, pointsSchemes: pointsSchemes)
+                 warningRules: warningRules, fundSchemes: fundSchemes, reportTemplates: reportTemplates, pointsSchemes: pointsSchemes,
+                 marketRules: marketRules)
     }
 
     /// The grade scale of the evaluation model, best first.

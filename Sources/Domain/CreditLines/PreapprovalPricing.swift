@@ -2,7 +2,7 @@
 /// step stated in Chinese for the offer. Integer arithmetic throughout.
 ///
 /// - Limit: the row's maximum, held to the product's own maximum and to the indicative cap of the firm's size
-///   (`QuotaEstimate.sizeCap`), rounded down to a whole 1,000 yuan; below the product's minimum there is no offer.
+///   (`MarketRules.Version.quotaCapCents`, in force on the run's day), rounded down to a whole 1,000 yuan; below the product's minimum there is no offer.
 /// - Rate: inside the row's range by the probability: `min + (max − min) × (p − low) ÷ (high − low)`, rounded half
 ///   up to a basis point, where `low`–`high` are the row's probability bounds (a grade row: 0 to the ceiling).
 /// - Term: the row's, at most the product's longest.
@@ -13,8 +13,12 @@ public enum PreapprovalPricing {
         public var grade: String
         public var probability: DefaultProbability
         public var scale: String?
-        public init(uscc: String, grade: String, probability: DefaultProbability, scale: String?) {
+        /// The cap of the firm's size under the market rules in force (nil: not capped).
+        public var capCents: Int64?
+        /// `capCents` left out takes the cap of `scale` under the first rules shipped (fixtures).
+        public init(uscc: String, grade: String, probability: DefaultProbability, scale: String?, capCents: Int64?? = nil) {
             self.uscc = uscc; self.grade = grade; self.probability = probability; self.scale = scale
+            self.capCents = capCents ?? MarketRules.firstShipped.quotaCapCents(scale: scale)
         }
     }
 
@@ -53,7 +57,7 @@ public enum PreapprovalPricing {
             limit = product.amountRange.maxCents
             reasons.append("产品单户额度上限 \(MarketplaceText.yuan(limit))，取 \(MarketplaceText.yuan(limit))")
         }
-        if let scale = candidate.scale, let cap = QuotaEstimate.sizeCap(scale: scale), cap < limit {
+        if let scale = candidate.scale, let cap = candidate.capCents, cap < limit {
             limit = cap
             reasons.append("\(scale)企业单户额度不超过 \(MarketplaceText.yuan(cap))")
         }

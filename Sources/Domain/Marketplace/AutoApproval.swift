@@ -98,7 +98,7 @@ public enum AutoApproval {
         case .noDishonestRecord:
             return facts.isDishonest ? "存在失信或黑名单记录" : nil
         case .withinEstimatedQuota:
-            let quota = QuotaEstimate.amount(product.amountRange, score: facts.score, scale: facts.scale)
+            let quota = QuotaEstimate.amount(product.amountRange, score: facts.score, cap: facts.quotaCapCents)
             let committed = max(facts.committedCents, 0)
             guard committed > 0 else {
                 return request.amountCents <= quota ? nil : "测算额度 \(MarketplaceText.yuan(quota))"

@@ -19,18 +19,25 @@ public struct FirmFacts: Sendable, Equatable, Hashable {
     /// Credit already committed to the firm on the platform: the outstanding principal of its loans plus the
     /// amounts approved but not yet disbursed. The quota rule subtracts it, so approvals cannot stack.
     public var committedCents: Int64
-    /// The registry's size class (微型, 小型, 中型, 大型); caps the indicative quota.
+    /// The registry's size class (微型, 小型, 中型, 大型).
     public var scale: String?
+    /// The indicative most one product may offer a firm of this size under the market rules in force when the facts
+    /// were gathered (`MarketRules.Version.quotaCapCents`); nil: not capped.
+    public var quotaCapCents: Int64?
 
+    /// `quotaCapCents` left out (nil) takes the cap of `scale` under the first rules shipped (fixtures); pass
+    /// `.some(nil)` for a firm the rules in force do not cap.
     public init(uscc: String, name: String, grade: String, score: Int, industryCode: String, districtCode: String,
                 established: Day, isDishonest: Bool = false, hasOverdueLoans: Bool = false,
-                monthsSinceLastPenalty: Int? = nil, committedCents: Int64 = 0, scale: String? = nil) {
+                monthsSinceLastPenalty: Int? = nil, committedCents: Int64 = 0, scale: String? = nil,
+                quotaCapCents: Int64?? = nil) {
         self.uscc = uscc; self.name = name; self.grade = grade; self.score = score
         self.industryCode = industryCode; self.districtCode = districtCode; self.established = established
         self.isDishonest = isDishonest; self.hasOverdueLoans = hasOverdueLoans
         self.monthsSinceLastPenalty = monthsSinceLastPenalty
         self.committedCents = committedCents
         self.scale = scale
+        self.quotaCapCents = quotaCapCents ?? MarketRules.firstShipped.quotaCapCents(scale: scale)
     }
 
     /// Whole months in business on `today` (a month counts once its day-of-month is reached).
@@ -42,7 +49,7 @@ public struct FirmFacts: Sendable, Equatable, Hashable {
 extension FirmFacts: Codable {
     private enum CodingKeys: String, CodingKey {
         case uscc, name, grade, score, industryCode, districtCode, established, isDishonest, hasOverdueLoans,
-             monthsSinceLastPenalty, committedCents
+             monthsSinceLastPenalty, committedCents, scale, quotaCapCents
     }
 
     public init(from decoder: any Decoder) throws {
@@ -55,7 +62,9 @@ extension FirmFacts: Codable {
                   isDishonest: try c.decode(Bool.self, forKey: .isDishonest),
                   hasOverdueLoans: try c.decode(Bool.self, forKey: .hasOverdueLoans),
                   monthsSinceLastPenalty: try c.decodeIfPresent(Int.self, forKey: .monthsSinceLastPenalty),
-                  committedCents: try c.decodeIfPresent(Int64.self, forKey: .committedCents) ?? 0)
+                  committedCents: try c.decodeIfPresent(Int64.self, forKey: .committedCents) ?? 0,
+                  scale: try c.decodeIfPresent(String.self, forKey: .scale),
+                  quotaCapCents: c.contains(.quotaCapCents) ? .some(try c.decodeIfPresent(Int64.self, forKey: .quotaCapCents)) : nil)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -67,5 +76,7 @@ extension FirmFacts: Codable {
         try c.encode(isDishonest, forKey: .isDishonest); try c.encode(hasOverdueLoans, forKey: .hasOverdueLoans)
         try c.encodeIfPresent(monthsSinceLastPenalty, forKey: .monthsSinceLastPenalty)
         if committedCents != 0 { try c.encode(committedCents, forKey: .committedCents) }
+        try c.encodeIfPresent(scale, forKey: .scale)
+        try c.encode(quotaCapCents, forKey: .quotaCapCents)
     }
 }

@@ -66,12 +66,12 @@ public struct QuotaEstimate: Sendable, Equatable, Hashable, Codable {
     public static func offer(_ product: LoanProduct, _ facts: FirmFacts, grades: GradeScale = .standard) -> Offer {
         let range = product.amountRange
         let byScore = amount(range, score: facts.score)
-        let final = amount(range, score: facts.score, scale: facts.scale)
+        let final = amount(range, score: facts.score, cap: facts.quotaCapCents)
         let rateBP = rate(product, grade: facts.grade, grades: grades)
         func yuan(_ cents: Int64) -> String { MarketplaceText.yuan(cents) }
         var working = ["额度按公共信用综合评价得分测算：\(yuan(range.minCents)) +（\(yuan(range.maxCents)) − \(yuan(range.minCents))）× \(min(max(facts.score, 0), maxScore)) ÷ \(maxScore)，按千元取整 = \(yuan(byScore))"]
-        if final < byScore, let scale = facts.scale, let cap = sizeCap(scale: scale) {
-            working.append("\(scale)企业单户参考额度不超过 \(yuan(cap))，取 \(yuan(final))")
+        if final < byScore, let cap = facts.quotaCapCents {
+            working.append("\(facts.scale ?? "")企业单户参考额度不超过 \(yuan(cap))，取 \(yuan(final))")
         }
         working.append("利率按信用等级 \(facts.grade.isEmpty ? "（无）" : facts.grade) 在产品区间 \(AnnualRate(basisPoints: product.rateRange.minBasisPoints).percentText)–\(AnnualRate(basisPoints: product.rateRange.maxBasisPoints).percentText) 中定位：\(AnnualRate(basisPoints: rateBP).percentText)（等级越好利率越低）")
         working.append("测算仅供参考，以金融机构审批为准")
@@ -80,24 +80,14 @@ public struct QuotaEstimate: Sendable, Equatable, Hashable, Codable {
                      repaymentMethods: product.repaymentMethods, working: working)
     }
 
-    /// The indicative amount a firm of each size may be offered on one product (cents); none for large firms.
-    public static func sizeCap(scale: String) -> Int64? {
-        switch scale {
-        case "微型": 1_000_000 * 100
-        case "小型": 5_000_000 * 100
-        case "中型": 20_000_000 * 100
-        default: nil
-        }
-    }
-
-    /// The amount for a score (see the type's documentation), then held to the cap of the firm's size, never below the
-    /// product's own minimum.
-    public static func amount(_ range: AmountRange, score: Int, scale: String? = nil) -> Int64 {
+    /// The amount for a score (see the type's documentation), then held to `cap` (the firm's size's, `FirmFacts.quotaCapCents`),
+    /// never below the product's own minimum.
+    public static func amount(_ range: AmountRange, score: Int, cap: Int64? = nil) -> Int64 {
         let s = Int64(min(max(score, 0), maxScore))
         let raw = range.minCents + (range.maxCents - range.minCents) * s / Int64(maxScore)
         let rounded = raw / amountStepCents * amountStepCents
         let inRange = min(max(rounded, range.minCents), range.maxCents)
-        guard let cap = scale.flatMap(sizeCap(scale:)) else { return inRange }
+        guard let cap else { return inRange }
         return max(min(inRange, cap), range.minCents)
     }
 

@@ -52,6 +52,7 @@ public enum Preapprovals {
         let institution = try principal.requireInstitution()
         let started = ContinuousClock.now
         let today = context.clock.today
+        let market = try context.platform.marketRules.required(on: today)
         guard let product = try await context.productStore.product(id: request.productID),
               product.institutionID == String(institution.id) else { throw DomainError.notFound("该产品") }
         guard product.status == .online else { throw DomainError.conflict("只能为已上线的产品做预授信") }
@@ -92,7 +93,7 @@ public enum Preapprovals {
             let facts = FirmFacts(uscc: firm.uscc, name: firm.name, grade: firm.grade, score: max(firm.score, 0),
                                   industryCode: firm.industry, districtCode: firm.district,
                                   established: Day(iso: firm.establishedOn) ?? today, isDishonest: false,
-                                  scale: firm.scale.isEmpty ? nil : firm.scale)
+                                  scale: firm.scale.isEmpty ? nil : firm.scale, quotaCapCents: .some(market.quotaCapCents(scale: firm.scale)))
             guard Eligibility.check(product, facts, today: today).isEligible else {
                 excluded[Exclusion.productRules, default: 0] += 1; continue
             }
@@ -106,7 +107,8 @@ public enum Preapprovals {
                 probability = p
             }
             let candidate = PreapprovalPricing.Candidate(uscc: firm.uscc, grade: firm.grade, probability: probability,
-                                                         scale: firm.scale.isEmpty ? nil : firm.scale)
+                                                         scale: firm.scale.isEmpty ? nil : firm.scale,
+                                                         capCents: .some(market.quotaCapCents(scale: firm.scale)))
             switch PreapprovalPricing.price(candidate, table: request.table, product: product, source: request.source) {
             case .offer(let terms):
                 offers.append(.init(uscc: firm.uscc, firmName: firm.name, terms: terms, probability: probability))

@@ -28,12 +28,15 @@ import Testing
     /// ¥1,000,000 and told why; a large firm is not capped; the cap never goes below the product's minimum.
     @Test func amountIsCappedByTheFirmsSizeAndTheWorkingSaysHow() {
         let range = AmountRange(minYuan: 100_000, maxYuan: 5_000_000)
-        #expect(QuotaEstimate.amount(range, score: 900, scale: "微型") == F.yuan(1_000_000))
-        #expect(QuotaEstimate.amount(range, score: 900, scale: "小型") == F.yuan(4_510_000))
-        #expect(QuotaEstimate.amount(range, score: 900, scale: "大型") == F.yuan(4_510_000))
-        #expect(QuotaEstimate.amount(AmountRange(minYuan: 2_000_000, maxYuan: 9_000_000), score: 900, scale: "微型") == F.yuan(2_000_000))
+        let rules = MarketRules.firstShipped
+        #expect(QuotaEstimate.amount(range, score: 900, cap: rules.quotaCapCents(scale: "微型")) == F.yuan(1_000_000))
+        #expect(QuotaEstimate.amount(range, score: 900, cap: rules.quotaCapCents(scale: "小型")) == F.yuan(4_510_000))
+        #expect(QuotaEstimate.amount(range, score: 900, cap: rules.quotaCapCents(scale: "大型")) == F.yuan(4_510_000))
+        #expect(QuotaEstimate.amount(AmountRange(minYuan: 2_000_000, maxYuan: 9_000_000), score: 900,
+                                     cap: rules.quotaCapCents(scale: "微型")) == F.yuan(2_000_000))
         var facts = F.firm(score: 900)
         facts.scale = "微型"
+        facts.quotaCapCents = rules.quotaCapCents(scale: "微型")
         let offer = QuotaEstimate.offer(F.product(amount: range), facts)
         #expect(offer.amountCents == F.yuan(1_000_000))
         #expect(offer.working.first?.contains("× 900 ÷ 1000") == true, "\(offer.working)")
