@@ -244,6 +244,10 @@ struct ConsoleController {
         } catch let error as DomainError {
             if let key { await board.finish(key, phase: "未完成", on: req.db) }
             return fail(error.message)
+        } catch {
+            // Any other failure ends the progress too (the page stops waiting; the error page follows).
+            if let key { await board.finish(key, phase: "未完成", on: req.db) }
+            throw error
         }
     }
 
