@@ -185,6 +185,58 @@ import VaporTesting
         }
     }
 
+    /// The production setting end to end: 2048-bit keys over HTTP, which the server requires (a 1024-bit key is refused
+    /// unless test keys are allowed), on a small city so that a debug build stays quick. The run is recorded and logged.
+    @Test func theProductionKeyLengthRunsOverHTTP() async throws {
+        try await withTestApp(.sqlite) { app in
+            let f = try await MarketplaceAPITests.setUp(app)
+            #expect(app.jointSessions.minimumKeyBits == 2048, "the server's default is the production key length")
+            let codes = try await Self.city(app, f, firms: 48)
+            let bankA = String(f.bankA.id)
+            for code in codes { _ = try await Self.authorise(app, code, institutions: [bankA], categories: ["tax", "social", "utility"]) }
+            var random = SplitMix(seed: 5)
+            var csv = ["uscc,turnover,overdue_days,default"]
+            for (i, id) in codes.enumerated() {
+                let turnover = random.normal(), overdue = random.normal()
+                csv.append("\(id),\(turnover),\(overdue),\(i % 3 == 0 || overdue > 1 ? 1 : 0)")
+            }
+            let data = try JointParty.BankData.csv(csv.joined(separator: "\n") + "\n")
+
+            app.http.server.configuration.hostname = "127.0.0.1"
+            app.http.server.configuration.port = try ThrowawayPostgres.freePort()
+            try await app.server.start()
+            let url = "http://127.0.0.1:\(app.http.server.configuration.port)"
+            do {
+                // A bank that brings a 1024-bit key is refused by the production server.
+                var weak = JointParty.Options(server: url, token: f.bankAToken, name: "弱密钥")
+                weak.keyBits = 1024
+                weak.insecureTestKeys = true
+                weak.epochs = 1
+                do {
+                    _ = try await JointParty(client: app.client, options: weak, progress: { _ in }).run(data)
+                    Issue.record("a 1024-bit key was accepted by the production server")
+                } catch { #expect("\(error)".contains("Paillier 密钥至少 2048 位"), "\(error)") }
+
+                var options = JointParty.Options(server: url, token: f.bankAToken, name: "2048 位联合模型")
+                options.epochs = 2
+                options.batchSize = 48
+                options.batchSeed = 7
+                let outcome = try await JointParty(client: app.client, options: options, progress: { _ in }).run(data)
+                // The city's last five firms are deregistered: authorised, but outside the allowed scope.
+                let expected = Set(codes.dropLast(5))
+                #expect(Set(outcome.aligned) == expected)
+                #expect(Set(outcome.probabilities.keys) == expected && outcome.probabilities.values.allSatisfy { $0 > 0 && $0 < 1 })
+                let run = try #require(try await app.services.jointRunStore.run(runId: outcome.sessionID))
+                #expect(run.keyBits == 2048 && run.status == .evaluated && run.modelDigest == outcome.modelDigest)
+                #expect(try await Self.logged(app, containing: outcome.modelDigest) == 2)
+            } catch {
+                await app.server.shutdown()
+                throw error
+            }
+            await app.server.shutdown()
+        }
+    }
+
     @Test func aSessionBelongsToTheBankThatOpenedIt() async throws {
         try await withTestApp(.sqlite) { app in
             let f = try await MarketplaceAPITests.setUp(app)
