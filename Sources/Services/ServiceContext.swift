@@ -17,10 +17,15 @@ public final class Runtime: Sendable {
     /// Where one-time codes go (the log sender unless a gateway is plugged in).
     public let sms: any SMSSender
 
+    /// Where the app's batches are written when not through the caller's database (SQLite: a connection of their
+    /// own, so that a long batch does not hold the connection its event loop's requests read through).
+    public let ingest: (any Database)?
+
     /// `commits` is the database the group committers write through (connections of their own).
-    public init(commits: any Database, usesSQLite: Bool, encodeProfile: @escaping ReadCache.EncodeProfile,
-                sms: any SMSSender = LogSMSSender()) {
+    public init(commits: any Database, ingest: (any Database)? = nil, usesSQLite: Bool,
+                encodeProfile: @escaping ReadCache.EncodeProfile, sms: any SMSSender = LogSMSSender()) {
         self.sms = sms
+        self.ingest = ingest
         writeGate = WriteGate(enabled: usesSQLite)
         committers = Committers(database: commits, gate: writeGate)
         readCache = ReadCache(encodeProfile: encodeProfile)
@@ -49,11 +54,13 @@ public struct ServiceContext: Sendable {
     public let runtime: Runtime
     public let passwords: any PasswordHasher
     public let memo: GenerationsMemo
+    /// Where batches are written, when not through `database` (the app's SQLite: `Runtime.ingest`).
+    public let ingestDatabase: (any Database)?
 
     public init(platform: Platform, database: any Database, runtime: Runtime, passwords: any PasswordHasher,
-                memo: GenerationsMemo = GenerationsMemo()) {
+                memo: GenerationsMemo = GenerationsMemo(), ingestDatabase: (any Database)? = nil) {
         self.platform = platform; self.database = database; self.runtime = runtime; self.passwords = passwords
-        self.memo = memo
+        self.memo = memo; self.ingestDatabase = ingestDatabase
     }
 
     public var catalog: Catalog { platform.catalog }
@@ -90,7 +97,7 @@ public struct ServiceContext: Sendable {
     public var fundJournal: FundJournalStore { FundJournalStore(database: database) }
     public var couponProgrammeStore: CouponProgrammeStore { CouponProgrammeStore(database: database) }
     public var couponStore: CouponStore { CouponStore(database: database) }
-    public var ingestor: BatchIngestor { BatchIngestor(database: database) }
+    public var ingestor: BatchIngestor { BatchIngestor(database: ingestDatabase ?? database) }
     public var preapprovalStore: PreapprovalStore { PreapprovalStore(database: database) }
     public var creditLineStore: CreditLineStore { CreditLineStore(database: database) }
 }

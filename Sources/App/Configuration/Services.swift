@@ -42,7 +42,8 @@ extension Application {
 
     /// The context use cases run with outside a request (commands, jobs, tests).
     public var services: ServiceContext {
-        ServiceContext(platform: platform, database: db, runtime: runtime, passwords: BcryptPasswordHasher(application: self))
+        ServiceContext(platform: platform, database: db, runtime: runtime, passwords: BcryptPasswordHasher(application: self),
+                       ingestDatabase: runtime.ingest)
     }
 
     /// The context on another database (benchmarks and tools that build a city of their own).
@@ -54,7 +55,7 @@ extension Application {
     /// (tests that count its calls).
     public func services(clock: Clock, passwords: (any ServicesPasswordHasher)? = nil) -> ServiceContext {
         ServiceContext(platform: platform.on(clock), database: db, runtime: runtime,
-                       passwords: passwords ?? BcryptPasswordHasher(application: self))
+                       passwords: passwords ?? BcryptPasswordHasher(application: self), ingestDatabase: runtime.ingest)
     }
 
     public var accounts: AccountStore { AccountStore(database: db) }
@@ -81,7 +82,8 @@ extension Request {
             storage[MemoKey.self] = memo
         }
         return ServiceContext(platform: application.platform, database: db, runtime: application.runtime,
-                              passwords: BcryptPasswordHasher(application: application), memo: memo)
+                              passwords: BcryptPasswordHasher(application: application), memo: memo,
+                              ingestDatabase: application.runtime.ingest)
     }
 
     public var platform: Platform { application.platform }

@@ -40,18 +40,22 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: 2), as: .commits, isDefault: false)
     } else {
         try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
-        // Readers do not block each other or the writer (WAL), so each event loop gets a few connections.
-        app.databases.use(.sqlite(.file(config.sqlitePath.path), maxConnectionsPerEventLoop: 3,
-                                  sqlLogLevel: .trace), as: .sqlite)
-        app.databases.use(.sqlite(.file(config.sqlitePath.path), maxConnectionsPerEventLoop: 2,
-                                  sqlLogLevel: .trace), as: .commits, isDefault: false)
+        // FluentSQLiteDriver keeps one connection per event loop whatever it is asked for. A batch's transaction
+        // holds its connection for the whole file, so batches get connections of their own (`.ingest`, waited for
+        // as long as a batch takes): on the requests' connection, every request on that event loop waited 10 s
+        // for it and failed while a department's large file was written. Readers do not block the writer (WAL).
+        app.databases.use(.sqlite(.file(config.sqlitePath.path), sqlLogLevel: .trace), as: .sqlite)
+        app.databases.use(.sqlite(.file(config.sqlitePath.path), sqlLogLevel: .trace), as: .commits, isDefault: false)
+        app.databases.use(.sqlite(.file(config.sqlitePath.path), connectionPoolTimeout: .minutes(30), sqlLogLevel: .trace),
+                          as: .ingest, isDefault: false)
     }
     if !config.usesPostgres, let sql = app.db as? any SQLDatabase {
         // Write-ahead logging: pages keep being read while a batch is written.
         try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
     let encoder = try ContentConfiguration.global.requireEncoder(for: .json)
-    app.runtime = Runtime(commits: app.db(.commits), usesSQLite: !config.usesPostgres) { document in
+    app.runtime = Runtime(commits: app.db(.commits), ingest: config.usesPostgres ? nil : app.db(.ingest),
+                          usesSQLite: !config.usesPostgres) { document in
         var body = ByteBuffer()
         var headers = HTTPHeaders()
         try encoder.encode(EnterpriseController.ProfileResponse(document), to: &body, headers: &headers)
@@ -103,4 +107,6 @@ func publicDirectory() -> String {
 extension DatabaseID {
     /// The connections the group committers write through (`Committers`).
     static let commits = DatabaseID(string: "commits")
+    /// SQLite: the connection batches are written through (`Runtime.ingest`).
+    static let ingest = DatabaseID(string: "ingest")
 }
