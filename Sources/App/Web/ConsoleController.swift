@@ -241,12 +241,10 @@ struct ConsoleController {
                                                    chunks: upload.file, progress: report)
             if let key { await board.finish(key, phase: "已完成：批次 #\(summary.id)", on: req.db) }
             return req.redirect(to: "/console/batches/\(summary.id)")
-        } catch let error as DomainError {
-            if let key { await board.finish(key, phase: "未完成", on: req.db) }
-            return fail(error.message)
         } catch {
-            // Any other failure ends the progress too (the page stops waiting; the error page follows).
+            // Any failure ends the progress (the page stops waiting); a refusal redraws the form with its reason.
             if let key { await board.finish(key, phase: "未完成", on: req.db) }
+            if let refused = error as? DomainError { return fail(refused.message) }
             throw error
         }
     }

@@ -32,8 +32,8 @@ public enum Format {
     /// anything that is not a plain decimal is shown as sent.
     public static func decimal(_ text: String) -> String {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ ("0"..."9").contains($0) }), let value = Int(whole),
-              parts.count == 1 || parts[1].allSatisfy({ ("0"..."9").contains($0) }) else { return text }
+        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), let value = Int(whole),
+              parts.count == 1 || parts[1].allSatisfy(\.isASCIIDigit) else { return text }
         return parts.count == 2 ? "\(count(value)).\(parts[1])" : count(value)
     }
 
