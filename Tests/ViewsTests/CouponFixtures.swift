@@ -34,6 +34,24 @@ enum CouponFixtures {
         return c
     }
 
+    /// A coupon redeemed on draw #43 of line #5 (¥200,000 at 3.82 %, 0.20 points off until maturity).
+    static var onDraw: Coupon {
+        var c = coupon(6, .held)
+        c.storedStatus = .redeemed
+        c.target = .draw(43)
+        c.redemption = .onDraw(lineID: 5, drawID: 43, amount: Cents(yuan: 200_000), institutionID: 1, drawnOn: Day(year: 2026, month: 3, day: 26),
+                               lineRate: AnnualRate(basisPoints: 382), cutBasisPoints: 20, estimatedCost: Cents(37_556), cap: nil)
+        return c
+    }
+
+    static var lineClaim: CouponClaim {
+        var claim = CouponClaim(id: 3, couponID: 6, programmeID: 1, loanID: 0, institutionID: 1, through: Day(year: 2026, month: 4, day: 25),
+                                claimed: Cents(3_333), entitled: Cents(3_333), installments: 1, outcome: .accepted, reason: "与台账核定金额一致",
+                                filedOn: Day(year: 2026, month: 4, day: 26))
+        claim.lineID = 5
+        return claim
+    }
+
     static let claims = [
         CouponClaim(id: 2, couponID: 3, programmeID: 1, loanID: 11, institutionID: 1, through: Day(year: 2026, month: 4, day: 10), claimed: Cents(3_833),
                     entitled: Cents(3_833), installments: 2, outcome: .accepted, reason: "与台账核定金额一致", filedOn: Day(year: 2026, month: 4, day: 11)),

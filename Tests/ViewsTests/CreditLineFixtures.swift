@@ -37,6 +37,7 @@ enum CreditLineFixtures {
         ledger.record(.draw(id: 41, day: day, amount: Cents(yuan: 1_000_000)))
         ledger.record(CreditLineEntry(id: 42, kind: .repayment, day: day.adding(days: 20), amount: Cents(yuan: 400_000),
                                       interestPart: Cents(212_222), principalPart: Cents(yuan: 400_000) - Cents(212_222)))
+        ledger.record(.draw(id: 43, day: day.adding(days: 25), amount: Cents(yuan: 200_000), coupon: DrawCoupon(couponID: 6, cutBasisPoints: 20)))
         let line = CreditLine(id: 5, offerID: 11, institutionID: 1, institutionName: "大连银行", productID: 3, productName: "工信e贷",
                               uscc: "91210202MA0000001X", firmName: "大连海韵科技有限公司", ledger: ledger)
         return CreditLineSummary(line: line, asOf: day.adding(days: 35), thresholds: .default)

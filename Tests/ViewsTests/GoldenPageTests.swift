@@ -512,6 +512,7 @@ struct GoldenPageTests {
                 .init(coupon: C.coupon(4, .held), status: .held, programmeName: "大连数字信用券", products: ["工信e贷"], acceptsAll: false),
                 .init(coupon: C.coupon(5, .attached), status: .attached, programmeName: "大连数字信用券", products: ["工信e贷"], acceptsAll: false),
                 .init(coupon: C.coupon(3, .redeemed), status: .redeemed, programmeName: "大连数字信用券", products: [], acceptsAll: true),
+                .init(coupon: C.onDraw, status: .redeemed, programmeName: "大连数字信用券", products: ["工信e贷"], acceptsAll: false),
                 .init(coupon: C.coupon(2, .held), status: .expired, programmeName: "大连数字信用券", products: [], acceptsAll: true),
             ], applications: [.init(id: 7, label: "申请 #7 · 工信e贷 · ¥200,000.00")],
                offers: [.init(programmeID: 1, name: "大连数字信用券", face: .rateCut(basisPoints: 20), expiresOn: Day(year: 2026, month: 12, day: 31), reasons: []),
@@ -521,8 +522,9 @@ struct GoldenPageTests {
         GoldenPage(name: "BankCouponsPage") {
             typealias C = CouponFixtures
             return BankCouponsPage.render(.init(context: F.bank("/bank/coupons"), today: C.day,
-                                                redeemed: [.init(coupon: C.coupon(3, .redeemed), firmName: "大连海韵科技有限公司", claimable: .zero, installments: 2)],
-                                                claims: C.claims))
+                                                redeemed: [.init(coupon: C.coupon(3, .redeemed), firmName: "大连海韵科技有限公司", claimable: .zero, installments: 2),
+                                                           .init(coupon: C.onDraw, firmName: "大连海韵科技有限公司", claimable: Cents(1_111), installments: 1)],
+                                                claims: [C.lineClaim] + C.claims))
         },
         GoldenPage(name: "FundDashboardPage") {
             typealias M = FundFixtures
@@ -556,7 +558,9 @@ struct GoldenPageTests {
         },
         GoldenPage(name: "FirmCreditLinesPage") {
             typealias M = CreditLineFixtures
-            return FirmCreditLinesPage.render(.init(context: F.firm("/firm/credit-lines"), offers: [M.offer()], lines: [M.line], today: M.day))
+            return FirmCreditLinesPage.render(.init(context: F.firm("/firm/credit-lines"), offers: [M.offer()], lines: [M.line], today: M.day,
+                                                    coupons: [5: [.init(id: 12, number: "XYQ-000012", face: .rateCut(basisPoints: 20),
+                                                                        expiresOn: M.day.adding(days: 60))]]))
         },
         GoldenPage(name: "FirmHomePage-preapproved") {
             var model = FirmHomePage.Model(context: F.firm("/firm"), grade: "A+", score: 902, hasCommitment: true, activeAuthorisations: 1,

@@ -67,6 +67,7 @@ struct CouponAPI {
     struct RedemptionDTO: Content {
         var loanID: Int64; var applicationID: Int64; var institutionID: Int64; var disbursedOn: String
         var contractRateBasisPoints: Int; var rateBasisPoints: Int; var estimatedCostCents: Int64; var capCents: Int64?
+        var lineID: Int64?; var drawID: Int64?; var drawAmountCents: Int64?
     }
 
     struct CouponDTO: Content {
@@ -80,7 +81,8 @@ struct CouponAPI {
             redemption = c.redemption.map {
                 RedemptionDTO(loanID: $0.loanID, applicationID: $0.applicationID, institutionID: $0.institutionID,
                               disbursedOn: $0.disbursedOn.description, contractRateBasisPoints: $0.contractRate.basisPoints,
-                              rateBasisPoints: $0.rate.basisPoints, estimatedCostCents: $0.estimatedCost.value, capCents: $0.cap?.value)
+                              rateBasisPoints: $0.rate.basisPoints, estimatedCostCents: $0.estimatedCost.value, capCents: $0.cap?.value,
+                              lineID: $0.lineID, drawID: $0.drawID, drawAmountCents: $0.drawAmount?.value)
             }
             settledCents = c.settled.value
         }
@@ -237,10 +239,10 @@ struct CouponAPI {
     }
 
     struct ClaimDTO: Content {
-        var id: Int64; var couponID: Int64; var loanID: Int64; var institutionID: Int64; var through: String; var claimedCents: Int64
-        var entitledCents: Int64; var installments: Int; var outcome: String; var reason: String; var filedOn: String
+        var id: Int64; var couponID: Int64; var loanID: Int64; var lineID: Int64?; var institutionID: Int64; var through: String
+        var claimedCents: Int64; var entitledCents: Int64; var installments: Int; var outcome: String; var reason: String; var filedOn: String
         init(_ c: CouponClaim) {
-            id = c.id; couponID = c.couponID; loanID = c.loanID; institutionID = c.institutionID; through = c.through.description
+            id = c.id; couponID = c.couponID; loanID = c.loanID; lineID = c.lineID; institutionID = c.institutionID; through = c.through.description
             claimedCents = c.claimed.value; entitledCents = c.entitled.value; installments = c.installments; outcome = c.outcome.rawValue
             reason = c.reason; filedOn = c.filedOn.description
         }

@@ -121,6 +121,8 @@ struct CreditLinesAPI {
         var classification: String; var dayCount: String; var entries: [Entry]
         struct Entry: Content {
             var id: Int64; var kind: String; var day: String; var amountCents: Int64; var interestCents: Int64; var principalCents: Int64
+            /// A draw's coupon, its cut and what it has forgone so far (settled and pending).
+            var couponId: Int64?; var couponCutBasisPoints: Int?; var couponForgoneCents: Int64?
         }
         init(_ s: CreditLineStore.Stored, today: Day, thresholds: ClassificationThresholds) {
             let l = s.line, p = l.position(asOf: today)
@@ -130,9 +132,11 @@ struct CreditLinesAPI {
             status = p.status.rawValue; drawnCents = p.principal.value; availableCents = p.available.value; interestCents = p.interest.value
             interestPaidCents = p.interestPaid.value; dailyInterestCents = p.dailyInterest.value; overdueDays = p.overdueDays
             classification = l.classification(asOf: today, thresholds: thresholds).rawValue; dayCount = "ACT/360"
+            let forgone = l.ledger.couponDraws.isEmpty ? [:] : l.ledger.couponForgone(asOf: today)
             entries = l.ledger.entries.map {
                 Entry(id: $0.id, kind: $0.kind.rawValue, day: $0.day.description, amountCents: $0.amount.value,
-                      interestCents: $0.interestPart.value, principalCents: $0.principalPart.value)
+                      interestCents: $0.interestPart.value, principalCents: $0.principalPart.value, couponId: $0.coupon?.couponID,
+                      couponCutBasisPoints: $0.coupon?.cutBasisPoints, couponForgoneCents: $0.coupon.flatMap { forgone[$0.couponID]?.total.value })
             }
         }
     }
@@ -140,6 +144,7 @@ struct CreditLinesAPI {
     struct MovementView: Content {
         /// The ledger row: for a draw, the draw's stable id.
         var entryId: Int64; var kind: String; var amountCents: Int64; var interestCents: Int64; var principalCents: Int64
+        var couponId: Int64?; var couponCutBasisPoints: Int?
         var line: LineView
     }
 
@@ -208,10 +213,14 @@ struct CreditLinesAPI {
         return Cents(body.amountCents)
     }
 
+    struct DrawBody: Content { var couponId: Int64? }
+
     func draw(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.enterprise])
         let id = try RequestInput.optionalID(req.parameters.get("id"), field: "id")
-        let movement = try await CreditLines.draw(req.services, principal, lineID: id, amount: try amount(req))
+        let couponID = try req.content.decode(DrawBody.self).couponId
+        if let couponID, couponID < 1 { throw DomainError.invalidInput(field: "couponId", reason: "信用券编号须为正整数") }
+        let movement = try await CreditLines.draw(req.services, principal, lineID: id, amount: try amount(req), couponID: couponID)
         return try await movementView(req, movement).encodeResponse(status: .created, for: req)
     }
 
@@ -224,7 +233,8 @@ struct CreditLinesAPI {
 
     func movementView(_ req: Request, _ m: CreditLineStore.Movement) -> MovementView {
         MovementView(entryId: m.entryID, kind: m.entry.kind.rawValue, amountCents: m.entry.amount.value,
-                     interestCents: m.entry.interestPart.value, principalCents: m.entry.principalPart.value, line: lineView(req, m.line))
+                     interestCents: m.entry.interestPart.value, principalCents: m.entry.principalPart.value,
+                     couponId: m.entry.coupon?.couponID, couponCutBasisPoints: m.entry.coupon?.cutBasisPoints, line: lineView(req, m.line))
     }
 }
 

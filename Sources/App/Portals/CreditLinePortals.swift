@@ -130,10 +130,16 @@ struct CreditLinePortals {
     func firmLines(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.enterprise])
         let today = req.services.clock.today, thresholds = req.services.platform.policy.classification
+        let lines = try await CreditLines.firmLines(req.services, principal)
+        var coupons: [Int64: [FirmCreditLinesPage.UsableCoupon]] = [:]
+        for stored in lines where stored.line.position(asOf: today).status == .active {
+            coupons[stored.line.id] = try await CreditLines.usableCoupons(req.services, principal, line: stored.line).map {
+                .init(id: $0.coupon.id, number: $0.coupon.number, face: $0.coupon.face, expiresOn: $0.coupon.expiresOn)
+            }
+        }
         return Portal.html(FirmCreditLinesPage.render(.init(
             context: Portal.context(req, principal), offers: try await Preapprovals.openOffers(req.services, principal),
-            lines: try await CreditLines.firmLines(req.services, principal).map { CreditLineSummary(line: $0.line, asOf: today, thresholds: thresholds) },
-            today: today)))
+            lines: lines.map { CreditLineSummary(line: $0.line, asOf: today, thresholds: thresholds) }, today: today, coupons: coupons)))
     }
 
     func accept(_ req: Request) async throws -> Response {
@@ -144,15 +150,18 @@ struct CreditLinePortals {
         }
     }
 
-    struct AmountForm: Content { var amount_yuan: String? }
+    struct AmountForm: Content { var amount_yuan: String?; var coupon_id: String? }
 
     func draw(_ req: Request) async throws -> Response {
         _ = try req.principal(in: [.enterprise])
         let form = try req.content.decode(AmountForm.self)
         return try await Portal.form(req, back: "/firm/credit-lines") { principal in
+            let couponID = try RequestInput.optionalID(form.coupon_id, field: "信用券")
             let m = try await CreditLines.draw(req.services, principal, lineID: try RequestInput.optionalID(req.parameters.get("id"), field: "id"),
-                                               amount: try Money.cents(form.amount_yuan, field: "提款金额"))
-            return Portal.done(req, to: "/firm/credit-lines", "已提款 \(m.entry.amount.yuanText)（流水 #\(m.entryID)），可用额度 \(m.line.line.position(asOf: req.services.clock.today).available.yuanText)")
+                                               amount: try Money.cents(form.amount_yuan, field: "提款金额"), couponID: couponID)
+            let available = m.line.line.position(asOf: req.services.clock.today).available.yuanText
+            let coupon = m.entry.coupon.map { "，使用信用券 #\($0.couponID) 降息 \(CouponFace.points($0.cutBasisPoints)) 个百分点" } ?? ""
+            return Portal.done(req, to: "/firm/credit-lines", "已提款 \(m.entry.amount.yuanText)（流水 #\(m.entryID)\(coupon)），可用额度 \(available)")
         }
     }
 

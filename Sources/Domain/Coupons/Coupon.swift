@@ -1,31 +1,36 @@
-/// Where a coupon is attached: an application now; a revolving line's draw joins as `.draw(id)` when lines land.
+/// Where a coupon is attached: an application (redeemed at its disbursement), or a draw of a revolving line (the ledger
+/// row's id; attached and redeemed in the draw's unit of work).
 public enum CouponTarget: Sendable, Equatable, Hashable, Codable {
     case application(Int64)
+    case draw(Int64)
 
-    /// The stored kind (`application`).
+    /// The stored kind (`application`, `draw`).
     public var kind: String {
         switch self {
         case .application: "application"
+        case .draw: "draw"
         }
     }
 
     public var id: Int64 {
         switch self {
-        case .application(let id): id
+        case .application(let id), .draw(let id): id
         }
     }
 
     public init?(kind: String, id: Int64) {
         switch kind {
         case "application": self = .application(id)
+        case "draw": self = .draw(id)
         default: return nil
         }
     }
 
-    /// `申请 #7`.
+    /// `融资申请 #7`, `循环额度提款 #12`.
     public var label: String {
         switch self {
         case .application(let id): "融资申请 #\(id)"
+        case .draw(let id): "循环额度提款 #\(id)"
         }
     }
 }
@@ -48,10 +53,15 @@ public enum CouponStatus: String, Sendable, Equatable, Hashable, Codable, CaseIt
     }
 }
 
-/// What redemption at disbursement fixed: the loan, the rate before and after, and what the budget was charged.
+/// What redemption at disbursement fixed: the loan, the rate before and after, and what the budget was charged. On a
+/// revolving line's draw: the line and the draw instead of the loan and application (which are then 0).
 public struct CouponRedemption: Sendable, Equatable, Codable {
     public var loanID: Int64
     public var applicationID: Int64
+    /// The revolving line and its draw (ledger row) the coupon was redeemed on, and the draw's amount.
+    public var lineID: Int64?
+    public var drawID: Int64?
+    public var drawAmount: Cents?
     public var institutionID: Int64
     public var disbursedOn: Day
     /// The rate the institution approved (合同利率 before the coupon).
@@ -70,7 +80,22 @@ public struct CouponRedemption: Sendable, Equatable, Codable {
         self.estimatedCost = estimatedCost; self.cap = cap
     }
 
+    /// A redemption on draw `drawID` of line `lineID`: the line's rate before and after the cut.
+    public static func onDraw(lineID: Int64, drawID: Int64, amount: Cents, institutionID: Int64, drawnOn: Day, lineRate: AnnualRate,
+                              cutBasisPoints: Int, estimatedCost: Cents, cap: Cents?) -> CouponRedemption {
+        var r = CouponRedemption(loanID: 0, applicationID: 0, institutionID: institutionID, disbursedOn: drawnOn, contractRate: lineRate,
+                                 rate: AnnualRate(basisPoints: lineRate.basisPoints - cutBasisPoints), estimatedCost: estimatedCost, cap: cap)
+        r.lineID = lineID; r.drawID = drawID; r.drawAmount = amount
+        return r
+    }
+
     public var cutBasisPoints: Int { contractRate.basisPoints - rate.basisPoints }
+
+    /// Where it was redeemed: `贷款 #3` or `循环额度 #2 提款 #12`.
+    public var placeLabel: String {
+        if let lineID, let drawID { return "循环额度 #\(lineID) 提款 #\(drawID)" }
+        return "贷款 #\(loanID)"
+    }
 }
 
 /// One coupon in a firm's wallet.

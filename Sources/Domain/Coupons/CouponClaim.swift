@@ -9,6 +9,8 @@ public struct CouponClaim: Sendable, Equatable, Codable {
     public var couponID: Int64
     public var programmeID: Int64
     public var loanID: Int64
+    /// Of a coupon redeemed on a revolving line's draw: the line (the loan is then 0).
+    public var lineID: Int64?
     public var institutionID: Int64
     /// The claim covers interest collected up to and including this day.
     public var through: Day
@@ -38,12 +40,29 @@ public struct CouponClaim: Sendable, Equatable, Codable {
         let ceiling = min(claimable, redemption.estimatedCost)
         let entitled = max(ceiling - settledBefore, .zero)
         let basis = "截至 \(through) 已收息 \(count) 期，按合同利率 \(redemption.contractRate.percentText) 与券后利率 \(redemption.rate.percentText) 逐期计算，让利利息合计 \(ceiling.yuanText)，此前已结算 \(settledBefore.yuanText)"
+        return decide(claimed: claimed, entitled: entitled, count: count, basis: basis, ledger: "贷款")
+    }
+
+    static func decide(claimed: Cents, entitled: Cents, count: Int, basis: String, ledger: String) -> (outcome: Outcome, entitled: Cents, installments: Int, reason: String) {
         guard claimed.isPositive else { return (.refused, entitled, count, "申领金额须大于零") }
         if claimed > entitled {
-            return (.refused, entitled, count, "申领金额 \(claimed.yuanText) 超过按贷款台账核定的可结算金额 \(entitled.yuanText)（\(basis)）")
+            return (.refused, entitled, count, "申领金额 \(claimed.yuanText) 超过按\(ledger)台账核定的可结算金额 \(entitled.yuanText)（\(basis)）")
         }
         let how = claimed == entitled ? "与台账核定金额一致" : "低于台账核定金额 \(entitled.yuanText)，按申领金额结算"
         return (.accepted, entitled, count, "\(how)（\(basis)）")
+    }
+
+    /// Checks a claim for a coupon redeemed on a draw against the line's ledger: what the coupon forwent at repayments
+    /// after which no settled interest was left unpaid, by `through` (`DrawCoupon`), less what was settled before, never
+    /// beyond the estimate. `installments` counts the line's repayments by `through`.
+    public static func checkDraw(claimed: Cents, ledger: CreditLineLedger, redemption: CouponRedemption, couponID: Int64,
+                                 settledBefore: Cents, through: Day) -> (outcome: Outcome, entitled: Cents, installments: Int, reason: String) {
+        let forgone = ledger.couponForgone(asOf: through)[couponID] ?? DrawCouponForgone()
+        let repayments = ledger.entries.filter { $0.kind == .repayment && $0.day <= through }.count
+        let ceiling = min(forgone.claimable, redemption.estimatedCost)
+        let entitled = max(ceiling - settledBefore, .zero)
+        let basis = "截至 \(through) 循环额度已还款 \(repayments) 次，提款 #\(redemption.drawID ?? 0) 按额度利率 \(redemption.contractRate.percentText) 与券后利率 \(redemption.rate.percentText) 逐日计息，已收息部分让利合计 \(ceiling.yuanText)，此前已结算 \(settledBefore.yuanText)"
+        return decide(claimed: claimed, entitled: entitled, count: repayments, basis: basis, ledger: "循环额度")
     }
 }
 

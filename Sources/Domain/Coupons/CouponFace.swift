@@ -34,7 +34,7 @@ public enum CouponFace: Sendable, Equatable, Hashable, Codable {
     }
 
     /// `0.20` for 20 basis points.
-    static func points(_ bp: Int) -> String {
+    public static func points(_ bp: Int) -> String {
         let whole = bp / 100, rest = bp % 100
         return "\(whole).\(rest < 10 ? "0" : "")\(rest)"
     }

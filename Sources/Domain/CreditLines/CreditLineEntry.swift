@@ -20,13 +20,16 @@ public struct CreditLineEntry: Sendable, Equatable, Hashable, Codable {
     /// Of a repayment: the part that paid interest, and the part that paid principal (they sum to `amount`).
     public var interestPart: Cents
     public var principalPart: Cents
+    /// Of a draw: the digital credit coupon redeemed on it (`DrawCoupon`), if any.
+    public var coupon: DrawCoupon?
 
-    public init(id: Int64, kind: Kind, day: Day, amount: Cents, interestPart: Cents = .zero, principalPart: Cents = .zero) {
+    public init(id: Int64, kind: Kind, day: Day, amount: Cents, interestPart: Cents = .zero, principalPart: Cents = .zero,
+                coupon: DrawCoupon? = nil) {
         self.id = id; self.kind = kind; self.day = day; self.amount = amount
-        self.interestPart = interestPart; self.principalPart = principalPart
+        self.interestPart = interestPart; self.principalPart = principalPart; self.coupon = coupon
     }
 
-    public static func draw(id: Int64, day: Day, amount: Cents) -> CreditLineEntry {
-        CreditLineEntry(id: id, kind: .draw, day: day, amount: amount, principalPart: amount)
+    public static func draw(id: Int64, day: Day, amount: Cents, coupon: DrawCoupon? = nil) -> CreditLineEntry {
+        CreditLineEntry(id: id, kind: .draw, day: day, amount: amount, principalPart: amount, coupon: coupon)
     }
 }

@@ -23,11 +23,16 @@ public struct CreditLineLedger: Sendable, Equatable, Hashable, Codable {
 
     /// The replayed state up to the start of `day` (interest counted for the days before it), after the entries
     /// recorded on or before it.
-    public func position(asOf day: Day) -> CreditLinePosition {
-        var state = Replay(rate: rate, start: openedOn)
+    func replay(asOf day: Day) -> Replay {
+        var state = Replay(rate: rate, start: openedOn, maturesOn: maturesOn)
         for entry in entries where entry.day <= day { state.apply(entry) }
         state.accrue(until: day)
-        let pendingInterest = DayCount.interest(ofProduct: state.product)
+        return state
+    }
+
+    public func position(asOf day: Day) -> CreditLinePosition {
+        let state = replay(asOf: day)
+        let pendingInterest = max(DayCount.interest(ofProduct: state.product) - state.pendingForgone, .zero)
         let owedInterest = state.interestDue + pendingInterest
         let owed = state.principal + owedInterest
         let status: CreditLineStatus = day < maturesOn ? .active : (owed.isPositive ? .matured : .closed)
@@ -38,6 +43,22 @@ public struct CreditLineLedger: Sendable, Equatable, Hashable, Codable {
             interestPaid: state.interestPaid, drawnTotal: state.drawnTotal, overdueDays: overdue, status: status,
             dailyInterest: DayCount.dailyInterest(on: state.principal, rate: rate))
     }
+
+    /// What each coupon redeemed on a draw has been worth as of `day`, by coupon id (`DrawCoupon` has the rules).
+    public func couponForgone(asOf day: Day) -> [Int64: DrawCouponForgone] {
+        let state = replay(asOf: day)
+        var out: [Int64: DrawCouponForgone] = [:]
+        for tranche in state.tranches {
+            guard let coupon = tranche.coupon else { continue }
+            let id = coupon.couponID
+            out[id] = DrawCouponForgone(settled: state.couponSettled[id] ?? .zero, claimable: state.couponClaimable[id] ?? .zero,
+                                        pending: state.pending(id), outstanding: tranche.outstanding)
+        }
+        return out
+    }
+
+    /// The draws on which a coupon was redeemed, in the order drawn.
+    public var couponDraws: [CreditLineEntry] { entries.filter { $0.kind == .draw && $0.coupon != nil } }
 
     /// Checks a draw of `amount` on `day` (today): a positive amount, the line open, within what is available.
     public func checkDraw(_ amount: Cents, on day: Day) throws(DomainError) {
@@ -67,25 +88,56 @@ public struct CreditLineLedger: Sendable, Equatable, Hashable, Codable {
     /// Appends an entry already checked (`checkDraw`, `splitRepayment`).
     public mutating func record(_ entry: CreditLineEntry) { entries.append(entry) }
 
+    /// A draw's principal still outstanding (repayments retire draws oldest first).
+    struct Tranche {
+        var outstanding: Cents
+        var coupon: DrawCoupon?
+    }
+
     /// The running state of a replay.
     struct Replay {
         let rate: AnnualRate
+        let maturesOn: Day
         var day: Day
         var principal: Cents = .zero
-        /// 计息积数 not yet settled into cents.
+        /// 计息积数 at the line's rate not yet settled into cents.
         var product: Int64 = 0
         /// Interest settled (at repayments) and not yet paid.
         var interestDue: Cents = .zero
         var interestPaid: Cents = .zero
         var drawnTotal: Cents = .zero
+        /// Every draw in order, with what is left of it.
+        var tranches: [Tranche] = []
+        /// Per coupon: the forgone 积数 since its draw (cumulative), what of it was settled, what the lender may claim.
+        var couponProduct: [Int64: Int64] = [:]
+        var couponSettled: [Int64: Cents] = [:]
+        var couponClaimable: [Int64: Cents] = [:]
 
-        init(rate: AnnualRate, start: Day) { self.rate = rate; day = start }
+        init(rate: AnnualRate, start: Day, maturesOn: Day) { self.rate = rate; day = start; self.maturesOn = maturesOn }
 
-        /// Adds the days from the last movement up to (not including) `until`, at the balance held over them.
+        /// A coupon's forgone interest accrued and not yet settled.
+        func pending(_ couponID: Int64) -> Cents {
+            max(DayCount.interest(ofProduct: couponProduct[couponID] ?? 0) - (couponSettled[couponID] ?? .zero), .zero)
+        }
+
+        var pendingForgone: Cents {
+            tranches.compactMap(\.coupon).reduce(.zero) { $0 + pending($1.couponID) }
+        }
+
+        /// Adds the days from the last movement up to (not including) `until`, at the balance held over them; a coupon
+        /// draw's cut counts on its outstanding principal for the days before maturity.
         mutating func accrue(until: Day) {
             let days = day.days(until: until)
             guard days > 0 else { return }
             product += DayCount.product(balance: principal, rate: rate, days: days)
+            let cutDays = day < maturesOn ? day.days(until: min(until, maturesOn)) : 0
+            if cutDays > 0 {
+                for tranche in tranches {
+                    guard let coupon = tranche.coupon else { continue }
+                    couponProduct[coupon.couponID, default: 0] += DayCount.product(
+                        balance: tranche.outstanding, rate: AnnualRate(basisPoints: coupon.cutBasisPoints), days: cutDays)
+                }
+            }
             day = until
         }
 
@@ -95,13 +147,34 @@ public struct CreditLineLedger: Sendable, Equatable, Hashable, Codable {
             case .draw:
                 principal = principal + entry.amount
                 drawnTotal = drawnTotal + entry.amount
+                tranches.append(Tranche(outstanding: entry.amount, coupon: entry.coupon))
             case .repayment:
-                // Settle the accrued interest to the cent on the repayment day, then pay.
-                interestDue = interestDue + DayCount.interest(ofProduct: product)
+                // Settle the accrued interest to the cent on the repayment day, less what the coupons forgo, then pay.
+                let gross = DayCount.interest(ofProduct: product)
                 product = 0
-                interestDue = interestDue - entry.interestPart
+                var forgone = Cents.zero
+                var last: Int64?
+                for coupon in tranches.compactMap(\.coupon) {
+                    let delta = pending(coupon.couponID)
+                    couponSettled[coupon.couponID, default: .zero] += delta
+                    forgone = forgone + delta
+                    if delta.isPositive { last = coupon.couponID }
+                }
+                // Only a cut of the whole rate can reach the period's interest through rounding: never forgo more than it.
+                if forgone > gross, let last {
+                    couponSettled[last, default: .zero] -= forgone - gross
+                    forgone = gross
+                }
+                interestDue = interestDue + gross - forgone - entry.interestPart
                 interestPaid = interestPaid + entry.interestPart
                 principal = principal - entry.principalPart
+                var left = entry.principalPart
+                for index in tranches.indices where left.isPositive {
+                    let paid = min(left, tranches[index].outstanding)
+                    tranches[index].outstanding = tranches[index].outstanding - paid
+                    left = left - paid
+                }
+                if !interestDue.isPositive { couponClaimable = couponSettled }
             }
         }
     }

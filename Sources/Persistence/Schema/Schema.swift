@@ -11,7 +11,7 @@ public enum Schema {
         CreateDefaultReports(), CreateListings(), MonitoringWatermark(), CreateFundTables(), CreateStatisticsTables(),
         CreateCreditLineTables(), CreateCouponTables(), CreateJointRunTables(), QuarantineResolution(),
         CreateObjectionEvidence(), CreateDemandFollowUps(), CreateOneTimeCodes(),
-        CreateLoanContracts(), CreateRegistrations(), CreateUploadProgress(),
+        CreateLoanContracts(), CreateRegistrations(), CreateUploadProgress(), AddDrawCoupons(),
     ]
 
     /// Runs a migration's statements in one transaction, each harmless when repeated (`IF NOT EXISTS`):

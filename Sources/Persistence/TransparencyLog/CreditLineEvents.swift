@@ -35,8 +35,10 @@ extension LogEvents {
         return try entry(.loanStatusReported, at: time, actor: actor(name), attributes)
     }
 
-    /// The digest of a ledger row's columns, as its entry carries it.
+    /// The digest of a ledger row's columns, as its entry carries it (a draw's coupon and cut when it has one).
     public static func creditLineEntryDigest(lineID: Int64, _ e: CreditLineEntry, actor: String, createdAt: Int64) -> String {
-        LogEntry.digest(of: Array("line-entry\n\(e.id)\n\(lineID)\n\(e.kind.rawValue)\n\(e.day)\n\(e.amount.value)\n\(e.interestPart.value)\n\(e.principalPart.value)\n\(actor)\n\(createdAt)".utf8))
+        var text = "line-entry\n\(e.id)\n\(lineID)\n\(e.kind.rawValue)\n\(e.day)\n\(e.amount.value)\n\(e.interestPart.value)\n\(e.principalPart.value)\n\(actor)\n\(createdAt)"
+        if let coupon = e.coupon { text += "\ncoupon\n\(coupon.couponID)\n\(coupon.cutBasisPoints)" }
+        return LogEntry.digest(of: Array(text.utf8))
     }
 }

@@ -28,9 +28,20 @@ public enum CouponSettlement {
         let institutionID = try scope(principal)
         let page = try await context.couponStore.redeemed(institutionID: institutionID, paging: paging)
         var out: [Redeemed] = []
+        let today = context.clock.today
         for coupon in page.items {
-            guard let r = coupon.redemption, let loan = try await context.loanStore.loan(id: r.loanID) else { continue }
-            let (amount, count) = CouponInterest.claimable(loan.ledger, contractRate: r.contractRate, cap: r.cap, asOf: context.clock.today)
+            guard let r = coupon.redemption else { continue }
+            if let lineID = r.lineID {
+                // On a draw: what the line's ledger lets the lender claim (`DrawCoupon`), counted in repayments.
+                guard let line = try await context.creditLineStore.line(id: lineID)?.line else { continue }
+                let forgone = line.ledger.couponForgone(asOf: today)[coupon.id] ?? DrawCouponForgone()
+                let repayments = line.ledger.entries.filter { $0.kind == .repayment }.count
+                out.append(Redeemed(coupon: coupon, claimable: max(min(forgone.claimable, r.estimatedCost) - coupon.settled, .zero),
+                                    installments: repayments))
+                continue
+            }
+            guard let loan = try await context.loanStore.loan(id: r.loanID) else { continue }
+            let (amount, count) = CouponInterest.claimable(loan.ledger, contractRate: r.contractRate, cap: r.cap, asOf: today)
             out.append(Redeemed(coupon: coupon, claimable: max(min(amount, r.estimatedCost) - coupon.settled, .zero), installments: count))
         }
         return ResultPage(items: out, page: page.page, perPage: page.perPage, total: page.total)

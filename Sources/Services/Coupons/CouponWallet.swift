@@ -11,6 +11,8 @@ public enum CouponWallet {
         public var programmeName: String
         /// The products that accept it (names), empty when every product does.
         public var products: [String]
+        /// Their ids.
+        public var productIDs: [Int64]
         public var acceptsAll: Bool
     }
 
@@ -35,7 +37,7 @@ public enum CouponWallet {
                 products.append(names[id] ?? "")
             }
             out.append(Item(coupon: coupon, status: coupon.status(on: today), programmeName: version?.name ?? coupon.programmeCode,
-                            products: products, acceptsAll: version?.products.isEmpty ?? false))
+                            products: products, productIDs: version?.products ?? [], acceptsAll: version?.products.isEmpty ?? false))
         }
         return out
     }

@@ -19,18 +19,30 @@ public enum CreditLines {
                                                       at: context.clock.now(), thresholds: context.platform.policy.classification)
     }
 
-    /// Draws `amount` from the firm's own line today. Returns the draw (its `entryID` is the draw's stable id).
+    /// Draws `amount` from the firm's own line today, with the firm's digital credit coupon `couponID` if given (redeemed
+    /// on the draw in the same unit; `CouponDraws`). Returns the draw (its `entryID` is the draw's stable id).
     public static func draw(_ context: ServiceContext, _ principal: Principal, lineID: Int64?,
-                            amount: Cents) async throws -> CreditLineStore.Movement {
+                            amount: Cents, couponID: Int64? = nil) async throws -> CreditLineStore.Movement {
         let uscc = try principal.requireEnterprise()
         // Another firm's line is not found (before any question about this firm's own standing).
         guard let lineID, try await context.creditLineStore.line(id: lineID)?.line.uscc == uscc else {
             throw DomainError.notFound("该循环额度")
         }
         try await Sanctions.refuse(context, uscc: uscc, effect: .blockNewApplications, what: "提款")
-        return try await context.creditLineStore.draw(lineID: lineID, amount: amount, on: context.clock.today, actor: principal.name,
-                                                      at: context.clock.now(), thresholds: context.platform.policy.classification) { line in
-            guard line.uscc == uscc else { throw DomainError.notFound("该循环额度") }
+        let today = context.clock.today, time = context.clock.now()
+        return try await context.creditLineStore.draw(
+            lineID: lineID, amount: amount, on: today, actor: principal.name, at: time, thresholds: context.platform.policy.classification,
+            check: { line in guard line.uscc == uscc else { throw DomainError.notFound("该循环额度") } },
+            coupon: couponID.map { CouponDraws.redeemer(couponID: $0, uscc: uscc, amount: amount, today: today) },
+            redeemed: CouponDraws.recorder(uscc: uscc, actor: principal.name, at: time))
+    }
+
+    /// The firm's coupons it may use on a draw from `line` today: held, unexpired, accepting the line's product.
+    public static func usableCoupons(_ context: ServiceContext, _ principal: Principal, line: CreditLine) async throws -> [CouponWallet.Item] {
+        let today = context.clock.today
+        return try await CouponWallet.mine(context, principal).filter { item in
+            item.status == .held && item.coupon.expiresOn >= today
+                && (item.acceptsAll || item.productIDs.contains(line.productID))
         }
     }
 

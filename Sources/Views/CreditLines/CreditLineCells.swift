@@ -23,6 +23,13 @@ enum CreditLineCells {
         "\(rates.text)（执行 \(executed.percentText)）"
     }
 
+    /// A ledger row's coupon: the cut it gives the draw and what it has saved so far (settled + accrued), or a dash.
+    static func couponCell(_ e: CreditLineEntry, forgone: [Int64: DrawCouponForgone]) -> PortalPage.Cell {
+        guard let c = e.coupon else { return .text("—") }
+        let saved = forgone[c.couponID]?.total ?? .zero
+        return .twoLines("信用券 #\(c.couponID)：降息 \(CouponFace.points(c.cutBasisPoints)) 个百分点", "已让利 \(saved.yuanText)")
+    }
+
     /// The offer as the firm sees it on its dashboard and its credit page.
     static func offerText(_ o: PreapprovalOffer) -> String {
         "您有预授信额度：\(o.institutionName)“\(o.productName)”\(o.limit.wanYuanText)，年利率 \(o.rates.text)，期限 \(o.termMonths) 个月，"
@@ -35,12 +42,15 @@ public struct CreditLineSummary: Sendable, Equatable {
     public var line: CreditLine
     public var position: CreditLinePosition
     public var classification: LoanClass
+    /// What each coupon redeemed on a draw has saved so far, by coupon id.
+    public var couponForgone: [Int64: DrawCouponForgone]
 
-    public init(line: CreditLine, position: CreditLinePosition, classification: LoanClass) {
-        self.line = line; self.position = position; self.classification = classification
+    public init(line: CreditLine, position: CreditLinePosition, classification: LoanClass, couponForgone: [Int64: DrawCouponForgone] = [:]) {
+        self.line = line; self.position = position; self.classification = classification; self.couponForgone = couponForgone
     }
 
     public init(line: CreditLine, asOf day: Day, thresholds: ClassificationThresholds) {
-        self.init(line: line, position: line.position(asOf: day), classification: line.classification(asOf: day, thresholds: thresholds))
+        self.init(line: line, position: line.position(asOf: day), classification: line.classification(asOf: day, thresholds: thresholds),
+                  couponForgone: line.ledger.couponDraws.isEmpty ? [:] : line.ledger.couponForgone(asOf: day))
     }
 }

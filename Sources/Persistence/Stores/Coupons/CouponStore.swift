@@ -51,7 +51,7 @@ public struct CouponStore: Sendable {
     static func write(_ c: Coupon, sql: any SQLDatabase, time: Date) async throws {
         try await sql.raw("""
             UPDATE coupons SET status = \(bind: c.storedStatus.rawValue), target_kind = \(bind: c.target?.kind),
-              target_id = \(bind: c.target?.id), loan_id = \(bind: c.redemption?.loanID), institution_id = \(bind: c.redemption?.institutionID),
+              target_id = \(bind: c.target?.id), loan_id = \(bind: c.redemption.flatMap { $0.drawID == nil ? $0.loanID : nil }), institution_id = \(bind: c.redemption?.institutionID),
               detail = \(bind: try DetailCoding.encode(c)), updated_at = \(bind: epochMillis(time))
             WHERE id = \(bind: c.id)
             """).run()
@@ -85,10 +85,10 @@ public struct CouponStore: Sendable {
         try await Self.decode(database.sql().raw("SELECT detail FROM coupons WHERE loan_id = \(bind: loanID)").all(decoding: Row.self)).first
     }
 
-    /// A page of an institution's redeemed coupons (nil: all), newest first.
+    /// A page of an institution's redeemed coupons (nil: all), on loans and on draws, newest first.
     public func redeemed(institutionID: Int64?, paging: Paging) async throws -> ResultPage<Coupon> {
         let inst = institutionID ?? -1
-        let filter: SQLQueryString = "loan_id IS NOT NULL AND (\(bind: inst) < 0 OR institution_id = \(bind: inst))"
+        let filter: SQLQueryString = "institution_id IS NOT NULL AND (\(bind: inst) < 0 OR institution_id = \(bind: inst))"
         let sql = try database.sql()
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM coupons WHERE " + filter).first(decoding: Count.self)?.n ?? 0
         let rows = try await sql.raw("SELECT detail FROM coupons WHERE " + filter

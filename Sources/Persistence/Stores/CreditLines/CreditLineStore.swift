@@ -31,7 +31,7 @@ public struct CreditLineStore: Sendable {
 
     struct EntryRow: Decodable {
         let id: Int64; let line_id: Int64; let kind: String; let day: String; let amount: Int64; let interest: Int64
-        let principal: Int64
+        let principal: Int64; let coupon_id: Int64?; let coupon_cut_bp: Int
     }
 
     static let columns = """
@@ -44,12 +44,13 @@ public struct CreditLineStore: Sendable {
         var entries: [Int64: [CreditLineEntry]] = [:]
         for part in rows.map(\.id).chunked(by: 1_000) {
             for e in try await database.sql().raw("""
-                SELECT id, line_id, kind, day, amount, interest, principal FROM credit_line_entries
+                SELECT id, line_id, kind, day, amount, interest, principal, coupon_id, coupon_cut_bp FROM credit_line_entries
                 WHERE line_id IN (\(binds: Array(part))) ORDER BY id
                 """).all(decoding: EntryRow.self) {
                 entries[e.line_id, default: []].append(CreditLineEntry(
                     id: e.id, kind: CreditLineEntry.Kind(rawValue: e.kind) ?? .draw, day: Day(iso: e.day) ?? Day(year: 1970, month: 1, day: 1),
-                    amount: Cents(e.amount), interestPart: Cents(e.interest), principalPart: Cents(e.principal)))
+                    amount: Cents(e.amount), interestPart: Cents(e.interest), principalPart: Cents(e.principal),
+                    coupon: e.coupon_id.map { DrawCoupon(couponID: $0, cutBasisPoints: e.coupon_cut_bp) }))
             }
         }
         return try rows.map { r in
@@ -146,20 +147,26 @@ public struct CreditLineStore: Sendable {
     }
 
     /// Draws `amount` on `day` from line `lineID`. `check` runs on the locked line before anything is written (the
-    /// caller's ownership and sanction checks); the ledger then refuses more than is available.
+    /// caller's ownership and sanction checks); the ledger then refuses more than is available. `coupon`, run in the same
+    /// unit after those checks, may redeem a digital credit coupon on the draw (it returns the cut; it charges the budget);
+    /// `redeemed` then records the redemption against the draw's row id, still in the unit.
     public func draw(lineID: Int64, amount: Cents, on day: Day, actor: String, at time: Date, thresholds: ClassificationThresholds,
-                     check: @escaping @Sendable (CreditLine) throws -> Void) async throws -> Movement {
-        try await move(lineID: lineID, on: day, actor: actor, at: time, thresholds: thresholds, check: check) { ledger in
-            try ledger.checkDraw(amount, on: day)
-            return CreditLineEntry.draw(id: 0, day: day, amount: amount)
-        }
+                     check: @escaping @Sendable (CreditLine) throws -> Void,
+                     coupon: (@Sendable (UnitOfWork, CreditLine) async throws -> DrawCoupon?)? = nil,
+                     redeemed: (@Sendable (UnitOfWork, CreditLine, CreditLineEntry) async throws -> Void)? = nil) async throws -> Movement {
+        try await move(lineID: lineID, on: day, actor: actor, at: time, thresholds: thresholds, check: check, make: { unit, line in
+            try line.ledger.checkDraw(amount, on: day)
+            return CreditLineEntry.draw(id: 0, day: day, amount: amount, coupon: try await coupon?(unit, line))
+        }, after: { unit, line, entry in
+            if entry.coupon != nil { try await redeemed?(unit, line, entry) }
+        })
     }
 
     /// Repays `amount` on `day`: interest settled that day first, then principal; more than owed is refused.
     public func repay(lineID: Int64, amount: Cents, on day: Day, actor: String, at time: Date, thresholds: ClassificationThresholds,
                       check: @escaping @Sendable (CreditLine) throws -> Void) async throws -> Movement {
-        try await move(lineID: lineID, on: day, actor: actor, at: time, thresholds: thresholds, check: check) { ledger in
-            let split = try ledger.splitRepayment(amount, on: day)
+        try await move(lineID: lineID, on: day, actor: actor, at: time, thresholds: thresholds, check: check) { _, line in
+            let split = try line.ledger.splitRepayment(amount, on: day)
             return CreditLineEntry(id: 0, kind: .repayment, day: day, amount: amount, interestPart: split.interest,
                                    principalPart: split.principal)
         }
@@ -167,7 +174,8 @@ public struct CreditLineStore: Sendable {
 
     func move(lineID: Int64, on day: Day, actor: String, at time: Date, thresholds: ClassificationThresholds,
               check: @escaping @Sendable (CreditLine) throws -> Void,
-              make: @escaping @Sendable (CreditLineLedger) throws -> CreditLineEntry) async throws -> Movement {
+              make: @escaping @Sendable (UnitOfWork, CreditLine) async throws -> CreditLineEntry,
+              after: (@Sendable (UnitOfWork, CreditLine, CreditLineEntry) async throws -> Void)? = nil) async throws -> Movement {
         try await database.write { unit in
             let tx = unit.database
             // Write first: the row stays locked until commit, so a concurrent movement waits and then reads this one.
@@ -175,12 +183,13 @@ public struct CreditLineStore: Sendable {
             let store = CreditLineStore(database: tx)
             guard var stored = try await store.line(id: lineID) else { throw DomainError.notFound("该循环额度") }
             try check(stored.line)
-            var entry = try make(stored.line.ledger)
+            var entry = try await make(unit, stored.line)
             let millis = epochMillis(time)
             entry.id = try await tx.sql().insertReturningID("""
-                INSERT INTO credit_line_entries (line_id, kind, day, amount, interest, principal, actor, created_at)
+                INSERT INTO credit_line_entries (line_id, kind, day, amount, interest, principal, actor, created_at, coupon_id, coupon_cut_bp)
                 VALUES (\(bind: lineID), \(bind: entry.kind.rawValue), \(bind: entry.day.description), \(bind: entry.amount.value),
-                  \(bind: entry.interestPart.value), \(bind: entry.principalPart.value), \(bind: actor), \(bind: millis))
+                  \(bind: entry.interestPart.value), \(bind: entry.principalPart.value), \(bind: actor), \(bind: millis),
+                  \(bind: entry.coupon?.couponID), \(bind: entry.coupon?.cutBasisPoints ?? 0))
                 RETURNING id
                 """, what: "额度流水编号")
             stored.line.ledger.record(entry)
@@ -188,6 +197,7 @@ public struct CreditLineStore: Sendable {
             unit.log(try LogEvents.creditLine(stored.line, status: "line_\(entry.kind.rawValue)", by: actor, at: time,
                                               entryRow: (entry.id, LogEvents.creditLineEntryDigest(lineID: lineID, entry, actor: actor,
                                                                                                    createdAt: millis))))
+            try await after?(unit, stored.line, entry)
             return Movement(entryID: entry.id, entry: entry, line: stored)
         }
     }

@@ -14,7 +14,7 @@ extension FirmCouponsPage {
                                    rows: model.coupons.map { item in
             let c = item.coupon
             let use: String = if let r = c.redemption {
-                "贷款 #\(r.loanID)：合同利率 \(r.contractRate.percentText)，券后 \(r.rate.percentText)"
+                "\(r.placeLabel)：\(r.lineID == nil ? "合同利率" : "额度利率") \(r.contractRate.percentText)，券后 \(r.rate.percentText)"
             } else if let t = c.target, item.status == .attached {
                 "已绑定\(t.label)"
             } else { "" }
@@ -35,6 +35,9 @@ extension FirmCouponsPage {
         } else if !attachable.isEmpty {
             blocks.append(.notice("您有可用的信用券。向适用产品提交融资申请后，可在此将信用券绑定到申请。", tone: .info))
         }
+        if !attachable.isEmpty {
+            blocks.append(.notice("适用产品的循环额度提款时也可使用信用券：在“循环额度”页提款时选择，按该笔提款让利至额度到期。", tone: .info))
+        }
         if !model.offers.isEmpty {
             blocks.append(.table(.init(title: "可领取的信用券", id: "offers", headers: ["项目", "面值", "有效期至", "领取"],
                                        rows: model.offers.map { o in
@@ -44,7 +47,7 @@ extension FirmCouponsPage {
                                    : .text("不符合条件：" + o.reasons.joined(separator: "；"))]
             }, emptyText: "")))
         }
-        return PortalPage.render(model.context, title: "我的信用券", subtitle: "数字信用券：申请时使用，放款时降息", blocks)
+        return PortalPage.render(model.context, title: "我的信用券", subtitle: "数字信用券：申请或循环额度提款时使用，放款（提款）时降息", blocks)
     }
 
     static func badge(_ status: CouponStatus) -> PortalPage.Cell {

@@ -31,19 +31,29 @@ extension FirmCreditLinesPage {
                 .init("五级分类", s.classification.label),
             ]))
             if p.status == .active {
-                blocks.append(.form(.init(title: "提款", id: "draw-\(l.id)", action: "/firm/credit-lines/\(l.id)/draw", fields: [
+                var fields: [PortalPage.Field] = [
                     .init("amount_yuan", "提款金额（元）", kind: .text, isRequired: true, hint: "不超过可用额度 \(p.available.yuanText)"),
-                ], submitLabel: "提款", confirm: "确认提款？款项到账后按日计息。")))
+                ]
+                let usable = model.coupons[l.id] ?? []
+                if !usable.isEmpty {
+                    fields.append(.init("coupon_id", "使用信用券", kind: .select(
+                        [SelectOption(value: "", label: "不使用")]
+                            + usable.map { SelectOption(value: String($0.id), label: "\($0.number)：\($0.face.label)，\($0.expiresOn) 前有效") }),
+                        hint: "按本笔提款未还本金让利至额度到期日（\(l.ledger.maturesOn)）；还本时先还较早的提款"))
+                }
+                blocks.append(.form(.init(title: "提款", id: "draw-\(l.id)", action: "/firm/credit-lines/\(l.id)/draw", fields: fields,
+                                          submitLabel: "提款", confirm: "确认提款？款项到账后按日计息。")))
             }
             if p.owed.isPositive {
                 blocks.append(.form(.init(title: "还款", id: "repay-\(l.id)", action: "/firm/credit-lines/\(l.id)/repay", fields: [
                     .init("amount_yuan", "还款金额（元）", kind: .text, isRequired: true, hint: "应还合计 \(p.owed.yuanText)，先还利息后还本金"),
                 ], submitLabel: "还款")))
             }
-            blocks.append(.table(.init(title: "额度流水", id: "entries-\(l.id)", headers: ["流水号", "日期", "类型", "金额", "其中利息", "其中本金"],
+            blocks.append(.table(.init(title: "额度流水", id: "entries-\(l.id)", headers: ["流水号", "日期", "类型", "金额", "其中利息", "其中本金", "信用券"],
                                        rows: l.ledger.entries.reversed().map { e in
                                            [.text("#\(e.id)"), .text(e.day.description), .text(e.kind.label), .text(e.amount.yuanText),
-                                            .text(e.interestPart.yuanText), .text(e.principalPart.yuanText)]
+                                            .text(e.interestPart.yuanText), .text(e.principalPart.yuanText),
+                                            CreditLineCells.couponCell(e, forgone: s.couponForgone)]
                                        }, emptyText: "尚无提款或还款")))
         }
         if blocks.isEmpty { blocks.append(.notice("暂无预授信额度或循环额度。金融机构对贵企业预授信后，额度会显示在这里和首页。", tone: .info)) }
