@@ -195,12 +195,18 @@ struct FundAPI {
     }
 
     struct FileBody: Content {
-        var scheme: String; var loanId: Int64; var attachments: [AttachmentBody]?; var lawsuitAcceptedOn: String?
+        var scheme: String; var loanId: Int64?; var lineId: Int64?; var attachments: [AttachmentBody]?; var lawsuitAcceptedOn: String?
         var writtenOffOn: String?; var judgmentOn: String?; var guaranteePaidOn: String?
     }
 
     static func input(_ body: FileBody) throws -> FundClaims.FileInput {
-        .init(scheme: body.scheme, loanId: body.loanId, attachments: try attachments(body.attachments),
+        guard body.loanId != nil || body.lineId != nil else {
+            throw DomainError.invalidInput(field: "loanId", reason: "请指明贷款（loanId）或循环额度（lineId）")
+        }
+        for (field, id) in [("loanId", body.loanId), ("lineId", body.lineId)] where (id ?? 1) < 1 {
+            throw DomainError.invalidInput(field: field, reason: "编号须为正整数")
+        }
+        return .init(scheme: body.scheme, loanId: body.loanId, lineId: body.lineId, attachments: try attachments(body.attachments),
               lawsuitAcceptedOn: try RequestInput.optionalDay(body.lawsuitAcceptedOn, field: "lawsuitAcceptedOn"),
               writtenOffOn: try RequestInput.optionalDay(body.writtenOffOn, field: "writtenOffOn"),
               judgmentOn: try RequestInput.optionalDay(body.judgmentOn, field: "judgmentOn"),

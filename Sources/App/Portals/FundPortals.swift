@@ -53,18 +53,42 @@ struct FundPortals {
     func newClaim(_ req: Request) async throws -> Response {
         let principal = try req.principal(in: [.institutionAdmin, .institutionStaff])
         let scheme = req.query[String.self, at: "scheme"] ?? ""
-        let loanId = try RequestInput.optionalID(req.query[String.self, at: "loan"], field: "loan")
+        let subject = try Self.borrowing(req.query[String.self, at: "loan"])
         let programme = try await FundProgrammes.programme(req.services, scheme)
-        let loan = try await MarketActions.loan(req.services, principal, id: loanId)
-        guard let coverage = try await req.services.fundStore.registration(scheme: scheme, loanId: String(loan.id))?.coverage else {
-            throw DomainError.invalidInput(field: "loan", reason: "该贷款未纳入“\(programme.name)”")
+        let firmName: String
+        switch subject {
+        case .loan(let id): firmName = try await MarketActions.loan(req.services, principal, id: id).firmName
+        case .line(let id): firmName = try await CreditLines.line(req.services, principal, id: id).line.firmName
         }
-        let assessment = try await FundClaims.estimate(req.services, principal, .init(scheme: scheme, loanId: loan.id, attachments: []))
+        guard let coverage = try await req.services.fundStore.registration(scheme: scheme, loanId: subject.key)?.coverage else {
+            throw DomainError.invalidInput(field: "loan", reason: "\(subject.label)未纳入“\(programme.name)”")
+        }
+        let assessment = try await FundClaims.estimate(req.services, principal, Self.input(scheme: scheme, subject, attachments: []))
         let version = try programme.scheme.required(on: req.services.clock.today)
         let materials = try await req.services.fundClaimStore.materials(institutionId: String(try principal.requireInstitution().id))
         return Portal.html(FundNewClaimPage.render(.init(
-            context: Portal.context(req, principal), programme: programme, loanId: String(loan.id), firmName: loan.firmName,
+            context: Portal.context(req, principal), programme: programme, loanId: subject.key, firmName: firmName,
             coverage: coverage, assessment: assessment, checklist: version.materials, materials: materials)))
+    }
+
+    /// The loan or line of a claim form: `12` or `line:5` (a registration's key).
+    static func borrowing(_ text: String?) throws -> FundBorrowing {
+        guard let text = text?.trimmingSpaces(), let subject = FundBorrowing(key: text) else {
+            throw DomainError.invalidInput(field: "loan", reason: "请选择已入库的贷款或循环额度")
+        }
+        return subject
+    }
+
+    static func input(scheme: String, _ subject: FundBorrowing, attachments: [FundAttachment], lawsuitAcceptedOn: Day? = nil,
+                      writtenOffOn: Day? = nil, guaranteePaidOn: Day? = nil) -> FundClaims.FileInput {
+        switch subject {
+        case .loan(let id):
+            .init(scheme: scheme, loanId: id, attachments: attachments, lawsuitAcceptedOn: lawsuitAcceptedOn, writtenOffOn: writtenOffOn,
+                  guaranteePaidOn: guaranteePaidOn)
+        case .line(let id):
+            .init(scheme: scheme, loanId: nil, lineId: id, attachments: attachments, lawsuitAcceptedOn: lawsuitAcceptedOn,
+                  writtenOffOn: writtenOffOn, guaranteePaidOn: guaranteePaidOn)
+        }
     }
 
     /// One document, streamed in after the sender is known, at most 5 MB.
@@ -112,8 +136,8 @@ struct FundPortals {
         let form = try req.content.decode(Form.self)
         let back = "/bank/fund/new-claim?scheme=\(form.scheme ?? "")&loan=\(form.loan ?? "")"
         return try await Portal.form(req, back: back) { principal in
-            let record = try await FundClaims.file(req.services, principal, .init(
-                scheme: form.scheme ?? "", loanId: try RequestInput.optionalID(form.loan, field: "loan"),
+            let record = try await FundClaims.file(req.services, principal, Self.input(
+                scheme: form.scheme ?? "", try Self.borrowing(form.loan),
                 attachments: try Self.attachments(req), lawsuitAcceptedOn: try RequestInput.optionalDay(form.lawsuit_accepted_on, field: "诉讼受理日"),
                 writtenOffOn: try RequestInput.optionalDay(form.written_off_on, field: "核销日"),
                 guaranteePaidOn: try RequestInput.optionalDay(form.guarantee_paid_on, field: "担保代偿日")))

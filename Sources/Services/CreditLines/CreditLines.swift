@@ -10,13 +10,16 @@ import Persistence
 /// which a digital credit coupon can later be attached to.
 public enum CreditLines {
     /// The firm accepts one of its open offers: the line opens today for the offer's term. A published measure
-    /// restricting new financing refuses it, as it refuses an application.
+    /// restricting new financing refuses it, as it refuses an application. The new line is checked against each fund at
+    /// once (入库, as a disbursed loan is; the daily sweep catches one missed here).
     public static func accept(_ context: ServiceContext, _ principal: Principal, offerID: Int64?) async throws -> CreditLineStore.Stored {
         let uscc = try principal.requireEnterprise()
         guard let offerID else { throw DomainError.notFound("该预授信额度") }
         try await Sanctions.refuse(context, uscc: uscc, effect: .blockNewApplications, what: "接受预授信额度")
-        return try await context.creditLineStore.open(offerID: offerID, uscc: uscc, on: context.clock.today, actor: principal.name,
-                                                      at: context.clock.now(), thresholds: context.platform.policy.classification)
+        let stored = try await context.creditLineStore.open(offerID: offerID, uscc: uscc, on: context.clock.today, actor: principal.name,
+                                                            at: context.clock.now(), thresholds: context.platform.policy.classification)
+        try await FundRegistrations.register(context, lineId: stored.line.id)
+        return stored
     }
 
     /// Draws `amount` from the firm's own line today, with the firm's digital credit coupon `couponID` if given (redeemed

@@ -53,11 +53,29 @@ public enum FundBooks {
                              institutions: rows.values.sorted { $0.institutionId < $1.institutionId }, ledger: ledger)
     }
 
-    static func loanPositions(_ context: ServiceContext, ids: [String]) async throws -> [String: LoanStore.Stored] {
+    /// What a covered loan or line owes now, by registration key: outstanding principal, overdue days, class, and its
+    /// term and rate (a line's term runs from its opening to its maturity).
+    struct Position {
+        var outstanding: Cents; var overdueDays: Int; var classification: LoanClass; var settled: Bool
+        var termMonths: Int; var rate: AnnualRate
+    }
+
+    static func loanPositions(_ context: ServiceContext, ids: [String]) async throws -> [String: Position] {
         let wanted = Set(ids)
         guard !wanted.isEmpty else { return [:] }
-        return Dictionary(try await context.loanStore.allLoans().filter { wanted.contains(String($0.id)) }.map { (String($0.id), $0) },
-                          uniquingKeysWith: { a, _ in a })
+        var out: [String: Position] = [:]
+        for loan in try await context.loanStore.allLoans() where wanted.contains(String(loan.id)) {
+            out[String(loan.id)] = Position(outstanding: loan.outstanding, overdueDays: loan.overdueDays, classification: loan.classification,
+                                            settled: loan.settled, termMonths: loan.ledger.schedule.termMonths, rate: loan.ledger.schedule.rate)
+        }
+        for key in wanted {
+            guard case .line(let id) = FundBorrowing(key: key), let line = try await context.creditLineStore.line(id: id) else { continue }
+            let ledger = line.line.ledger
+            let months = (ledger.maturesOn.year - ledger.openedOn.year) * 12 + ledger.maturesOn.month - ledger.openedOn.month
+            out[key] = Position(outstanding: line.outstanding, overdueDays: line.overdueDays, classification: line.classification,
+                                settled: line.settled, termMonths: max(months, 1), rate: ledger.rate)
+        }
+        return out
     }
 
     /// An institution's statement of a fund (its own, or any for the fund side).

@@ -14,14 +14,16 @@ public enum FundClaims {
     public struct FileInput: Sendable {
         public var scheme: String
         public var loanId: Int64?
+        /// A claim on a revolving line instead of a loan (exactly one of the two).
+        public var lineId: Int64?
         public var attachments: [FundAttachment]
         public var lawsuitAcceptedOn: Day?
         public var writtenOffOn: Day?
         public var judgmentOn: Day?
         public var guaranteePaidOn: Day?
-        public init(scheme: String, loanId: Int64?, attachments: [FundAttachment], lawsuitAcceptedOn: Day? = nil,
+        public init(scheme: String, loanId: Int64?, lineId: Int64? = nil, attachments: [FundAttachment], lawsuitAcceptedOn: Day? = nil,
                     writtenOffOn: Day? = nil, judgmentOn: Day? = nil, guaranteePaidOn: Day? = nil) {
-            self.scheme = scheme; self.loanId = loanId; self.attachments = attachments
+            self.scheme = scheme; self.loanId = loanId; self.lineId = lineId; self.attachments = attachments
             self.lawsuitAcceptedOn = lawsuitAcceptedOn; self.writtenOffOn = writtenOffOn; self.judgmentOn = judgmentOn
             self.guaranteePaidOn = guaranteePaidOn
         }
@@ -36,7 +38,7 @@ public enum FundClaims {
         var programme: FundProgramme
         var version: FundScheme.Version
         var coverage: FundCoverage
-        var loan: LoanStore.Stored
+        var firmName: String
         var facts: FundDefaultFacts
         var assessment: FundClaimAssessment
         var firstClaim: Bool
@@ -46,12 +48,13 @@ public enum FundClaims {
     static func prepare(_ context: ServiceContext, _ principal: Principal, _ input: FileInput) async throws -> Prepared {
         let institution = try principal.requireInstitution()
         let programme = try await FundProgrammes.programme(context, input.scheme)
-        let loan = try await MarketActions.loan(context, principal, id: input.loanId)
-        guard let registration = try await context.fundStore.registration(scheme: programme.schemeCode, loanId: String(loan.id)) else {
-            throw DomainError.conflict("该贷款尚未在“\(programme.name)”办理入库核验，请稍后再试")
+        let subject = try await borrowing(context, principal, input)
+        let what = subject.borrowing.label
+        guard let registration = try await context.fundStore.registration(scheme: programme.schemeCode, loanId: subject.borrowing.key) else {
+            throw DomainError.conflict("\(what)尚未在“\(programme.name)”办理入库核验，请稍后再试")
         }
         guard let coverage = registration.coverage else {
-            throw DomainError.invalidInput(field: "loanId", reason: "该贷款未纳入“\(programme.name)”：" +
+            throw DomainError.invalidInput(field: input.lineId == nil ? "loanId" : "lineId", reason: "\(what)未纳入“\(programme.name)”：" +
                                            registration.reasons.map(\.text).joined(separator: "；"))
         }
         let today = context.clock.today
@@ -62,8 +65,8 @@ public enum FundClaims {
                 throw DomainError.invalidInput(field: field, reason: "日期 \(day) 须在放款日（\(coverage.disbursedOn)）与今天之间")
             }
         }
-        let facts = FundDefaultFacts(asOf: today, classification: loan.classification, overdueDays: loan.overdueDays,
-                                     principalLoss: loan.outstanding, lawsuitAcceptedOn: input.lawsuitAcceptedOn,
+        let facts = FundDefaultFacts(asOf: today, classification: subject.classification, overdueDays: subject.overdueDays,
+                                     principalLoss: subject.outstanding, lawsuitAcceptedOn: input.lawsuitAcceptedOn,
                                      writtenOffOn: input.writtenOffOn, judgmentOn: input.judgmentOn,
                                      guaranteePaidOn: input.guaranteePaidOn)
         let institutionFacts = try await FundRegistrations.institutionFacts(context, scheme: programme.schemeCode,
@@ -73,8 +76,32 @@ public enum FundClaims {
         let assessment = FundClaimAssessment.assess(version: version, coverage: coverage, institution: institutionFacts,
                                                     facts: facts, usage: usage)
         let firstClaim = !claims.contains { $0.institutionId == String(institution.id) && $0.status != .withdrawn }
-        return Prepared(programme: programme, version: version, coverage: coverage, loan: loan, facts: facts,
+        return Prepared(programme: programme, version: version, coverage: coverage, firmName: subject.firmName, facts: facts,
                         assessment: assessment, firstClaim: firstClaim, institutionName: institution.name)
+    }
+
+    /// The loan or line a claim is on, the institution's own, as it stands today.
+    struct Subject {
+        var borrowing: FundBorrowing
+        var firmName: String
+        var classification: LoanClass
+        var overdueDays: Int
+        var outstanding: Cents
+    }
+
+    static func borrowing(_ context: ServiceContext, _ principal: Principal, _ input: FileInput) async throws -> Subject {
+        switch (input.loanId, input.lineId) {
+        case (.some, .some):
+            throw DomainError.invalidInput(field: "lineId", reason: "一笔补偿申请只能针对一笔贷款或一个循环额度")
+        case (_, .some(let lineId)):
+            let line = try await CreditLines.line(context, principal, id: lineId)
+            return Subject(borrowing: .line(lineId), firmName: line.line.firmName, classification: line.classification,
+                           overdueDays: line.overdueDays, outstanding: line.outstanding)
+        default:
+            let loan = try await MarketActions.loan(context, principal, id: input.loanId)
+            return Subject(borrowing: .loan(loan.id), firmName: loan.firmName, classification: loan.classification,
+                           overdueDays: loan.overdueDays, outstanding: loan.outstanding)
+        }
     }
 
     /// Files a claim: it must be payable by the rules and its checklist complete; 409 when the loan has a live claim.
@@ -88,7 +115,7 @@ public enum FundClaims {
                                   by: principal.displayName, attachments: input.attachments, firstClaim: p.firstClaim,
                                   calendar: context.platform.policy.objectionPolicy.calendar)
         let record = FundClaimRecord(id: 0, schemeCode: p.programme.schemeCode, schemeName: p.programme.name,
-                                     firmName: p.loan.firmName, institutionName: p.institutionName, claim: claim, facts: p.facts,
+                                     firmName: p.firmName, institutionName: p.institutionName, claim: claim, facts: p.facts,
                                      exclusions: [], computation: computation)
         return try await context.fundClaimStore.file(record, actor: principal.name, at: context.clock.now())
     }

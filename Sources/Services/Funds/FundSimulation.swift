@@ -101,8 +101,8 @@ public enum FundSimulation {
             firms[r.firmUSCC] = firm
             let grade = try await context.evaluationStore.current(r.firmUSCC)?.grade ?? ""
             out.append(FundSimulationLoan(amount: loan.outstanding, institution: institution, firm: firm,
-                                          termMonths: loan.ledger.schedule.termMonths, loanClass: loan.classification, grade: grade,
-                                          features: coverage.features, rate: loan.ledger.schedule.rate))
+                                          termMonths: loan.termMonths, loanClass: loan.classification, grade: grade,
+                                          features: coverage.features, rate: loan.rate))
         }
         return out
     }

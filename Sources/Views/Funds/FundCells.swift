@@ -23,7 +23,7 @@ enum FundCells {
         .init(title: title, id: "claims",
               headers: ["编号", "基金", "企业 / 贷款", "机构", "本金损失", "补偿（基金承担）", "状态", "本步时限"],
               rows: claims.map { c in
-                  [.link(c.claim.claimId, href: "\(base)/\(c.id)"), .text(c.schemeName), .twoLines(c.firmName, "贷款 #\(c.loanId)"),
+                  [.link(c.claim.claimId, href: "\(base)/\(c.id)"), .text(c.schemeName), .twoLines(c.firmName, FundBorrowing.label(key: c.loanId)),
                    .text(c.institutionName), .text(c.computation.principalLoss.yuanText),
                    .twoLines(c.computation.compensation.yuanText, "基金 \(c.computation.fundShare.yuanText)" + (c.computationFixed ? "" : "（预估）")),
                    .badge(c.status.label, tone: tone(c.status)),
@@ -33,9 +33,9 @@ enum FundCells {
 
     static func registrationsTable(_ rows: [FundRegistrationRecord], claimPath: ((FundRegistrationRecord) -> String?)? = nil) -> PortalPage.Table {
         .init(title: "入库核验", id: "registrations",
-              headers: ["基金", "贷款", "企业", "金额", "核验日", "结果"] + (claimPath == nil ? [] : ["操作"]),
+              headers: ["基金", "贷款 / 额度", "企业", "金额（额度）", "核验日", "结果"] + (claimPath == nil ? [] : ["操作"]),
               rows: rows.map { r in
-                  var cells: [PortalPage.Cell] = [.text(r.schemeCode), .mono("#\(r.loanId)"), .twoLines(r.firmName, r.firmUSCC),
+                  var cells: [PortalPage.Cell] = [.text(r.schemeCode), .text(FundBorrowing.label(key: r.loanId)), .twoLines(r.firmName, r.firmUSCC),
                                                   .text(r.amount.yuanText), .text(r.checkedOn.description),
                                                   r.isCovered ? .badge("已入库（第 \(r.coverage?.version ?? 0) 版）", tone: .success)
                                                               : .twoLines("未入库", r.reasons.map(\.text).joined(separator: "；"))]

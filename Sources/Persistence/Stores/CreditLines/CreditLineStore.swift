@@ -97,6 +97,12 @@ public struct CreditLineStore: Sendable {
         return try await database.sql().raw("SELECT id FROM credit_lines WHERE settled = 0 ORDER BY id").all(decoding: R.self).map(\.id)
     }
 
+    /// Ids of every line, for the funds' daily sweep.
+    public func allLineIDs() async throws -> [Int64] {
+        struct R: Decodable { let id: Int64 }
+        return try await database.sql().raw("SELECT id FROM credit_lines ORDER BY id").all(decoding: R.self).map(\.id)
+    }
+
     // MARK: Writes
 
     /// Opens the line of an accepted offer, on `day`, for the firm `uscc` (the offer must be its own, open and

@@ -42,7 +42,7 @@ public struct FundClaimStore: Sendable {
         }
     }
 
-    static let duplicate = DomainError.conflict("该笔贷款在本基金已有在办的补偿申请，不能重复申请")
+    static let duplicate = DomainError.conflict("该笔贷款（或循环额度）在本基金已有在办的补偿申请，不能重复申请")
 
     static func live(_ sql: any SQLDatabase, scheme: String, loanId: String) async throws -> Int64? {
         struct IDRow: Decodable { let id: Int64 }

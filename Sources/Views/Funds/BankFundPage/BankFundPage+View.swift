@@ -4,7 +4,7 @@ extension BankFundPage {
     public static func render(_ model: Model) -> String {
         let open = model.claims.filter { !$0.status.isFinal }.count
         let covered = model.registrations.filter(\.isCovered)
-        return PortalPage.render(model.context, title: "风险补偿", subtitle: "贷款放款时自动核验是否纳入风险补偿基金；符合补偿条件后在此申请补偿。", [
+        return PortalPage.render(model.context, title: "风险补偿", subtitle: "贷款放款、循环额度生效时自动核验是否纳入风险补偿基金；符合补偿条件后在此申请补偿。", [
             .stats([
                 .init("参与基金", "\(model.programmes.count)", hint: model.programmes.map(\.name).joined(separator: "、")),
                 .init("本页已入库贷款", "\(covered.count)", hint: covered.reduce(Cents.zero) { $0 + $1.amount }.yuanText),

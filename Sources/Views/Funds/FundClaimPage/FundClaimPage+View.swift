@@ -13,7 +13,7 @@ extension FundClaimPage {
             ]),
             .facts(title: "申请", [
                 .init("编号", r.claim.claimId), .init("基金", "\(r.schemeName)（第 \(r.claim.version) 版）"),
-                .init("机构", r.institutionName), .init("企业", r.firmName), .init("贷款", "#\(r.loanId)"),
+                .init("机构", r.institutionName), .init("企业", r.firmName), .init("贷款 / 额度", FundBorrowing.label(key: r.loanId)),
                 .init("入库金额", r.claim.coverage.amount.yuanText), .init("申请日", r.claim.filedOn.description),
                 .init("申请时贷款状况", "\(r.facts.classification.label)，逾期 \(r.facts.overdueDays) 天"),
                 .init("公示期至", r.claim.publicityUntil?.description ?? "—"),

@@ -5,7 +5,7 @@ extension FundNewClaimPage {
         let query = "scheme=\(model.programme.schemeCode)&loan=\(model.loanId)"
         var blocks: [PortalPage.Block] = [
             .facts(title: "贷款", [
-                .init("基金", model.programme.name), .init("贷款", "#\(model.loanId)"), .init("企业", model.firmName),
+                .init("基金", model.programme.name), .init("贷款 / 额度", FundBorrowing.label(key: model.loanId)), .init("企业", model.firmName),
                 .init("入库金额", model.coverage.amount.yuanText), .init("放款日", model.coverage.disbursedOn.description),
                 .init("到期日", model.coverage.maturesOn.description), .init("入库版本", "第 \(model.coverage.version) 版"),
             ]),
