@@ -97,6 +97,12 @@ public struct CreditLineStore: Sendable {
         return try await database.sql().raw("SELECT id FROM credit_lines WHERE settled = 0 ORDER BY id").all(decoding: R.self).map(\.id)
     }
 
+    /// Every line with its ledger (the statistics read them all).
+    public func allLines() async throws -> [Stored] {
+        try await stored(try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM credit_lines ORDER BY id"))
+            .all(decoding: Row.self))
+    }
+
     /// Ids of every line, for the funds' daily sweep.
     public func allLineIDs() async throws -> [Int64] {
         struct R: Decodable { let id: Int64 }
@@ -199,7 +205,7 @@ public struct CreditLineStore: Sendable {
                 RETURNING id
                 """, what: "额度流水编号")
             stored.line.ledger.record(entry)
-            try await store.save(&stored, asOf: day, thresholds: thresholds)
+            try await store.save(&stored, asOf: day, thresholds: thresholds, at: time)
             unit.log(try LogEvents.creditLine(stored.line, status: "line_\(entry.kind.rawValue)", by: actor, at: time,
                                               entryRow: (entry.id, LogEvents.creditLineEntryDigest(lineID: lineID, entry, actor: actor,
                                                                                                    createdAt: millis))))
@@ -217,7 +223,7 @@ public struct CreditLineStore: Sendable {
             let store = CreditLineStore(database: tx)
             guard var stored = try await store.line(id: lineID) else { return nil }
             let before = (stored.classification, stored.overdueDays, stored.settled)
-            try await store.save(&stored, asOf: day, thresholds: thresholds)
+            try await store.save(&stored, asOf: day, thresholds: thresholds, at: time)
             if before != (stored.classification, stored.overdueDays, stored.settled) {
                 unit.log(try LogEvents.creditLine(stored.line, status: stored.settled ? "line_settled" : "line_classification",
                                                   by: "platform", at: time))
@@ -226,7 +232,9 @@ public struct CreditLineStore: Sendable {
         }
     }
 
-    func save(_ stored: inout Stored, asOf day: Day, thresholds: ClassificationThresholds) async throws {
+    /// Writes a line's columns as of `day`, stamped with the unit's time (the statistics' refresh reads lines changed since
+    /// its last run by that stamp, on the platform's clock).
+    func save(_ stored: inout Stored, asOf day: Day, thresholds: ClassificationThresholds, at time: Date) async throws {
         let position = stored.line.position(asOf: day)
         stored.classification = stored.line.classification(asOf: day, thresholds: thresholds)
         stored.overdueDays = position.overdueDays
@@ -234,7 +242,7 @@ public struct CreditLineStore: Sendable {
         stored.settled = position.isSettled
         try await database.sql().raw("""
             UPDATE credit_lines SET outstanding = \(bind: stored.outstanding.value), classification = \(bind: stored.classification.rawValue),
-              overdue_days = \(bind: stored.overdueDays), settled = \(bind: stored.settled ? 1 : 0), updated_at = \(bind: epochMillis())
+              overdue_days = \(bind: stored.overdueDays), settled = \(bind: stored.settled ? 1 : 0), updated_at = \(bind: epochMillis(time))
             WHERE id = \(bind: stored.line.id)
             """).run()
     }

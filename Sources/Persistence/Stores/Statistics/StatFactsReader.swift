@@ -16,7 +16,9 @@ import SQLKit
 ///   shares are not the fund's money);
 /// - a loan's changes come from its ledger (`StatLoanHistory`), with repayments counted when reported;
 /// - a loan is a renewal without repayment when it follows the same lender's loan within 30 days of its maturity while
-///   that loan still has principal outstanding (`isRenewal`).
+///   that loan still has principal outstanding (`isRenewal`);
+/// - a revolving line's opening is a credit line granted of its limit, each draw a loan (`StatLineHistory`); a firm's
+///   first loan (首贷) is its earliest loan or draw (a loan first on the same day).
 public struct StatFactsReader: Sendable {
     let database: any Database
     let thresholds: ClassificationThresholds
@@ -110,7 +112,18 @@ public struct StatFactsReader: Sendable {
         }
         let repayments = try await readRepayments(sql, loans: changedLoans)
         let loansByFirm = Dictionary(grouping: loans, by: \.uscc)
-        let firstLoan = Dictionary(loans.map { ($0.uscc, ($0.start, $0.id)) }, uniquingKeysWith: { a, b in (a.0, a.1) < (b.0, b.1) ? a : b })
+        let lines = try await CreditLineStore(database: database).allLines()
+        // Each firm's first borrowing: (day, 0 for a loan / 1 for a draw, id).
+        var firstBorrowing: [String: (day: Day, rank: Int, id: Int64)] = [:]
+        func consider(_ uscc: String, _ candidate: (day: Day, rank: Int, id: Int64)) {
+            if let known = firstBorrowing[uscc], (known.day, known.rank, known.id) <= (candidate.day, candidate.rank, candidate.id) { return }
+            firstBorrowing[uscc] = candidate
+        }
+        for loan in loans { consider(loan.uscc, (loan.start, 0, loan.id)) }
+        for stored in lines {
+            if let draw = stored.line.ledger.entries.first(where: { $0.kind == .draw }) { consider(stored.line.uscc, (draw.day, 1, draw.id)) }
+        }
+        let firstLoan = firstBorrowing.compactMapValues { $0.rank == 0 ? ($0.day, $0.id) : nil }
         for loan in loans where changedLoans?.contains(loan.id) ?? true {
             let reported = repayments[loan.id] ?? []
             let changes = StatLoanHistory.changes(schedule: loan.ledger.schedule, repayments: reported, thresholds: thresholds,
@@ -121,6 +134,29 @@ public struct StatFactsReader: Sendable {
                 id: String(loan.id), firm: loan.uscc, institution: String(loan.institutionID), product: loan.productID.map(String.init),
                 disbursedOn: loan.start, amount: loan.ledger.schedule.principal, rate: loan.ledger.schedule.rate.basisPoints,
                 isCreditLoan: loan.isCreditLoan, isFirstLoan: isFirst, isRenewal: isRenewal, changes: changes)])
+        }
+
+        // Revolving lines: the opening a credit line granted, each draw a loan.
+        var changedLines: Set<Int64>?
+        if let ms = since {
+            struct R: Decodable { let id: Int64 }
+            let rows = try await sql.raw(daily ? "SELECT id FROM credit_lines WHERE updated_at >= \(bind: ms) OR settled = 0"
+                                               : "SELECT id FROM credit_lines WHERE updated_at >= \(bind: ms)").all(decoding: R.self)
+            changedLines = Set(rows.map(\.id))
+        }
+        if !lines.isEmpty {
+            struct P: Decodable { let id: Int64; let type: String }
+            let types = Dictionary(try await sql.raw("SELECT id, type FROM products").all(decoding: P.self).map { ($0.id, $0.type) },
+                                   uniquingKeysWith: { a, _ in a })
+            for stored in lines where changedLines?.contains(stored.line.id) ?? true {
+                let line = stored.line
+                let first = firstBorrowing[line.uscc].flatMap { $0.rank == 1 ? $0.id : nil }
+                let draws = StatLineHistory.draws(line, isCreditLoan: types[line.productID] == ProductType.pureCredit.rawValue, firstDraw: first,
+                                                  thresholds: thresholds, through: today)
+                result["line:\(line.id)"] = StatFacts(firms: firm(line.uscc), creditLines: [StatCreditLine(
+                    firm: line.uscc, institution: String(line.institutionID), product: String(line.productID),
+                    grantedOn: line.ledger.openedOn, amount: line.ledger.limit)], loans: draws)
+            }
         }
 
         // Demands: published, taken, satisfied by the taker's loan.
