@@ -57,7 +57,7 @@ enum DemoCommand {
             _ = try CityGenerator(config: config).write(to: directory)
             try await load(app, directory: directory)
         }
-        let market = try await DemoMarket.seed(app) + DemoDemands.seed(app) + DemoFirmLoan.seed(app) + DemoRecommendations.seed(app) + DemoAlerts.seed(app) + DemoListings.seed(app)
+        let market = try await DemoMarket.seed(app) + DemoDemands.seed(app) + DemoCredit.seed(app) + DemoFirmLoan.seed(app) + DemoRecommendations.seed(app) + DemoAlerts.seed(app) + DemoListings.seed(app)
             + DemoFunds.seed(app) + DemoStats.seed(app)
         try await printLogins(app, market: market)
     }
