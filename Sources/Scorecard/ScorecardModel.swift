@@ -26,11 +26,17 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
     public var rawMinGain: Double
     /// A numeric variable needs at least this many distinct training values to be tried as a number.
     public var rawMinDistinct: Int
+    /// A variable left out by selection (low IV, correlated, wrong sign) may still enter, with WOE conditional on
+    /// the model, when its conditional deviance gain is significant at this level (`ConditionalEntry`); nil for no
+    /// second chance.
+    public var entrySignificance: Double?
 
     public init(binning: BinningConfig = BinningConfig(), minIV: Double = 0.02, maxCorrelation: Double = 0.7,
                 l2: Double = 10, dropWrongSign: Bool = true, scaling: ScalingConfig = ScalingConfig(),
                 excludedColumns: [String] = [], reasonCodeCount: Int = 4, rawNumeric: RawNumericMode = .auto,
-                rawInnerFolds: Int = 3, rawMinGain: Double = 1, rawMinDistinct: Int = 3) {
+                rawInnerFolds: Int = 3, rawMinGain: Double = 1, rawMinDistinct: Int = 3,
+                entrySignificance: Double? = 0.05) {
+        self.entrySignificance = entrySignificance
         self.rawNumeric = rawNumeric
         self.rawInnerFolds = rawInnerFolds
         self.rawMinGain = rawMinGain
@@ -43,6 +49,11 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         self.scaling = scaling
         self.excludedColumns = excludedColumns
         self.reasonCodeCount = reasonCodeCount
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case binning, minIV, maxCorrelation, l2, dropWrongSign, scaling, excludedColumns, reasonCodeCount, rawNumeric,
+             rawInnerFolds, rawMinGain, rawMinDistinct, entrySignificance
     }
 
     /// Reads a configuration (e.g. a JSON settings file); absent keys take their default values.
@@ -61,6 +72,26 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         rawInnerFolds = try c.decodeIfPresent(Int.self, forKey: .rawInnerFolds) ?? d.rawInnerFolds
         rawMinGain = try c.decodeIfPresent(Double.self, forKey: .rawMinGain) ?? d.rawMinGain
         rawMinDistinct = try c.decodeIfPresent(Int.self, forKey: .rawMinDistinct) ?? d.rawMinDistinct
+        entrySignificance = c.contains(.entrySignificance)
+            ? try c.decodeIfPresent(Double.self, forKey: .entrySignificance) : d.entrySignificance
+    }
+
+    /// Every key written; `entrySignificance` as null when off, so that it reads back off rather than as the default.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(binning, forKey: .binning)
+        try c.encode(minIV, forKey: .minIV)
+        try c.encode(maxCorrelation, forKey: .maxCorrelation)
+        try c.encode(l2, forKey: .l2)
+        try c.encode(dropWrongSign, forKey: .dropWrongSign)
+        try c.encode(scaling, forKey: .scaling)
+        try c.encode(excludedColumns, forKey: .excludedColumns)
+        try c.encode(reasonCodeCount, forKey: .reasonCodeCount)
+        try c.encode(rawNumeric, forKey: .rawNumeric)
+        try c.encode(rawInnerFolds, forKey: .rawInnerFolds)
+        try c.encode(rawMinGain, forKey: .rawMinGain)
+        try c.encode(rawMinDistinct, forKey: .rawMinDistinct)
+        try c.encode(entrySignificance, forKey: .entrySignificance)
     }
 
     func validate() throws(ScorecardError) {
@@ -73,6 +104,9 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         guard rawInnerFolds >= 2, rawInnerFolds <= 10 else { throw .invalidConfiguration("内部验证折数 rawInnerFolds 须在 2 到 10 之间") }
         guard rawMinGain >= 0, rawMinGain.isFinite else { throw .invalidConfiguration("原始数值增益门槛 rawMinGain 须为非负数") }
         guard rawMinDistinct >= 2 else { throw .invalidConfiguration("原始数值最少取值个数 rawMinDistinct 须至少为 2") }
+        if let entrySignificance, !(entrySignificance > 0 && entrySignificance < 1) {
+            throw .invalidConfiguration("条件入选显著性水平 entrySignificance 须在 0 到 1 之间")
+        }
     }
 }
 
@@ -86,6 +120,9 @@ public struct ScorecardVariable: Codable, Sendable, Equatable {
     /// A numeric variable's value as a number in the regression, with its own coefficient and points
     /// (`-factor × coefficient × feature`); nil for a classic binned variable.
     public var raw: RawNumericTerm?
+    /// The bins carry conditional WOE: the variable entered on its second chance (`ConditionalEntry`), and each
+    /// bin's WOE is its log-odds shift given the rest of the scorecard rather than against the average.
+    public var conditionalWOE: Bool = false
 
     public var name: String { binning.name }
     /// The most points the variable gives: the best bin plus, for a raw term, its best end of the clipped range.
@@ -126,15 +163,16 @@ public struct ScorecardVariable: Codable, Sendable, Equatable {
     /// `ScalingConfig.factor` of the model (stored so that raw points need no model at hand).
     public var pointsFactor: Double = 0
 
-    private enum CodingKeys: String, CodingKey { case binning, coefficient, neutralPoints, raw, pointsFactor }
+    private enum CodingKeys: String, CodingKey { case binning, coefficient, neutralPoints, raw, pointsFactor, conditionalWOE }
 
     init(binning: VariableBinning, coefficient: Double, neutralPoints: Double, raw: RawNumericTerm? = nil,
-         pointsFactor: Double = 0) {
+         pointsFactor: Double = 0, conditionalWOE: Bool = false) {
         self.binning = binning
         self.coefficient = coefficient
         self.neutralPoints = neutralPoints
         self.raw = raw
         self.pointsFactor = pointsFactor
+        self.conditionalWOE = conditionalWOE
     }
 
     public init(from decoder: any Decoder) throws {
@@ -144,6 +182,7 @@ public struct ScorecardVariable: Codable, Sendable, Equatable {
         neutralPoints = try c.decode(Double.self, forKey: .neutralPoints)
         raw = try c.decodeIfPresent(RawNumericTerm.self, forKey: .raw)
         pointsFactor = try c.decodeIfPresent(Double.self, forKey: .pointsFactor) ?? 0
+        conditionalWOE = try c.decodeIfPresent(Bool.self, forKey: .conditionalWOE) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -153,6 +192,7 @@ public struct ScorecardVariable: Codable, Sendable, Equatable {
         try c.encode(neutralPoints, forKey: .neutralPoints)
         try c.encodeIfPresent(raw, forKey: .raw)
         if raw != nil { try c.encode(pointsFactor, forKey: .pointsFactor) }
+        if conditionalWOE { try c.encode(conditionalWOE, forKey: .conditionalWOE) }
     }
 }
 

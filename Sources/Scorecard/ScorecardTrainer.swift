@@ -6,7 +6,8 @@ extension ScorecardModel {
     /// Steps: bin every column but the target (and `config.excludedColumns`), compute WOE and IV,
     /// keep variables by IV and WOE correlation, choose by inner validation which numeric variables also
     /// enter as numbers (`RawNumericChoice`), fit the L2 logistic regression on the WOE (and raw) columns
-    /// (dropping wrong-sign WOE terms if configured), then scale to points.
+    /// (dropping wrong-sign WOE terms if configured), give the variables left out a second chance with WOE
+    /// conditional on the model (`ConditionalEntry`), then scale to points.
     public static func train(table: ScorecardTable, target: String,
                              config: ScorecardConfig = ScorecardConfig()) throws(ScorecardError) -> ScorecardModel {
         let data = try TrainingData(table: table, target: target, excluding: Set(config.excludedColumns))
@@ -76,25 +77,58 @@ extension ScorecardModel {
         // keeps only that term, any other variable leaves the model.
         var design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
         var regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
-        while config.dropWrongSign, !selected.isEmpty {
-            let wrong = selected.filter { (design.woeCoefficient(of: $0, in: regression) ?? 0) < 0 }
-            guard !wrong.isEmpty else { break }
-            // The wrong-sign variable with the lowest IV (ties: the later column).
-            let victim = wrong.min { a, b in
-                let ia = binnings[a].iv, ib = binnings[b].iv
-                return ia != ib ? ia < ib : a > b
-            } ?? wrong[0]
-            if rawColumns[victim] != nil {
-                woeIn.remove(victim)
-            } else {
-                statuses[victim] = .wrongSign
-                selected.removeAll { $0 == victim }
+        func dropWrongSigns() {
+            while config.dropWrongSign, !selected.isEmpty {
+                let wrong = selected.filter { (design.woeCoefficient(of: $0, in: regression) ?? 0) < 0 }
+                guard !wrong.isEmpty else { break }
+                // The wrong-sign variable with the lowest IV (ties: the later column).
+                let victim = wrong.min { a, b in
+                    let ia = binnings[a].iv, ib = binnings[b].iv
+                    return ia != ib ? ia < ib : a > b
+                } ?? wrong[0]
+                if rawColumns[victim] != nil {
+                    woeIn.remove(victim)
+                } else {
+                    statuses[victim] = .wrongSign
+                    selected.removeAll { $0 == victim }
+                }
+                design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
+                regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
             }
-            design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
-            regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
+        }
+        dropWrongSigns()
+
+        // 5. A second chance for the variables left out, conditionally on the model (`ConditionalEntry`): forward
+        // stepwise, the one whose conditional WOE gains most significantly enters with it, the model is refitted
+        // (wrong-sign terms leave again), and the rest are tried again; each variable gets one second chance.
+        var conditional: Set<Int> = []
+        if let significance = config.entrySignificance {
+            let threshold = ConditionalEntry.scoreThreshold(significance)
+            while true {
+                let logits = design.logits(woeColumns: woeColumns, regression: regression, rows: rows.count)
+                var best: (index: Int, fit: ConditionalEntry.Fit)? = nil
+                for index in statuses.indices where statuses[index] != .selected && !conditional.contains(index)
+                    && binnings[index].bins.count > 1 {
+                    let fit = ConditionalEntry.fit(assignment: assignments[index], binCount: binnings[index].bins.count,
+                                                   offsets: logits, targets: y, smoothing: config.binning.woeSmoothing)
+                    if fit.score > threshold, fit.score > (best?.fit.score ?? -.infinity) { best = (index, fit) }
+                }
+                guard let best else { break }
+                let index = best.index, fit = best.fit
+                conditional.insert(index)
+                for b in binnings[index].bins.indices { binnings[index].bins[b].woe = fit.woe[b] }
+                woeColumns[index] = assignments[index].map { $0 >= 0 ? fit.woe[Int($0)] : 0 }
+                statuses[index] = .selected
+                correlatedWith[index] = nil
+                selected = statuses.indices.filter { statuses[$0] == .selected }
+                woeIn.insert(index)
+                design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
+                regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
+                dropWrongSigns()
+            }
         }
 
-        // 5. Points.
+        // 6. Points.
         let scaling = config.scaling
         var basePoints = scaling.basePoints(intercept: regression.intercept)
         let share = scaling.distributeBasePoints && !selected.isEmpty ? basePoints / Double(selected.count) : 0
@@ -115,7 +149,8 @@ extension ScorecardModel {
             }
             let neutral = scaling.roundPoints ? share.rounded() : share
             variables.append(ScorecardVariable(binning: binning, coefficient: coefficient, neutralPoints: neutral,
-                                               raw: raw, pointsFactor: raw == nil ? 0 : scaling.factor))
+                                               raw: raw, pointsFactor: raw == nil ? 0 : scaling.factor,
+                                               conditionalWOE: conditional.contains(index)))
         }
         let candidates = binnings.indices.map { i in
             CandidateVariable(name: binnings[i].name, kind: binnings[i].kind, iv: binnings[i].iv,
@@ -127,7 +162,7 @@ extension ScorecardModel {
             intercept: regression.intercept, basePoints: basePoints, variables: variables,
             candidates: candidates, scoreReference: ScoreReference(scores: []))
 
-        // 6. Training score distribution for PSI.
+        // 7. Training score distribution for PSI.
         var trainingScores: [Double] = []
         trainingScores.reserveCapacity(rows.count)
         for position in rows.indices {
@@ -166,6 +201,17 @@ extension ScorecardModel {
         func fit(woeColumns: [[Double]], targets: [UInt8], l2: Double) -> LogisticRegression {
             let columns = order.map { entry in entry.raw ? (raw[entry.index] ?? []) : woeColumns[entry.index] }
             return LogisticRegression.fit(columns: columns, targets: targets, l2: l2)
+        }
+
+        /// The log-odds of each of the first `rows` training rows under a fitted model of this design.
+        func logits(woeColumns: [[Double]], regression: LogisticRegression, rows: Int) -> [Double] {
+            var z = [Double](repeating: regression.intercept, count: rows)
+            for (k, entry) in order.enumerated() {
+                let column = entry.raw ? (raw[entry.index] ?? []) : woeColumns[entry.index]
+                let coefficient = regression.coefficients[k]
+                for i in 0..<min(rows, column.count) { z[i] += coefficient * column[i] }
+            }
+            return z
         }
 
         func woeCoefficient(of index: Int, in model: LogisticRegression) -> Double? {
