@@ -8,8 +8,11 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
     /// Of two variables whose WOE columns correlate more than this (in absolute value), the one
     /// with the lower IV is left out.
     public var maxCorrelation: Double
-    /// L2 penalty λ of the logistic regression (scikit-learn's `1/C`).
+    /// L2 penalty λ of the logistic regression (scikit-learn's `1/C`): the smallest one used (see `l2Factors`).
     public var l2: Double
+    /// Multiples of `l2` among which the penalty is chosen by inner validation on the training rows (the folds of
+    /// `rawInnerFolds`, see `RawNumericChoice`); each at least 1. `[1]` (or empty) keeps `l2` fixed.
+    public var l2Factors: [Double]
     /// Leave out, one at a time, variables whose coefficient comes out negative (risk against their
     /// own WOE, a sign of collinearity), and refit.
     public var dropWrongSign: Bool
@@ -32,7 +35,7 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
     public var entrySignificance: Double?
 
     public init(binning: BinningConfig = BinningConfig(), minIV: Double = 0.02, maxCorrelation: Double = 0.7,
-                l2: Double = 10, dropWrongSign: Bool = true, scaling: ScalingConfig = ScalingConfig(),
+                l2: Double = 10, l2Factors: [Double] = [1, 3, 10, 30], dropWrongSign: Bool = true, scaling: ScalingConfig = ScalingConfig(),
                 excludedColumns: [String] = [], reasonCodeCount: Int = 4, rawNumeric: RawNumericMode = .auto,
                 rawInnerFolds: Int = 3, rawMinGain: Double = 1, rawMinDistinct: Int = 3,
                 entrySignificance: Double? = 0.05) {
@@ -45,6 +48,7 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         self.minIV = minIV
         self.maxCorrelation = maxCorrelation
         self.l2 = l2
+        self.l2Factors = l2Factors
         self.dropWrongSign = dropWrongSign
         self.scaling = scaling
         self.excludedColumns = excludedColumns
@@ -52,7 +56,7 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case binning, minIV, maxCorrelation, l2, dropWrongSign, scaling, excludedColumns, reasonCodeCount, rawNumeric,
+        case binning, minIV, maxCorrelation, l2, l2Factors, dropWrongSign, scaling, excludedColumns, reasonCodeCount, rawNumeric,
              rawInnerFolds, rawMinGain, rawMinDistinct, entrySignificance
     }
 
@@ -64,6 +68,7 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         minIV = try c.decodeIfPresent(Double.self, forKey: .minIV) ?? d.minIV
         maxCorrelation = try c.decodeIfPresent(Double.self, forKey: .maxCorrelation) ?? d.maxCorrelation
         l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? d.l2
+        l2Factors = try c.decodeIfPresent([Double].self, forKey: .l2Factors) ?? d.l2Factors
         dropWrongSign = try c.decodeIfPresent(Bool.self, forKey: .dropWrongSign) ?? d.dropWrongSign
         scaling = try c.decodeIfPresent(ScalingConfig.self, forKey: .scaling) ?? d.scaling
         excludedColumns = try c.decodeIfPresent([String].self, forKey: .excludedColumns) ?? d.excludedColumns
@@ -83,6 +88,7 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         try c.encode(minIV, forKey: .minIV)
         try c.encode(maxCorrelation, forKey: .maxCorrelation)
         try c.encode(l2, forKey: .l2)
+        try c.encode(l2Factors, forKey: .l2Factors)
         try c.encode(dropWrongSign, forKey: .dropWrongSign)
         try c.encode(scaling, forKey: .scaling)
         try c.encode(excludedColumns, forKey: .excludedColumns)
@@ -100,6 +106,9 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         guard minIV >= 0, minIV.isFinite else { throw .invalidConfiguration("最小 IV 值 minIV 须为非负数") }
         guard maxCorrelation > 0, maxCorrelation <= 1 else { throw .invalidConfiguration("最大相关系数 maxCorrelation 须在 0 到 1 之间") }
         guard l2 >= 0, l2.isFinite else { throw .invalidConfiguration("L2 正则系数 l2 须为非负数") }
+        guard l2Factors.allSatisfy({ $0 >= 1 && $0.isFinite }) else {
+            throw .invalidConfiguration("L2 正则系数倍数 l2Factors 须为不小于 1 的数")
+        }
         guard reasonCodeCount >= 0 else { throw .invalidConfiguration("原因码个数 reasonCodeCount 须为非负数") }
         guard rawInnerFolds >= 2, rawInnerFolds <= 10 else { throw .invalidConfiguration("内部验证折数 rawInnerFolds 须在 2 到 10 之间") }
         guard rawMinGain >= 0, rawMinGain.isFinite else { throw .invalidConfiguration("原始数值增益门槛 rawMinGain 须为非负数") }
@@ -221,6 +230,9 @@ public struct TrainingSummary: Codable, Sendable, Equatable {
     public var rows: Int
     public var bads: Int
     public var goods: Int
+    /// The L2 penalty the regression was fitted with (`ScorecardConfig.l2` times the factor chosen by inner
+    /// validation); nil in model files written before the penalty was chosen.
+    public var l2: Double? = nil
     public var badRate: Double { rows == 0 ? 0 : Double(bads) / Double(rows) }
 }
 

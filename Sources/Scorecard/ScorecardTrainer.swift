@@ -4,8 +4,8 @@ extension ScorecardModel {
     /// Trains a scorecard on every row of a table.
     ///
     /// Steps: bin every column but the target (and `config.excludedColumns`), compute WOE and IV,
-    /// keep variables by IV and WOE correlation, choose by inner validation which numeric variables also
-    /// enter as numbers (`RawNumericChoice`), fit the L2 logistic regression on the WOE (and raw) columns
+    /// keep variables by IV and WOE correlation, choose by inner validation the L2 penalty and which numeric
+    /// variables also enter as numbers (`RawNumericChoice`), fit the L2 logistic regression on the WOE (and raw) columns
     /// (dropping wrong-sign WOE terms if configured), give the variables left out a second chance with WOE
     /// conditional on the model (`ConditionalEntry`), then scale to points.
     public static func train(table: ScorecardTable, target: String,
@@ -55,12 +55,13 @@ extension ScorecardModel {
             }
         }
 
-        // 3. Raw numeric terms, chosen by inner validation on these training rows (`RawNumericChoice`).
+        // 3. The L2 penalty and raw numeric terms, chosen by inner validation on these training rows (`RawNumericChoice`).
         var selected = statuses.indices.filter { statuses[$0] == .selected }
         let others = statuses.indices.filter { statuses[$0] != .selected && binnings[$0].iv > 0 }
         let choice = RawNumericChoice(config: config).choose(data: data, rows: rows, selected: selected,
                                                              others: others, binnings: binnings)
         let rawTerms = choice.terms
+        let l2 = choice.l2
         var woeIn = Set(selected).subtracting(choice.woeOut)
         for index in others where rawTerms[index] != nil {
             statuses[index] = .selected
@@ -76,7 +77,7 @@ extension ScorecardModel {
         // 4. Logistic regression, leaving out wrong-sign WOE terms one at a time: a variable with a raw term
         // keeps only that term, any other variable leaves the model.
         var design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
-        var regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
+        var regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2)
         func dropWrongSigns() {
             while config.dropWrongSign, !selected.isEmpty {
                 let wrong = selected.filter { (design.woeCoefficient(of: $0, in: regression) ?? 0) < 0 }
@@ -93,7 +94,7 @@ extension ScorecardModel {
                     selected.removeAll { $0 == victim }
                 }
                 design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
-                regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
+                regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2)
             }
         }
         dropWrongSigns()
@@ -123,7 +124,7 @@ extension ScorecardModel {
                 selected = statuses.indices.filter { statuses[$0] == .selected }
                 woeIn.insert(index)
                 design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
-                regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
+                regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2)
                 dropWrongSigns()
             }
         }
@@ -158,7 +159,7 @@ extension ScorecardModel {
         }
         var model = ScorecardModel(
             format: formatName, formatVersion: variables.contains { $0.raw != nil } ? currentFormatVersion : 1, target: data.targetName, config: config,
-            training: TrainingSummary(rows: rows.count, bads: bads, goods: goods), scaling: scaling,
+            training: TrainingSummary(rows: rows.count, bads: bads, goods: goods, l2: l2), scaling: scaling,
             intercept: regression.intercept, basePoints: basePoints, variables: variables,
             candidates: candidates, scoreReference: ScoreReference(scores: []))
 
