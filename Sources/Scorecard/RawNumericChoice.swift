@@ -29,7 +29,8 @@ public enum RawNumericMode: String, Codable, Sendable, Equatable {
 ///
 /// The same inner folds choose the L2 penalty among `l2 × l2Factors`: before step 3 for the model with the WOE
 /// of every selected variable (so the raw terms are judged at the penalty they will be fitted with), and again
-/// after step 4 for the chosen design. A larger penalty is taken only when it raises the held-out
+/// after step 4 for the chosen design (when it has raw terms), each time upwards from `l2` until the held-out
+/// log-likelihood falls. A larger penalty is taken only when it raises the held-out
 /// log-likelihood by more than `rawMinGain` nats over `l2`. The WOE the final regression sees is measured on
 /// the very rows it is fitted to, so its coefficients come out too confident: more so the more bins and the
 /// weaker the variables (a many-level category such as a region, a near-duplicate of another variable). The
@@ -58,10 +59,10 @@ struct RawNumericChoice {
         var l2: Double
     }
 
-    /// The penalties tried: `l2` times each factor, `l2` itself first, without repeats.
+    /// The penalties tried: `l2`, then `l2` times each factor in increasing order, without repeats.
     var penalties: [Double] {
         var result = [config.l2]
-        for factor in config.l2Factors where !result.contains(config.l2 * factor) { result.append(config.l2 * factor) }
+        for factor in config.l2Factors.sorted() where !result.contains(config.l2 * factor) { result.append(config.l2 * factor) }
         return result
     }
 
@@ -83,19 +84,24 @@ struct RawNumericChoice {
         guard !folds.isEmpty else { return Choice(l2: config.l2) }
 
         /// The penalty of the design: the best held-out one if it beats `l2` by more than `rawMinGain` nats.
-        func penalty(raw: [Int], woeOut: Set<Int>) -> Double {
+        /// Penalties are tried upwards until the held-out log-likelihood falls (it rises to one peak and falls).
+        func penalty(raw: [Int], woeOut: Set<Int>) -> (l2: Double, value: Double) {
             let floor = heldOutLogLikelihood(folds, raw: raw, woeOut: woeOut, selected: selected, l2: config.l2)
             var best = (l2: config.l2, value: floor)
+            var previous = floor
             for l2 in penalties.dropFirst() {
                 let value = heldOutLogLikelihood(folds, raw: raw, woeOut: woeOut, selected: selected, l2: l2)
                 if value > best.value { best = (l2, value) }
+                if value < previous { break }
+                previous = value
             }
-            return best.value > floor + config.rawMinGain ? best.l2 : config.l2
+            return best.value > floor + config.rawMinGain ? best : (config.l2, floor)
         }
-        var l2 = penalties.count > 1 ? penalty(raw: [], woeOut: []) : config.l2
+        let start = penalties.count > 1 ? penalty(raw: [], woeOut: []) : nil
+        var l2 = start?.l2 ?? config.l2
 
         var kept: [Int] = []
-        var baseline = heldOutLogLikelihood(folds, raw: kept, l2: l2)
+        var baseline = start?.value ?? heldOutLogLikelihood(folds, raw: kept, l2: l2)
         for candidate in candidates {
             let value = heldOutLogLikelihood(folds, raw: kept + [candidate], l2: l2)
             if value > baseline + config.rawMinGain {
@@ -113,7 +119,8 @@ struct RawNumericChoice {
                 baseline = value
             }
         }
-        if penalties.count > 1 { l2 = penalty(raw: kept, woeOut: woeOut) }
+        // The design changed: choose the penalty again.
+        if penalties.count > 1, !kept.isEmpty { l2 = penalty(raw: kept, woeOut: woeOut).l2 }
         var terms: [Int: RawNumericTerm] = [:]
         for index in kept {
             let values = rows.map { data.columns[index].numbers[$0] }
