@@ -8,7 +8,7 @@ public enum RawNumericMode: String, Codable, Sendable, Equatable {
     case auto
 }
 
-/// Chooses which selected numeric variables get a raw numeric term next to their WOE.
+/// Chooses which selected numeric variables get a raw numeric term next to their WOE, and the L2 penalty.
 ///
 /// The rule (training rows only; the test fold of a cross-validation is never seen):
 /// 1. Candidates are the numeric variables with at least `rawMinDistinct` distinct values: those selected for
@@ -26,6 +26,16 @@ public enum RawNumericMode: String, Codable, Sendable, Equatable {
 ///
 /// WOE binning loses the ranking within a bin; a raw term gives it back where the data show it matters
 /// (a strongly predictive continuous variable, many weak near-linear effects), and stays out otherwise.
+///
+/// The same inner folds choose the L2 penalty among `l2 × l2Factors`: before step 3 for the model with the WOE
+/// of every selected variable (so the raw terms are judged at the penalty they will be fitted with), and again
+/// after step 4 for the chosen design (when it has raw terms), each time upwards from `l2` until the held-out
+/// log-likelihood falls. A larger penalty is taken only when it raises the held-out
+/// log-likelihood by more than `rawMinGain` nats over `l2`. The WOE the final regression sees is measured on
+/// the very rows it is fitted to, so its coefficients come out too confident: more so the more bins and the
+/// weaker the variables (a many-level category such as a region, a near-duplicate of another variable). The
+/// inner folds bin again without their held-out rows and so see the shrinkage the data call for; `l2` stays
+/// the floor (a penalty below it is never chosen).
 struct RawNumericChoice {
     let config: ScorecardConfig
 
@@ -41,11 +51,19 @@ struct RawNumericChoice {
         var rawTest: [Int: [Double]]
     }
 
-    /// The outcome: raw terms by column index (transforms fitted on all training rows) and the selected
-    /// variables that enter by their raw term alone.
+    /// The outcome: raw terms by column index (transforms fitted on all training rows), the selected
+    /// variables that enter by their raw term alone, and the L2 penalty of the regression.
     struct Choice {
         var terms: [Int: RawNumericTerm] = [:]
         var woeOut: Set<Int> = []
+        var l2: Double
+    }
+
+    /// The penalties tried: `l2`, then `l2` times each factor in increasing order, without repeats.
+    var penalties: [Double] {
+        var result = [config.l2]
+        for factor in config.l2Factors.sorted() where !result.contains(config.l2 * factor) { result.append(config.l2 * factor) }
+        return result
     }
 
     /// The chosen variables (column indices), each with its transform fitted on all training rows.
@@ -53,22 +71,39 @@ struct RawNumericChoice {
     /// numbers only.
     func choose(data: TrainingData, rows: [Int], selected: [Int], others: [Int] = [],
                 binnings: [VariableBinning]) -> Choice {
-        guard config.rawNumeric == .auto else { return Choice() }
-        let candidates = (selected + others)
+        let penalties = self.penalties
+        let candidates = config.rawNumeric != .auto ? [] : (selected + others)
             .filter { data.columns[$0].kind == .numeric }
             .filter { index in
                 let numbers = data.columns[index].numbers
                 return RawNumericTerm.fit(values: rows.map { numbers[$0] }, minDistinct: config.rawMinDistinct) != nil
             }
             .sorted { binnings[$0].iv != binnings[$1].iv ? binnings[$0].iv > binnings[$1].iv : $0 < $1 }
-        guard !candidates.isEmpty else { return Choice() }
+        guard !candidates.isEmpty || penalties.count > 1 else { return Choice(l2: config.l2) }
         let folds = innerFolds(data: data, rows: rows, selected: selected, candidates: candidates)
-        guard !folds.isEmpty else { return Choice() }
+        guard !folds.isEmpty else { return Choice(l2: config.l2) }
+
+        /// The penalty of the design: the best held-out one if it beats `l2` by more than `rawMinGain` nats.
+        /// Penalties are tried upwards until the held-out log-likelihood falls (it rises to one peak and falls).
+        func penalty(raw: [Int], woeOut: Set<Int>) -> (l2: Double, value: Double) {
+            let floor = heldOutLogLikelihood(folds, raw: raw, woeOut: woeOut, selected: selected, l2: config.l2)
+            var best = (l2: config.l2, value: floor)
+            var previous = floor
+            for l2 in penalties.dropFirst() {
+                let value = heldOutLogLikelihood(folds, raw: raw, woeOut: woeOut, selected: selected, l2: l2)
+                if value > best.value { best = (l2, value) }
+                if value < previous { break }
+                previous = value
+            }
+            return best.value > floor + config.rawMinGain ? best : (config.l2, floor)
+        }
+        let start = penalties.count > 1 ? penalty(raw: [], woeOut: []) : nil
+        var l2 = start?.l2 ?? config.l2
 
         var kept: [Int] = []
-        var baseline = heldOutLogLikelihood(folds, raw: kept)
+        var baseline = start?.value ?? heldOutLogLikelihood(folds, raw: kept, l2: l2)
         for candidate in candidates {
-            let value = heldOutLogLikelihood(folds, raw: kept + [candidate])
+            let value = heldOutLogLikelihood(folds, raw: kept + [candidate], l2: l2)
             if value > baseline + config.rawMinGain {
                 kept.append(candidate)
                 baseline = value
@@ -78,18 +113,20 @@ struct RawNumericChoice {
         //    log-likelihood (the number alone ranks as well as number and bins).
         var woeOut: Set<Int> = []
         for index in kept where selected.contains(index) {
-            let value = heldOutLogLikelihood(folds, raw: kept, woeOut: woeOut.union([index]), selected: selected)
+            let value = heldOutLogLikelihood(folds, raw: kept, woeOut: woeOut.union([index]), selected: selected, l2: l2)
             if value >= baseline {
                 woeOut.insert(index)
                 baseline = value
             }
         }
+        // The design changed: choose the penalty again.
+        if penalties.count > 1, !kept.isEmpty { l2 = penalty(raw: kept, woeOut: woeOut).l2 }
         var terms: [Int: RawNumericTerm] = [:]
         for index in kept {
             let values = rows.map { data.columns[index].numbers[$0] }
             terms[index] = RawNumericTerm.fit(values: values, minDistinct: config.rawMinDistinct)
         }
-        return Choice(terms: terms, woeOut: woeOut)
+        return Choice(terms: terms, woeOut: woeOut, l2: l2)
     }
 
     private func innerFolds(data: TrainingData, rows: [Int], selected: [Int], candidates: [Int]) -> [InnerFold] {
@@ -129,10 +166,10 @@ struct RawNumericChoice {
         return folds
     }
 
-    /// The summed log-likelihood of every inner fold's test rows under a regression fitted on its training rows,
-    /// with the WOE of every selected variable and the raw terms of `raw`.
+    /// The summed log-likelihood of every inner fold's test rows under a regression with penalty `l2` fitted on its
+    /// training rows, with the WOE of every selected variable (but those of `woeOut`) and the raw terms of `raw`.
     private func heldOutLogLikelihood(_ folds: [InnerFold], raw: [Int], woeOut: Set<Int> = [],
-                                      selected: [Int] = []) -> Double {
+                                      selected: [Int] = [], l2: Double) -> Double {
         var total = 0.0
         let woeKept = woeOut.isEmpty ? nil : Set(selected.indices.filter { !woeOut.contains(selected[$0]) })
         for fold in folds {
@@ -140,7 +177,7 @@ struct RawNumericChoice {
             let woeTest = woeKept.map { kept in fold.woeTest.indices.filter { kept.contains($0) }.map { fold.woeTest[$0] } } ?? fold.woeTest
             let trainColumns = woeTrain + raw.compactMap { fold.rawTrain[$0] }
             let testColumns = woeTest + raw.compactMap { fold.rawTest[$0] }
-            let model = LogisticRegression.fit(columns: trainColumns, targets: fold.trainTargets, l2: config.l2)
+            let model = LogisticRegression.fit(columns: trainColumns, targets: fold.trainTargets, l2: l2)
             for i in fold.testTargets.indices {
                 var z = model.intercept
                 for (j, column) in testColumns.enumerated() { z += model.coefficients[j] * column[i] }

@@ -8,8 +8,11 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
     /// Of two variables whose WOE columns correlate more than this (in absolute value), the one
     /// with the lower IV is left out.
     public var maxCorrelation: Double
-    /// L2 penalty λ of the logistic regression (scikit-learn's `1/C`).
+    /// L2 penalty λ of the logistic regression (scikit-learn's `1/C`): the smallest one used (see `l2Factors`).
     public var l2: Double
+    /// Multiples of `l2` among which the penalty is chosen by inner validation on the training rows (the folds of
+    /// `rawInnerFolds`, see `RawNumericChoice`); each at least 1. `[1]` (or empty) keeps `l2` fixed.
+    public var l2Factors: [Double]
     /// Leave out, one at a time, variables whose coefficient comes out negative (risk against their
     /// own WOE, a sign of collinearity), and refit.
     public var dropWrongSign: Bool
@@ -26,11 +29,17 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
     public var rawMinGain: Double
     /// A numeric variable needs at least this many distinct training values to be tried as a number.
     public var rawMinDistinct: Int
+    /// A variable left out by selection (low IV, correlated, wrong sign) may still enter, with WOE conditional on
+    /// the model, when its conditional deviance gain is significant at this level (`ConditionalEntry`); nil for no
+    /// second chance.
+    public var entrySignificance: Double?
 
     public init(binning: BinningConfig = BinningConfig(), minIV: Double = 0.02, maxCorrelation: Double = 0.7,
-                l2: Double = 10, dropWrongSign: Bool = true, scaling: ScalingConfig = ScalingConfig(),
+                l2: Double = 10, l2Factors: [Double] = [1, 3, 10, 30], dropWrongSign: Bool = true, scaling: ScalingConfig = ScalingConfig(),
                 excludedColumns: [String] = [], reasonCodeCount: Int = 4, rawNumeric: RawNumericMode = .auto,
-                rawInnerFolds: Int = 3, rawMinGain: Double = 1, rawMinDistinct: Int = 3) {
+                rawInnerFolds: Int = 3, rawMinGain: Double = 1, rawMinDistinct: Int = 3,
+                entrySignificance: Double? = 0.05) {
+        self.entrySignificance = entrySignificance
         self.rawNumeric = rawNumeric
         self.rawInnerFolds = rawInnerFolds
         self.rawMinGain = rawMinGain
@@ -39,10 +48,16 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         self.minIV = minIV
         self.maxCorrelation = maxCorrelation
         self.l2 = l2
+        self.l2Factors = l2Factors
         self.dropWrongSign = dropWrongSign
         self.scaling = scaling
         self.excludedColumns = excludedColumns
         self.reasonCodeCount = reasonCodeCount
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case binning, minIV, maxCorrelation, l2, l2Factors, dropWrongSign, scaling, excludedColumns, reasonCodeCount, rawNumeric,
+             rawInnerFolds, rawMinGain, rawMinDistinct, entrySignificance
     }
 
     /// Reads a configuration (e.g. a JSON settings file); absent keys take their default values.
@@ -53,6 +68,7 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         minIV = try c.decodeIfPresent(Double.self, forKey: .minIV) ?? d.minIV
         maxCorrelation = try c.decodeIfPresent(Double.self, forKey: .maxCorrelation) ?? d.maxCorrelation
         l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? d.l2
+        l2Factors = try c.decodeIfPresent([Double].self, forKey: .l2Factors) ?? d.l2Factors
         dropWrongSign = try c.decodeIfPresent(Bool.self, forKey: .dropWrongSign) ?? d.dropWrongSign
         scaling = try c.decodeIfPresent(ScalingConfig.self, forKey: .scaling) ?? d.scaling
         excludedColumns = try c.decodeIfPresent([String].self, forKey: .excludedColumns) ?? d.excludedColumns
@@ -61,6 +77,27 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         rawInnerFolds = try c.decodeIfPresent(Int.self, forKey: .rawInnerFolds) ?? d.rawInnerFolds
         rawMinGain = try c.decodeIfPresent(Double.self, forKey: .rawMinGain) ?? d.rawMinGain
         rawMinDistinct = try c.decodeIfPresent(Int.self, forKey: .rawMinDistinct) ?? d.rawMinDistinct
+        entrySignificance = c.contains(.entrySignificance)
+            ? try c.decodeIfPresent(Double.self, forKey: .entrySignificance) : d.entrySignificance
+    }
+
+    /// Every key written; `entrySignificance` as null when off, so that it reads back off rather than as the default.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(binning, forKey: .binning)
+        try c.encode(minIV, forKey: .minIV)
+        try c.encode(maxCorrelation, forKey: .maxCorrelation)
+        try c.encode(l2, forKey: .l2)
+        try c.encode(l2Factors, forKey: .l2Factors)
+        try c.encode(dropWrongSign, forKey: .dropWrongSign)
+        try c.encode(scaling, forKey: .scaling)
+        try c.encode(excludedColumns, forKey: .excludedColumns)
+        try c.encode(reasonCodeCount, forKey: .reasonCodeCount)
+        try c.encode(rawNumeric, forKey: .rawNumeric)
+        try c.encode(rawInnerFolds, forKey: .rawInnerFolds)
+        try c.encode(rawMinGain, forKey: .rawMinGain)
+        try c.encode(rawMinDistinct, forKey: .rawMinDistinct)
+        try c.encode(entrySignificance, forKey: .entrySignificance)
     }
 
     func validate() throws(ScorecardError) {
@@ -69,10 +106,16 @@ public struct ScorecardConfig: Codable, Sendable, Equatable {
         guard minIV >= 0, minIV.isFinite else { throw .invalidConfiguration("最小 IV 值 minIV 须为非负数") }
         guard maxCorrelation > 0, maxCorrelation <= 1 else { throw .invalidConfiguration("最大相关系数 maxCorrelation 须在 0 到 1 之间") }
         guard l2 >= 0, l2.isFinite else { throw .invalidConfiguration("L2 正则系数 l2 须为非负数") }
+        guard l2Factors.allSatisfy({ $0 >= 1 && $0.isFinite }) else {
+            throw .invalidConfiguration("L2 正则系数倍数 l2Factors 须为不小于 1 的数")
+        }
         guard reasonCodeCount >= 0 else { throw .invalidConfiguration("原因码个数 reasonCodeCount 须为非负数") }
         guard rawInnerFolds >= 2, rawInnerFolds <= 10 else { throw .invalidConfiguration("内部验证折数 rawInnerFolds 须在 2 到 10 之间") }
         guard rawMinGain >= 0, rawMinGain.isFinite else { throw .invalidConfiguration("原始数值增益门槛 rawMinGain 须为非负数") }
         guard rawMinDistinct >= 2 else { throw .invalidConfiguration("原始数值最少取值个数 rawMinDistinct 须至少为 2") }
+        if let entrySignificance, !(entrySignificance > 0 && entrySignificance < 1) {
+            throw .invalidConfiguration("条件入选显著性水平 entrySignificance 须在 0 到 1 之间")
+        }
     }
 }
 
@@ -86,6 +129,9 @@ public struct ScorecardVariable: Codable, Sendable, Equatable {
     /// A numeric variable's value as a number in the regression, with its own coefficient and points
     /// (`-factor × coefficient × feature`); nil for a classic binned variable.
     public var raw: RawNumericTerm?
+    /// The bins carry conditional WOE: the variable entered on its second chance (`ConditionalEntry`), and each
+    /// bin's WOE is its log-odds shift given the rest of the scorecard rather than against the average.
+    public var conditionalWOE: Bool = false
 
     public var name: String { binning.name }
     /// The most points the variable gives: the best bin plus, for a raw term, its best end of the clipped range.
@@ -126,15 +172,16 @@ public struct ScorecardVariable: Codable, Sendable, Equatable {
     /// `ScalingConfig.factor` of the model (stored so that raw points need no model at hand).
     public var pointsFactor: Double = 0
 
-    private enum CodingKeys: String, CodingKey { case binning, coefficient, neutralPoints, raw, pointsFactor }
+    private enum CodingKeys: String, CodingKey { case binning, coefficient, neutralPoints, raw, pointsFactor, conditionalWOE }
 
     init(binning: VariableBinning, coefficient: Double, neutralPoints: Double, raw: RawNumericTerm? = nil,
-         pointsFactor: Double = 0) {
+         pointsFactor: Double = 0, conditionalWOE: Bool = false) {
         self.binning = binning
         self.coefficient = coefficient
         self.neutralPoints = neutralPoints
         self.raw = raw
         self.pointsFactor = pointsFactor
+        self.conditionalWOE = conditionalWOE
     }
 
     public init(from decoder: any Decoder) throws {
@@ -144,6 +191,7 @@ public struct ScorecardVariable: Codable, Sendable, Equatable {
         neutralPoints = try c.decode(Double.self, forKey: .neutralPoints)
         raw = try c.decodeIfPresent(RawNumericTerm.self, forKey: .raw)
         pointsFactor = try c.decodeIfPresent(Double.self, forKey: .pointsFactor) ?? 0
+        conditionalWOE = try c.decodeIfPresent(Bool.self, forKey: .conditionalWOE) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -153,6 +201,7 @@ public struct ScorecardVariable: Codable, Sendable, Equatable {
         try c.encode(neutralPoints, forKey: .neutralPoints)
         try c.encodeIfPresent(raw, forKey: .raw)
         if raw != nil { try c.encode(pointsFactor, forKey: .pointsFactor) }
+        if conditionalWOE { try c.encode(conditionalWOE, forKey: .conditionalWOE) }
     }
 }
 
@@ -181,6 +230,9 @@ public struct TrainingSummary: Codable, Sendable, Equatable {
     public var rows: Int
     public var bads: Int
     public var goods: Int
+    /// The L2 penalty the regression was fitted with (`ScorecardConfig.l2` times the factor chosen by inner
+    /// validation); nil in model files written before the penalty was chosen.
+    public var l2: Double? = nil
     public var badRate: Double { rows == 0 ? 0 : Double(bads) / Double(rows) }
 }
 

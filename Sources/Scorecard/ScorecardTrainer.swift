@@ -4,9 +4,10 @@ extension ScorecardModel {
     /// Trains a scorecard on every row of a table.
     ///
     /// Steps: bin every column but the target (and `config.excludedColumns`), compute WOE and IV,
-    /// keep variables by IV and WOE correlation, choose by inner validation which numeric variables also
-    /// enter as numbers (`RawNumericChoice`), fit the L2 logistic regression on the WOE (and raw) columns
-    /// (dropping wrong-sign WOE terms if configured), then scale to points.
+    /// keep variables by IV and WOE correlation, choose by inner validation the L2 penalty and which numeric
+    /// variables also enter as numbers (`RawNumericChoice`), fit the L2 logistic regression on the WOE (and raw) columns
+    /// (dropping wrong-sign WOE terms if configured), give the variables left out a second chance with WOE
+    /// conditional on the model (`ConditionalEntry`), then scale to points.
     public static func train(table: ScorecardTable, target: String,
                              config: ScorecardConfig = ScorecardConfig()) throws(ScorecardError) -> ScorecardModel {
         let data = try TrainingData(table: table, target: target, excluding: Set(config.excludedColumns))
@@ -54,12 +55,13 @@ extension ScorecardModel {
             }
         }
 
-        // 3. Raw numeric terms, chosen by inner validation on these training rows (`RawNumericChoice`).
+        // 3. The L2 penalty and raw numeric terms, chosen by inner validation on these training rows (`RawNumericChoice`).
         var selected = statuses.indices.filter { statuses[$0] == .selected }
         let others = statuses.indices.filter { statuses[$0] != .selected && binnings[$0].iv > 0 }
         let choice = RawNumericChoice(config: config).choose(data: data, rows: rows, selected: selected,
                                                              others: others, binnings: binnings)
         let rawTerms = choice.terms
+        let l2 = choice.l2
         var woeIn = Set(selected).subtracting(choice.woeOut)
         for index in others where rawTerms[index] != nil {
             statuses[index] = .selected
@@ -75,26 +77,59 @@ extension ScorecardModel {
         // 4. Logistic regression, leaving out wrong-sign WOE terms one at a time: a variable with a raw term
         // keeps only that term, any other variable leaves the model.
         var design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
-        var regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
-        while config.dropWrongSign, !selected.isEmpty {
-            let wrong = selected.filter { (design.woeCoefficient(of: $0, in: regression) ?? 0) < 0 }
-            guard !wrong.isEmpty else { break }
-            // The wrong-sign variable with the lowest IV (ties: the later column).
-            let victim = wrong.min { a, b in
-                let ia = binnings[a].iv, ib = binnings[b].iv
-                return ia != ib ? ia < ib : a > b
-            } ?? wrong[0]
-            if rawColumns[victim] != nil {
-                woeIn.remove(victim)
-            } else {
-                statuses[victim] = .wrongSign
-                selected.removeAll { $0 == victim }
+        var regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2)
+        func dropWrongSigns() {
+            while config.dropWrongSign, !selected.isEmpty {
+                let wrong = selected.filter { (design.woeCoefficient(of: $0, in: regression) ?? 0) < 0 }
+                guard !wrong.isEmpty else { break }
+                // The wrong-sign variable with the lowest IV (ties: the later column).
+                let victim = wrong.min { a, b in
+                    let ia = binnings[a].iv, ib = binnings[b].iv
+                    return ia != ib ? ia < ib : a > b
+                } ?? wrong[0]
+                if rawColumns[victim] != nil {
+                    woeIn.remove(victim)
+                } else {
+                    statuses[victim] = .wrongSign
+                    selected.removeAll { $0 == victim }
+                }
+                design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
+                regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2)
             }
-            design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
-            regression = design.fit(woeColumns: woeColumns, targets: y, l2: config.l2)
+        }
+        dropWrongSigns()
+
+        // 5. A second chance for the variables left out, conditionally on the model (`ConditionalEntry`): forward
+        // stepwise, the one whose conditional WOE gains most significantly enters with it, the model is refitted
+        // (wrong-sign terms leave again), and the rest are tried again; each variable gets one second chance.
+        var conditional: Set<Int> = []
+        if let significance = config.entrySignificance {
+            let threshold = ConditionalEntry.scoreThreshold(significance)
+            while true {
+                let logits = design.logits(woeColumns: woeColumns, regression: regression, rows: rows.count)
+                var best: (index: Int, fit: ConditionalEntry.Fit)? = nil
+                for index in statuses.indices where statuses[index] != .selected && !conditional.contains(index)
+                    && binnings[index].bins.count > 1 {
+                    let fit = ConditionalEntry.fit(assignment: assignments[index], binCount: binnings[index].bins.count,
+                                                   offsets: logits, targets: y, smoothing: config.binning.woeSmoothing)
+                    if fit.score > threshold, fit.score > (best?.fit.score ?? -.infinity) { best = (index, fit) }
+                }
+                guard let best else { break }
+                let index = best.index, fit = best.fit
+                conditional.insert(index)
+                for b in binnings[index].bins.indices { binnings[index].bins[b].woe = fit.woe[b] }
+                woeColumns[index] = assignments[index].map { $0 >= 0 ? fit.woe[Int($0)] : 0 }
+                statuses[index] = .selected
+                correlatedWith[index] = nil
+                selected = statuses.indices.filter { statuses[$0] == .selected }
+                woeIn.insert(index)
+                design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
+                regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2)
+                dropWrongSigns()
+            }
         }
 
-        // 5. Points.
+        // 6. Points.
         let scaling = config.scaling
         var basePoints = scaling.basePoints(intercept: regression.intercept)
         let share = scaling.distributeBasePoints && !selected.isEmpty ? basePoints / Double(selected.count) : 0
@@ -115,7 +150,8 @@ extension ScorecardModel {
             }
             let neutral = scaling.roundPoints ? share.rounded() : share
             variables.append(ScorecardVariable(binning: binning, coefficient: coefficient, neutralPoints: neutral,
-                                               raw: raw, pointsFactor: raw == nil ? 0 : scaling.factor))
+                                               raw: raw, pointsFactor: raw == nil ? 0 : scaling.factor,
+                                               conditionalWOE: conditional.contains(index)))
         }
         let candidates = binnings.indices.map { i in
             CandidateVariable(name: binnings[i].name, kind: binnings[i].kind, iv: binnings[i].iv,
@@ -123,11 +159,11 @@ extension ScorecardModel {
         }
         var model = ScorecardModel(
             format: formatName, formatVersion: variables.contains { $0.raw != nil } ? currentFormatVersion : 1, target: data.targetName, config: config,
-            training: TrainingSummary(rows: rows.count, bads: bads, goods: goods), scaling: scaling,
+            training: TrainingSummary(rows: rows.count, bads: bads, goods: goods, l2: l2), scaling: scaling,
             intercept: regression.intercept, basePoints: basePoints, variables: variables,
             candidates: candidates, scoreReference: ScoreReference(scores: []))
 
-        // 6. Training score distribution for PSI.
+        // 7. Training score distribution for PSI.
         var trainingScores: [Double] = []
         trainingScores.reserveCapacity(rows.count)
         for position in rows.indices {
@@ -166,6 +202,17 @@ extension ScorecardModel {
         func fit(woeColumns: [[Double]], targets: [UInt8], l2: Double) -> LogisticRegression {
             let columns = order.map { entry in entry.raw ? (raw[entry.index] ?? []) : woeColumns[entry.index] }
             return LogisticRegression.fit(columns: columns, targets: targets, l2: l2)
+        }
+
+        /// The log-odds of each of the first `rows` training rows under a fitted model of this design.
+        func logits(woeColumns: [[Double]], regression: LogisticRegression, rows: Int) -> [Double] {
+            var z = [Double](repeating: regression.intercept, count: rows)
+            for (k, entry) in order.enumerated() {
+                let column = entry.raw ? (raw[entry.index] ?? []) : woeColumns[entry.index]
+                let coefficient = regression.coefficients[k]
+                for i in 0..<min(rows, column.count) { z[i] += coefficient * column[i] }
+            }
+            return z
         }
 
         func woeCoefficient(of index: Int, in model: LogisticRegression) -> Double? {

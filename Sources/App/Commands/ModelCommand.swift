@@ -95,7 +95,8 @@ struct ModelCVCommand: AsyncCommand {
     var help: String {
         "按给定分折做交叉验证：逐折打印 AUC、KS 与平均值，再列出每个变量在各折中的处理方式"
             + "（WOE 分箱及其趋势：单调递增、单调递减、先升后降、先降后升；或原始数值，必要时取对数；"
-            + "由训练集内部验证逐变量选定，测试折不参与）；最后一行输出各折及平均 AUC、KS 的 JSON"
+            + "由训练集内部验证逐变量选定，测试折不参与；“条件 WOE”为筛选落选、但在其他入模变量给定下显著的变量，"
+            + "其各箱 WOE 相对模型已有的预测计算）；最后一行输出各折及平均 AUC、KS 的 JSON"
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
