@@ -139,7 +139,11 @@ import VaporTesting
             let wallet = try await send(app, .GET, "/firm/coupons", token: w.f.firmAToken)
             #expect(wallet.body.contains("循环额度 #\(lineID) 提款 #\(drawID)"))
             let bankPage = try await send(app, .GET, "/bank/coupons", token: bank)
-            #expect(bankPage.body.contains("循环额度 #\(lineID) 提款 #\(drawID)") && bankPage.body.contains("循环额度 #\(lineID)"))
+            #expect(bankPage.body.contains("循环额度 #\(lineID) 提款 #\(drawID)") && bankPage.body.contains("/bank/credit-lines/\(lineID)"))
+            // The lender's line page shows the coupon on the draw; another bank's is not found.
+            let linePage = try await send(app, .GET, "/bank/credit-lines/\(lineID)", token: bank)
+            #expect(linePage.status == .ok && linePage.body.contains("信用券 #\(coupon)：降息 0.20 个百分点") && linePage.body.contains("累计让利"))
+            #expect(try await send(app, .GET, "/bank/credit-lines/\(lineID)", token: w.f.bankBToken).status == .notFound)
 
             // The redemption is a coupon entry naming the draw; the draw's ledger row digest covers the coupon.
             _ = try await LogSequencer(database: app.db).sequenceAll()

@@ -556,6 +556,10 @@ struct GoldenPageTests {
             return BankCreditLinesPage.render(.init(context: F.bank("/bank/credit-lines"), lines: [M.line],
                                                     pagination: Pagination(page: 1, pageSize: 20, totalCount: 1, path: "/bank/credit-lines")))
         },
+        GoldenPage(name: "BankCreditLinePage") {
+            typealias M = CreditLineFixtures
+            return BankCreditLinePage.render(.init(context: F.bank("/bank/credit-lines/5"), line: M.line))
+        },
         GoldenPage(name: "FirmCreditLinesPage") {
             typealias M = CreditLineFixtures
             return FirmCreditLinesPage.render(.init(context: F.firm("/firm/credit-lines"), offers: [M.offer()], lines: [M.line], today: M.day,

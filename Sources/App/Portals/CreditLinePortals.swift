@@ -13,6 +13,7 @@ struct CreditLinePortals {
         routes.get("bank", "preapprovals", ":id", use: runPage)
         routes.get("bank", "preapprovals", ":id", "offers.csv", use: offersCSV)
         routes.get("bank", "credit-lines", use: bankLines)
+        routes.get("bank", "credit-lines", ":id", use: bankLine)
         routes.get("firm", "credit-lines", use: firmLines)
         routes.post("firm", "preapproval-offers", ":id", "accept", use: accept)
         routes.post("firm", "credit-lines", ":id", "draw", use: draw)
@@ -123,6 +124,14 @@ struct CreditLinePortals {
             context: Portal.context(req, principal),
             lines: page.items.map { CreditLineSummary(line: $0.line, asOf: today, thresholds: thresholds) },
             pagination: Pagination(page: page.page, pageSize: page.perPage, totalCount: page.total, path: "/bank/credit-lines"))))
+    }
+
+    func bankLine(_ req: Request) async throws -> Response {
+        let principal = try req.principal(in: Self.bank)
+        let stored = try await CreditLines.line(req.services, principal, id: try RequestInput.optionalID(req.parameters.get("id"), field: "id"))
+        return Portal.html(BankCreditLinePage.render(.init(
+            context: Portal.context(req, principal),
+            line: CreditLineSummary(line: stored.line, asOf: req.services.clock.today, thresholds: req.services.platform.policy.classification))))
     }
 
     // MARK: Firm

@@ -23,6 +23,15 @@ enum CreditLineCells {
         "\(rates.text)（执行 \(executed.percentText)）"
     }
 
+    /// Every movement of a line, newest first, with the coupon on each draw and what it has saved.
+    static func ledgerTable(_ s: CreditLineSummary) -> PortalPage.Table {
+        .init(title: "额度流水", id: "entries-\(s.line.id)", headers: ["流水号", "日期", "类型", "金额", "其中利息", "其中本金", "信用券"],
+              rows: s.line.ledger.entries.reversed().map { e in
+                  [.text("#\(e.id)"), .text(e.day.description), .text(e.kind.label), .text(e.amount.yuanText),
+                   .text(e.interestPart.yuanText), .text(e.principalPart.yuanText), couponCell(e, forgone: s.couponForgone)]
+              }, emptyText: "尚无提款或还款")
+    }
+
     /// A ledger row's coupon: the cut it gives the draw and what it has saved so far (settled + accrued), or a dash.
     static func couponCell(_ e: CreditLineEntry, forgone: [Int64: DrawCouponForgone]) -> PortalPage.Cell {
         guard let c = e.coupon else { return .text("—") }

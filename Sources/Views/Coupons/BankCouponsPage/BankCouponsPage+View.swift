@@ -13,7 +13,7 @@ extension BankCouponsPage {
             let c = r.coupon
             let red = c.redemption
             let place: PortalPage.Cell = red.map { r in
-                if r.lineID != nil { return .link(r.placeLabel, href: "/bank/credit-lines") }
+                if let lineID = r.lineID { return .link(r.placeLabel, href: "/bank/credit-lines/\(lineID)") }
                 return .link("贷款 #\(r.loanID)", href: "/bank/loans/\(r.loanID)")
             } ?? .text("")
             let collected = red?.lineID != nil ? "额度已还款 \(r.installments) 次" : "已收息 \(r.installments) 期"

@@ -16,7 +16,7 @@ extension BankCreditLinesPage {
                          headers: ["编号", "企业", "产品", "额度", "已用", "可用", "应计利息", "利率", "到期日", "逾期天数", "分类", "状态"],
                          rows: model.lines.map { s in
                              let p = s.position, l = s.line
-                             return [.text("#\(l.id)"), .twoLines(l.firmName, l.uscc), .text(l.productName), .text(l.ledger.limit.yuanText),
+                             return [.link("#\(l.id)", href: "/bank/credit-lines/\(l.id)"), .twoLines(l.firmName, l.uscc), .text(l.productName), .text(l.ledger.limit.yuanText),
                                      .text(p.principal.yuanText), .text(p.available.yuanText), .text(p.interest.yuanText),
                                      .text(l.ledger.rate.percentText), .text(l.ledger.maturesOn.description), .text("\(p.overdueDays)"),
                                      .badge(s.classification.label, tone: CreditLineCells.classTone(s.classification)),

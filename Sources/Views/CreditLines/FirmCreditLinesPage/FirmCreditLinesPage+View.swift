@@ -49,12 +49,7 @@ extension FirmCreditLinesPage {
                     .init("amount_yuan", "还款金额（元）", kind: .text, isRequired: true, hint: "应还合计 \(p.owed.yuanText)，先还利息后还本金"),
                 ], submitLabel: "还款")))
             }
-            blocks.append(.table(.init(title: "额度流水", id: "entries-\(l.id)", headers: ["流水号", "日期", "类型", "金额", "其中利息", "其中本金", "信用券"],
-                                       rows: l.ledger.entries.reversed().map { e in
-                                           [.text("#\(e.id)"), .text(e.day.description), .text(e.kind.label), .text(e.amount.yuanText),
-                                            .text(e.interestPart.yuanText), .text(e.principalPart.yuanText),
-                                            CreditLineCells.couponCell(e, forgone: s.couponForgone)]
-                                       }, emptyText: "尚无提款或还款")))
+            blocks.append(.table(CreditLineCells.ledgerTable(s)))
         }
         if blocks.isEmpty { blocks.append(.notice("暂无预授信额度或循环额度。金融机构对贵企业预授信后，额度会显示在这里和首页。", tone: .info)) }
         return PortalPage.render(model.context, title: "循环额度", subtitle: "预授信额度确认后形成循环额度，额度内随借随还。", blocks)
