@@ -7,7 +7,11 @@ import Foundation
 /// risk given the others runs against its risk alone (a student with a given balance defaults less often than
 /// a non-student, although students default more often overall, because they carry larger balances).
 ///
-/// After the regression, each variable left out (low IV, correlated, wrong sign) is tried again on the same
+/// A variable whose WOE takes a wrong sign in the WOE model is judged first by inner validation, its conditional
+/// WOE competing with the raw terms (`RawNumericChoice`); a conditional-WOE column is penalised per standard
+/// deviation (`LogisticRegression.fit(columns:targets:l2:standardized:)`).
+///
+/// After the regression, each other variable left out (low IV, correlated, wrong sign) is tried again on the same
 /// bins with its *conditional WOE*: per bin, the shift of log-odds that best fits the bin's training rows on
 /// top of the current model's log-odds (see `fit`). With an intercept-only model that shift is the ordinary WOE,
 /// so the conditional WOE is the WOE measured against what the model already expects instead of against the

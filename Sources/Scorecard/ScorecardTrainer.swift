@@ -4,10 +4,12 @@ extension ScorecardModel {
     /// Trains a scorecard on every row of a table.
     ///
     /// Steps: bin every column but the target (and `config.excludedColumns`), compute WOE and IV,
-    /// keep variables by IV and WOE correlation, choose by inner validation the L2 penalty and which numeric
-    /// variables also enter as numbers (`RawNumericChoice`), fit the L2 logistic regression on the WOE (and raw) columns
-    /// (dropping wrong-sign WOE terms if configured), give the variables left out a second chance with WOE
-    /// conditional on the model (`ConditionalEntry`), then scale to points.
+    /// keep variables by IV and WOE correlation, leave out the variables whose WOE takes a wrong sign in the WOE
+    /// model (if configured, with `entrySignificance` set), choose by inner validation the L2 penalty, which numeric
+    /// variables also enter as numbers and which wrong-sign variables enter by their conditional WOE
+    /// (`RawNumericChoice`), fit the L2 logistic regression on the WOE (and raw) columns (dropping wrong-sign WOE
+    /// terms if configured), give the other variables left out a second chance with WOE conditional on the model
+    /// (`ConditionalEntry`), then scale to points. A conditional-WOE column is penalised per standard deviation.
     public static func train(table: ScorecardTable, target: String,
                              config: ScorecardConfig = ScorecardConfig()) throws(ScorecardError) -> ScorecardModel {
         let data = try TrainingData(table: table, target: target, excluding: Set(config.excludedColumns))
@@ -58,12 +60,32 @@ extension ScorecardModel {
         // 3. The L2 penalty and raw numeric terms, chosen by inner validation on these training rows (`RawNumericChoice`).
         var selected = statuses.indices.filter { statuses[$0] == .selected }
         let others = statuses.indices.filter { statuses[$0] != .selected && binnings[$0].iv > 0 }
+        // Variables whose WOE comes out with a wrong sign in the WOE model (the same rule as step 4) leave it before
+        // the choice and compete there by their conditional WOE with the raw terms: judged after the raw terms, a
+        // variable whose effect given the others runs against its effect alone lost to a proxy of it taken first.
+        var early: [Int] = []
+        if config.dropWrongSign, config.entrySignificance != nil {
+            var kept = selected
+            while !kept.isEmpty {
+                let fit = LogisticRegression.fit(columns: kept.map { woeColumns[$0] }, targets: y, l2: config.l2)
+                let wrong = kept.indices.filter { fit.coefficients[$0] < 0 }.map { kept[$0] }
+                guard !wrong.isEmpty else { break }
+                let victim = wrong.min { a, b in
+                    let ia = binnings[a].iv, ib = binnings[b].iv
+                    return ia != ib ? ia < ib : a > b
+                } ?? wrong[0]
+                kept.removeAll { $0 == victim }
+                early.append(victim)
+                statuses[victim] = .wrongSign
+            }
+            selected = kept
+        }
         let choice = RawNumericChoice(config: config).choose(data: data, rows: rows, selected: selected,
-                                                             others: others, binnings: binnings)
+                                                             others: others + early, conditional: early, binnings: binnings)
         let rawTerms = choice.terms
         let l2 = choice.l2
         var woeIn = Set(selected).subtracting(choice.woeOut)
-        for index in others where rawTerms[index] != nil {
+        for index in others + early where rawTerms[index] != nil {
             statuses[index] = .selected
             correlatedWith[index] = nil
         }
@@ -76,8 +98,9 @@ extension ScorecardModel {
 
         // 4. Logistic regression, leaving out wrong-sign WOE terms one at a time: a variable with a raw term
         // keeps only that term, any other variable leaves the model.
+        var entered: Set<Int> = []
         var design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
-        var regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2)
+        var regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2, standardized: entered)
         func dropWrongSigns() {
             while config.dropWrongSign, !selected.isEmpty {
                 let wrong = selected.filter { (design.woeCoefficient(of: $0, in: regression) ?? 0) < 0 }
@@ -94,15 +117,35 @@ extension ScorecardModel {
                     selected.removeAll { $0 == victim }
                 }
                 design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
-                regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2)
+                regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2, standardized: entered)
             }
         }
         dropWrongSigns()
 
+        // The conditional entries the choice took, in its order, each given the model before it. The variables it
+        // judged have had their second chance.
+        var conditional: Set<Int> = Set(early)
+        func enter(_ index: Int, _ fit: ConditionalEntry.Fit) {
+            entered.insert(index)
+            for b in binnings[index].bins.indices { binnings[index].bins[b].woe = fit.woe[b] }
+            woeColumns[index] = assignments[index].map { $0 >= 0 ? fit.woe[Int($0)] : 0 }
+            statuses[index] = .selected
+            correlatedWith[index] = nil
+            selected = statuses.indices.filter { statuses[$0] == .selected }
+            woeIn.insert(index)
+            design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
+            regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2, standardized: entered)
+            dropWrongSigns()
+        }
+        for index in choice.conditional {
+            let logits = design.logits(woeColumns: woeColumns, regression: regression, rows: rows.count)
+            enter(index, ConditionalEntry.fit(assignment: assignments[index], binCount: binnings[index].bins.count,
+                                              offsets: logits, targets: y, smoothing: config.binning.woeSmoothing))
+        }
+
         // 5. A second chance for the variables left out, conditionally on the model (`ConditionalEntry`): forward
         // stepwise, the one whose conditional WOE gains most significantly enters with it, the model is refitted
         // (wrong-sign terms leave again), and the rest are tried again; each variable gets one second chance.
-        var conditional: Set<Int> = []
         if let significance = config.entrySignificance {
             let threshold = ConditionalEntry.scoreThreshold(significance)
             while true {
@@ -115,17 +158,8 @@ extension ScorecardModel {
                     if fit.score > threshold, fit.score > (best?.fit.score ?? -.infinity) { best = (index, fit) }
                 }
                 guard let best else { break }
-                let index = best.index, fit = best.fit
-                conditional.insert(index)
-                for b in binnings[index].bins.indices { binnings[index].bins[b].woe = fit.woe[b] }
-                woeColumns[index] = assignments[index].map { $0 >= 0 ? fit.woe[Int($0)] : 0 }
-                statuses[index] = .selected
-                correlatedWith[index] = nil
-                selected = statuses.indices.filter { statuses[$0] == .selected }
-                woeIn.insert(index)
-                design = Design(selected: selected, woeIn: woeIn, raw: rawColumns)
-                regression = design.fit(woeColumns: woeColumns, targets: y, l2: l2)
-                dropWrongSigns()
+                conditional.insert(best.index)
+                enter(best.index, best.fit)
             }
         }
 
@@ -151,7 +185,7 @@ extension ScorecardModel {
             let neutral = scaling.roundPoints ? share.rounded() : share
             variables.append(ScorecardVariable(binning: binning, coefficient: coefficient, neutralPoints: neutral,
                                                raw: raw, pointsFactor: raw == nil ? 0 : scaling.factor,
-                                               conditionalWOE: conditional.contains(index)))
+                                               conditionalWOE: entered.contains(index)))
         }
         let candidates = binnings.indices.map { i in
             CandidateVariable(name: binnings[i].name, kind: binnings[i].kind, iv: binnings[i].iv,
@@ -199,9 +233,11 @@ extension ScorecardModel {
             }
         }
 
-        func fit(woeColumns: [[Double]], targets: [UInt8], l2: Double) -> LogisticRegression {
+        /// `standardized`: the variables (conditional-WOE entries) whose WOE is penalised per standard deviation.
+        func fit(woeColumns: [[Double]], targets: [UInt8], l2: Double, standardized: Set<Int> = []) -> LogisticRegression {
             let columns = order.map { entry in entry.raw ? (raw[entry.index] ?? []) : woeColumns[entry.index] }
-            return LogisticRegression.fit(columns: columns, targets: targets, l2: l2)
+            let positions = Set(order.indices.filter { !order[$0].raw && standardized.contains(order[$0].index) })
+            return LogisticRegression.fit(columns: columns, targets: targets, l2: l2, standardized: positions)
         }
 
         /// The log-odds of each of the first `rows` training rows under a fitted model of this design.
