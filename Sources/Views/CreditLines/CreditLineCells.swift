@@ -23,6 +23,26 @@ enum CreditLineCells {
         "\(rates.text)（执行 \(executed.percentText)）"
     }
 
+    /// A line's figures today, as its firm and its lender read them (`paidLabel`: 已付利息 for the firm, 已收利息 for the
+    /// lender).
+    static func figures(_ s: CreditLineSummary, paidLabel: String) -> [PortalPage.Fact] {
+        let l = s.line, p = s.position
+        return [
+            .init("状态", cell: .badge(p.status.label, tone: statusTone(p.status))),
+            .init("额度", l.ledger.limit.yuanText),
+            .init("已用（待还本金）", p.principal.yuanText),
+            .init("可用额度", p.available.yuanText),
+            .init("截至今日应计利息", p.interest.yuanText),
+            .init("按当前余额每日利息", p.dailyInterest.yuanText),
+            .init(paidLabel, p.interestPaid.yuanText),
+            .init("年利率", l.ledger.rate.percentText),
+            .init("计息方式", DayCount.label),
+            .init("有效期", "\(l.ledger.openedOn) 至 \(l.ledger.maturesOn)（到期日起不能再提款，未还款项到期应还）"),
+            .init("逾期天数", "\(p.overdueDays)"),
+            .init("五级分类", cell: .badge(s.classification.label, tone: classTone(s.classification))),
+        ]
+    }
+
     /// Every movement of a line, newest first, with the coupon on each draw and what it has saved.
     static func ledgerTable(_ s: CreditLineSummary) -> PortalPage.Table {
         .init(title: "额度流水", id: "entries-\(s.line.id)", headers: ["流水号", "日期", "类型", "金额", "其中利息", "其中本金", "信用券"],

@@ -2,23 +2,10 @@ import Domain
 
 extension BankCreditLinePage {
     public static func render(_ model: Model) -> String {
-        let s = model.line, l = s.line, p = s.position
+        let s = model.line, l = s.line
         let forgone = s.couponForgone.values.reduce(Cents.zero) { $0 + $1.total }
-        var facts: [PortalPage.Fact] = [
-            .init("企业", cell: .twoLines(l.firmName, l.uscc)),
-            .init("产品", l.productName),
-            .init("状态", cell: .badge(p.status.label, tone: CreditLineCells.statusTone(p.status))),
-            .init("额度", l.ledger.limit.yuanText),
-            .init("已用（待还本金）", p.principal.yuanText),
-            .init("可用额度", p.available.yuanText),
-            .init("截至今日应计利息", p.interest.yuanText),
-            .init("已收利息", p.interestPaid.yuanText),
-            .init("年利率", l.ledger.rate.percentText),
-            .init("计息方式", DayCount.label),
-            .init("有效期", "\(l.ledger.openedOn) 至 \(l.ledger.maturesOn)"),
-            .init("逾期天数", "\(p.overdueDays)"),
-            .init("五级分类", cell: .badge(s.classification.label, tone: CreditLineCells.classTone(s.classification))),
-        ]
+        var facts: [PortalPage.Fact] = [.init("企业", cell: .twoLines(l.firmName, l.uscc)), .init("产品", l.productName)]
+            + CreditLineCells.figures(s, paidLabel: "已收利息")
         if !s.couponForgone.isEmpty {
             facts.append(.init("信用券让利", "\(s.couponForgone.count) 笔提款用券，累计让利 \(forgone.yuanText)（在“信用券结算”申领）"))
         }

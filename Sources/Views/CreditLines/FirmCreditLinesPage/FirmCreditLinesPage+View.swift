@@ -16,20 +16,8 @@ extension FirmCreditLinesPage {
         }
         for s in model.lines {
             let l = s.line, p = s.position
-            blocks.append(.facts(title: "循环额度 #\(l.id) · \(l.institutionName)“\(l.productName)”", [
-                .init("状态", cell: .badge(p.status.label, tone: CreditLineCells.statusTone(p.status))),
-                .init("额度", l.ledger.limit.yuanText),
-                .init("已用（待还本金）", p.principal.yuanText),
-                .init("可用额度", p.available.yuanText),
-                .init("截至今日应计利息", p.interest.yuanText),
-                .init("按当前余额每日利息", p.dailyInterest.yuanText),
-                .init("已付利息", p.interestPaid.yuanText),
-                .init("年利率", l.ledger.rate.percentText),
-                .init("计息方式", DayCount.label),
-                .init("有效期", "\(l.ledger.openedOn) 至 \(l.ledger.maturesOn)（到期日起不能再提款，未还款项到期应还）"),
-                .init("逾期天数", "\(p.overdueDays)"),
-                .init("五级分类", s.classification.label),
-            ]))
+            blocks.append(.facts(title: "循环额度 #\(l.id) · \(l.institutionName)“\(l.productName)”",
+                                 CreditLineCells.figures(s, paidLabel: "已付利息")))
             if p.status == .active {
                 var fields: [PortalPage.Field] = [
                     .init("amount_yuan", "提款金额（元）", kind: .text, isRequired: true, hint: "不超过可用额度 \(p.available.yuanText)"),
