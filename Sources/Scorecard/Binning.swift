@@ -109,6 +109,30 @@ public struct BinningConfig: Codable, Sendable, Equatable {
             ? try c.decodeIfPresent(Double.self, forKey: .shapeSignificance) : d.shapeSignificance
     }
 
+    enum CodingKeys: String, CodingKey {
+        case method, prebinning, maxPrebins, minBinShare, maxBins, monotonicTolerance, woeSmoothing, rareCategoryShare,
+             categoryPriorWeight, maxPValue, shapeSignificance, minBinEvents, minCategoryEvents
+    }
+
+    /// Every key written; `shapeSignificance` as null when off, so that it reads back off rather than as the default
+    /// (an absent key means the default; `maxBins` and `maxPValue` default to off, so leaving them out is the same).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(method, forKey: .method)
+        try c.encode(prebinning, forKey: .prebinning)
+        try c.encode(maxPrebins, forKey: .maxPrebins)
+        try c.encode(minBinShare, forKey: .minBinShare)
+        try c.encodeIfPresent(maxBins, forKey: .maxBins)
+        try c.encode(monotonicTolerance, forKey: .monotonicTolerance)
+        try c.encode(woeSmoothing, forKey: .woeSmoothing)
+        try c.encode(rareCategoryShare, forKey: .rareCategoryShare)
+        try c.encode(categoryPriorWeight, forKey: .categoryPriorWeight)
+        try c.encodeIfPresent(maxPValue, forKey: .maxPValue)
+        try c.encode(shapeSignificance, forKey: .shapeSignificance)
+        try c.encode(minBinEvents, forKey: .minBinEvents)
+        try c.encode(minCategoryEvents, forKey: .minCategoryEvents)
+    }
+
     func validate() throws(ScorecardError) {
         guard maxPrebins >= 2, maxPrebins <= 200 else { throw .invalidConfiguration("细分箱数 maxPrebins 须在 2 到 200 之间") }
         guard minBinShare >= 0, minBinShare < 0.5 else { throw .invalidConfiguration("最小箱占比 minBinShare 须在 0 到 0.5 之间") }

@@ -100,6 +100,12 @@ struct ScorecardConditionalEntryTests {
         #expect(try JSONDecoder().decode(ScorecardConfig.self, from: Data("{}".utf8)).entrySignificance == 0.05)
         config.entrySignificance = 2
         #expect(throws: ScorecardError.self) { try config.validate() }
+        // The binning's shape test reads back off too (an absent key is the default 0.05).
+        var binning = BinningConfig()
+        binning.shapeSignificance = nil
+        #expect(try JSONDecoder().decode(BinningConfig.self, from: try JSONEncoder().encode(binning)).shapeSignificance == nil)
+        #expect(try JSONDecoder().decode(BinningConfig.self, from: try JSONEncoder().encode(BinningConfig())) == BinningConfig())
+        #expect(try JSONDecoder().decode(BinningConfig.self, from: Data("{}".utf8)).shapeSignificance == 0.05)
 
         let table = try ScorecardTable(csv: Data(Self.suppressedFlagCSV(rows: 10_000).csv.utf8))
         let model = try ScorecardModel.train(table: table, target: "bad")
