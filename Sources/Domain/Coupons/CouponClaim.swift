@@ -57,12 +57,19 @@ public struct CouponClaim: Sendable, Equatable, Codable {
     /// beyond the estimate. `installments` counts the line's repayments by `through`.
     public static func checkDraw(claimed: Cents, ledger: CreditLineLedger, redemption: CouponRedemption, couponID: Int64,
                                  settledBefore: Cents, through: Day) -> (outcome: Outcome, entitled: Cents, installments: Int, reason: String) {
-        let forgone = ledger.couponForgone(asOf: through)[couponID] ?? DrawCouponForgone()
-        let repayments = ledger.entries.filter { $0.kind == .repayment && $0.day <= through }.count
-        let ceiling = min(forgone.claimable, redemption.estimatedCost)
-        let entitled = max(ceiling - settledBefore, .zero)
+        let (ceiling, entitled, repayments) = drawEntitlement(ledger: ledger, redemption: redemption, couponID: couponID,
+                                                              settledBefore: settledBefore, through: through)
         let basis = "截至 \(through) 循环额度已还款 \(repayments) 次，提款 #\(redemption.drawID ?? 0) 按额度利率 \(redemption.contractRate.percentText) 与券后利率 \(redemption.rate.percentText) 逐日计息，已收息部分让利合计 \(ceiling.yuanText)，此前已结算 \(settledBefore.yuanText)"
         return decide(claimed: claimed, entitled: entitled, count: repayments, basis: basis, ledger: "循环额度")
+    }
+
+    /// What a lender may claim for a coupon on a draw by `through`: the claimable forgone interest capped by the estimate
+    /// (`ceiling`), less what was settled before (`entitled`), and the line's repayments by then.
+    public static func drawEntitlement(ledger: CreditLineLedger, redemption: CouponRedemption, couponID: Int64, settledBefore: Cents,
+                                       through: Day) -> (ceiling: Cents, entitled: Cents, repayments: Int) {
+        let forgone = ledger.couponForgone(asOf: through)[couponID] ?? DrawCouponForgone()
+        let ceiling = min(forgone.claimable, redemption.estimatedCost)
+        return (ceiling, max(ceiling - settledBefore, .zero), ledger.entries.filter { $0.kind == .repayment && $0.day <= through }.count)
     }
 }
 

@@ -21,6 +21,11 @@ public struct CreditLineLedger: Sendable, Equatable, Hashable, Codable {
         self.init(limit: limit, rate: rate, openedOn: day, maturesOn: LoanCalendar.adding(months: termMonths, to: day))
     }
 
+    /// Whole calendar months from opening to maturity (the term the offer gave it).
+    public var termMonths: Int {
+        max((maturesOn.year - openedOn.year) * 12 + maturesOn.month - openedOn.month, 1)
+    }
+
     /// The replayed state up to the start of `day` (interest counted for the days before it), after the entries
     /// recorded on or before it.
     func replay(asOf day: Day) -> Replay {

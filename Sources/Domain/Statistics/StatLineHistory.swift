@@ -50,8 +50,7 @@ public enum StatLineHistory {
                 let day = ledger.maturesOn.adding(days: days)
                 guard day <= through else { break }
                 // Classed only while this draw still has principal outstanding that day.
-                guard (StatLoan(id: "", firm: "", institution: "", disbursedOn: loans[index].disbursedOn, amount: loans[index].amount,
-                                rate: 0, changes: changes).position(on: day)?.outstanding ?? .zero).isPositive else { break }
+                guard (loans[index].position(on: day)?.outstanding ?? .zero).isPositive else { break }
                 let tier = thresholds.classify(overdueDays: days, atLeast: floor)
                 if tier != current {
                     changes.append(StatLoanChange(day: day, .reclassified(tier)))

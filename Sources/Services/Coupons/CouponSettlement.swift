@@ -34,10 +34,9 @@ public enum CouponSettlement {
             if let lineID = r.lineID {
                 // On a draw: what the line's ledger lets the lender claim (`DrawCoupon`), counted in repayments.
                 guard let line = try await context.creditLineStore.line(id: lineID)?.line else { continue }
-                let forgone = line.ledger.couponForgone(asOf: today)[coupon.id] ?? DrawCouponForgone()
-                let repayments = line.ledger.entries.filter { $0.kind == .repayment }.count
-                out.append(Redeemed(coupon: coupon, claimable: max(min(forgone.claimable, r.estimatedCost) - coupon.settled, .zero),
-                                    installments: repayments))
+                let due = CouponClaim.drawEntitlement(ledger: line.ledger, redemption: r, couponID: coupon.id,
+                                                      settledBefore: coupon.settled, through: today)
+                out.append(Redeemed(coupon: coupon, claimable: due.entitled, installments: due.repayments))
                 continue
             }
             guard let loan = try await context.loanStore.loan(id: r.loanID) else { continue }

@@ -42,10 +42,9 @@ public enum CreditLines {
 
     /// The firm's coupons it may use on a draw from `line` today: held, unexpired, accepting the line's product.
     public static func usableCoupons(_ context: ServiceContext, _ principal: Principal, line: CreditLine) async throws -> [CouponWallet.Item] {
-        let today = context.clock.today
-        return try await CouponWallet.mine(context, principal).filter { item in
-            item.status == .held && item.coupon.expiresOn >= today
-                && (item.acceptsAll || item.productIDs.contains(line.productID))
+        // `status` is judged on today, so an expired coupon is not held.
+        try await CouponWallet.mine(context, principal).filter { item in
+            item.status == .held && (item.acceptsAll || item.productIDs.contains(line.productID))
         }
     }
 

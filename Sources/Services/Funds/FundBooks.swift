@@ -70,10 +70,8 @@ public enum FundBooks {
         }
         for key in wanted {
             guard case .line(let id) = FundBorrowing(key: key), let line = try await context.creditLineStore.line(id: id) else { continue }
-            let ledger = line.line.ledger
-            let months = (ledger.maturesOn.year - ledger.openedOn.year) * 12 + ledger.maturesOn.month - ledger.openedOn.month
             out[key] = Position(outstanding: line.outstanding, overdueDays: line.overdueDays, classification: line.classification,
-                                settled: line.settled, termMonths: max(months, 1), rate: ledger.rate)
+                                settled: line.settled, termMonths: line.line.ledger.termMonths, rate: line.line.ledger.rate)
         }
         return out
     }
