@@ -14,9 +14,15 @@ enum BenchApplicants {
         let body: String
     }
 
-    static func make(database: any Database, catalog: Catalog, firms limit: Int) async throws -> [Application] {
-        let products = try await ProductStore(database: database).products(status: .online)
-            .filter { $0.autoApproval?.rules.isEmpty == false }
+    ///
+    /// A demo city has two or three such products, fewer pairs than a run of seconds at a thousand decisions a
+    /// second sends; so when `atLeast` asks for more, the products are copied (same institution, rules and terms,
+    /// "压测副本 n" in the name), up to ten products in all, so that no firm has more open applications than a
+    /// busy firm would. A firm that has used its quota on earlier copies is passed on to manual review instead of
+    /// approved: still a decision by the rules.
+    static func make(database: any Database, catalog: Catalog, firms limit: Int, atLeast wanted: Int = 0) async throws -> [Application] {
+        let store = ProductStore(database: database)
+        var products = try await store.products(status: .online).filter { $0.autoApproval?.rules.isEmpty == false }
         guard !products.isEmpty else { throw DomainError.notFound("带自动审批规则的在售产品") }
         let commitments = CommitmentStore(database: database)
         guard let template = try await commitments.latestTemplate() else { throw DomainError.notFound("信用承诺书模板") }
@@ -46,6 +52,16 @@ enum BenchApplicants {
                                                              uscc: firm.uscc))
             }
             page += 1
+        }
+        if !tokens.isEmpty, products.count * tokens.count < wanted {
+            let originals = products
+            let copies = min(10, (wanted + tokens.count - 1) / tokens.count) - originals.count
+            for n in 0..<max(0, copies) {
+                var copy = originals[n % originals.count]
+                copy.id = ""
+                copy.name += "（压测副本 \(n + 1)）"
+                products.append(try await store.save(copy))
+            }
         }
         // Product-major order: consecutive requests come from different firms.
         return products.flatMap { product in

@@ -20,7 +20,7 @@ public struct BenchCommand: AsyncCommand {
         var rows: Int?
         @Flag(name: "no-postgres", help: "跳过 PostgreSQL")
         var noPostgres: Bool
-        @Option(name: "enterprises", help: "evaluate、monitor：企业数量（默认 100000）")
+        @Option(name: "enterprises", help: "evaluate、monitor：企业数量（默认 100000）；api：演示城市的企业数（默认 300）")
         var enterprises: Int?
         @Option(name: "list", help: "monitor：申报清单户数（默认 10000）")
         var list: Int?

@@ -21,6 +21,8 @@ struct WrkLoad {
         var errors = 0
         var p50 = 0.0
         var p99 = 0.0
+        /// Mean latency (wrk's "Latency Avg").
+        var mean = 0.0
     }
 
     /// Runs `wrk` with `connections` connections for `seconds`; a POST body goes through a Lua script written to `scratch`.
@@ -37,6 +39,47 @@ struct WrkLoad {
         return try Self.parse(output)
     }
 
+    /// Runs `wrk` POSTing each of `items` (a bearer token and a JSON body) once, in order, spread over its threads
+    /// (thread k sends items k, k + threads, …), for at most `seconds`: requests that must each be different, such as
+    /// applications (one open per firm and product). A thread that has sent its share stops.
+    func run(url: String, posting items: [(token: String, body: String)], connections: Int, seconds: Int,
+             scratch: URL) throws -> Figures {
+        let threads = max(1, min(connections, ProcessInfo.processInfo.activeProcessorCount))
+        var script = "local items = {\n"
+        script.reserveCapacity(items.count * 200)
+        for item in items { script += "{\"\(item.token)\",[==[\(item.body)]==]},\n" }
+        script += """
+            }
+            local threads = 0
+            function setup(thread)
+              thread:set("slot", threads)
+              threads = threads + 1
+            end
+            slot = 0
+            local sent = 0
+            function request()
+              local i = slot + 1 + sent * \(threads)
+              sent = sent + 1
+              if i > #items then
+                wrk.thread:stop()
+                return wrk.format("GET", "/healthz")
+              end
+              local item = items[i]
+              return wrk.format("POST", nil, {["Authorization"] = "Bearer " .. item[1], ["Content-Type"] = "application/json"}, item[2])
+            end
+
+            """
+        let scriptURL = scratch.appendingPathComponent("wrk-items-\(UUID().uuidString.prefix(8)).lua")
+        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        let output = try Subprocess.run(executable, ["-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency",
+                                                     "-s", scriptURL.path, url])
+        var figures = try Self.parse(output)
+        // wrk reports its whole -d as the duration even when the threads stopped early (the items ran out); in a
+        // closed loop the time the requests took is their number times the mean latency over the connections.
+        if figures.mean > 0 { figures.seconds = min(figures.seconds, Double(figures.requests) * figures.mean / Double(connections)) }
+        return figures
+    }
+
     /// Reads `wrk --latency`'s report: the request count and duration, the 50 % and 99 % latencies, and failures
     /// (non-2xx/3xx answers plus socket errors).
     static func parse(_ output: String) throws -> Figures {
@@ -44,6 +87,7 @@ struct WrkLoad {
         var sawTotal = false
         for line in output.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            if words.count >= 2, words[0] == "Latency", figures.mean == 0, let mean = try? duration(words[1]) { figures.mean = mean }
             if words.count >= 2, words[0] == "50%" { figures.p50 = try duration(words[1]) }
             if words.count >= 2, words[0] == "99%" { figures.p99 = try duration(words[1]) }
             if words.count >= 4, words[1] == "requests", words[2] == "in" {

@@ -26,6 +26,7 @@ import Testing
         #expect(abs(figures.seconds - 10.02) < 1e-9)
         #expect(abs(figures.p50 - 0.02705) < 1e-9)
         #expect(abs(figures.p99 - 0.04204) < 1e-9)
+        #expect(abs(figures.mean - 0.0271) < 1e-9)
         #expect(figures.errors == 8)
         #expect(abs(try WrkLoad.duration("812.00us") - 0.000812) < 1e-12)
         #expect(try WrkLoad.duration("1.50s") == 1.5)

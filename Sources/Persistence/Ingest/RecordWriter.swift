@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import NIOCore
 import FluentKit
 import SQLKit
 import SQLiteNIO
@@ -99,7 +100,7 @@ struct RecordWriter: Sendable {
         }
         if !counts.lastChunkMetKnownIDs {
             let started = Date()
-            let inserted = try await insertIfAllNew(pending.records, batchID: batchID)
+            let inserted = try await insertIfAllNew(pending.records, batchID: batchID, payload: pending.copyPayload)
             counts.phases.insert += Date().timeIntervalSince(started)
             if inserted {
                 for record in pending.records { counts.add(hash: record.hash) }
@@ -117,7 +118,8 @@ struct RecordWriter: Sendable {
     }
 
     /// Inserts the records when none of their ids is stored; false (and nothing written) when one is.
-    func insertIfAllNew(_ records: [ValidRecord], batchID: Int64) async throws -> Bool {
+    /// `payload`: the records' COPY payload when the reading task built it (PostgreSQL).
+    func insertIfAllNew(_ records: [ValidRecord], batchID: Int64, payload: ByteBuffer? = nil) async throws -> Bool {
         switch kind {
         case .sqlite:
             do {
@@ -130,7 +132,7 @@ struct RecordWriter: Sendable {
         case .postgres:
             try await sql.raw("SAVEPOINT chunk").run()
             do {
-                try await insert(records, batchID: batchID)
+                try await insert(records, batchID: batchID, payload: payload)
             } catch where BulkPaths.isKnownIDConflict(error) {
                 try await sql.raw("ROLLBACK TO SAVEPOINT chunk").run()
                 try await sql.raw("RELEASE SAVEPOINT chunk").run()
@@ -142,9 +144,11 @@ struct RecordWriter: Sendable {
     }
 
     /// New records through this batch's path (the C-interface path has its own flow, `writeNative`).
-    func insert(_ records: [ValidRecord], batchID: Int64) async throws {
+    func insert(_ records: [ValidRecord], batchID: Int64, payload: ByteBuffer? = nil) async throws {
         switch path {
-        case .postgresCopy: try await BulkPaths.copyRecords(records, dataset: dataset.id, batchID: batchID, now: now, on: database)
+        case .postgresCopy:
+            try await BulkPaths.copyRecords(payload: payload ?? BulkPaths.copyPayload(records, dataset: dataset.id, batchID: batchID, now: now),
+                                            on: database)
         case .sqlStatements, .sqliteNative:
             try await BulkPaths.insertRecords(records, dataset: dataset.id, batchID: batchID, now: now, on: database)
         }
