@@ -21,11 +21,15 @@ public final class Runtime: Sendable {
     /// own, so that a long batch does not hold the connection its event loop's requests read through).
     public let ingest: (any Database)?
 
+    /// SQLite: the generation counters and bearer tokens read on the caller's thread (`QuickReads`); nil on PostgreSQL.
+    public let quickReads: QuickReads?
+
     /// `commits` is the database the group committers write through (connections of their own).
-    public init(commits: any Database, ingest: (any Database)? = nil, usesSQLite: Bool,
+    public init(commits: any Database, ingest: (any Database)? = nil, usesSQLite: Bool, quickReads: QuickReads? = nil,
                 encodeProfile: @escaping ReadCache.EncodeProfile, sms: any SMSSender = LogSMSSender()) {
         self.sms = sms
         self.ingest = ingest
+        self.quickReads = quickReads
         writeGate = WriteGate(enabled: usesSQLite)
         committers = Committers(database: commits, gate: writeGate)
         readCache = ReadCache(encodeProfile: encodeProfile)
@@ -35,11 +39,19 @@ public final class Runtime: Sendable {
 /// Generations read once per request (or command), then reused by every cached read it makes.
 public final class GenerationsMemo: Sendable {
     private let read = NIOLockedValueBox<[Generation: Int64]?>(nil)
-    public init() {}
+    /// Reads the counters on the caller's thread (SQLite), for a memo whose context reads the database those
+    /// connections open; the query on the context's database is the fallback.
+    private let quick: QuickReads?
+    public init(quick: QuickReads? = nil) { self.quick = quick }
 
     func generations(on database: any Database) async throws -> [Generation: Int64] {
         if let kept = read.withLockedValue({ $0 }) { return kept }
-        let current = try await Generations.current(on: database)
+        let current: [Generation: Int64]
+        if let quick, let counters = try? quick.generations(), !counters.isEmpty {
+            current = counters
+        } else {
+            current = try await Generations.current(on: database)
+        }
         read.withLockedValue { $0 = current }
         return current
     }

@@ -10,7 +10,8 @@ struct PrincipalMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
-            guard let principal = try await request.accounts.principal(forToken: bearer.token) else {
+            guard let principal = try await request.accounts.principal(forToken: bearer.token,
+                                                                        quick: request.application.runtime.quickReads) else {
                 throw DomainError.unauthenticated
             }
             if principal.scope == .read, request.method != .GET, request.method != .HEAD {

@@ -78,7 +78,8 @@ extension Request {
     public var services: ServiceContext {
         let memo: GenerationsMemo
         if let kept = storage[MemoKey.self] { memo = kept } else {
-            memo = GenerationsMemo()
+            // The request's database is the application's own, the file `quickReads` opens (SQLite).
+            memo = GenerationsMemo(quick: application.runtime.quickReads)
             storage[MemoKey.self] = memo
         }
         return ServiceContext(platform: application.platform, database: db, runtime: application.runtime,

@@ -55,7 +55,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
     }
     let encoder = try ContentConfiguration.global.requireEncoder(for: .json)
     app.runtime = Runtime(commits: app.db(.commits), ingest: config.usesPostgres ? nil : app.db(.ingest),
-                          usesSQLite: !config.usesPostgres) { document in
+                          usesSQLite: !config.usesPostgres,
+                          quickReads: config.usesPostgres ? nil : QuickReads(path: config.sqlitePath.path)) { document in
         var body = ByteBuffer()
         var headers = HTTPHeaders()
         try encoder.encode(EnterpriseController.ProfileResponse(document), to: &body, headers: &headers)

@@ -203,21 +203,35 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// The principal holding a token, unless the token is unknown or revoked.
-    public func principal(forToken token: String) async throws -> Principal? {
-        // One query for the token and its owner's department or institution: every API call runs it.
-        struct T: Decodable {
-            let name: String; let role: String; let department_id: Int64?; let institution_id: Int64?
-            let uscc: String?; let scope: String
-            let d_code: String?; let d_name: String?; let d_datasets: String?
-            let i_code: String?; let i_name: String?; let i_kind: String?
+    /// A token's row with its owner's department or institution (one query: every API call runs it).
+    struct TokenRow: Decodable {
+        let name: String; let role: String; let department_id: Int64?; let institution_id: Int64?
+        let uscc: String?; let scope: String
+        let d_code: String?; let d_name: String?; let d_datasets: String?
+        let i_code: String?; let i_name: String?; let i_kind: String?
+    }
+
+    static let tokenColumns = """
+        SELECT t.name, t.role, t.department_id, t.institution_id, t.uscc, t.scope,
+          d.code AS d_code, d.name AS d_name, d.datasets AS d_datasets, i.code AS i_code, i.name AS i_name, i.kind AS i_kind
+        FROM api_tokens t LEFT JOIN departments d ON d.id = t.department_id LEFT JOIN institutions i ON i.id = t.institution_id
+        """
+    /// `tokenColumns` for one hash, with SQLite's numbered parameter (`QuickReads`).
+    static let tokenQuery = tokenColumns + " WHERE t.token_hash = ?1 AND t.revoked_at IS NULL"
+
+    /// The caller a bearer token stands for, nil when it is unknown or revoked. `quick` (SQLite) reads it on this
+    /// thread; if that read fails, or without it, the query goes through the database as usual.
+    public func principal(forToken token: String, quick: QuickReads? = nil) async throws -> Principal? {
+        let hash = Self.hash(token)
+        let row: TokenRow?
+        if let quick, let read = try? quick.token(hash: hash) {
+            row = read
+        } else {
+            row = try await database.sql().raw("""
+                \(unsafeRaw: Self.tokenColumns) WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL
+                """).first(decoding: TokenRow.self)
         }
-        guard let row = try await database.sql().raw("""
-            SELECT t.name, t.role, t.department_id, t.institution_id, t.uscc, t.scope,
-              d.code AS d_code, d.name AS d_name, d.datasets AS d_datasets, i.code AS i_code, i.name AS i_name, i.kind AS i_kind
-            FROM api_tokens t LEFT JOIN departments d ON d.id = t.department_id LEFT JOIN institutions i ON i.id = t.institution_id
-            WHERE t.token_hash = \(bind: Self.hash(token)) AND t.revoked_at IS NULL
-            """).first(decoding: T.self), let role = Role(rawValue: row.role) else { return nil }
+        guard let row, let role = Role(rawValue: row.role) else { return nil }
         let department = row.department_id.flatMap { id in
             row.d_code.map { Self.department(DRow(id: id, code: $0, name: row.d_name ?? "", datasets: row.d_datasets ?? "")) }
         }
