@@ -164,14 +164,21 @@ public struct ApplicationStore: Sendable {
         var positions = Dictionary(uniqueKeysWithValues: firms.map { ($0, FirmPosition()) })
         let open = ApplicationStatus.open.map(\.rawValue)
         let approved: Set<ApplicationStatus> = [.approved, .contractSigned]
+        // The columns say which products are open; only an approved application's detail is read, and only
+        // for its terms (decoding whole applications was a tenth of a decision's time for a firm with ten open).
+        struct Open: Decodable { let uscc: String; let product_id: Int64; let status: String; let detail: String }
+        struct ApprovedTerms: Decodable {
+            struct State: Decodable { let terms: LoanTerms? }
+            let state: State
+        }
         let rows = try await sql.raw("""
-            SELECT id, detail FROM applications WHERE uscc IN (\(binds: firms)) AND status IN (\(binds: open))
-            """).all(decoding: Row.self)
+            SELECT uscc, product_id, status, detail FROM applications WHERE uscc IN (\(binds: firms)) AND status IN (\(binds: open))
+            """).all(decoding: Open.self)
         for row in rows {
-            let stored = try row.stored()
-            positions[stored.uscc, default: .init()].openProducts.insert(stored.productID)
-            if approved.contains(stored.state.status), let terms = stored.state.terms {
-                positions[stored.uscc, default: .init()].committedCents += terms.amount.value
+            positions[row.uscc, default: .init()].openProducts.insert(row.product_id)
+            if let status = ApplicationStatus(rawValue: row.status), approved.contains(status),
+               let terms = try DetailCoding.decode(ApprovedTerms.self, row.detail).state.terms {
+                positions[row.uscc, default: .init()].committedCents += terms.amount.value
             }
         }
         struct Sum: Decodable { let uscc: String; let n: Int64? }
