@@ -14,7 +14,6 @@ enum BenchApplicants {
         let body: String
     }
 
-    ///
     /// A demo city has two or three such products, fewer pairs than a run of seconds at a thousand decisions a
     /// second sends; so when `atLeast` asks for more, the products are copied (same institution, rules and terms,
     /// "压测副本 n" in the name), up to ten products in all, so that no firm has more open applications than a
