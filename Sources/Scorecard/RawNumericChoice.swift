@@ -293,7 +293,6 @@ extension LogisticRegression {
 }
 
 extension VariableBinning {
-    /// The WOE of each given row of a typed column (0 for a value without a bin).
     /// The bin of each given row of a typed column (−1 for a value without a bin).
     func binColumn(_ column: TypedColumn, rows: [Int]) -> [Int32] {
         switch column.kind {
@@ -310,6 +309,7 @@ extension VariableBinning {
         }
     }
 
+    /// The WOE of each given row of a typed column (0 for a value without a bin).
     func woeColumn(_ column: TypedColumn, rows: [Int]) -> [Double] {
         let woes = bins.map(\.woe)
         func woe(_ bin: Int?) -> Double { bin.map { woes.indices.contains($0) ? woes[$0] : 0 } ?? 0 }

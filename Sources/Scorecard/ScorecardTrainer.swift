@@ -60,6 +60,13 @@ extension ScorecardModel {
         // 3. The L2 penalty and raw numeric terms, chosen by inner validation on these training rows (`RawNumericChoice`).
         var selected = statuses.indices.filter { statuses[$0] == .selected }
         let others = statuses.indices.filter { statuses[$0] != .selected && binnings[$0].iv > 0 }
+        // The wrong-sign variable that leaves first: the lowest IV (ties: the later column).
+        func lowestIV(_ wrong: [Int]) -> Int {
+            wrong.min { a, b in
+                let ia = binnings[a].iv, ib = binnings[b].iv
+                return ia != ib ? ia < ib : a > b
+            } ?? wrong[0]
+        }
         // Variables whose WOE comes out with a wrong sign in the WOE model (the same rule as step 4) leave it before
         // the choice and compete there by their conditional WOE with the raw terms: judged after the raw terms, a
         // variable whose effect given the others runs against its effect alone lost to a proxy of it taken first.
@@ -70,10 +77,7 @@ extension ScorecardModel {
                 let fit = LogisticRegression.fit(columns: kept.map { woeColumns[$0] }, targets: y, l2: config.l2)
                 let wrong = kept.indices.filter { fit.coefficients[$0] < 0 }.map { kept[$0] }
                 guard !wrong.isEmpty else { break }
-                let victim = wrong.min { a, b in
-                    let ia = binnings[a].iv, ib = binnings[b].iv
-                    return ia != ib ? ia < ib : a > b
-                } ?? wrong[0]
+                let victim = lowestIV(wrong)
                 kept.removeAll { $0 == victim }
                 early.append(victim)
                 statuses[victim] = .wrongSign
@@ -105,11 +109,7 @@ extension ScorecardModel {
             while config.dropWrongSign, !selected.isEmpty {
                 let wrong = selected.filter { (design.woeCoefficient(of: $0, in: regression) ?? 0) < 0 }
                 guard !wrong.isEmpty else { break }
-                // The wrong-sign variable with the lowest IV (ties: the later column).
-                let victim = wrong.min { a, b in
-                    let ia = binnings[a].iv, ib = binnings[b].iv
-                    return ia != ib ? ia < ib : a > b
-                } ?? wrong[0]
+                let victim = lowestIV(wrong)
                 if rawColumns[victim] != nil {
                     woeIn.remove(victim)
                 } else {
