@@ -4,39 +4,62 @@ import Services
 import Vapor
 
 /// Resolves who is calling: a bearer API token (machine clients) or a signed-in web session.
-struct PrincipalMiddleware: AsyncMiddleware {
+///
+/// A future-based middleware, not an `AsyncMiddleware`: Vapor runs each async middleware in a task of its
+/// own (a thread hand-off there and back per layer), and on SQLite a bearer token is read on the event loop
+/// through `QuickReads` (an indexed read of one row, prepared once) with no hand-off at all. A session, or a
+/// token on PostgreSQL, is resolved in one task.
+struct PrincipalMiddleware: Middleware {
     struct Key: StorageKey { typealias Value = Principal }
     static let csrfHeader = "X-CSRF-Token"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        let resolved: EventLoopFuture<Void>
+        if let bearer = request.headers.bearerAuthorization, let quick = request.application.runtime.quickReads,
+           let lookup = try? AccountStore.principal(forToken: bearer.token, quick: quick) {
+            do {
+                try Self.admit(lookup.principal, to: request)
+                resolved = request.eventLoop.makeSucceededVoidFuture()
+            } catch {
+                resolved = request.eventLoop.makeFailedFuture(error)
+            }
+        } else {
+            resolved = request.eventLoop.makeFutureWithTask { try await Self.resolve(request) }
+        }
+        return resolved.flatMap { next.respond(to: request) }.map { response in
+            if let token = request.storage[NewFormToken.self] {
+                response.cookies[Self.formTokenCookie] = HTTPCookies.Value(
+                    string: token, maxAge: 8 * 3600, path: "/", isSecure: request.application.config.secureCookies, isHTTPOnly: true,
+                    sameSite: .strict)
+            }
+            return response
+        }
+    }
+
+    /// A bearer token's principal, which must exist and, for a write, be allowed to write.
+    private static func admit(_ principal: Principal?, to request: Request) throws {
+        guard let principal else { throw DomainError.unauthenticated }
+        if principal.scope == .read, request.method != .GET, request.method != .HEAD {
+            throw DomainError.forbidden("该访问令牌为只读令牌，不能执行写操作")
+        }
+        request.storage[Key.self] = principal
+    }
+
+    private static func resolve(_ request: Request) async throws {
         if let bearer = request.headers.bearerAuthorization {
-            guard let principal = try await request.accounts.principal(forToken: bearer.token,
-                                                                        quick: request.application.runtime.quickReads) else {
-                throw DomainError.unauthenticated
-            }
-            if principal.scope == .read, request.method != .GET, request.method != .HEAD {
-                throw DomainError.forbidden("该访问令牌为只读令牌，不能执行写操作")
-            }
-            request.storage[Key.self] = principal
+            try admit(try await request.accounts.principal(forToken: bearer.token), to: request)
         } else if request.hasSession, let id = request.session.data["uid"].flatMap(Int64.init),
                   let user = try await request.accounts.user(id: id), user.status == .active {
             // A browser sends the session cookie with any site's request, so an API write that rests on the
             // cookie alone could come from another site: it needs the session's CSRF token in a header.
             // (Web forms carry the token as a field and check it in their handlers.)
-            if request.url.path.hasPrefix("/api/"), ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            if request.urlPath.hasPrefix("/api/"), ![.GET, .HEAD, .OPTIONS].contains(request.method) {
                 guard request.csrfMatches(request.headers.first(name: Self.csrfHeader)) else {
                     throw DomainError.forbidden("以登录会话调用接口写入数据时，须在 X-CSRF-Token 请求头中附上页面的 CSRF 令牌；程序调用请改用 API 访问令牌")
                 }
             }
             request.storage[Key.self] = try await request.accounts.principal(for: user)
         }
-        let response = try await next.respond(to: request)
-        if let token = request.storage[NewFormToken.self] {
-            response.cookies[Self.formTokenCookie] = HTTPCookies.Value(
-                string: token, maxAge: 8 * 3600, path: "/", isSecure: request.application.config.secureCookies, isHTTPOnly: true,
-                sameSite: .strict)
-        }
-        return response
     }
 
     /// The cookie holding a visitor's form token (see `Request.csrfToken`).

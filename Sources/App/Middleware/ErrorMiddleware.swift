@@ -5,22 +5,20 @@ import Views
 
 /// The one place where errors become responses: JSON `{"error": code, "message": 中文说明}` for the API,
 /// an error page for the browser.
-struct ErrorMiddleware: AsyncMiddleware {
+struct ErrorMiddleware: Middleware {
     struct Body: Content { let error: String; let message: String }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in
             let (status, code, message) = Self.describe(error)
             if status == .internalServerError {
                 // Both come from outside in part: cut them so one request cannot write a huge log line.
                 request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error).prefix(500))",
-                                                                  "path": "\(request.url.path.prefix(200))"])
+                                                                  "path": "\(request.urlPath.prefix(200))"])
             }
             if Self.wantsHTML(request) {
-                if status == .unauthorized, request.url.path.utf8.count <= RequestLimits.maxPathBytes {
-                    let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/console"
+                if status == .unauthorized, request.urlPath.utf8.count <= RequestLimits.maxPathBytes {
+                    let next = request.urlPath.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/console"
                     return request.redirect(to: "/login?next=\(next)")
                 }
                 // A signed-in user keeps their menu and is sent to their own home, never into another role's area.
@@ -40,7 +38,7 @@ struct ErrorMiddleware: AsyncMiddleware {
     }
 
     static func wantsHTML(_ request: Request) -> Bool {
-        !request.url.path.hasPrefix("/api/") && request.headers.accept.contains { $0.mediaType == .html }
+        !request.urlPath.hasPrefix("/api/") && request.headers.accept.contains { $0.mediaType == .html }
     }
 
     /// A decoding failure in Chinese, naming the field by its path (e.g. `terms.amountCents`, `items[2]`).

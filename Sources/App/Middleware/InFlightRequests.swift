@@ -26,14 +26,13 @@ final class InFlightRequests: Sendable {
 
     fileprivate func leave() { state.withLockedValue { $0.count -= 1 } }
 
-    func middleware() -> some AsyncMiddleware { Counter(requests: self) }
+    func middleware() -> some Middleware { Counter(requests: self) }
 
-    struct Counter: AsyncMiddleware {
+    struct Counter: Middleware {
         let requests: InFlightRequests
-        func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-            guard requests.enter() else { return Self.stopping() }
-            defer { requests.leave() }
-            return try await next.respond(to: request)
+        func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+            guard requests.enter() else { return request.eventLoop.makeSucceededFuture(Self.stopping()) }
+            return next.respond(to: request).always { _ in requests.leave() }
         }
 
         static func stopping() -> Response {

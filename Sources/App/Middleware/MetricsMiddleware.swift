@@ -4,7 +4,7 @@ import Vapor
 
 /// Counts requests by method, matched route and status, and times them. A route's label is made once per
 /// route, not per request.
-struct MetricsMiddleware: AsyncMiddleware {
+struct MetricsMiddleware: Middleware {
     final class RouteLabels: Sendable {
         private let labels = Mutex<[ObjectIdentifier: String]>([:])
 
@@ -20,21 +20,18 @@ struct MetricsMiddleware: AsyncMiddleware {
 
     let routes = RouteLabels()
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let start = ContinuousClock.now
         let metrics = request.platform.metrics
-        func record(_ status: UInt) {
+        let routes = routes
+        return next.respond(to: request).always { result in
+            let status = switch result {
+            case .success(let response): response.status.code
+            case .failure(let error): ErrorMiddleware.describe(error).0.code
+            }
             let elapsed = ContinuousClock.now - start
             metrics.recordRequest(method: request.method.rawValue, route: routes.label(request.route), status: status,
                                   seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-        do {
-            let response = try await next.respond(to: request)
-            record(response.status.code)
-            return response
-        } catch {
-            record(ErrorMiddleware.describe(error).0.code)
-            throw error
         }
     }
 }

@@ -26,3 +26,16 @@ enum RequestInput {
         return day
     }
 }
+
+extension Request {
+    private struct PathKey: StorageKey { typealias Value = String }
+
+    /// `url.path`, worked out once per request: Vapor's getter rebuilds it through Foundation on each call, and
+    /// the static files, the path limit, the security headers and the error pages each ask for it.
+    var urlPath: String {
+        if let path = storage[PathKey.self] { return path }
+        let path = url.path
+        storage[PathKey.self] = path
+        return path
+    }
+}

@@ -6,7 +6,7 @@ import Vapor
 /// dictionary lookup and a shared buffer, with no file-system call, no session and no database; other paths
 /// pass through untouched (a hostile path cannot reach the file system). Answers carry an ETag, so a browser
 /// revalidates with a 304, and may be cached for an hour.
-struct StaticFiles: AsyncMiddleware {
+struct StaticFiles: Middleware {
     struct File: Sendable {
         let body: ByteBuffer
         let contentType: HTTPMediaType
@@ -28,9 +28,9 @@ struct StaticFiles: AsyncMiddleware {
         self.files = files
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let file = files[request.url.path], request.method == .GET || request.method == .HEAD else {
-            return try await next.respond(to: request)
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard let file = files[request.urlPath], request.method == .GET || request.method == .HEAD else {
+            return next.respond(to: request)
         }
         var headers = HTTPHeaders()
         headers.contentType = file.contentType
@@ -38,20 +38,20 @@ struct StaticFiles: AsyncMiddleware {
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         if request.headers.first(name: .ifNoneMatch) == file.etag {
-            return Response(status: .notModified, headers: headers)
+            return request.eventLoop.makeSucceededFuture(Response(status: .notModified, headers: headers))
         }
-        return Response(status: .ok, headers: headers, body: .init(buffer: file.body))
+        return request.eventLoop.makeSucceededFuture(Response(status: .ok, headers: headers, body: .init(buffer: file.body)))
     }
 }
 
 /// Refuses request targets longer than any route of ours needs, before routing, sessions or files see them.
-struct RequestLimits: AsyncMiddleware {
+struct RequestLimits: Middleware {
     static let maxPathBytes = 1024
 
     struct PathTooLong: Error {}
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.url.path.utf8.count <= Self.maxPathBytes else { throw PathTooLong() }
-        return try await next.respond(to: request)
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard request.urlPath.utf8.count <= Self.maxPathBytes else { return request.eventLoop.makeFailedFuture(PathTooLong()) }
+        return next.respond(to: request)
     }
 }

@@ -222,16 +222,24 @@ public struct AccountStore: Sendable {
     /// The caller a bearer token stands for, nil when it is unknown or revoked. `quick` (SQLite) reads it on this
     /// thread; if that read fails, or without it, the query goes through the database as usual.
     public func principal(forToken token: String, quick: QuickReads? = nil) async throws -> Principal? {
-        let hash = Self.hash(token)
-        let row: TokenRow?
-        if let quick, let read = try? quick.token(hash: hash) {
-            row = read
-        } else {
-            row = try await database.sql().raw("""
-                \(unsafeRaw: Self.tokenColumns) WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL
-                """).first(decoding: TokenRow.self)
-        }
-        guard let row, let role = Role(rawValue: row.role) else { return nil }
+        if let quick, let lookup = try? Self.principal(forToken: token, quick: quick) { return lookup.principal }
+        let row = try await database.sql().raw("""
+            \(unsafeRaw: Self.tokenColumns) WHERE t.token_hash = \(bind: Self.hash(token)) AND t.revoked_at IS NULL
+            """).first(decoding: TokenRow.self)
+        return row.flatMap(Self.principal(row:))
+    }
+
+    /// What a token read on the calling thread found: its principal, nil when the token is unknown or revoked.
+    public struct TokenLookup: Sendable { public let principal: Principal? }
+
+    /// The caller a bearer token stands for, read through `quick` on the calling thread without waiting on
+    /// another; throws when that read fails (the caller then asks `principal(forToken:)`).
+    public static func principal(forToken token: String, quick: QuickReads) throws -> TokenLookup {
+        TokenLookup(principal: try quick.token(hash: hash(token)).flatMap(principal(row:)))
+    }
+
+    private static func principal(row: TokenRow) -> Principal? {
+        guard let role = Role(rawValue: row.role) else { return nil }
         let department = row.department_id.flatMap { id in
             row.d_code.map { Self.department(DRow(id: id, code: $0, name: row.d_name ?? "", datasets: row.d_datasets ?? "")) }
         }
