@@ -44,7 +44,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         // holds its connection for the whole file, so batches get connections of their own (`.ingest`, waited for
         // as long as a batch takes): on the requests' connection, every request on that event loop waited 10 s
         // for it and failed while a department's large file was written. Readers do not block the writer (WAL).
-        app.databases.use(.sqlite(.file(config.sqlitePath.path), sqlLogLevel: .trace), as: .sqlite)
+        // Requests' reads: four connections per event loop (`SQLiteReaders`), not one.
+        app.databases.use(.spread(.sqlite(.file(config.sqlitePath.path), sqlLogLevel: .trace), pools: 4), as: .sqlite)
         app.databases.use(.sqlite(.file(config.sqlitePath.path), sqlLogLevel: .trace), as: .commits, isDefault: false)
         app.databases.use(.sqlite(.file(config.sqlitePath.path), connectionPoolTimeout: .minutes(30), sqlLogLevel: .trace),
                           as: .ingest, isDefault: false)
