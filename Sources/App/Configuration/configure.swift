@@ -44,8 +44,8 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         // holds its connection for the whole file, so batches get connections of their own (`.ingest`, waited for
         // as long as a batch takes): on the requests' connection, every request on that event loop waited 10 s
         // for it and failed while a department's large file was written. Readers do not block the writer (WAL).
-        // Requests' reads: four connections per event loop (`SQLiteReaders`), not one.
-        app.databases.use(.spread(.sqlite(.file(config.sqlitePath.path), sqlLogLevel: .trace), pools: 4), as: .sqlite)
+        // Requests' reads: `SQLiteReaders.pools` connections per event loop, not one.
+        app.databases.use(.spread(.sqlite(.file(config.sqlitePath.path), sqlLogLevel: .trace), pools: SQLiteReaders.pools), as: .sqlite)
         app.databases.use(.sqlite(.file(config.sqlitePath.path), sqlLogLevel: .trace), as: .commits, isDefault: false)
         app.databases.use(.sqlite(.file(config.sqlitePath.path), connectionPoolTimeout: .minutes(30), sqlLogLevel: .trace),
                           as: .ingest, isDefault: false)
@@ -55,7 +55,11 @@ public func configure(_ app: Application, config: AppConfig, runJobs: Bool = fal
         try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
     let encoder = try ContentConfiguration.global.requireEncoder(for: .json)
-    app.runtime = Runtime(commits: app.db(.commits), ingest: config.usesPostgres ? nil : app.db(.ingest),
+    let commits = app.db(.commits)
+    if !config.usesPostgres {
+        try await SQLiteReaders.sleepWhileBusy(app, ids: [.sqlite, .ingest], also: [commits])
+    }
+    app.runtime = Runtime(commits: commits, ingest: config.usesPostgres ? nil : app.db(.ingest),
                           usesSQLite: !config.usesPostgres,
                           quickReads: config.usesPostgres ? nil : QuickReads(path: config.sqlitePath.path)) { document in
         var body = ByteBuffer()
