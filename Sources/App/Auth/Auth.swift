@@ -8,7 +8,7 @@ import Vapor
 /// A future-based middleware, not an `AsyncMiddleware`: Vapor runs each async middleware in a task of its
 /// own (a thread hand-off there and back per layer), and on SQLite a bearer token is read on the event loop
 /// through `QuickReads` (an indexed read of one row, prepared once) with no hand-off at all. A session, or a
-/// token on PostgreSQL, is resolved in one task.
+/// token on PostgreSQL, is resolved in one task; a visitor with neither needs none.
 struct PrincipalMiddleware: Middleware {
     struct Key: StorageKey { typealias Value = Principal }
     static let csrfHeader = "X-CSRF-Token"
@@ -23,6 +23,9 @@ struct PrincipalMiddleware: Middleware {
             } catch {
                 resolved = request.eventLoop.makeFailedFuture(error)
             }
+        } else if request.headers.bearerAuthorization == nil, !request.hasSession {
+            // A visitor (public pages, the login page): nobody to look up, no task.
+            resolved = request.eventLoop.makeSucceededVoidFuture()
         } else {
             resolved = request.eventLoop.makeFutureWithTask { try await Self.resolve(request) }
         }
