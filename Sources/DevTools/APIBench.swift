@@ -29,6 +29,8 @@ struct APIBench {
         /// Latency at the 50th and 99th percentile, in seconds.
         let p50: Double
         let p99: Double
+        /// A few failed answers ("status body…"), when the load generator could say.
+        var failures: [String] = []
         var throughput: Double { Double(requests) / seconds }
 
         init(name: String, requests: Int, errors: Int, seconds: Double, p50: Double, p99: Double) {
@@ -74,18 +76,8 @@ struct APIBench {
         let accounts = AccountStore(database: app.db(id))
         guard let bank = try await accounts.institution(code: "dlbank"), let firm = try await accounts.user(username: "firm-demo"),
               let uscc = firm.uscc else { throw DomainError.notFound("演示数据中的银行或企业账户") }
-        // The new city's background jobs (evaluations, statistics after each batch) would share the cores with
-        // the measurements: wait until none is due or running (at most two minutes).
         say("等待演示服务器的后台任务完成……")
-        struct Due: Decodable { let n: Int }
-        for _ in 0..<240 {
-            let now = Int64(Date().timeIntervalSince1970 * 1000)
-            let due = try await (app.db(id) as? any SQLDatabase)?.raw("""
-                SELECT COUNT(*) AS n FROM jobs WHERE (status = 'queued' AND run_at <= \(bind: now)) OR status = 'running'
-                """).first(decoding: Due.self)?.n ?? 0
-            if due == 0 { break }
-            try await Task.sleep(for: .milliseconds(500))
-        }
+        try await settle(app.db(id))
         let bankToken = try await accounts.createToken(name: "bench-bank", role: .institutionStaff, departmentID: nil, institutionID: bank.id)
         _ = uscc
 
@@ -122,6 +114,9 @@ struct APIBench {
         say("准备申请企业（每次申请为不同的企业与产品组合）……")
         let applicants = try await BenchApplicants.make(database: app.db(id), catalog: app.platform.catalog, firms: enterprises,
                                                         atLeast: wrk == nil ? 0 : Int(seconds * 2_000) + 1)
+        // Their commitments, authorisations and tokens were logged as they were made: the log's sequencing jobs
+        // would otherwise run during the measurement (one run: three of 27–68 ms, holding the writers up).
+        try await settle(app.db(id))
         let decision = try await measureDecisions("自动审批申请 POST /api/v1/applications", base + "/api/v1/applications",
                                                   applicants: applicants, scratch: work)
         outcomes.append(decision)
@@ -133,6 +128,10 @@ struct APIBench {
             let ratio = nginx.map { String(format: "  %6.3f×", o.throughput / $0) } ?? ""
             say(String(format: "%@ %8d %10.0f %9.2f %9.2f %5d", o.name.padding(toLength: 52, withPad: " ", startingAt: 0),
                        o.requests, o.throughput, o.p50 * 1000, o.p99 * 1000, o.errors) + ratio)
+        }
+        for o in outcomes where !o.failures.isEmpty {
+            say("\(o.name) 的失败应答（示例）：")
+            for failure in o.failures { say("  " + failure) }
         }
         if reference == nil { say("未找到 nginx（apt-get install nginx）：没有参照，只比较本服务自己的路由") }
         if let nginx { say(String(format: "静态文件 / nginx = %.2f（目标 ≥ 0.3）", staticRoute.throughput / nginx)) }
@@ -147,6 +146,22 @@ struct APIBench {
             "decision_p99_ms":\(String(format: "%.2f", decision.p99 * 1000))}
             """
         say(json)
+    }
+
+    /// Waits (at most two minutes) until the server has no background work left: no job due or running (the new
+    /// city's evaluations, statistics after each batch) and no transparency-log entry waiting to be sequenced.
+    /// Such work would share the cores with the measurements.
+    func settle(_ database: any Database) async throws {
+        struct Count: Decodable { let n: Int }
+        for _ in 0..<240 {
+            let now = Int64(Date().timeIntervalSince1970 * 1000)
+            let due = try await (database as? any SQLDatabase)?.raw("""
+                SELECT (SELECT COUNT(*) FROM jobs WHERE (status = 'queued' AND run_at <= \(bind: now)) OR status = 'running')
+                  + (SELECT COUNT(*) FROM tlog_pending) AS n
+                """).first(decoding: Count.self)?.n ?? 0
+            if due == 0 { return }
+            try await Task.sleep(for: .milliseconds(500))
+        }
     }
 
     /// `concurrency` clients submitting applications back to back for `seconds`, each a pair never sent
@@ -169,8 +184,10 @@ struct APIBench {
         if let wrk {
             let items = applicants.dropFirst().map { (token: $0.token, body: $0.body) }
             let figures = try wrk.run(url: url, posting: items, connections: concurrency, seconds: Int(seconds), scratch: scratch)
-            return Outcome(name: name, requests: figures.requests, errors: figures.errors, seconds: figures.seconds,
-                           p50: figures.p50, p99: figures.p99)
+            var outcome = Outcome(name: name, requests: figures.requests, errors: figures.errors, seconds: figures.seconds,
+                                  p50: figures.p50, p99: figures.p99)
+            outcome.failures = figures.failures
+            return outcome
         }
         let queue = BenchApplicants.Queue(Array(applicants.dropFirst()))
         return await drive(name) { () async -> Bool? in

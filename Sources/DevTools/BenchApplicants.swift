@@ -28,17 +28,23 @@ enum BenchApplicants {
         let registry = RegistryStore(database: database)
         let accounts = AccountStore(database: database)
         let authorisations = AuthorisationStore(database: database)
+        let listings = ListingStore(database: database)
         var tokens: [String] = []
         var page = 1
         while tokens.count < limit {
             let found = try await registry.search(EnterpriseQuery(paging: Paging(page: page, perPage: 200)))
             if found.items.isEmpty { break }
             // Firms on a dishonesty list are refused by the published measures (409): they would measure the refusal,
-            // not the auto-approval path.
+            // not the auto-approval path. Lists fed in through the data hub:
             let records = try await RecordStore(database: database).records(usccs: found.items.map(\.uscc), datasets: ExternalListings.datasets)
-            let listed = Set(records.compactMap { uscc, rows in
+            var listed = Set(records.compactMap { uscc, rows in
                 ExternalListings.entries(rows, uscc: uscc, firmName: "").contains { $0.removedOn == nil } ? uscc : nil
             })
+            // And those the platform listed after its own procedure (a 2,000-firm demo has one: ten 409s in a run).
+            for firm in found.items {
+                let entries = try await listings.entries(uscc: firm.uscc)
+                if entries.contains(where: { $0.status == .listed || $0.status == .published }) { listed.insert(firm.uscc) }
+            }
             for firm in found.items where firm.status == "存续" && !listed.contains(firm.uscc) && tokens.count < limit {
                 _ = try await commitments.save(try CreditCommitment.sign(template, uscc: firm.uscc, firmName: firm.name,
                                                                         legalRepresentative: firm.legalRep,

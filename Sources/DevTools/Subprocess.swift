@@ -66,7 +66,9 @@ public struct Subprocess: Sendable {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("xyd-cmd-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: output) }
         let status = try spawn(executable, arguments, outputPath: output.path).wait()
-        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        // Decoded leniently: output cut mid-character (wrk's failure lines keep the first 160 bytes of a body) is
+        // still read, with a replacement character, instead of reading as nothing.
+        let text = (try? Data(contentsOf: output)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         guard status == 0 else { throw Failure.exit(([executable] + arguments).joined(separator: " "), status, text) }
         return text
     }

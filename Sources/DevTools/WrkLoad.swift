@@ -23,7 +23,23 @@ struct WrkLoad {
         var p99 = 0.0
         /// Mean latency (wrk's "Latency Avg").
         var mean = 0.0
+        /// A few failed answers as "status body…" (from the scripts' `response` hook), to say what the errors were.
+        var failures: [String] = []
     }
+
+    /// Lua for a script: prints the first few answers of 400 and above on lines starting `xyd-failure ` (each wrk
+    /// thread has its own Lua state, so each prints at most three). Only for the applications: with a `response`
+    /// function wrk hands every body to Lua, which would cost the load generator too much on the fast routes.
+    static let failureHook = """
+        local failed = 0
+        function response(status, headers, body)
+          if status >= 400 and failed < 3 then
+            failed = failed + 1
+            io.write("xyd-failure " .. status .. " " .. string.gsub(string.sub(body or "", 1, 160), "\\n", " ") .. "\\n")
+          end
+        end
+
+        """
 
     /// Runs `wrk` with `connections` connections for `seconds`; a POST body goes through a Lua script written to `scratch`.
     func run(url: String, method: String, headers: [(String, String)], body: String?, connections: Int, seconds: Int,
@@ -68,7 +84,7 @@ struct WrkLoad {
               return wrk.format("POST", nil, {["Authorization"] = "Bearer " .. item[1], ["Content-Type"] = "application/json"}, item[2])
             end
 
-            """
+            """ + Self.failureHook
         let scriptURL = scratch.appendingPathComponent("wrk-items-\(UUID().uuidString.prefix(8)).lua")
         try script.write(to: scriptURL, atomically: true, encoding: .utf8)
         let output = try Subprocess.run(executable, ["-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency",
@@ -95,6 +111,7 @@ struct WrkLoad {
                 figures.seconds = try duration(String(words[3].dropLast()))
                 sawTotal = true
             }
+            if line.hasPrefix("xyd-failure "), figures.failures.count < 5 { figures.failures.append(String(line.dropFirst(12))) }
             if line.hasPrefix("Non-2xx or 3xx responses:"), let count = Int(words.last ?? "") { figures.errors += count }
             if line.hasPrefix("Socket errors:") {
                 // "Socket errors: connect 0, read 0, write 0, timeout 0"

@@ -6,6 +6,7 @@ import Testing
     @Test func readsRequestsDurationPercentilesAndFailures() throws {
         let output = """
             Running 10s test @ http://127.0.0.1:8080/api/v1/applications
+            xyd-failure 409 {"error":"conflict","message":"该企业已有该产品的在办申请"}
               2 threads and 64 connections
               Thread Stats   Avg      Stdev     Max   +/- Stdev
                 Latency    27.10ms    8.20ms 120.00ms   80.00%
@@ -28,6 +29,7 @@ import Testing
         #expect(abs(figures.p99 - 0.04204) < 1e-9)
         #expect(abs(figures.mean - 0.0271) < 1e-9)
         #expect(figures.errors == 8)
+        #expect(figures.failures == [#"409 {"error":"conflict","message":"该企业已有该产品的在办申请"}"#])
         #expect(abs(try WrkLoad.duration("812.00us") - 0.000812) < 1e-12)
         #expect(try WrkLoad.duration("1.50s") == 1.5)
         #expect(throws: (any Error).self) { try WrkLoad.parse("wrk: connection refused") }
