@@ -58,7 +58,13 @@ public enum FirmFactsLoader {
     }
 
     public static func load(_ context: ServiceContext, uscc: String, kept: Kept) async throws -> FirmFacts {
-        try kept.facts(uscc: uscc, hasOverdueLoans: try await context.loanStore.hasOverdueLoans(uscc: uscc),
+        try kept.facts(uscc: uscc, hasOverdueLoans: try await hasOverdueLoans(context, uscc: uscc),
                        today: context.clock.today, rules: context.platform.marketRules)
+    }
+
+    /// Read on the calling thread where the request's context can (`QuickReads`, SQLite), else by query.
+    static func hasOverdueLoans(_ context: ServiceContext, uscc: String) async throws -> Bool {
+        if let quick = context.memo.quick, let found = try? quick.hasOverdueLoans(uscc: uscc) { return found }
+        return try await context.loanStore.hasOverdueLoans(uscc: uscc)
     }
 }

@@ -41,7 +41,7 @@ public final class GenerationsMemo: Sendable {
     private let read = NIOLockedValueBox<[Generation: Int64]?>(nil)
     /// Reads the counters on the caller's thread (SQLite), for a memo whose context reads the database those
     /// connections open; the query on the context's database is the fallback.
-    private let quick: QuickReads?
+    let quick: QuickReads?
     public init(quick: QuickReads? = nil) { self.quick = quick }
 
     func generations(on database: any Database) async throws -> [Generation: Int64] {

@@ -3,9 +3,11 @@ import Domain
 import Fluent
 import Foundation
 import Persistence
-import Services
+@testable import Services
+import SQLKit
 import Testing
 import TestSupport
+import Vapor
 
 /// SQLite's reads on the caller's thread (`QuickReads`) answer exactly what the queries through the database
 /// answer — the generation counters and the caller a token stands for — and see every commit at once, so a
@@ -37,6 +39,51 @@ import TestSupport
         }
     }
 
+    /// The decision's overdue check (every application to a product with rules) reads what the query reads.
+    @Test func overdueLoansMatchTheQueryAndFollowTheLoan() async throws {
+        try await withTestApp(.sqlite) { app in
+            let quick = try #require(app.runtime.quickReads)
+            let loanID = try await Self.openLoan(app)
+            let loans = LoanStore(database: app.db)
+            let firm = try #require(try await loans.loan(id: loanID)?.uscc)
+            let context = ServiceContext(platform: app.platform, database: app.db, runtime: app.runtime,
+                                         passwords: BcryptPasswordHasher(application: app), memo: GenerationsMemo(quick: quick))
+            #expect(try quick.hasOverdueLoans(uscc: firm) == false)
+            #expect(try await loans.hasOverdueLoans(uscc: firm) == false)
+            #expect(try await FirmFactsLoader.hasOverdueLoans(context, uscc: firm) == false)
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE loans SET overdue_days = 12 WHERE id = \(bind: loanID)").run()
+            #expect(try quick.hasOverdueLoans(uscc: firm))
+            #expect(try await loans.hasOverdueLoans(uscc: firm))
+            #expect(try await FirmFactsLoader.hasOverdueLoans(context, uscc: firm))
+            #expect(try quick.hasOverdueLoans(uscc: SampleFiles.firmB) == false, "another firm's loan is not this one's")
+            // Settled: no longer counts.
+            try await sql.raw("UPDATE loans SET settled = 1 WHERE id = \(bind: loanID)").run()
+            #expect(try quick.hasOverdueLoans(uscc: firm) == false)
+            #expect(try await loans.hasOverdueLoans(uscc: firm) == false)
+        }
+    }
+
+    /// A bank's loan to firm A, disbursed today.
+    static func openLoan(_ app: Application) async throws -> Int64 {
+        let f = try await MarketFixtures.seed(app, base: try await Fixtures.seed(app))
+        let applications = ApplicationStore(database: app.db)
+        let stored = try await applications.create(.init(
+            uscc: SampleFiles.firmA, firmName: "大连海韵科技有限公司", productID: f.manualProductID, productName: "甲行经营贷",
+            institutionID: f.bankA.id, authorisationID: nil, requestedAmount: Cents(10_000_000), requestedTermMonths: 12,
+            requestedMethod: .equalInstallment, purpose: "周转"), actor: "王伟")
+        let terms = LoanTerms(amount: Cents(10_000_000), rate: AnnualRate(basisPoints: 400), termMonths: 12, method: .equalInstallment)
+        for event: ApplicationEvent in [.accept, .approve(terms), .signContract] {
+            try await applications.apply(event, to: stored.id, actor: "甲银行")
+        }
+        let today = Day.today()
+        try await applications.apply(.disburse, to: stored.id, actor: "甲银行") { unit, next in
+            try await LoanStore.open(in: unit, application: next, ledger: LoanLedger(schedule: try terms.schedule(start: today)),
+                                     asOf: today, thresholds: .default)
+        }
+        return try #require(try await LoanStore(database: app.db).loan(applicationID: stored.id)?.id)
+    }
+
     @Test func aFileItCannotOpenFallsBackToTheQuery() async throws {
         try await withTestApp(.sqlite) { app in
             let nowhere = QuickReads(path: "/nonexistent-\(UUID().uuidString)/xyd.sqlite")
@@ -49,6 +96,7 @@ import TestSupport
             let context = ServiceContext(platform: app.platform, database: app.db, runtime: app.runtime,
                                          passwords: BcryptPasswordHasher(application: app), memo: memo)
             #expect(try await context.stamp(.products, .consents).count == 2)
+            #expect(try await FirmFactsLoader.hasOverdueLoans(context, uscc: SampleFiles.firmA) == false)
         }
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import NIOConcurrencyHelpers
 import VaporCSQLite
 
-/// SQLite: the two reads every API call makes — the generation counters and the caller's token — answered on the
-/// calling thread through connections of this class's own, with statements prepared once per connection.
+/// SQLite: the two reads every API call makes — the generation counters and the caller's token — and the one read
+/// every application's decision makes uncached (overdue loans), answered on the calling thread through connections
+/// of this class's own, with statements prepared once per connection.
 ///
 /// Through SQLiteNIO each read is a hop to its thread pool and back (two thread switches and wake-ups); under
 /// `xyd bench api` those switches were the largest share of a cached API call's time (`perf`), while SQLite's own
@@ -115,6 +116,16 @@ public final class QuickReads: Sendable {
                     uscc: Self.text(row, 4), scope: scope, d_code: Self.text(row, 6), d_name: Self.text(row, 7),
                     d_datasets: Self.text(row, 8), i_code: Self.text(row, 9), i_name: Self.text(row, 10), i_kind: Self.text(row, 11))
             }
+        }
+        return found
+    }
+
+    /// Whether the firm has an overdue, unsettled loan or credit line (`LoanStore.hasOverdueLoans`). Through
+    /// SQLiteNIO this one read waited 35–100 ms for a connection in the slowest applications of `xyd bench api`.
+    public func hasOverdueLoans(uscc: String) throws -> Bool {
+        var found = false
+        try withConnection { connection in
+            try connection.query(LoanStore.overdueQuery, [uscc]) { _ in found = true }
         }
         return found
     }

@@ -97,6 +97,12 @@ public struct LoanStore: Sendable {
             """).first(decoding: R.self) != nil
     }
 
+    /// `hasOverdueLoans` as `QuickReads` runs it (the firm's USCC bound twice).
+    static let overdueQuery = """
+        SELECT id FROM loans WHERE uscc = ?1 AND overdue_days > 0 AND settled = 0
+        UNION ALL SELECT id FROM credit_lines WHERE uscc = ?1 AND overdue_days > 0 AND settled = 0 LIMIT 1
+        """
+
     /// Every loan, oldest first (for training models on the platform's own outcomes).
     public func allLoans() async throws -> [Stored] {
         try await database.sql().raw(SQLQueryString("SELECT \(Self.columns) FROM loans ORDER BY id")).all(decoding: Row.self).map(stored)
