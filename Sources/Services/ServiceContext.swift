@@ -39,8 +39,8 @@ public final class Runtime: Sendable {
 /// Generations read once per request (or command), then reused by every cached read it makes.
 public final class GenerationsMemo: Sendable {
     private let read = NIOLockedValueBox<[Generation: Int64]?>(nil)
-    /// Reads the counters on the caller's thread (SQLite), for a memo whose context reads the database those
-    /// connections open; the query on the context's database is the fallback.
+    /// Reads the counters (and the decision's overdue check, `FirmFactsLoader`) on the caller's thread (SQLite), for
+    /// a memo whose context reads the database those connections open; the query on the context's database is the fallback.
     let quick: QuickReads?
     public init(quick: QuickReads? = nil) { self.quick = quick }
 

@@ -97,7 +97,7 @@ public struct LoanStore: Sendable {
             """).first(decoding: R.self) != nil
     }
 
-    /// `hasOverdueLoans` as `QuickReads` runs it (the firm's USCC bound twice).
+    /// `hasOverdueLoans` as `QuickReads` runs it (the firm's USCC bound once, as ?1, for both tables).
     static let overdueQuery = """
         SELECT id FROM loans WHERE uscc = ?1 AND overdue_days > 0 AND settled = 0
         UNION ALL SELECT id FROM credit_lines WHERE uscc = ?1 AND overdue_days > 0 AND settled = 0 LIMIT 1
