@@ -66,4 +66,26 @@ public struct MarketFixtures: Sendable {
             firmBToken: try await accounts.createToken(name: "firm-b-api", role: .enterprise, departmentID: nil, uscc: firmB),
             autoProductID: Int64(auto.id) ?? 0, manualProductID: Int64(manual.id) ?? 0, draftProductID: Int64(draft.id) ?? 0)
     }
+
+    /// Bank A's ¥100,000 loan to firm A on the manual product, applied for, approved, signed and disbursed on `day`;
+    /// returns the loan's id.
+    public func openLoan(_ app: Application, on day: Day) async throws -> Int64 {
+        let applications = ApplicationStore(database: app.db)
+        let stored = try await applications.create(.init(
+            uscc: SampleFiles.firmA, firmName: "大连海韵科技有限公司", productID: manualProductID, productName: "甲行经营贷",
+            institutionID: bankA.id, authorisationID: nil, requestedAmount: Cents(10_000_000), requestedTermMonths: 12,
+            requestedMethod: .equalInstallment, purpose: "周转"), actor: "王伟")
+        let terms = LoanTerms(amount: Cents(10_000_000), rate: AnnualRate(basisPoints: 400), termMonths: 12, method: .equalInstallment)
+        for event: ApplicationEvent in [.accept, .approve(terms), .signContract] {
+            try await applications.apply(event, to: stored.id, actor: "甲银行")
+        }
+        try await applications.apply(.disburse, to: stored.id, actor: "甲银行") { unit, next in
+            try await LoanStore.open(in: unit, application: next, ledger: LoanLedger(schedule: try terms.schedule(start: day)),
+                                     asOf: day, thresholds: .default)
+        }
+        guard let loan = try await LoanStore(database: app.db).loan(applicationID: stored.id) else {
+            throw DomainError.notFound("放款后的贷款")
+        }
+        return loan.id
+    }
 }

@@ -32,21 +32,8 @@ import VaporTesting
         let today = Day.today()
         let clock = TestClock(today.description)
         app.platform = app.platform.on(clock.clock)
-        let applications = ApplicationStore(database: app.db)
-        let stored = try await applications.create(.init(
-            uscc: SampleFiles.firmA, firmName: "大连海韵科技有限公司", productID: f.manualProductID, productName: "甲行经营贷",
-            institutionID: f.bankA.id, authorisationID: nil, requestedAmount: Cents(10_000_000), requestedTermMonths: 12,
-            requestedMethod: .equalInstallment, purpose: "周转"), actor: "王伟")
-        let terms = LoanTerms(amount: Cents(10_000_000), rate: AnnualRate(basisPoints: 400), termMonths: 12, method: .equalInstallment)
-        for event: ApplicationEvent in [.accept, .approve(terms), .signContract] {
-            try await applications.apply(event, to: stored.id, actor: "甲银行")
-        }
-        try await applications.apply(.disburse, to: stored.id, actor: "甲银行") { unit, next in
-            try await LoanStore.open(in: unit, application: next, ledger: LoanLedger(schedule: try terms.schedule(start: today)),
-                                     asOf: today, thresholds: .default)
-        }
-        let loan = try #require(try await LoanStore(database: app.db).loan(applicationID: stored.id))
-        return World(f: f, clock: clock, today: today, loanID: loan.id)
+        let loanID = try await f.openLoan(app, on: today)
+        return World(f: f, clock: clock, today: today, loanID: loanID)
     }
 
     static func courtListing(_ app: Application, _ w: World, id: String, caseNumber: String) async throws {

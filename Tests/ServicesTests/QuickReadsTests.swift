@@ -7,7 +7,6 @@ import Persistence
 import SQLKit
 import Testing
 import TestSupport
-import Vapor
 
 /// SQLite's reads on the caller's thread (`QuickReads`) answer exactly what the queries through the database
 /// answer — the generation counters and the caller a token stands for — and see every commit at once, so a
@@ -43,7 +42,8 @@ import Vapor
     @Test func overdueLoansMatchTheQueryAndFollowTheLoan() async throws {
         try await withTestApp(.sqlite) { app in
             let quick = try #require(app.runtime.quickReads)
-            let loanID = try await Self.openLoan(app)
+            let market = try await MarketFixtures.seed(app, base: try await Fixtures.seed(app))
+            let loanID = try await market.openLoan(app, on: Day.today())
             let loans = LoanStore(database: app.db)
             let firm = try #require(try await loans.loan(id: loanID)?.uscc)
             let context = ServiceContext(platform: app.platform, database: app.db, runtime: app.runtime,
@@ -62,26 +62,6 @@ import Vapor
             #expect(try quick.hasOverdueLoans(uscc: firm) == false)
             #expect(try await loans.hasOverdueLoans(uscc: firm) == false)
         }
-    }
-
-    /// A bank's loan to firm A, disbursed today.
-    static func openLoan(_ app: Application) async throws -> Int64 {
-        let f = try await MarketFixtures.seed(app, base: try await Fixtures.seed(app))
-        let applications = ApplicationStore(database: app.db)
-        let stored = try await applications.create(.init(
-            uscc: SampleFiles.firmA, firmName: "大连海韵科技有限公司", productID: f.manualProductID, productName: "甲行经营贷",
-            institutionID: f.bankA.id, authorisationID: nil, requestedAmount: Cents(10_000_000), requestedTermMonths: 12,
-            requestedMethod: .equalInstallment, purpose: "周转"), actor: "王伟")
-        let terms = LoanTerms(amount: Cents(10_000_000), rate: AnnualRate(basisPoints: 400), termMonths: 12, method: .equalInstallment)
-        for event: ApplicationEvent in [.accept, .approve(terms), .signContract] {
-            try await applications.apply(event, to: stored.id, actor: "甲银行")
-        }
-        let today = Day.today()
-        try await applications.apply(.disburse, to: stored.id, actor: "甲银行") { unit, next in
-            try await LoanStore.open(in: unit, application: next, ledger: LoanLedger(schedule: try terms.schedule(start: today)),
-                                     asOf: today, thresholds: .default)
-        }
-        return try #require(try await LoanStore(database: app.db).loan(applicationID: stored.id)?.id)
     }
 
     @Test func aFileItCannotOpenFallsBackToTheQuery() async throws {
