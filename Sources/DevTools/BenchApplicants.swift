@@ -41,10 +41,7 @@ enum BenchApplicants {
                 ExternalListings.entries(rows, uscc: uscc, firmName: "").contains { $0.removedOn == nil } ? uscc : nil
             })
             // And those the platform listed after its own procedure (a 2,000-firm demo has one: ten 409s in a run).
-            for firm in found.items {
-                let entries = try await listings.entries(uscc: firm.uscc)
-                if entries.contains(where: { $0.status == .listed || $0.status == .published }) { listed.insert(firm.uscc) }
-            }
+            listed.formUnion(try await listings.listed(usccs: found.items.map(\.uscc)).filter { !$0.value.isEmpty }.keys)
             for firm in found.items where firm.status == "存续" && !listed.contains(firm.uscc) && tokens.count < limit {
                 _ = try await commitments.save(try CreditCommitment.sign(template, uscc: firm.uscc, firmName: firm.name,
                                                                         legalRepresentative: firm.legalRep,
