@@ -2,6 +2,7 @@ import App
 import Domain
 import Fluent
 import FluentKit
+import CreditLog
 import Foundation
 import Persistence
 import SQLKit
@@ -30,9 +31,11 @@ import TestSupport
 
     struct Outcome: Equatable, CustomStringConvertible {
         var counts: [[Int]] = []
+        /// Each batch's digest of its accepted rows' hashes (a chunk inserted whole adds its hashes in one piece).
+        var digests: [String] = []
         var records: [String] = []
         var history: [String] = []
-        var description: String { "counts \(counts)\nrecords \(records)\nhistory \(history)" }
+        var description: String { "counts \(counts)\ndigests \(digests)\nrecords \(records)\nhistory \(history)" }
     }
 
     static func load(_ database: any Database, path: RecordWritePath) async throws -> Outcome {
@@ -47,6 +50,15 @@ import TestSupport
             let summary = try await ingestor.ingest(request, chunks: MemoryChunks(bytes: Array(file.utf8), chunkSize: 97))
             #expect(summary.isBalanced)
             outcome.counts.append([summary.submitted, summary.inserted, summary.updated, summary.duplicates, summary.rejected])
+            outcome.digests.append(summary.digest)
+            if n == 0 {
+                // Every row of the first file is new: its digest is that of their hashes end to end, in file order.
+                let sql = try #require(database as? any SQLDatabase)
+                struct Hash: Decodable { let hash: String }
+                let hashes = try await sql.raw("SELECT hash FROM records ORDER BY id").all(decoding: Hash.self).map(\.hash)
+                #expect(hashes.count == 7)
+                #expect(summary.digest == MerkleHash.sha256(Array(hashes.joined().utf8)).hex)
+            }
         }
         let sql = try #require(database as? any SQLDatabase)
         struct R: Decodable { let record_id: String; let uscc: String; let content: String; let hash: String; let version: Int }
@@ -89,6 +101,7 @@ import TestSupport
         #expect(outcomes.count == 2)
         let expected = Outcome(
             counts: [[7, 7, 0, 0, 0], [7, 2, 2, 2, 1], [3, 1, 1, 1, 0]],
+            digests: outcomes.first?.1.digests ?? [],
             records: outcomes.first?.1.records ?? [], history: outcomes.first?.1.history ?? [])
         for (path, outcome) in outcomes {
             #expect(outcome == expected, "\(path): \(outcome)")

@@ -117,6 +117,8 @@ public struct BatchIngestor: Sendable {
             // SQL statements are bounded by the parameter limit (SQLite 32,766); the C interface and COPY are not.
             // A COPY costs a round trip and a savepoint whatever its size, so PostgreSQL takes larger chunks.
             let chunkSize = configuredChunkSize ?? [.sqlStatements: 500, .postgresCopy: 20_000][writer.path] ?? 5000
+            // The writer waits for the first chunk to be parsed (~80 ms for 20,000 rows): a smaller one starts it sooner.
+            let firstChunkSize = configuredChunkSize ?? max(1, chunkSize / 10)
             let batchID = try await writer.openBatch(request, startedAt: started)
             let queue = ChunkQueue<Unit>(capacity: Self.queueDepth)
             let encode = writer.path == .postgresCopy ? Self.copyEncoder(dataset: request.dataset.id, batchID: batchID, now: writer.now) : nil
@@ -124,7 +126,8 @@ public struct BatchIngestor: Sendable {
             return try await withThrowingTaskGroup(of: ReadResult.self) { group in
                 group.addTask {
                     do {
-                        let result = try await Self.read(request, chunks: chunks, chunkSize: chunkSize, into: queue,
+                        let result = try await Self.read(request, chunks: chunks, chunkSize: chunkSize,
+                                                         firstChunkSize: firstChunkSize, into: queue,
                                                          progress: tracker, encode: encode)
                         tracker.readAll()
                         await queue.finish(nil)
@@ -142,10 +145,10 @@ public struct BatchIngestor: Sendable {
                         let asked = Date()
                         guard let chunk = try await queue.next() else { break }
                         waiting += Date().timeIntervalSince(asked)
-                        var rows = chunk.rows
-                        try await writer.write(&rows, batchID: batchID, counts: &counts)
+                        let full = chunk.full
+                        try await writer.write(chunk.rows, batchID: batchID, counts: &counts)
                         tracker.wrote(counts.inserted + counts.updated + counts.duplicates + counts.rejected)
-                        if chunk.full {
+                        if full {
                             chunksWritten += 1
                             try afterChunk?(chunksWritten)
                         }
@@ -191,21 +194,29 @@ public struct BatchIngestor: Sendable {
     }
 
     /// Parses and validates the file into chunks for the writer. No record_id appears twice in one chunk: a
-    /// repeated id ends the chunk, so the second occurrence is compared with the first as stored.
+    /// repeated id ends the chunk, so the second occurrence is compared with the first as stored. The first chunk
+    /// is `firstChunkSize` rows, the others `chunkSize`.
     ///
     /// `encode`, when given, turns each chunk's records into the writer's payload here, so that the writer's
     /// connection goes from one chunk to the next without waiting for it (PostgreSQL's COPY).
     static func read<Chunks: AsyncSequence & Sendable>(
-        _ request: BatchRequest, chunks: Chunks, chunkSize: Int, into queue: ChunkQueue<Unit>,
+        _ request: BatchRequest, chunks: Chunks, chunkSize: Int, firstChunkSize: Int, into queue: ChunkQueue<Unit>,
         progress: ProgressTracker, encode: (@Sendable ([ValidRecord]) -> ByteBuffer)? = nil
     ) async throws -> ReadResult where Chunks.Element == [UInt8] {
         let work = ReaderWork(IngestReader(dataset: request.dataset, format: request.format,
                                            encoding: request.encoding, today: request.today))
-        var pending = PendingRows(capacity: chunkSize)
+        var limit = firstChunkSize
+        var pending = PendingRows(capacity: limit)
         var bytes: Int64 = 0
         var busy = 0.0
         var mark = Date()
         var rejected = 0
+        // The chunks in the queue or being written, also held here so that this task, not the writer, frees
+        // them. Freeing 20,000 records (some 60,000 strings) held the writer ~9 ms per chunk while PostgreSQL
+        // waited for the next COPY: 0.48 s of a 5.4 s load of 1,000,000 rows, traced; freed on another task at
+        // the same moment, it slowed the writer's next statement instead. When chunk n is queued, the writer has
+        // taken chunk n - queueDepth, so it is done with the one before that, which is dropped here.
+        var inFlight: [PendingRows] = []
         func send(full: Bool) async throws {
             if let encode, !pending.records.isEmpty {
                 let records = pending.records
@@ -214,7 +225,10 @@ public struct BatchIngestor: Sendable {
             busy += Date().timeIntervalSince(mark)
             try await queue.send(Unit(rows: pending, full: full))
             mark = Date()
-            pending = PendingRows(capacity: chunkSize)
+            inFlight.append(pending)
+            if inFlight.count > queueDepth + 1 { inFlight.removeFirst() }
+            limit = chunkSize
+            pending = PendingRows(capacity: limit)
         }
         func drain(_ outcomes: [RowOutcome]) async throws {
             for outcome in outcomes {
@@ -226,7 +240,7 @@ public struct BatchIngestor: Sendable {
                     pending.rejected.append(row)
                     rejected += 1
                 }
-                if pending.count >= chunkSize { try await send(full: true) }
+                if pending.count >= limit { try await send(full: true) }
             }
         }
         var iterator = chunks.makeAsyncIterator()
@@ -308,23 +322,21 @@ struct PendingRows: Sendable {
     var copyPayload: ByteBuffer?
     var ids: Set<String> = []
     var rejected: [RejectedRow] = []
+    /// The records' hashes end to end, for the batch digest when the whole chunk is inserted: one digest update
+    /// instead of 20,000 (2.6 ms per chunk on the writer's path, traced).
+    var hashes: [UInt8] = []
     var count: Int { records.count + rejected.count }
 
     init(capacity: Int = 0) {
         records.reserveCapacity(capacity)
         ids.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity * 32)
     }
 
     mutating func add(_ record: ValidRecord) {
         records.append(record)
         ids.insert(record.recordID)
-    }
-
-    mutating func clear() {
-        records.removeAll(keepingCapacity: true)
-        ids.removeAll(keepingCapacity: true)
-        rejected.removeAll(keepingCapacity: true)
-        copyPayload = nil
+        hashes.append(contentsOf: record.hash.utf8)
     }
 }
 
@@ -342,6 +354,11 @@ struct WriteCounts {
     mutating func add(hash: String) {
         var hash = hash
         hash.withUTF8 { digest.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds a whole chunk's hashes (`PendingRows.hashes`) to the batch digest, as `add(hash:)` for each in turn would.
+    mutating func add(hashes: [UInt8]) {
+        hashes.withUnsafeBytes { digest.update(bufferPointer: $0) }
     }
 }
 

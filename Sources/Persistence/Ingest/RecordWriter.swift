@@ -77,7 +77,7 @@ struct RecordWriter: Sendable {
         let hash: String
     }
 
-    /// Writes the pending rows and clears them.
+    /// Writes the pending rows.
     ///
     /// New records are the common case, so a chunk is first inserted as if none of its ids were stored: the
     /// unique index on (dataset, record_id) checks that as part of the insert. Through SQLite's C interface
@@ -85,8 +85,7 @@ struct RecordWriter: Sendable {
     /// known id undoes the insert (SQLite undoes the failed statement, PostgreSQL rolls back to a savepoint)
     /// and the chunk is written again after looking its ids up. After such a chunk the next one is looked up
     /// first, so re-sending a file costs one lookup per chunk, not a failed insert as well.
-    func write(_ pending: inout PendingRows, batchID: Int64, counts: inout WriteCounts) async throws {
-        defer { pending.clear() }
+    func write(_ pending: PendingRows, batchID: Int64, counts: inout WriteCounts) async throws {
         if !pending.rejected.isEmpty {
             let started = Date()
             try await quarantine(pending.rejected, batchID: batchID)
@@ -103,7 +102,7 @@ struct RecordWriter: Sendable {
             let inserted = try await insertIfAllNew(pending.records, batchID: batchID, payload: pending.copyPayload)
             counts.phases.insert += Date().timeIntervalSince(started)
             if inserted {
-                for record in pending.records { counts.add(hash: record.hash) }
+                counts.add(hashes: pending.hashes)
                 counts.inserted += pending.records.count
                 if dataset.id == Catalog.registrationDataset {
                     let started = Date()
