@@ -42,7 +42,7 @@ public struct BenchCommand: AsyncCommand {
         var firms: Int?
         @Option(name: "years", help: "stats：历史年数（默认 5）")
         var years: Int?
-        @Option(name: "repeat", help: "stats：每个统计页面的重复次数（默认 100）")
+        @Option(name: "repeat", help: "stats：每个统计页面的重复次数（默认 100）；ingest：全流程与同索引表导入交替测几次，取中位数（默认 1）")
         var repetitions: Int?
         @Flag(name: "postgres", help: "stats：另在临时 PostgreSQL 上存取")
         var postgres: Bool
@@ -63,7 +63,7 @@ public struct BenchCommand: AsyncCommand {
         switch signature.what {
         case "ingest":
             try await IngestBench(app: context.application, rows: signature.rows ?? 1_000_000,
-                                  postgres: !signature.noPostgres).run()
+                                  postgres: !signature.noPostgres, runs: max(1, signature.repetitions ?? 1)).run()
         case "evaluate":
             try await EvaluateBench(app: context.application, enterprises: signature.enterprises ?? 100_000).run()
         case "api":
@@ -107,6 +107,9 @@ struct IngestBench {
     let app: Application
     let rows: Int
     let postgres: Bool
+    /// How often the full path and the loader into the same-index table are measured, in turn (each into an
+    /// empty database or table); the table shows medians. One loader run varied by a third on one machine.
+    var runs = 1
 
     func say(_ text: String) { app.console.print(text) }
 
@@ -134,56 +137,84 @@ struct IngestBench {
 
         // Per database: the loader into a plain table, the loader into a table with `records`' indexes (the same
         // stored rows: the floor of any path that keeps those indexes), and the full path; all in seconds.
-        var results: [(String, Double, Double, Double)] = []
+        var results: [(String, Double, [Double], [Double])] = []
         let stored = work.appendingPathComponent("stored-rows.csv")
-        // SQLite: the database's own loader, then the full path.
+        // SQLite: the database's own loader, then the full path and the loader into the same indexes, in turn.
         let reference = work.appendingPathComponent("reference.sqlite")
         started = Date()
         try Subprocess.run("/usr/bin/sqlite3", [reference.path, ".mode csv", ".import \(file.path) plain"])
         let sqliteReference = Date().timeIntervalSince(started)
-        let sqliteID = DatabaseID(string: "bench-sqlite")
-        app.databases.use(.sqlite(.file(work.appendingPathComponent("full.sqlite").path), maxConnectionsPerEventLoop: 1), as: sqliteID)
-        let sqliteFull = try await fullPath(database: app.db(sqliteID), file: file, dataset: dataset)
-        try Subprocess.run("/usr/bin/sqlite3", [work.appendingPathComponent("full.sqlite").path, ".mode csv",
-                                                ".output \(stored.path)", "SELECT \(Self.storedColumns) FROM records"])
-        started = Date()
-        try Subprocess.run("/usr/bin/sqlite3", [reference.path, "CREATE TABLE indexed (\(Self.storedColumns))",
-                                                "CREATE UNIQUE INDEX indexed_identity ON indexed (dataset, record_id)",
-                                                "CREATE INDEX indexed_uscc ON indexed (uscc)",
-                                                "CREATE INDEX indexed_batch ON indexed (batch_id)",
-                                                ".mode csv", ".import \(stored.path) indexed"])
-        let sqliteFloor = Date().timeIntervalSince(started)
+        var sqliteFloor: [Double] = [], sqliteFull: [Double] = []
+        for run in 0..<runs {
+            if runs > 1 { say("第 \(run + 1)/\(runs) 次（SQLite）") }
+            let full = work.appendingPathComponent("full-\(run).sqlite")
+            let sqliteID = DatabaseID(string: "bench-sqlite-\(run)")
+            app.databases.use(.sqlite(.file(full.path), maxConnectionsPerEventLoop: 1), as: sqliteID)
+            sqliteFull.append(try await fullPath(database: app.db(sqliteID), file: file, dataset: dataset))
+            if run == 0 {
+                try Subprocess.run("/usr/bin/sqlite3", [full.path, ".mode csv", ".output \(stored.path)",
+                                                        "SELECT \(Self.storedColumns) FROM records"])
+            }
+            started = Date()
+            try Subprocess.run("/usr/bin/sqlite3", [reference.path, "CREATE TABLE indexed_\(run) (\(Self.storedColumns))",
+                                                    "CREATE UNIQUE INDEX indexed_\(run)_identity ON indexed_\(run) (dataset, record_id)",
+                                                    "CREATE INDEX indexed_\(run)_uscc ON indexed_\(run) (uscc)",
+                                                    "CREATE INDEX indexed_\(run)_batch ON indexed_\(run) (batch_id)",
+                                                    ".mode csv", ".import \(stored.path) indexed_\(run)"])
+            sqliteFloor.append(Date().timeIntervalSince(started))
+        }
         results.append(("SQLite", sqliteReference, sqliteFloor, sqliteFull))
 
         if postgres {
             let cluster = try ThrowawayPostgres.start(durable: true)
             defer { cluster.stop() }
-            let url = try cluster.createDatabase("bench")
             let columns = (Catalog.commonColumns + dataset.fields.map(\.name)).map { "\($0) TEXT" }.joined(separator: ", ")
-            try cluster.psql("bench", "CREATE TABLE plain (\(columns))")
-            started = Date()
-            try cluster.psql("bench", "\\copy plain FROM '\(file.path)' WITH (FORMAT csv, HEADER true)")
-            let copyReference = Date().timeIntervalSince(started)
-            let pgID = DatabaseID(string: "bench-pg")
-            try app.databases.use(.postgres(url: url), as: pgID)
-            let pgFull = try await fullPath(database: app.db(pgID), file: file, dataset: dataset)
-            // psql may run as the postgres user: the export file must be writable by it.
-            FileManager.default.createFile(atPath: stored.path, contents: nil, attributes: [.posixPermissions: 0o666])
-            _ = try cluster.psql("bench", "\\copy (SELECT \(Self.storedColumns) FROM records) TO '\(stored.path)' WITH (FORMAT csv)")
-            _ = try cluster.psql("bench", "CREATE TABLE indexed (LIKE records INCLUDING ALL)")
-            started = Date()
-            _ = try cluster.psql("bench", "\\copy indexed (\(Self.storedColumns)) FROM '\(stored.path)' WITH (FORMAT csv)")
-            let copyFloor = Date().timeIntervalSince(started)
+            var copyReference = 0.0
+            var copyFloor: [Double] = [], pgFull: [Double] = []
+            for run in 0..<runs {
+                if runs > 1 { say("第 \(run + 1)/\(runs) 次（PostgreSQL）") }
+                let url = try cluster.createDatabase("bench\(run)")
+                if run == 0 {
+                    try cluster.psql("bench0", "CREATE TABLE plain (\(columns))")
+                    started = Date()
+                    try cluster.psql("bench0", "\\copy plain FROM '\(file.path)' WITH (FORMAT csv, HEADER true)")
+                    copyReference = Date().timeIntervalSince(started)
+                }
+                let pgID = DatabaseID(string: "bench-pg-\(run)")
+                try app.databases.use(.postgres(url: url), as: pgID)
+                pgFull.append(try await fullPath(database: app.db(pgID), file: file, dataset: dataset))
+                if run == 0 {
+                    // psql may run as the postgres user: the export file must be writable by it.
+                    FileManager.default.createFile(atPath: stored.path, contents: nil, attributes: [.posixPermissions: 0o666])
+                    _ = try cluster.psql("bench0", "\\copy (SELECT \(Self.storedColumns) FROM records) TO '\(stored.path)' WITH (FORMAT csv)")
+                }
+                _ = try cluster.psql("bench0", "CREATE TABLE indexed_\(run) (LIKE records INCLUDING ALL)")
+                started = Date()
+                _ = try cluster.psql("bench0", "\\copy indexed_\(run) (\(Self.storedColumns)) FROM '\(stored.path)' WITH (FORMAT csv)")
+                copyFloor.append(Date().timeIntervalSince(started))
+            }
             results.append(("PostgreSQL", copyReference, copyFloor, pgFull))
         }
 
         say("")
         say("自带批量导入：原始文件导入无索引的普通表；同索引表：全流程存下的行再由自带工具导入与 records 相同索引的空表")
+        if runs > 1 {
+            say("同索引表与全流程各测 \(runs) 次、交替进行，表中为中位数；全流程/同索引表为每次前后相邻两项之比的中位数")
+        }
         say("数据库        自带→普通表(行/秒)  自带→同索引表(行/秒)  全流程(行/秒)  全流程/普通表  全流程/同索引表")
-        for (name, reference, floor, full) in results {
-            let fullRate = Double(rows) / full
+        let median = ScorecardBenchmark.median
+        for (name, reference, floors, fulls) in results {
+            let full = median(fulls)
             say(String(format: "%@  %18.0f  %20.0f  %13.0f  %13.2f  %15.2f", name.padding(toLength: 12, withPad: " ", startingAt: 0),
-                       Double(rows) / reference, Double(rows) / floor, fullRate, reference / full, floor / full))
+                       Double(rows) / reference, Double(rows) / median(floors), Double(rows) / full, reference / full,
+                       median(zip(floors, fulls).map { $0 / $1 })))
+        }
+        if runs > 1 {
+            for (name, _, floors, fulls) in results {
+                let each = zip(floors, fulls).map { String(format: "%.2f", $0 / $1) }.joined(separator: "、")
+                let spread = zip(floors, fulls).map { Double(rows) / $1 }
+                say(String(format: "%@ 每次全流程/同索引表：%@（全流程 %.0f–%.0f 行/秒）", name, each, spread.min() ?? 0, spread.max() ?? 0))
+            }
         }
         say(String(format: "进程峰值内存（VmHWM）：%.0f MB", Double(peakMemoryKB()) / 1024))
     }
