@@ -1,8 +1,8 @@
 import App
+import CreditLog
 import Domain
 import Fluent
 import FluentKit
-import CreditLog
 import Foundation
 import Persistence
 import SQLKit

@@ -145,10 +145,9 @@ public struct BatchIngestor: Sendable {
                         let asked = Date()
                         guard let chunk = try await queue.next() else { break }
                         waiting += Date().timeIntervalSince(asked)
-                        let full = chunk.full
                         try await writer.write(chunk.rows, batchID: batchID, counts: &counts)
                         tracker.wrote(counts.inserted + counts.updated + counts.duplicates + counts.rejected)
-                        if full {
+                        if chunk.full {
                             chunksWritten += 1
                             try afterChunk?(chunksWritten)
                         }
